@@ -1,0 +1,38 @@
+"""eventwire: source-aware political event data from news.
+
+``import eventwire`` gives the whole public API::
+
+    events = eventwire.extract("Russia and Turkey signed a ceasefire deal on Tuesday.",
+                               published="2020-03-06", outlet="Example Wire")
+    actor = eventwire.resolve_actor("Sergey Lavrov", date=datetime.date(2017, 2, 13))
+    for article in eventwire.read_articles("examples/articles.jsonl"):
+        ...
+"""
+
+from __future__ import annotations
+
+from .actors import ActorResolver, ArticleMemory, resolve_actor
+from .coding import CODER_VERSION, EventCoder
+from .errors import DataError, EmptyInputError, EventwireError, InputError, ModelError
+from .ingest import clean_article, read_articles
+from .pipeline import Extractor, extract, extract_many
+from .records import (
+    Actor,
+    Article,
+    CleanLine,
+    Dateline,
+    Event,
+    Evidence,
+    Location,
+    Plover,
+    Span,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CODER_VERSION", "Actor", "ActorResolver", "Article", "ArticleMemory", "CleanLine",
+    "DataError", "Dateline", "EmptyInputError", "Event", "EventCoder", "EventwireError",
+    "Evidence", "Extractor", "InputError", "Location", "ModelError", "Plover", "Span",
+    "__version__", "clean_article", "extract", "extract_many", "read_articles", "resolve_actor",
+]

@@ -1,0 +1,326 @@
+"""Resolve an actor mention to country + sector, with the evidence that decided it.
+
+The rules, in order (docs/actors.md explains them with examples):
+
+1. The mention is split into words and matched, longest phrase first, against the
+   actor index (countries, regions, organizations, people, sector words).
+2. The *core* of the mention ends at the first boundary word outside a matched
+   name ("ambassador **to** Poland"); a place after "in"/"at" ("leaders in France")
+   is used for the country only when the core has none.
+3. A person (full name, or a surname seen in full earlier in the article or
+   unambiguous on the date) gives country and the sector of the role held on
+   the date; after office the sector is ELI.
+4. Otherwise a named organization gives country and sector (time-bounded: the
+   Taliban are REB before August 2021 and GOV after); an intergovernmental body
+   followed by a sector word takes that word's sector ("EU legislators" -> LEG).
+5. Otherwise countries, adjectives, demonyms, capitals and seats of power give the
+   country; the last strong sector word gives the sector; a capital or seat alone
+   stands for its government; generic role words ("official") apply last.
+6. "former", "ex-" and the like turn any sector into ELI.
+7. With no country in the mention, a country named in the context is used for a
+   mention that has a sector ("the regime" + Syria -> SYR GOV).
+8. Nothing matched -> ``None``: unknown mentions are never guessed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+
+from ..places import Gazetteer
+from ..places import load as load_gazetteer
+from ..records import Actor
+from . import knowledge as kn
+from .knowledge import Entry, Knowledge, Token
+
+HARD_BOUNDARY = frozenset({
+    "to", "against", "with", "from", "toward", "towards", "over", "about", "on", "after",
+    "before", "into", "for", "who", "which", "that", "whose", "said", "says", "told", "than",
+})
+SOFT_BOUNDARY = frozenset({"in", "at", "near", "inside", "across", "throughout", "outside"})
+_COUNTRYISH = frozenset({"country", "adjective", "demonym", "capital", "seat", "region"})
+_DETERMINERS = frozenset({"the", "a", "an", "'s", "its", "their", "his", "her", "our", "some",
+                          "several", "many", "two", "three", "four", "five", "six", "ten", "one"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+    text: str
+
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+    def first(self, *kinds: str) -> Entry | None:
+        return next((e for e in self.entries if e.kind in kinds), None)
+
+
+class ArticleMemory:
+    """People named in full so far in one article, so that "Lavrov" finds Sergey Lavrov."""
+
+    def __init__(self) -> None:
+        self.people: list[str] = []
+
+    def remember(self, person_id: str) -> None:
+        if person_id not in self.people:
+            self.people.append(person_id)
+
+
+@dataclasses.dataclass
+class _Parts:
+    """What the matches of one mention say, before they are combined."""
+
+    person: tuple[kn.Person, Match] | None = None
+    orgs: list[tuple[kn.Organization, Match]] = dataclasses.field(default_factory=list)
+    countries: list[tuple[str, Match, Entry]] = dataclasses.field(default_factory=list)
+    tail_countries: list[tuple[str, Match, Entry]] = dataclasses.field(default_factory=list)
+    strong: list[tuple[str, Match]] = dataclasses.field(default_factory=list)
+    weak: list[tuple[str, Match]] = dataclasses.field(default_factory=list)
+    override: str | None = None
+    place: tuple[str, str] | None = None  # (country, name) of a city
+    notes: list[str] = dataclasses.field(default_factory=list)
+
+
+class ActorResolver:
+    """Resolve mentions against the bundled actor knowledge.
+
+    ``knowledge`` and ``gazetteer`` may be passed in (tests use small ones); by
+    default the bundled data are loaded once, on first use.
+    """
+
+    def __init__(self, knowledge: Knowledge | None = None,
+                 gazetteer: Gazetteer | None = None) -> None:
+        self._kb = knowledge
+        self._gaz = gazetteer
+
+    @property
+    def kb(self) -> Knowledge:
+        if self._kb is None:
+            self._kb = kn.load()
+        return self._kb
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = load_gazetteer()
+        return self._gaz
+
+    # -- public API ---------------------------------------------------------------------
+    def resolve(self, text: str, *, date: dt.date | None = None, context: str | None = None,
+                memory: ArticleMemory | None = None) -> Actor | None:
+        """The actor a mention refers to, or None when nothing in it is known."""
+        day = date or dt.date.today()
+        toks = kn.tokens(text)
+        if not toks:
+            return None
+        matches = self._match(toks, memory, day)
+        parts = self._parts(toks, matches, day, memory, context)
+        return self._combine(text, parts, day, context, memory)
+
+    def countries_in(self, text: str) -> list[str]:
+        """Country codes named in a text, in order (for context and disambiguation)."""
+        out: list[str] = []
+        for m in self._match(kn.tokens(text), None, dt.date.today()):
+            for e in m.entries:
+                code = e.ref if e.kind in _COUNTRYISH else None
+                if e.kind == "org":
+                    code = self.kb.organizations[e.ref].country
+                if code and code not in kn.IGO_CODES and code not in out:
+                    out.append(code)
+                    break
+        return out
+
+    # -- matching -----------------------------------------------------------------------
+    def _allowed(self, entry: Entry, span: Sequence[Token], all_upper: bool) -> bool:
+        if entry.acronym and not (span[0].is_upper or all_upper):
+            return False
+        if entry.kind == "surname":
+            return span[0].is_title and (not span[0].is_upper or all_upper)
+        return True
+
+    def _match(self, toks: list[Token], memory: ArticleMemory | None,
+               day: dt.date) -> list[Match]:
+        all_upper = all(t.is_upper for t in toks if t.text.isalpha())
+        out: list[Match] = []
+        i = 0
+        while i < len(toks):
+            found = None
+            for n in range(min(self.kb.max_len, len(toks) - i), 0, -1):
+                span = toks[i:i + n]
+                entries = tuple(e for e in self.kb.lookup([t.key for t in span])
+                                if self._allowed(e, span, all_upper))
+                if entries:
+                    found = Match(i, i + n, entries, " ".join(t.text for t in span))
+                    break
+            if found:
+                out.append(found)
+                i = found.end
+            else:
+                i += 1
+        return self._whole_names(toks, out)
+
+    @staticmethod
+    def _whole_names(toks: list[Token], matches: list[Match]) -> list[Match]:
+        """Drop person readings that are only part of a longer name ("Juan Carlos Jobet")."""
+        covered = {i for m in matches for i in range(m.start, m.end)}
+
+        def bare_name(i: int) -> bool:
+            return 0 <= i < len(toks) and i not in covered and toks[i].is_title \
+                and toks[i].key not in _DETERMINERS
+
+        out = []
+        for m in matches:
+            if m.kinds() & {"person", "surname"} and (bare_name(m.start - 1) or bare_name(m.end)):
+                rest = tuple(e for e in m.entries if e.kind not in ("person", "surname"))
+                if not rest:
+                    continue
+                m = dataclasses.replace(m, entries=rest)
+            out.append(m)
+        return out
+
+    # -- reading the matches ------------------------------------------------------------
+    def _parts(self, toks: list[Token], matches: list[Match], day: dt.date,
+               memory: ArticleMemory | None, context: str | None) -> _Parts:
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        hard = next((i for i, t in enumerate(toks) if i > 0 and i not in covered
+                     and t.key in HARD_BOUNDARY), len(toks))
+        soft = next((i for i, t in enumerate(toks) if 0 < i < hard and i not in covered
+                     and t.key in SOFT_BOUNDARY), hard)
+        parts = _Parts()
+        context_countries = self.countries_in(context) if context else []
+        for m in matches:
+            if m.start >= hard:
+                continue
+            in_core = m.start < soft
+            for kind in ("person", "surname"):
+                if in_core and parts.person is None and m.first(kind):
+                    person = self._pick_person(m, kind, day, memory)
+                    if person:
+                        parts.person = (person, m)
+            org_entries = [e for e in m.entries if e.kind == "org"]
+            if org_entries and in_core:
+                want = [c for c, _, _ in parts.countries] + context_countries
+                parts.orgs.append((self._pick_org(org_entries, want), m))
+            country_entry = m.first(*_COUNTRYISH)
+            if country_entry:
+                target = parts.countries if in_core else parts.tail_countries
+                target.append((country_entry.ref, m, country_entry))
+            if in_core:
+                for e in m.entries:
+                    if e.kind == "strong":
+                        parts.strong.append((e.ref, m))
+                    elif e.kind == "weak":
+                        parts.weak.append((e.ref, m))
+                    elif e.kind == "override":
+                        parts.override = e.ref
+        if not (parts.person or parts.orgs or parts.countries):
+            parts.place = self._city(toks[:soft], covered, context_countries)
+        return parts
+
+    def _pick_person(self, m: Match, kind: str, day: dt.date,
+                     memory: ArticleMemory | None) -> kn.Person | None:
+        people = [self.kb.people[e.ref] for e in m.entries if e.kind == kind]
+        if not people:
+            return None
+        if memory is not None:
+            seen = [p for p in people if p.id in memory.people]
+            if seen:
+                return seen[-1]
+        active = [p for p in people if p.active_on(day)]
+        if kind == "person":
+            return (active or people)[0]
+        # a bare surname: only when exactly one holder of the name is in office on the date
+        return active[0] if len(active) == 1 else None
+
+    def _pick_org(self, entries: list[Entry], want: list[str]) -> kn.Organization:
+        orgs = [self.kb.organizations[e.ref] for e in entries]
+        for code in want:
+            for org in orgs:
+                if org.country == code:
+                    return org
+        return orgs[0]
+
+    def _city(self, toks: list[Token], covered: set[int],
+              prefer: list[str]) -> tuple[str, str] | None:
+        words = [t for i, t in enumerate(toks) if i not in covered and t.key not in _DETERMINERS]
+        names = [t for t in words if t.is_title]
+        if not names or len(names) > 4:
+            return None
+        # the whole capitalised name must be a place: "Ho" in "Harry Ho-jen Tseng" is not
+        place = self.gazetteer.lookup(" ".join(t.text for t in names), prefer)
+        if place and place.country:
+            return place.country, place.name
+        return None
+
+    # -- combining ----------------------------------------------------------------------
+    def _combine(self, text: str, parts: _Parts, day: dt.date, context: str | None,
+                 memory: ArticleMemory | None) -> Actor | None:
+        evidence: list[str] = []
+        country: str | None = None
+        sector: str | None = None
+        kind = "agent"
+        name: str | None = None
+        ident: str | None = None
+        members: tuple[str, ...] = ()
+        last_strong = parts.strong[-1] if parts.strong else None
+
+        if parts.person:
+            person, m = parts.person
+            if memory is not None and m.first("person"):
+                memory.remember(person.id)
+            country, kind, name, ident = person.country, "person", person.name, person.id
+            sector, term = person.sector_on(day)
+            when = f"{term.role} {term.start}..{term.end or ''}" if term else "no role on date"
+            evidence.append(f"person {person.name!r} ({when})")
+        elif parts.orgs:
+            org, m = parts.orgs[0]
+            country, name, ident, members = org.country, org.name, org.id, org.members
+            kind = "igo" if org.country in kn.IGO_CODES else (
+                "group" if org.kind in ("armed_group", "grouping") else "organization")
+            sector = org.sector_on(day)
+            evidence.append(f"organization {org.id}")
+            if last_strong and last_strong[1].start >= m.end and (
+                    org.country in kn.IGO_CODES or sector is None):
+                sector = last_strong[0]
+                evidence.append(f"sector word {last_strong[1].text!r}")
+        if country is None and kind not in ("person", "organization", "group", "igo"):
+            pool = parts.countries or parts.tail_countries
+            if pool:
+                country, m, entry = pool[0]
+                kind = "country"
+                name = self.kb.countries[country].name if country in self.kb.countries else None
+                ident = country
+                evidence.append(f"{entry.kind} {m.text!r}")
+            elif parts.place:
+                country, place_name = parts.place
+                kind, name = "place", place_name
+                evidence.append(f"place {place_name!r} (gazetteer)")
+        if sector is None and kind not in ("person",):
+            if last_strong:
+                sector = last_strong[0]
+                evidence.append(f"sector word {last_strong[1].text!r}")
+            elif parts.countries and parts.countries[0][2].sector and len(parts.countries) == 1:
+                sector = parts.countries[0][2].sector
+                evidence.append(f"{parts.countries[0][2].kind} stands for its government")
+            elif parts.weak:
+                sector = parts.weak[-1][0]
+                evidence.append(f"role word {parts.weak[-1][1].text!r}")
+            elif kind == "place":
+                sector = "CVL"
+        if parts.override and (sector or country):
+            sector = parts.override
+            evidence.append("former office holder")
+        if country is None and sector and context and kind == "agent":
+            ctx = self.countries_in(context)
+            if ctx:
+                country = ctx[0]
+                evidence.append(f"country from context {country}")
+        if country is None and sector is None and kind != "organization":
+            return None
+        if kind == "agent" and sector is None:
+            return None
+        return Actor(text=text.strip(), name=name, country=country, sector=sector, kind=kind,
+                     id=ident, members=members, evidence="; ".join(evidence))

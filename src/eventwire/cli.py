@@ -1,0 +1,229 @@
+"""The ``eventwire`` command: a thin layer over the Python API.
+
+Each command calls the library and turns its errors into one-line messages on
+stderr. Exit status: 0 on success, 1 when nothing could be read, 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import evaluate as evaluation
+from .actors import default_resolver
+from .errors import EventwireError, InputError
+from .ingest import clean_article, read_articles
+from .records import Actor, Article, Event
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Source-aware political event data from news.")
+evaluate_app = typer.Typer(no_args_is_help=True, help="Measure eventwire on evaluation data.")
+app.add_typer(evaluate_app, name="evaluate")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+def _date(value: str | None, what: str = "--published") -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=what) from None
+
+
+class _Errors:
+    """Collects per-record input errors, printing each as one line."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: InputError) -> None:
+        self.count += 1
+        err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+
+
+def _read(paths: list[str], fmt: str | None, published: str | None, outlet: str | None,
+          ident: str | None, errors: _Errors) -> Any:
+    try:
+        return read_articles(paths, fmt=fmt, published=_date(published), outlet=outlet, id=ident,
+                             on_error=errors)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")]
+FmtOpt = Annotated[str | None, typer.Option("--input-format", help="text|jsonl|csv|html")]
+PubOpt = Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (text input).")]
+OutletOpt = Annotated[str | None, typer.Option(help="Outlet name (text input).")]
+IdOpt = Annotated[str | None, typer.Option("--id", help="Article id (single text file).")]
+
+
+def _finish(read: int, errors: _Errors) -> None:
+    if read == 0:
+        err.print(f"error: nothing could be read ({errors.count} error(s))")
+        raise typer.Exit(1)
+
+
+@app.command()
+def clean(paths: PathsArg, input_format: FmtOpt = None, published: PubOpt = None,
+          outlet: OutletOpt = None, id: IdOpt = None) -> None:
+    """Show which lines of each article are kept and which are dropped as web clutter."""
+    errors = _Errors()
+    n = 0
+    for article in _read(paths, input_format, published, outlet, id, errors):
+        n += 1
+        article = clean_article(article)
+        out.print(f"[bold]== {article.id}[/bold] ({article.outlet or 'no outlet'}, "
+                  f"{article.published or 'no date'})")
+        if article.dateline:
+            d = article.dateline
+            out.print(f"   dateline: place={d.place!r} outlet={d.outlet!r} date={d.date_text!r}")
+        dropped = {(c.span.start, c.span.end): c for c in article.dropped}
+        lines = [(s.start, s.end, True, None) for s in article.kept] + [
+            (c.span.start, c.span.end, False, c.reason) for c in dropped.values()]
+        for start, end, kept, reason in sorted(lines):
+            text = article.text[start:end]
+            if kept:
+                out.print(f"  [green]keep[/green] {text}", markup=True)
+            else:
+                out.print(f"  [red]drop[/red] {text}  [dim]({reason})[/dim]", markup=True)
+    _finish(n, errors)
+
+
+def _actor_json(text: str, actor: Actor | None) -> dict[str, Any]:
+    if actor is None:
+        return {"text": text, "name": None, "country": None, "sector": None, "kind": None,
+                "id": None, "members": [], "evidence": None}
+    data = actor.to_dict()
+    data.pop("span", None)
+    return data
+
+
+@app.command()
+def resolve(
+    text: Annotated[str | None, typer.Argument(help="The mention, e.g. 'Sergey Lavrov'.")] = None,
+    date: Annotated[str | None, typer.Option(help="Date of the mention, YYYY-MM-DD.")] = None,
+    context: Annotated[str | None, typer.Option(help="Text around the mention.")] = None,
+    batch: Annotated[Path | None, typer.Option(help="JSONL of {id,text,date?,context?}.")] = None,
+) -> None:
+    """Resolve an actor mention to country and sector (one JSON object per mention)."""
+    resolver = default_resolver()
+    if batch is None:
+        if text is None:
+            raise typer.BadParameter("give a mention or --batch FILE")
+        actor = resolver.resolve(text, date=_date(date, "--date"), context=context)
+        out.print_json(json.dumps(_actor_json(text, actor)))
+        return
+    errors = _Errors()
+    n = 0
+    try:
+        fh = open(batch, encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        raise typer.BadParameter(f"{batch}: {exc.strerror}") from None
+    with fh:
+        for line_no, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                mention = str(item["text"])
+                day = _date(item.get("date"), "date") if item.get("date") else None
+            except (json.JSONDecodeError, KeyError, TypeError, typer.BadParameter) as exc:
+                errors(InputError(f"{batch}:{line_no}", f"bad record ({exc})"))
+                continue
+            actor = resolver.resolve(mention, date=day, context=item.get("context"))
+            record = {"id": item.get("id"), **_actor_json(mention, actor)}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+    _finish(n, errors)
+
+
+def _actor_label(actor: Actor | None) -> str:
+    if actor is None:
+        return "-"
+    return f"{actor.country or '?'}/{actor.sector or '?'} {actor.text}"
+
+
+def _table(events: list[Event]) -> Table:
+    table = Table(show_lines=False, expand=False)
+    for col in ("doc", "date", "source", "event", "target", "modality", "speaker", "place"):
+        table.add_column(col, overflow="fold")
+    for ev in events:
+        plover = ev.plover.type if ev.plover else ""
+        table.add_row(ev.doc_id, str(ev.date or ""), _actor_label(ev.source),
+                      f"{ev.cameo} {plover} ({ev.evidence.trigger})", _actor_label(ev.target),
+                      ev.modality, ev.speaker.text if ev.speaker else "",
+                      ev.location.name if ev.location else "")
+    return table
+
+
+@app.command()
+def extract(paths: PathsArg, input_format: FmtOpt = None, published: PubOpt = None,
+            outlet: OutletOpt = None, id: IdOpt = None,
+            format: Annotated[str, typer.Option(help="json (one per line) or table")] = "json",
+            explain: Annotated[bool, typer.Option(help="Show the parse and the rules.")] = False,
+            ) -> None:
+    """Code the events in articles: one JSON object per event, or a table."""
+    from .pipeline import default_extractor
+
+    if format not in ("json", "table"):
+        raise typer.BadParameter("use json or table", param_hint="--format")
+    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+    errors = _Errors()
+    extractor = default_extractor()
+    n = 0
+    table_rows: list[Event] = []
+    articles = _read(paths, input_format, published, outlet, id, errors)
+    for article, events in extractor.extract_many(articles):
+        n += 1
+        if explain:
+            _explain(extractor, article)
+        if format == "table":
+            table_rows.extend(events)
+        else:
+            for ev in events:
+                sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
+    if format == "table":
+        out.print(_table(table_rows))
+        out.print(f"{len(table_rows)} events from {n} article(s)")
+    _finish(n, errors)
+
+
+def _explain(extractor: Any, article: Article) -> None:
+    doc = extractor.nlp(article.body)
+    ctx = extractor.coder.context_for(article)
+    for index, sent in enumerate(doc.sents):
+        out.print(f"[bold]sentence {index}:[/bold] {sent.text.strip()}", markup=True)
+        for line in extractor.coder.explain(sent, ctx):
+            out.print(f"    {line}", markup=False)
+
+
+@evaluate_app.command("actors")
+def evaluate_actors(
+    path: Annotated[Path, typer.Argument(help="JSONL of actor cases.")],
+    misses: Annotated[bool, typer.Option(help="List the cases that were missed.")] = False,
+) -> None:
+    """Country and sector accuracy of the actor resolver on NGEC-style cases."""
+    try:
+        report = evaluation.evaluate_actors(evaluation.read_cases(path))
+    except (OSError, EventwireError) as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(1) from None
+    out.print_json(json.dumps(report.to_dict()))
+    if misses:
+        for miss in report.misses:
+            sys.stdout.write(json.dumps(miss, ensure_ascii=False, default=str) + "\n")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,491 @@
+"""The event coder: a parsed sentence in, zero or more :class:`~eventwire.records.Event` out.
+
+For each word whose lemma has a pattern (``data/patterns``) the coder checks the
+pattern's constraints on the parse, finds the source (subject, passive agent,
+controller of an infinitive, possessor of a nominal event, subject of a light verb)
+and the target (the slot the pattern names), resolves both to actors, and attaches
+modality, attribution, date and place. docs/events.md walks through the rules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import codes
+from ..actors import ActorResolver, ArticleMemory
+from ..places import Gazetteer
+from ..records import Actor, Article, Event, Evidence, Location, Modality
+from ..records import Span as CharSpan
+from . import attribution, modality, when, where
+from . import patterns as pattern_data
+from .cues import Cues
+from .cues import load as load_cues
+from .patterns import Pattern, PatternSet
+
+CODER_VERSION = "0.1.0"
+
+#: Dependencies through which a word is embedded in (the complement of) another.
+EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl",
+                        "attr", "oprd", "relcl"})
+#: What belongs to an actor's noun phrase when it is turned into mention text.
+NP_DEPS = frozenset({"compound", "amod", "poss", "det", "nummod", "nmod", "case", "quantmod",
+                     "npadvmod", "prep", "pobj", "punct", "hmod", "hyph", "predet", "advmod"})
+PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+STATEMENT_CODE = "010"
+MAX_SENTENCE_TOKENS = 300
+
+
+@dataclasses.dataclass
+class ArticleContext:
+    """What the coder knows about the article being coded."""
+
+    article: Article
+    published: dt.date
+    published_known: bool
+    memory: ArticleMemory
+    countries: list[str]
+    context: str | None
+    skip: range | None = None
+    last_person: Actor | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class _Found:
+    actor: Actor
+    token: Token
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _prep_objects(holders: Sequence[Token | None], word: str) -> list[Token]:
+    out = []
+    for holder in holders:
+        if holder is None:
+            continue
+        for prep in holder.children:
+            if prep.dep_ in ("prep", "prt", "agent", "dative") and prep.lower_ == word:
+                out.extend(g for g in prep.children if g.dep_ == "pobj")
+    return out
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+            out.extend(_conjuncts(child))
+    return out
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The words of the noun phrase headed by ``head`` (no clauses, conjuncts or appositions)."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ not in NP_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ != "of":
+            continue
+        if child.dep_ == "punct" and child.text not in ("'s", "-", "'"):
+            continue
+        keep.extend(np_tokens(child))
+    return sorted(keep, key=lambda t: t.i)
+
+
+def np_text(head: Token) -> str:
+    words = np_tokens(head)
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+class EventCoder:
+    """Code events in parsed documents. Patterns, resolver, cues and gazetteer are injectable."""
+
+    def __init__(self, patterns: PatternSet | None = None, resolver: ActorResolver | None = None,
+                 cues: Cues | None = None, gazetteer: Gazetteer | None = None,
+                 version: str = CODER_VERSION) -> None:
+        self.patterns = patterns or pattern_data.load()
+        self.resolver = resolver or ActorResolver(gazetteer=gazetteer)
+        self.cues = cues or load_cues()
+        self.version = version
+
+    # -- article level ------------------------------------------------------------------
+    def context_for(self, article: Article, published: dt.date | None = None) -> ArticleContext:
+        pub = published or article.published
+        counts = Counter(self.resolver.countries_in(article.body[:4000]))
+        countries = [c for c, _ in counts.most_common()]
+        skip = None
+        if article.dateline is not None:
+            skip = range(0, article.dateline.span.end - (article.kept[0].start if article.kept
+                                                          else 0))
+        ctx_name = None
+        if countries and countries[0] in self.resolver.kb.countries:
+            ctx_name = self.resolver.kb.countries[countries[0]].name
+        return ArticleContext(article, pub or dt.date.today(), pub is not None, ArticleMemory(),
+                              countries, ctx_name, skip)
+
+    def code_doc(self, doc: Doc, ctx: ArticleContext, headline: bool = False) -> list[Event]:
+        events: list[Event] = []
+        for index, sent in enumerate(doc.sents):
+            if len(sent) > MAX_SENTENCE_TOKENS:
+                continue
+            events.extend(self.code_sentence(sent, -1 if headline else index, ctx, headline))
+        return events
+
+    # -- sentence level -----------------------------------------------------------------
+    def _fits(self, p: Pattern, t: Token) -> bool:
+        if p.particle and not any(c.lower_ == p.particle and c.dep_ in ("prt", "prep", "advmod")
+                                  for c in t.children):
+            return False
+        if p.object:
+            obj = _child(t, "nsubjpass") if _passive(t) else _child(t, "dobj")
+            if obj is None and p.pos == "verb":
+                obj = next(iter(_prep_objects([t], p.particle or "")), None) if p.particle \
+                    else None
+            if obj is None or obj.lemma_.lower() not in p.object:
+                return False
+        if p.complement and not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower()
+                                    in p.complement for c in t.children):
+            return False
+        if p.complement_noun:
+            nouns = [_child(t, "dobj")] + [o for w in ("for", "on", "to", "of")
+                                          for o in _prep_objects([t], w)]
+            if not any(n is not None and n.lemma_.lower() in p.complement_noun for n in nouns):
+                return False
+        return True
+
+    def _match(self, t: Token) -> Pattern | None:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB":
+            candidates = self.patterns.verbs.get(lemma, ())
+        elif t.pos_ == "NOUN":
+            candidates = self.patterns.nouns.get(lemma, ())
+        else:
+            return None
+        return next((p for p in candidates if self._fits(p, t)), None)
+
+    def _governing_trigger(self, t: Token, fired: dict[int, Pattern]) -> Token | None:
+        """The fired trigger whose complement ``t`` sits in (None below a speech verb)."""
+        tok = t
+        while tok.dep_ in EMBED_DEPS and tok.head is not tok:
+            head = tok.head
+            if head.lemma_.lower() in self.cues.speech_verbs:
+                return None
+            if head.i in fired:
+                return head
+            tok = head
+        return None
+
+    def code_sentence(self, sent: Span, index: int, ctx: ArticleContext,
+                      headline: bool = False) -> list[Event]:
+        fired: dict[int, Pattern] = {}
+        for t in sent:
+            if ctx.skip is not None and t.idx in ctx.skip and not headline:
+                continue
+            p = self._match(t)
+            if p is not None:
+                fired[t.i] = p
+        events: list[Event] = []
+        seen: set[tuple[str, str, str]] = set()
+        for i, p in fired.items():
+            t = sent.doc[i]
+            governor = self._governing_trigger(t, fired)
+            alleged_by = None
+            if governor is not None:
+                if governor.lemma_.lower() in self.cues.alleged_governors and t.pos_ == "VERB":
+                    alleged_by = governor
+                else:
+                    continue
+            for ev in self._events_for(t, p, sent, index, ctx, headline, alleged_by):
+                key = (ev.cameo, ev.source.to_dict().__repr__() if ev.source else "",
+                       ev.target.to_dict().__repr__() if ev.target else "")
+                if key not in seen:
+                    seen.add(key)
+                    events.append(ev)
+        events.extend(self._statements(sent, index, ctx, headline, fired))
+        return events
+
+    # -- actors ------------------------------------------------------------------------
+    def _actors(self, head: Token | None, ctx: ArticleContext) -> list[_Found]:
+        if head is None:
+            return []
+        out: list[_Found] = []
+        for tok in _conjuncts(head):
+            actor = self._actor(tok, ctx)
+            if actor is not None:
+                out.append(_Found(actor, tok))
+        return out
+
+    def _actor(self, tok: Token, ctx: ArticleContext) -> Actor | None:
+        if tok.lower_ in PRONOUN_PERSON:
+            return ctx.last_person
+        if tok.pos_ == "PRON":
+            return None
+        words = np_tokens(tok)
+        text = "".join(w.text_with_ws for w in words).strip()
+        actor = self.resolver.resolve(text, date=ctx.published, context=ctx.context,
+                                      memory=ctx.memory)
+        if actor is None:
+            appos = _child(tok, "appos")
+            if appos is not None:
+                return self._actor(appos, ctx)
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        actor = dataclasses.replace(actor, span=self._span(ctx, start, end))
+        if actor.kind == "person":
+            ctx.last_person = actor
+        return actor
+
+    def _span(self, ctx: ArticleContext, start: int, end: int) -> CharSpan:
+        return to_original(ctx.article, start, end)
+
+    # -- sources and targets ------------------------------------------------------------
+    def _source_head(self, t: Token) -> Token | None:
+        if _passive(t):
+            return next(iter(_prep_objects([t], "by")), None)
+        subj = _child(t, "nsubj", "csubj")
+        if subj is not None:
+            if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
+                return t.head
+            return subj
+        if t.dep_ == "xcomp":
+            gov = t.head
+            controller = _child(gov, "dobj") or next(iter(_prep_objects([gov], "on")), None)
+            if controller is not None and gov.lemma_.lower() not in self.cues.future_governors:
+                return controller
+            return self._source_head(gov)
+        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+            return self._source_head(t.head)
+        if t.dep_ == "relcl":
+            return t.head
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep":
+            gov = t.head.head
+            return _child(gov, "dobj") or self._source_head(gov)
+        if t.dep_ == "advcl" and t.tag_ == "VBG":
+            return self._source_head(t.head)
+        return None
+
+    def _noun_governor(self, n: Token) -> Token | None:
+        """The verb a nominal trigger is the object of ("launched **airstrikes**")."""
+        tok = n
+        while tok.dep_ in ("dobj", "pobj", "prep", "conj", "nsubjpass", "attr") and \
+                tok.head is not tok:
+            tok = tok.head
+            if tok.pos_ == "VERB":
+                return tok
+        return None
+
+    def _slots(self, p: Pattern, holders: list[Token | None], t: Token,
+               passive: bool) -> Token | None:
+        for slot in p.target:
+            if slot == "none":
+                return None
+            if slot == "dobj":
+                obj = _child(t, "nsubjpass") if passive else _child(t, "dobj")
+                if obj is not None and not p.object:
+                    return obj
+            elif slot == "dative":
+                obj = _child(t, "dative", "iobj")
+                if obj is not None:
+                    return next(iter(_prep_objects([t], "to")), obj) if obj.lower_ == "to" \
+                        else obj
+            elif slot == "between":
+                found = _prep_objects(holders, "between")
+                if found:
+                    return found[0]
+            else:
+                found = _prep_objects(holders, slot)
+                if found:
+                    return found[0]
+        return None
+
+    def _roles(self, t: Token, p: Pattern) -> tuple[Token | None, Token | None, Token | None]:
+        """(source head, target head, word governing a nominal trigger)."""
+        if p.pos == "verb":
+            obj = _child(t, "dobj")
+            holders: list[Token | None] = [t, obj] + [c for c in t.children if c.dep_ == "prt"]
+            return self._source_head(t), self._slots(p, holders, t, _passive(t)), None
+        gov = self._noun_governor(t)
+        holders = [t, gov]
+        source = _child(t, "poss") or next(iter(_prep_objects([t], "by")), None)
+        if source is None:
+            for c in t.children:
+                if c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.text[:1].isupper()):
+                    source = c
+                    break
+        target = self._slots(p, holders, t, False)
+        if "between" in p.target and source is None:
+            between = _prep_objects([t], "between")
+            if between:
+                conj = _conjuncts(between[0])
+                return between[0], (conj[1] if len(conj) > 1 else None), gov
+        if source is None and gov is not None and (
+                gov.lemma_.lower() in self.cues.light_verbs or t.dep_ == "dobj"):
+            source = self._source_head(gov)
+        return source, target, gov
+
+    # -- events -------------------------------------------------------------------------
+    def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
+                    headline: bool, alleged_by: Token | None) -> Iterator[Event]:
+        source_head, target_head, gov = self._roles(t, p)
+        if source_head is not None and target_head is not None and \
+                source_head.i == target_head.i:
+            target_head = None
+        sources = self._actors(source_head, ctx)
+        targets = self._actors(target_head, ctx)
+        if target_head is not None and not targets and source_head is None:
+            return
+        pairs: list[tuple[_Found | None, _Found | None]]
+        code = codes.lookup(p.code)
+        if not targets and len(sources) > 1 and code.root in SYMMETRIC_ROOTS:
+            pairs = [(sources[0], s) for s in sources[1:]] + [(s, sources[0]) for s in sources[1:]]
+        else:
+            pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
+        mod, cue = modality.modality(t, self.cues)
+        if alleged_by is not None and mod == "asserted":
+            mod, cue = "alleged", alleged_by.text
+        claim = attribution.find_claim(t, sent, self.cues)
+        if claim is not None and claim.alleging and mod == "asserted":
+            mod, cue = "alleged", claim.verb.text if claim.verb is not None else None
+        speaker = self._actor(claim.speaker, ctx) if claim and claim.speaker is not None else None
+        date, precision, date_source = self._date(t, gov, sent, ctx, mod)
+        extra = [x for x in (target_head, _child(t, "dobj")) if x is not None]
+        place = where.locate(t, extra, self.resolver.gazetteer, self.resolver.kb,
+                             ctx.countries, ctx.skip)
+        for src, tgt in pairs:
+            if src is None and tgt is None:
+                continue
+            yield self._event(t, p, sent, index, ctx, headline, src, tgt, mod, cue, speaker,
+                              claim.quote if claim else None, date, precision, date_source, place)
+
+    def _date(self, t: Token, gov: Token | None, sent: Span, ctx: ArticleContext,
+              mod: Modality) -> tuple[dt.date | None, str | None, str | None]:
+        clause = gov if gov is not None else t
+        while clause.pos_ != "VERB" and clause.head is not clause:
+            clause = clause.head
+        best = None
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            root = ent.root
+            if root.i == clause.i or clause in root.ancestors or (
+                    t.pos_ == "NOUN" and t in root.ancestors):
+                if best is None or abs(ent.start - t.i) < abs(best.start - t.i):
+                    best = ent
+        if best is not None:
+            found = when.resolve_date(best.text, ctx.published, future=(mod == "future"))
+            if found is not None:
+                return found[0], found[1], f"text: {best.text}"
+        if ctx.published_known:
+            return ctx.published, "day", "publication"
+        return None, None, None
+
+    def _event(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
+               headline: bool, src: _Found | None, tgt: _Found | None, mod: Modality,
+               cue: str | None, speaker: Actor | None, quote: str | None,
+               date: dt.date | None, precision: str | None, date_source: str | None,
+               place: Location | None, rule: str | None = None) -> Event:
+        code = codes.lookup(p.code)
+        doc_id = ctx.article.id
+        key = f"{doc_id}|{index}|{t.idx}|{p.code}|{src.token.i if src else ''}|" \
+              f"{tgt.token.i if tgt else ''}"
+        event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
+        notes = [f"modality cue: {cue}"] if cue else []
+        if headline:
+            notes.append("headline: offsets are into the title")
+        sent_span = self._span(ctx, sent.start_char, sent.end_char) if not headline else \
+            CharSpan(sent.start_char, sent.end_char)
+        evidence = Evidence(
+            trigger=t.text, rule=rule or f"{p.file}#{p.id}" if p.file else (rule or p.id),
+            trigger_span=self._span(ctx, t.idx, t.idx + len(t)),
+            source_span=src.actor.span if src else None,
+            target_span=tgt.actor.span if tgt else None,
+            notes=tuple(notes),
+        )
+        return Event(
+            event_id=event_id, doc_id=doc_id, sentence_index=index, sentence=sent.text.strip(),
+            span=sent_span, source=src.actor if src else None, target=tgt.actor if tgt else None,
+            cameo=code.code, root=code.root, plover=code.plover, quad_class=code.quad_class,
+            goldstein=code.goldstein, modality=mod, speaker=speaker, quote=quote,
+            outlet=ctx.article.outlet, date=date,
+            date_precision=precision,  # type: ignore[arg-type]
+            date_source=date_source, location=None if place is None else place,
+            evidence=evidence, headline=headline, coder_version=self.version,
+        )
+
+    def explain(self, sent: Span, ctx: ArticleContext) -> list[str]:
+        """Why each pattern candidate in a sentence fired or not, with the parse."""
+        lines = [" ".join(f"{t.text}/{t.pos_}/{t.dep_}<{t.head.i - sent.start}"
+                          for t in sent)]
+        fired = {t.i: p for t in sent if (p := self._match(t)) is not None}
+        for t in sent:
+            group = self.patterns.verbs if t.pos_ == "VERB" else (
+                self.patterns.nouns if t.pos_ == "NOUN" else {})
+            candidates = group.get(t.lemma_.lower(), ())
+            if not candidates:
+                continue
+            if t.i not in fired:
+                lines.append(f"{t.text!r}: {len(candidates)} pattern(s), none fits the parse "
+                             f"({', '.join(p.id for p in candidates[:4])})")
+                continue
+            gov = self._governing_trigger(t, fired)
+            why = f"inside the complement of {gov.text!r}" if gov is not None else "fires"
+            lines.append(f"{t.text!r}: pattern {fired[t.i].id} {why}")
+        for ev in self.code_sentence(sent, 0, ctx):
+            lines.append(f"=> {ev.cameo} {_label(ev.source)} -> {_label(ev.target)} "
+                         f"[{ev.modality}] rule {ev.evidence.rule}")
+        return lines
+
+    def _statements(self, sent: Span, index: int, ctx: ArticleContext, headline: bool,
+                    fired: dict[int, Pattern]) -> list[Event]:
+        """Code a speech act (CAMEO 010) when its complement holds no other event."""
+        out: list[Event] = []
+        statement = Pattern(id="speech", code=STATEMENT_CODE, pos="verb", lemma="say",
+                            target=("dative", "to"), file="cues.yaml")
+        for t in sent:
+            if t.pos_ != "VERB" or t.lemma_.lower() not in self.cues.speech_verbs:
+                continue
+            if any(i in fired for i in (w.i for w in t.subtree)):
+                continue
+            sources = self._actors(self._source_head(t), ctx)
+            if not sources:
+                continue
+            targets = self._actors(self._slots(statement, [t], t, False), ctx)
+            mod, cue = modality.modality(t, self.cues)
+            date, precision, date_source = self._date(t, None, sent, ctx, mod)
+            p = dataclasses.replace(statement, id=f"speech:{t.lemma_.lower()}")
+            out.append(self._event(t, p, sent, index, ctx, headline, sources[0],
+                                   targets[0] if targets else None, mod, cue, None, None,
+                                   date, precision, date_source, None))
+        return out
+
+
+def _label(actor: Actor | None) -> str:
+    return f"{actor.country}/{actor.sector} {actor.text!r}" if actor else "-"
+
+
+def to_original(article: Article, start: int, end: int) -> CharSpan:
+    """Map offsets in ``article.body`` (the cleaned text) back to ``article.text``."""
+    if not article.kept or article.clean_text is None:
+        return CharSpan(start, end)
+
+    def one(offset: int) -> int:
+        pos = 0
+        for span in article.kept:
+            length = span.end - span.start
+            if offset <= pos + length:
+                return span.start + (offset - pos)
+            pos += length + 1
+        return article.kept[-1].end
+
+    return CharSpan(one(start), one(end))

@@ -1,0 +1,93 @@
+"""Modality of a coded event: asserted, negated, hypothetical, future or alleged.
+
+Read off the trigger and the chain of words that govern it, up to (not through) a
+speech verb: "did **not** focus on" (negated), "**could** strike" / "**if** talks
+fail" / "**possible** joint airstrikes" (hypothetical), "**will** visit" /
+"**plans to** withdraw" (future), "**reportedly** struck" / "**accused** X of
+attacking" / "**is said to** have" (alleged). Precedence when cues mix: negated,
+hypothetical, alleged, future. Double negation stays a negation of the trigger:
+"we have not rejected this prospect" is a negated rejection, not a rejection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..records import Modality
+from .cues import Cues
+
+#: Dependencies through which a governing word passes its modality down.
+GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl",
+                            "conj", "attr", "oprd", "nsubj", "nsubjpass", "compound", "amod"})
+_ORDER: tuple[Modality, ...] = ("negated", "hypothetical", "alleged", "future")
+
+
+def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
+    """The words above the trigger that can set its modality, nearest first."""
+    tok = trigger
+    while tok.dep_ in GOVERNING_DEPS and tok.head is not tok:
+        if tok.dep_ == "conj" and tok.pos_ == "VERB":
+            tok = tok.head  # conjoined verbs share their auxiliaries but not their governors
+            yield tok
+            continue
+        head = tok.head
+        if head.lemma_.lower() in cues.speech_verbs and not _passive(head):
+            return
+        yield head
+        tok = head
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modality, str]]:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        low, dep = child.lower_, child.dep_
+        if dep == "neg" or (dep == "det" and low == "no") or (
+                dep == "advmod" and low in ("never", "no")):
+            yield "negated", child.text
+        elif dep in ("aux", "auxpass"):
+            if low in cues.hypothetical_aux or child.lemma_.lower() in cues.hypothetical_aux:
+                yield "hypothetical", child.text
+            elif low in cues.future_aux or child.lemma_.lower() in cues.future_aux:
+                yield "future", child.text
+        elif dep == "mark" and low in cues.hypothetical_marks:
+            yield "hypothetical", child.text
+        elif dep == "advmod" and low in cues.alleged_adverbs:
+            yield "alleged", child.text
+        elif dep in ("amod", "advmod", "compound"):
+            if low in cues.hypothetical_words:
+                yield "hypothetical", child.text
+            elif low in cues.future_modifiers:
+                yield "future", child.text
+            elif low in cues.alleged_modifiers:
+                yield "alleged", child.text
+    if is_trigger:
+        return
+    if lemma in cues.negating_governors:
+        yield "negated", tok.text
+    elif lemma in cues.hypothetical_words:
+        yield "hypothetical", tok.text
+    elif lemma in cues.alleged_governors or (
+            lemma in cues.alleged_passive_governors and _passive(tok)):
+        yield "alleged", tok.text
+    elif lemma in cues.future_governors:
+        yield "future", tok.text
+
+
+def modality(trigger: Token, cues: Cues) -> tuple[Modality, str | None]:
+    """The modality of the event triggered by ``trigger`` and the cue word that set it."""
+    found: dict[Modality, str] = {}
+    for mod, word in _cues_on(trigger, cues, is_trigger=True):
+        found.setdefault(mod, word)
+    for gov in governors(trigger, cues):
+        for mod, word in _cues_on(gov, cues, is_trigger=False):
+            found.setdefault(mod, word)
+    for mod in _ORDER:
+        if mod in found:
+            return mod, found[mod]
+    return "asserted", None

@@ -1,0 +1,152 @@
+"""When an event happened: date expressions resolved against the publication date.
+
+Rules first (they cover how wire copy writes dates), dateparser for the rest:
+
+- "today", "yesterday", "tomorrow", "tonight"                       -> day
+- weekdays: "Tuesday", "on Friday", "last Monday"                  -> day; the most recent
+  such day on or before publication (the next one for future events)
+- "last week", "this week", "next week"                             -> week
+- "in December", "last month", "earlier this month"                 -> month; the most
+  recent December on or before publication (the next one for future events)
+- "in March 2016", "since September 2015"                           -> month
+- "12 March", "March 12", "March 12, 2017"                          -> day
+- "2016", "in 2016", "last year"                                    -> year
+- anything else dateparser reads, relative to the publication date
+No date expression: the publication date, precision ``day``, ``date_source`` "publication".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+
+import dateparser
+
+from ..records import DatePrecision
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b")
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s+(?:of\s+)?(\d{{4}})\b")
+_MONTH = re.compile(rf"\b({_MONTH_RE})\b")
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
+
+
+def _shift_month(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _month_near(month: int, base: dt.date, future: bool) -> dt.date:
+    year = base.year
+    if future and month < base.month:
+        year += 1
+    elif not future and month > base.month:
+        year -= 1
+    return dt.date(year, month, 1)
+
+
+def _weekday_near(weekday: int, base: dt.date, future: bool, last: bool) -> dt.date:
+    if future and not last:
+        ahead = (weekday - base.weekday()) % 7 or 7
+        return base + dt.timedelta(days=ahead)
+    back = (base.weekday() - weekday) % 7
+    if last and back == 0:
+        back = 7
+    return base - dt.timedelta(days=back)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_date(text: str, published: dt.date,
+                 future: bool = False) -> tuple[dt.date, DatePrecision] | None:
+    """Resolve a date expression against the publication date, or None if unreadable."""
+    low = " ".join(text.lower().replace(",", ", ").split())
+    if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", low):
+        return published, "day"
+    if re.search(r"\b(yesterday|last night)\b", low):
+        return published - dt.timedelta(days=1), "day"
+    if re.search(r"\btomorrow\b", low):
+        return published + dt.timedelta(days=1), "day"
+    m = _DAY_MONTH.search(low) or None
+    if m:
+        year = int(m.group(3)) if m.group(3) else None
+        day, month = int(m.group(1)), _MONTHS[m.group(2)]
+        return _dated(year, month, day, published, future)
+    m = _MONTH_DAY.search(low)
+    if m:
+        year = int(m.group(3)) if m.group(3) else None
+        return _dated(year, _MONTHS[m.group(1)], int(m.group(2)), published, future)
+    m = _MONTH_YEAR.search(low)
+    if m:
+        return dt.date(int(m.group(2)), _MONTHS[m.group(1)], 1), "month"
+    m = _WEEKDAY.search(low)
+    if m:
+        last = "last" in low or "past" in low
+        nxt = "next" in low or "coming" in low
+        return _weekday_near(_WEEKDAYS[m.group(1)], published, future or nxt, last), "day"
+    if "week" in low:
+        if "last week" in low or "past week" in low or "previous week" in low:
+            return published - dt.timedelta(days=7), "week"
+        if "next week" in low or "coming week" in low:
+            return published + dt.timedelta(days=7), "week"
+        if "this week" in low or "earlier this week" in low or "later this week" in low:
+            return published, "week"
+    if "month" in low:
+        if "last month" in low or "previous month" in low:
+            return _shift_month(published, -1), "month"
+        if "next month" in low or "coming month" in low:
+            return _shift_month(published, 1), "month"
+        if "this month" in low:
+            return published.replace(day=1), "month"
+    if "year" in low:
+        if "last year" in low or "previous year" in low:
+            return dt.date(published.year - 1, 1, 1), "year"
+        if "next year" in low:
+            return dt.date(published.year + 1, 1, 1), "year"
+        if "this year" in low:
+            return dt.date(published.year, 1, 1), "year"
+    m = _MONTH.search(low)
+    if m and m.group(1) not in ("may", "march") or (m and re.search(r"\bin\s+(may|march)\b", low)):
+        return _month_near(_MONTHS[m.group(1)], published, future), "month"
+    m = _YEAR.search(low)
+    if m:
+        return dt.date(int(m.group(1)), 1, 1), "year"
+    return _dateparser(text, published, future)
+
+
+def _dated(year: int | None, month: int, day: int, published: dt.date,
+           future: bool) -> tuple[dt.date, DatePrecision] | None:
+    if year is None:
+        year = _month_near(month, published, future).year
+    found = _safe_date(year, month, day)
+    return (found, "day") if found else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(text: str, published: dt.date,
+                future: bool) -> tuple[dt.date, DatePrecision] | None:
+    if not re.search(r"\d|ago|since|ear", text.lower()):
+        return None
+    settings = {
+        "RELATIVE_BASE": dt.datetime.combine(published, dt.time(12)),
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "REQUIRE_PARTS": [],
+    }
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    if parsed is None:
+        return None
+    return parsed.date(), "day"

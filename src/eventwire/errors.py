@@ -1,0 +1,43 @@
+"""eventwire's exceptions, all in one place.
+
+::
+
+    EventwireError
+    ├── DataError          a bundled or user data file is malformed
+    ├── InputError         an input file or record cannot be read (names file and record)
+    │   └── EmptyInputError    nothing at all could be read from an input
+    └── ModelError         the spaCy model is missing or unusable
+
+Messages say what happened, to which file or record, and what to do.
+"""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base class of every error eventwire raises on purpose."""
+
+
+class DataError(EventwireError):
+    """A data file (actors, patterns, code tables) is malformed."""
+
+
+class InputError(EventwireError):
+    """An input file or one record of it cannot be read.
+
+    ``where`` names the file and, when known, the line or record, e.g.
+    ``articles.jsonl:17``.
+    """
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"{where}: {reason}")
+
+
+class EmptyInputError(InputError):
+    """Nothing at all could be read from an input."""
+
+
+class ModelError(EventwireError):
+    """The spaCy model cannot be loaded."""

@@ -1,0 +1,100 @@
+"""The whole flow for one article or a stream: clean, check language, parse, code.
+
+``extract(text)`` codes one text; ``extract_many(articles)`` streams many through
+``nlp.pipe`` in batches. Both return :class:`~eventwire.records.Event` records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import logging
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from .coding import EventCoder
+from .ingest import clean_article
+from .nlp import load_nlp
+from .records import Article, Event
+
+log = logging.getLogger("eventwire")
+
+_ENGLISH = frozenset("the of and to in a is that for on with said was by as at from has it "
+                     "its be are were an have will not this which".split())
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def looks_english(text: str) -> bool:
+    """A cheap check on function words: False for text that is clearly not English."""
+    words = _WORD.findall(text[:3000].lower())
+    if len(words) < 12:
+        return True
+    return sum(w in _ENGLISH for w in words) / len(words) >= 0.08
+
+
+class Extractor:
+    """Holds the parser and the coder; one per process is enough."""
+
+    def __init__(self, nlp: Language | None = None, coder: EventCoder | None = None) -> None:
+        self.nlp = nlp or load_nlp()
+        self.coder = coder or EventCoder()
+
+    def prepare(self, article: Article) -> Article | None:
+        """Clean an article and check its language; None (with a warning) to skip it."""
+        if article.clean_text is None:
+            article = clean_article(article)
+        if not article.body.strip():
+            return None
+        if not looks_english(article.body):
+            log.warning("%s: skipped: text does not look like English", article.id)
+            return None
+        return dataclasses.replace(article, language="en")
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 32
+                     ) -> Iterator[tuple[Article, list[Event]]]:
+        """Code a stream of articles; yields each article with its events, in order."""
+        prepared = ((a, self.prepare(a)) for a in articles)
+
+        def texts() -> Iterator[tuple[str, tuple[Article, Article | None]]]:
+            for original, article in prepared:
+                yield (article.body if article else ""), (original, article)
+
+        for doc, (original, article) in self.nlp.pipe(texts(), as_tuples=True,
+                                                      batch_size=batch_size):
+            if article is None:
+                yield original, []
+                continue
+            for sent in doc.sents:
+                if len(sent) > 300:
+                    log.warning("%s: skipped a sentence of %d tokens (over 300)", article.id,
+                                len(sent))
+            ctx = self.coder.context_for(article)
+            events = []
+            if article.title:
+                events.extend(self.coder.code_doc(self.nlp(article.title), ctx, headline=True))
+            events.extend(self.coder.code_doc(doc, ctx))
+            yield article, events
+
+
+@functools.cache
+def default_extractor() -> Extractor:
+    """The process-wide extractor (the model loads once, on first use)."""
+    return Extractor()
+
+
+def extract(text: str, *, published: dt.date | str | None = None, outlet: str | None = None,
+            id: str = "text", title: str | None = None) -> list[Event]:
+    """Code one text: the events it reports, each with its evidence."""
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    article = Article(id=id, text=text, title=title, outlet=outlet, published=published)
+    return list(extract_many([article]))
+
+
+def extract_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Event]:
+    """Code a stream of articles with batched parsing; yields events in article order."""
+    for _, events in default_extractor().extract_many(articles, batch_size=batch_size):
+        yield from events

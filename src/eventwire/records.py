@@ -1,0 +1,169 @@
+"""The records that flow between eventwire's stages, defined once.
+
+Every stage takes and returns these frozen dataclasses; nothing passes anonymous
+dicts. ``to_dict()`` gives the JSON-ready form used by the CLI, the store and the
+exports.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any, Literal
+
+Modality = Literal["asserted", "negated", "hypothetical", "future", "alleged"]
+MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "alleged")
+DatePrecision = Literal["day", "week", "month", "year"]
+
+
+def _plain(value: Any) -> Any:
+    """Turn dataclasses, dates and tuples into JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class _Record:
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)  # type: ignore[no-any-return]
+
+
+@dataclasses.dataclass(frozen=True)
+class Span(_Record):
+    """Character offsets ``[start, end)`` into an article's original text."""
+
+    start: int
+    end: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Dateline(_Record):
+    """What a story's dateline says: where it was filed, by whom, and a date hint."""
+
+    place: str | None
+    outlet: str | None
+    date_text: str | None
+    span: Span
+
+
+@dataclasses.dataclass(frozen=True)
+class CleanLine(_Record):
+    """One line of the original text, kept or dropped by the cleaner (with the reason)."""
+
+    text: str
+    span: Span
+    kept: bool
+    reason: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Article(_Record):
+    """One news article as read from a file, a stream or a web archive.
+
+    ``text`` is the article as read; ``clean_text`` is filled by the cleaner and
+    ``kept`` maps it back: a tuple of spans of ``text`` whose concatenation (joined
+    by newlines) is ``clean_text``.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    source_path: str | None = None
+    source_record: str | None = None
+    clean_text: str | None = None
+    kept: tuple[Span, ...] = ()
+    dropped: tuple[CleanLine, ...] = ()
+    dateline: Dateline | None = None
+
+    @property
+    def body(self) -> str:
+        """The text to code: cleaned if the cleaner ran, else as read."""
+        return self.clean_text if self.clean_text is not None else self.text
+
+
+@dataclasses.dataclass(frozen=True)
+class Actor(_Record):
+    """Who a mention is: country (ISO 3166 alpha-3 or IGO code) and sector (agent code).
+
+    ``kind`` is one of: country, person, igo, group, organization, agent, place.
+    ``members`` lists member country codes for groupings (G7, EU, a conjoined list).
+    ``evidence`` says which data entry and rule resolved it.
+    """
+
+    text: str
+    name: str | None
+    country: str | None
+    sector: str | None
+    kind: str
+    id: str | None = None
+    members: tuple[str, ...] = ()
+    evidence: str | None = None
+    span: Span | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Location(_Record):
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    feature: str | None = None
+    geonameid: int | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Evidence(_Record):
+    """Why an event was coded: the trigger words, the rule that fired, and offsets."""
+
+    trigger: str
+    rule: str
+    trigger_span: Span
+    source_span: Span | None = None
+    target_span: Span | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Plover(_Record):
+    type: str
+    mode: str | None = None
+    context: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Event(_Record):
+    """One coded event: who did what to whom, when, where, how certain, per whom."""
+
+    event_id: str
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    span: Span
+    source: Actor | None
+    target: Actor | None
+    cameo: str
+    root: str
+    plover: Plover | None
+    quad_class: int
+    goldstein: float
+    modality: Modality
+    speaker: Actor | None
+    quote: str | None
+    outlet: str | None
+    date: dt.date | None
+    date_precision: DatePrecision | None
+    date_source: str | None
+    location: Location | None
+    evidence: Evidence
+    headline: bool = False
+    coder_version: str = ""
