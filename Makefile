@@ -14,7 +14,8 @@ $(BIN)/eventwire: pyproject.toml
 install: $(BIN)/eventwire
 
 demo: install
-	$(BIN)/eventwire demo
+	$(BIN)/eventwire clean examples/articles.jsonl
+	$(BIN)/eventwire actors examples/articles.jsonl
 
 test: install
 	$(BIN)/ruff check src tests benchmarks

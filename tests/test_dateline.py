@@ -62,11 +62,13 @@ def test_find_dateline_skips_a_repeated_title():
     text = "Talks in Moscow\nMOSCOW, May 27. /TASS/. Lavrov said talks went well."
     lines = (Span(0, 15), Span(16, len(text)))
     found = find_dateline(text, lines, title="Talks in Moscow")
-    assert found is not None and text[found.span.start : found.span.end] == "MOSCOW, May 27. /TASS/."
+    assert (
+        found is not None and text[found.span.start : found.span.end] == "MOSCOW, May 27. /TASS/."
+    )
 
 
 def test_find_dateline_only_looks_at_the_start():
-    first = "The ministers met on Tuesday and agreed to meet again next month in Geneva, officials said."
+    first = "The ministers met on Tuesday and agreed to meet again next month in Geneva, they said."
     text = first + "\nLONDON — Britain said it welcomed the talks."
     lines = (Span(0, len(first)), Span(len(first) + 1, len(text)))
     assert find_dateline(text, lines) is None
@@ -89,7 +91,12 @@ def test_article_without_dateline():
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("REUTERS", "Reuters"), ("ITAR-TASS", "TASS"), ("Associated  Press", "AP"), ("Kyodo", "Kyodo")],
+    [
+        ("REUTERS", "Reuters"),
+        ("ITAR-TASS", "TASS"),
+        ("Associated  Press", "AP"),
+        ("Kyodo", "Kyodo"),
+    ],
 )
 def test_normalise_outlet(raw, expected):
     assert normalise_outlet(raw) == expected
@@ -97,7 +104,12 @@ def test_normalise_outlet(raw, expected):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("MOSCOW", "Moscow"), ("NEW YORK", "New York"), ("KING'S LYNN", "King's Lynn"), ("Paris", "Paris")],
+    [
+        ("MOSCOW", "Moscow"),
+        ("NEW YORK", "New York"),
+        ("KING'S LYNN", "King's Lynn"),
+        ("Paris", "Paris"),
+    ],
 )
 def test_title_place(raw, expected):
     assert title_place(raw) == expected

@@ -423,3 +423,27 @@ def test_reading_goes_on_after_a_bad_file(ingest_read):
     articles, errors = ingest_read({"a.txt": "", "b.txt": b"\x00\x01", "c.txt": "Kept."})
     assert [a.id for a in articles] == ["c"]
     assert [e.reason for e in errors] == ["empty file", "binary file"]
+
+
+def test_html_declared_charset_is_honoured(ingest_read):
+    body = "Министр иностранных дел России провел переговоры с коллегой из Турции в Москве. " * 3
+    page = (
+        '<html><head><meta charset="windows-1251"><title>Переговоры</title></head>'
+        f"<body><article><h1>Переговоры</h1><p>{body}</p></article></body></html>"
+    )
+    articles, errors = ingest_read({"ru.html": page.encode("cp1251")})
+    assert errors == []
+    assert articles[0].title == "Переговоры" and articles[0].text == body.strip()
+
+
+def test_public_api():
+    import eventwire.ingest as ingest
+
+    assert sorted(ingest.__all__) == sorted(
+        [
+            "DEFAULT_CSV_MAPPING", "FORMATS", "ClutterRules", "clean_article", "clean_lines",
+            "compile_rules", "default_rules", "find_dateline", "parse_date", "parse_dateline",
+            "read_articles",
+        ]
+    )  # fmt: skip
+    assert all(hasattr(ingest, name) for name in ingest.__all__)

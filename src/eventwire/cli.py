@@ -142,9 +142,32 @@ def resolve(
                 errors(InputError(f"{batch}:{line_no}", f"bad record ({exc})"))
                 continue
             actor = resolver.resolve(mention, date=day, context=item.get("context"))
-            record = {"id": item.get("id"), **_actor_json(mention, actor)}
+            resolved = _actor_json(mention, actor)
+            # the record's own id comes first; the actor's id moves to "actor_id"
+            record = {"id": item.get("id"), "actor_id": resolved.pop("id"), **resolved}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             n += 1
+    _finish(n, errors)
+
+
+@app.command()
+def actors(paths: PathsArg, input_format: FmtOpt = None, published: PubOpt = None,
+           outlet: OutletOpt = None, id: IdOpt = None) -> None:
+    """List each article's named actors, resolved to country and sector (a table)."""
+    from .pipeline import default_extractor
+
+    errors = _Errors()
+    n = 0
+    table = Table()
+    for col in ("doc", "mention", "country", "sector", "kind", "resolved as"):
+        table.add_column(col, overflow="fold")
+    articles = _read(paths, input_format, published, outlet, id, errors)
+    for article, found in default_extractor().actor_mentions(articles):
+        n += 1
+        for actor in found:
+            table.add_row(article.id, actor.text, actor.country or "", actor.sector or "",
+                          actor.kind, actor.name or "")
+    out.print(table)
     _finish(n, errors)
 
 

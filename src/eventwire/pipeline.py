@@ -18,10 +18,11 @@ from spacy.language import Language
 from .coding import EventCoder
 from .ingest import clean_article
 from .nlp import load_nlp
-from .records import Article, Event
+from .records import Actor, Article, Event
 
 log = logging.getLogger("eventwire")
 
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _ENGLISH = frozenset("the of and to in a is that for on with said was by as at from has it "
                      "its be are were an have will not this which".split())
 _WORD = re.compile(r"[^\W\d_]+")
@@ -39,8 +40,15 @@ class Extractor:
     """Holds the parser and the coder; one per process is enough."""
 
     def __init__(self, nlp: Language | None = None, coder: EventCoder | None = None) -> None:
-        self.nlp = nlp or load_nlp()
+        self._nlp = nlp
         self.coder = coder or EventCoder()
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline (the bundled model is loaded on first use)."""
+        if self._nlp is None:
+            self._nlp = load_nlp()
+        return self._nlp
 
     def prepare(self, article: Article) -> Article | None:
         """Clean an article and check its language; None (with a warning) to skip it."""
@@ -52,6 +60,28 @@ class Extractor:
             log.warning("%s: skipped: text does not look like English", article.id)
             return None
         return dataclasses.replace(article, language="en")
+
+    def actor_mentions(self, articles: Iterable[Article]
+                       ) -> Iterator[tuple[Article, list[Actor]]]:
+        """The named actors of each article (people, organizations, places, nationalities),
+        resolved with the article's date and context; unknown names are left out."""
+        prepared = ((a, self.prepare(a)) for a in articles)
+        pairs = (((article.body if article else ""), (original, article))
+                 for original, article in prepared)
+        for doc, (original, article) in self.nlp.pipe(pairs, as_tuples=True):
+            if article is None:
+                yield original, []
+                continue
+            ctx = self.coder.context_for(article)
+            found: list[Actor] = []
+            for ent in doc.ents:
+                if ent.label_ not in _ACTOR_ENTS or (ctx.skip and ent.start_char in ctx.skip):
+                    continue
+                actor = self.coder.resolver.resolve(ent.text, date=ctx.published,
+                                                    context=ctx.context, memory=ctx.memory)
+                if actor is not None:
+                    found.append(actor)
+            yield article, found
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 32
                      ) -> Iterator[tuple[Article, list[Event]]]:

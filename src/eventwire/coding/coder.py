@@ -114,10 +114,23 @@ class EventCoder:
     def __init__(self, patterns: PatternSet | None = None, resolver: ActorResolver | None = None,
                  cues: Cues | None = None, gazetteer: Gazetteer | None = None,
                  version: str = CODER_VERSION) -> None:
-        self.patterns = patterns or pattern_data.load()
+        self._patterns = patterns
+        self._cues = cues
         self.resolver = resolver or ActorResolver(gazetteer=gazetteer)
-        self.cues = cues or load_cues()
         self.version = version
+
+    @property
+    def patterns(self) -> PatternSet:
+        """The event patterns (the bundled ones are loaded on first use)."""
+        if self._patterns is None:
+            self._patterns = pattern_data.load()
+        return self._patterns
+
+    @property
+    def cues(self) -> Cues:
+        if self._cues is None:
+            self._cues = load_cues()
+        return self._cues
 
     # -- article level ------------------------------------------------------------------
     def context_for(self, article: Article, published: dt.date | None = None) -> ArticleContext:

@@ -166,7 +166,7 @@ def clean_lines(
     text: str, *, title: str | None = None, rules: ClutterRules | None = None
 ) -> tuple[CleanLine, ...]:
     """Every non-blank line of ``text``, stripped, marked kept or dropped (with the rule name)."""
-    rules = rules or default_rules()
+    rules = default_rules() if rules is None else rules
     spans = _line_spans(text)
     reasons: list[str | None] = [rules.match(text[s.start : s.end]) for s in spans]
     if rules.headline is not None:

@@ -1,0 +1,164 @@
+"""Actor resolution: the rules on a small hand-built knowledge base, then the bundled data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.actors import ActorResolver, ArticleMemory
+from eventwire.actors.knowledge import Entry, Knowledge, Organization, Person, Term
+from eventwire.places import Gazetteer, Place
+
+D = dt.date
+
+
+def small_kb() -> Knowledge:
+    kb = Knowledge()
+    from eventwire.actors.knowledge import Country
+
+    kb.countries["RUS"] = Country("RUS", "Russia", "Moscow", 61.5, 105.3)
+    kb.countries["USA"] = Country("USA", "United States", "Washington", 39.8, -98.6)
+    kb.countries["POL"] = Country("POL", "Poland", "Warsaw", 52.0, 19.0)
+    for phrase, kind, ref, sector in [
+        ("Russia", "country", "RUS", None), ("Russian", "adjective", "RUS", None),
+        ("Moscow", "capital", "RUS", "GOV"), ("Kremlin", "seat", "RUS", "GOV"),
+        ("United States", "country", "USA", None), ("US", "country", "USA", None),
+        ("Poland", "country", "POL", None), ("Polish", "adjective", "POL", None),
+        ("servicemen", "strong", "MIL", "MIL"), ("ambassador", "strong", "GOV", "GOV"),
+        ("official", "weak", "GOV", "GOV"), ("police", "strong", "COP", "COP"),
+        ("former", "override", "ELI", "ELI"), ("legislators", "strong", "LEG", "LEG"),
+    ]:
+        kb.add(phrase, Entry(kind, ref, sector))
+    kb.people["p:smith"] = Person("p:smith", "Anna Smith", "USA",
+                                  (Term("secretary of state", "GOV", D(2010, 1, 1),
+                                        D(2012, 12, 31)),))
+    kb.people["p:ivanov"] = Person("p:ivanov", "Pavel Ivanov", "RUS",
+                                   (Term("foreign minister", "GOV", D(2011, 1, 1), None),))
+    for pid, person in kb.people.items():
+        kb.add(person.name, Entry("person", pid))
+        kb.add(person.name.split()[-1], Entry("surname", pid))
+    kb.organizations["UNION"] = Organization("UNION", "Example Union", "EUR", "IGO", "igo",
+                                             ("POL",))
+    kb.add("Example Union", Entry("org", "UNION", "IGO"))
+    kb.organizations["FRONT"] = Organization(
+        "FRONT", "Liberation Front", "RUS", "REB", "armed_group", (),
+        ())
+    kb.add("Liberation Front", Entry("org", "FRONT", "REB"))
+    return kb
+
+
+@pytest.fixture(scope="module")
+def small() -> ActorResolver:
+    gaz = Gazetteer([Place("Springfield", "USA", 39.8, -89.6, 100000, "city")])
+    return ActorResolver(small_kb(), gaz)
+
+
+@pytest.mark.parametrize("text,date,country,sector,kind", [
+    ("Russian servicemen", None, "RUS", "MIL", "country"),
+    ("the Kremlin", None, "RUS", "GOV", "country"),
+    ("Moscow", None, "RUS", "GOV", "country"),
+    ("Moscow police", None, "RUS", "COP", "country"),
+    ("Russia's ambassador to Poland", None, "RUS", "GOV", "country"),
+    ("Polish legislators in Russia", None, "POL", "LEG", "country"),
+    ("legislators in Russia", None, "RUS", "LEG", "country"),
+    ("Anna Smith", D(2011, 5, 1), "USA", "GOV", "person"),
+    ("Anna Smith", D(2015, 5, 1), "USA", "ELI", "person"),
+    ("Anna Smith", D(2005, 5, 1), "USA", None, "person"),
+    ("a former Russian official", None, "RUS", "ELI", "country"),
+    ("Example Union legislators", None, "EUR", "LEG", "igo"),
+    ("Liberation Front", None, "RUS", "REB", "group"),
+    ("Springfield", None, "USA", "CVL", "place"),
+])
+def test_rules(small: ActorResolver, text: str, date: dt.date | None, country: str,
+               sector: str | None, kind: str) -> None:
+    actor = small.resolve(text, date=date or D(2020, 1, 1))
+    assert actor is not None, text
+    assert (actor.country, actor.sector, actor.kind) == (country, sector, kind)
+    assert actor.evidence
+
+
+@pytest.mark.parametrize("text", ["a cat", "Frank", "us", "he", "Anna Smithson", "",
+                                  "Carla Anna Smith"])
+def test_unknown_stays_unresolved(small: ActorResolver, text: str) -> None:
+    assert small.resolve(text, date=D(2011, 1, 1)) is None
+
+
+def test_acronym_needs_capitals(small: ActorResolver) -> None:
+    assert small.resolve("US officials").country == "USA"
+    assert small.resolve("us officials").country is None
+
+
+def test_surname_only_when_unambiguous_or_seen(small: ActorResolver) -> None:
+    # in office on the date and the only holder of the name: resolves
+    assert small.resolve("Ivanov", date=D(2015, 1, 1)).country == "RUS"
+    # out of office, never named in full: stays unknown
+    assert small.resolve("Smith", date=D(2015, 1, 1)) is None
+    memory = ArticleMemory()
+    small.resolve("Anna Smith", date=D(2015, 1, 1), memory=memory)
+    later = small.resolve("Smith", date=D(2015, 1, 1), memory=memory)
+    assert later is not None and later.id == "p:smith" and later.sector == "ELI"
+
+
+def test_context_gives_country_to_a_bare_role(small: ActorResolver) -> None:
+    actor = small.resolve("the ambassador", context="Talks in Russia")
+    assert (actor.country, actor.sector) == ("RUS", "GOV")
+    assert small.resolve("the ambassador").country is None
+
+
+def test_group_members(small: ActorResolver) -> None:
+    assert small.resolve("the Example Union").members == ("POL",)
+
+
+# -- the bundled data --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def bundled() -> ActorResolver:
+    return ActorResolver()
+
+
+@pytest.mark.parametrize("text,date,context,country,sector", [
+    ("Sergey Lavrov", D(2017, 2, 13), None, "RUS", "GOV"),
+    ("Russian Foreign Minister Sergei Lavrov", D(2017, 2, 13), None, "RUS", "GOV"),
+    ("Russia's top diplomat", D(2017, 2, 13), None, "RUS", "GOV"),
+    ("Russian servicemen", D(2017, 2, 13), None, "RUS", "MIL"),
+    ("the Russian Aerospace Forces", D(2017, 2, 13), None, "RUS", "MIL"),
+    ("Syrian opposition", D(2017, 2, 13), None, "SYR", "OPP"),
+    ("the armed opposition", D(2017, 2, 13), "Syria", "SYR", "REB"),
+    ("the regime", D(2017, 2, 13), "Syria", "SYR", "GOV"),
+    ("Moscow", D(2017, 2, 13), None, "RUS", "GOV"),
+    ("Washington", D(2017, 2, 13), None, "USA", "GOV"),
+    ("Damascus", D(2017, 2, 13), None, "SYR", "GOV"),
+    ("the Kremlin", D(2017, 2, 13), None, "RUS", "GOV"),
+    ("the White House", D(2017, 2, 13), None, "USA", "GOV"),
+    ("the Pentagon", D(2017, 2, 13), None, "USA", "MIL"),
+    ("Downing Street", D(2017, 2, 13), None, "GBR", "GOV"),
+    ("U.S. warplanes", D(2017, 2, 13), None, "USA", "MIL"),
+    ("British diplomats", D(2017, 2, 13), None, "GBR", "GOV"),
+    ("Trump", D(2017, 6, 1), None, "USA", "GOV"),
+    ("John Kerry", D(2015, 6, 1), None, "USA", "GOV"),
+    ("Kerry", D(2015, 6, 1), None, "USA", "GOV"),
+    ("Islamic State militants", D(2017, 2, 13), None, None, "REB"),
+    ("Hezbollah", D(2017, 2, 13), None, "LBN", None),
+    ("the Taliban", D(2010, 1, 1), None, "AFG", "REB"),
+    ("the Taliban", D(2023, 1, 1), None, "AFG", "GOV"),
+])
+def test_bundled(bundled: ActorResolver, text: str, date: dt.date, context: str | None,
+                 country: str | None, sector: str | None) -> None:
+    actor = bundled.resolve(text, date=date, context=context)
+    assert actor is not None, text
+    if country is not None:
+        assert actor.country == country, actor
+    if sector is not None:
+        assert actor.sector == sector, actor
+
+
+def test_kerry_after_office_is_no_government_role(bundled: ActorResolver) -> None:
+    actor = bundled.resolve("John Kerry", date=D(2019, 6, 1))
+    assert actor is not None and actor.sector != "GOV"
+
+
+def test_g7_is_a_group_with_members(bundled: ActorResolver) -> None:
+    actor = bundled.resolve("G7 foreign ministers", date=D(2017, 4, 11))
+    assert actor is not None and actor.sector == "GOV"
+    assert {"USA", "JPN", "ITA", "DEU", "FRA", "GBR", "CAN"} <= set(actor.members)
