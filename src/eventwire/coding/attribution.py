@@ -61,7 +61,7 @@ def find_claim(trigger: Token, sent: Span, cues: Cues) -> Claim | None:
     """The claim the event of ``trigger`` is reported in, if any."""
     tok = trigger
     path: Token = trigger
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         head = tok.head
         if head.lemma_.lower() in cues.speech_verbs and head.pos_ in ("VERB", "AUX") and \
                 tok.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "pcomp"):

@@ -190,7 +190,7 @@ class EventCoder:
     def _governing_trigger(self, t: Token, fired: dict[int, Pattern]) -> Token | None:
         """The fired trigger whose complement ``t`` sits in (None below a speech verb)."""
         tok = t
-        while tok.dep_ in EMBED_DEPS and tok.head is not tok:
+        while tok.dep_ in EMBED_DEPS and tok.head.i != tok.i:
             head = tok.head
             if head.lemma_.lower() in self.cues.speech_verbs:
                 return None
@@ -292,7 +292,7 @@ class EventCoder:
         """The verb a nominal trigger is the object of ("launched **airstrikes**")."""
         tok = n
         while tok.dep_ in ("dobj", "pobj", "prep", "conj", "nsubjpass", "attr") and \
-                tok.head is not tok:
+                tok.head.i != tok.i:
             tok = tok.head
             if tok.pos_ == "VERB":
                 return tok
@@ -384,7 +384,7 @@ class EventCoder:
     def _date(self, t: Token, gov: Token | None, sent: Span, ctx: ArticleContext,
               mod: Modality) -> tuple[dt.date | None, str | None, str | None]:
         clause = gov if gov is not None else t
-        while clause.pos_ != "VERB" and clause.head is not clause:
+        while clause.pos_ != "VERB" and clause.head.i != clause.i:
             clause = clause.head
         best = None
         for ent in sent.ents:

@@ -27,7 +27,7 @@ _ORDER: tuple[Modality, ...] = ("negated", "hypothetical", "alleged", "future")
 def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
     """The words above the trigger that can set its modality, nearest first."""
     tok = trigger
-    while tok.dep_ in GOVERNING_DEPS and tok.head is not tok:
+    while tok.dep_ in GOVERNING_DEPS and tok.head.i != tok.i:
         if tok.dep_ == "conj" and tok.pos_ == "VERB":
             tok = tok.head  # conjoined verbs share their auxiliaries but not their governors
             yield tok
