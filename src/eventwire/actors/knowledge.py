@@ -80,7 +80,8 @@ def tokens(text: str) -> list[Token]:
         end = m.end()
         if word.endswith(".") and word.count(".") == 1 and word.lower() not in _ABBREV_DOT:
             word, end = word[:-1], end - 1
-        out.append(Token(_singular(word.lower()), word, m.start(), end))
+        key = word.lower() if word.isupper() else _singular(word.lower())  # "PRCS" is no plural
+        out.append(Token(key, word, m.start(), end))
     return out
 
 

@@ -81,6 +81,8 @@ class _Parts:
     weak: list[tuple[str, Match]] = dataclasses.field(default_factory=list)
     override: str | None = None
     place: tuple[str, str] | None = None  # (country, name) of a city
+    unknown_name: bool = False  # a capitalised word nothing matched: someone we do not know
+    head_is_agent: bool = False  # the last word of the core is a sector word
     notes: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -218,6 +220,13 @@ class ActorResolver:
                         parts.override = e.ref
         if not (parts.person or parts.orgs or parts.countries):
             parts.place = self._city(toks[:soft], covered, context_countries)
+        core_end = max((i for i in range(soft) if toks[i].key not in _DETERMINERS), default=-1)
+        parts.head_is_agent = core_end >= 0 and (toks[core_end].is_title or any(
+            m.start <= core_end < m.end and m.kinds() & {"strong", "weak", "override"}
+            for m in matches))
+        parts.unknown_name = any(
+            t.is_title and i not in covered and t.key not in _DETERMINERS and i > 0
+            for i, t in enumerate(toks[:soft]))
         return parts
 
     def _pick_person(self, m: Match, kind: str, day: dt.date,
@@ -313,14 +322,14 @@ class ActorResolver:
         if parts.override and (sector or country):
             sector = parts.override
             evidence.append("former office holder")
-        if country is None and sector and context and kind == "agent":
+        if country is None and sector and context and kind == "agent" and not parts.unknown_name:
             ctx = self.countries_in(context)
             if ctx:
                 country = ctx[0]
                 evidence.append(f"country from context {country}")
         if country is None and sector is None and kind != "organization":
             return None
-        if kind == "agent" and sector is None:
-            return None
+        if kind == "agent" and (sector is None or not parts.head_is_agent):
+            return None  # "a military offensive" names no actor; "military officers" does
         return Actor(text=text.strip(), name=name, country=country, sector=sector, kind=kind,
                      id=ident, members=members, evidence="; ".join(evidence))

@@ -27,6 +27,8 @@ from . import patterns as pattern_data
 from .cues import Cues
 from .cues import load as load_cues
 from .patterns import Pattern, PatternSet
+from .reframe import Reframing
+from .reframe import load as load_reframing
 
 CODER_VERSION = "0.1.0"
 
@@ -38,6 +40,11 @@ NP_DEPS = frozenset({"compound", "amod", "poss", "det", "nummod", "nmod", "case"
                      "npadvmod", "prep", "pobj", "punct", "hmod", "hyph", "predet", "advmod"})
 PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+#: Prepositions whose object is the target of an event stated in a complement clause.
+COMPLEMENT_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "from", "at",
+                           "into")
+#: Pronouns that, inside reported speech, stand for the speaker ("Syria says it will ...").
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 STATEMENT_CODE = "010"
 MAX_SENTENCE_TOKENS = 300
 
@@ -116,6 +123,7 @@ class EventCoder:
                  version: str = CODER_VERSION) -> None:
         self._patterns = patterns
         self._cues = cues
+        self._reframing: Reframing | None = None
         self.resolver = resolver or ActorResolver(gazetteer=gazetteer)
         self.version = version
 
@@ -125,6 +133,12 @@ class EventCoder:
         if self._patterns is None:
             self._patterns = pattern_data.load()
         return self._patterns
+
+    @property
+    def reframing(self) -> Reframing:
+        if self._reframing is None:
+            self._reframing = load_reframing()
+        return self._reframing
 
     @property
     def cues(self) -> Cues:
@@ -170,6 +184,9 @@ class EventCoder:
         if p.complement and not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower()
                                     in p.complement for c in t.children):
             return False
+        if p.modifier and not any(c.dep_ in ("compound", "amod", "nmod") and
+                                  c.lemma_.lower() in p.modifier for c in t.children):
+            return False
         if p.complement_noun:
             nouns = [_child(t, "dobj")] + [o for w in ("for", "on", "to", "of")
                                           for o in _prep_objects([t], w)]
@@ -195,7 +212,8 @@ class EventCoder:
             if head.lemma_.lower() in self.cues.speech_verbs:
                 return None
             if head.i in fired:
-                return head
+                # a statement (root 01) reports its content like a speech verb does
+                return None if fired[head.i].code.startswith("01") else head
             tok = head
         return None
 
@@ -240,10 +258,11 @@ class EventCoder:
         return out
 
     def _actor(self, tok: Token, ctx: ArticleContext) -> Actor | None:
-        if tok.lower_ in PRONOUN_PERSON:
-            return ctx.last_person
         if tok.pos_ == "PRON":
-            return None
+            speaker = self._speaker_of(tok)
+            if speaker is not None:
+                return self._actor(speaker, ctx)
+            return ctx.last_person if tok.lower_ in PRONOUN_PERSON else None
         words = np_tokens(tok)
         text = "".join(w.text_with_ws for w in words).strip()
         actor = self.resolver.resolve(text, date=ctx.published, context=ctx.context,
@@ -258,6 +277,22 @@ class EventCoder:
         if actor.kind == "person":
             ctx.last_person = actor
         return actor
+
+    def _speaker_of(self, pron: Token) -> Token | None:
+        """For a subject pronoun inside reported speech, the speaker it most likely means."""
+        if pron.lower_ not in SPEAKER_PRONOUNS or pron.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        tok = pron.head
+        while tok.dep_ in ("xcomp", "ccomp", "conj", "advcl") and tok.head.i != tok.i:
+            head = tok.head
+            if head.lemma_.lower() in self.cues.speech_verbs or (
+                    tok.dep_ == "ccomp" and head.pos_ == "VERB"):
+                subj = _child(head, "nsubj")
+                if subj is not None and subj.pos_ != "PRON":
+                    return subj
+                return None
+            tok = head
+        return None
 
     def _span(self, ctx: ArticleContext, start: int, end: int) -> CharSpan:
         return to_original(ctx.article, start, end)
@@ -288,6 +323,26 @@ class EventCoder:
             return self._source_head(t.head)
         return None
 
+    def _complement_target(self, t: Token) -> Token | None:
+        """The target of an event stated in a complement clause: the subject of "demanded
+        **that the US** cancel", or the object of "threatened to break relations **with
+        Russia**"."""
+        for comp in t.children:
+            if comp.dep_ == "ccomp":
+                subj = _child(comp, "nsubj", "nsubjpass")
+                if subj is not None and subj.pos_ != "PRON":
+                    return subj
+            if comp.dep_ in ("xcomp", "ccomp"):
+                holders = [comp, _child(comp, "dobj")]
+                for word in COMPLEMENT_TARGET_PREPS:
+                    found = _prep_objects(holders, word)
+                    if found:
+                        return found[0]
+                obj = _child(comp, "dobj", "dative")
+                if obj is not None:
+                    return obj
+        return None
+
     def _noun_governor(self, n: Token) -> Token | None:
         """The verb a nominal trigger is the object of ("launched **airstrikes**")."""
         tok = n
@@ -299,35 +354,50 @@ class EventCoder:
         return None
 
     def _slots(self, p: Pattern, holders: list[Token | None], t: Token,
-               passive: bool) -> Token | None:
+               passive: bool) -> list[Token]:
+        """Candidate target heads from the pattern's slots, in the pattern's order."""
+        out: list[Token] = []
         for slot in p.target:
             if slot == "none":
-                return None
+                return []
             if slot == "dobj":
                 obj = _child(t, "nsubjpass") if passive else _child(t, "dobj")
-                if obj is not None and not p.object:
-                    return obj
+                if obj is not None:
+                    out.append(obj)
             elif slot == "dative":
                 obj = _child(t, "dative", "iobj")
                 if obj is not None:
-                    return next(iter(_prep_objects([t], "to")), obj) if obj.lower_ == "to" \
-                        else obj
-            elif slot == "between":
-                found = _prep_objects(holders, "between")
-                if found:
-                    return found[0]
+                    out.append(next(iter(_prep_objects([t], "to")), obj) if obj.lower_ == "to"
+                               else obj)
             else:
-                found = _prep_objects(holders, slot)
-                if found:
-                    return found[0]
-        return None
+                out.extend(_prep_objects(holders, slot))
+        return out
 
-    def _roles(self, t: Token, p: Pattern) -> tuple[Token | None, Token | None, Token | None]:
-        """(source head, target head, word governing a nominal trigger)."""
+    @staticmethod
+    def _modifier_actors(noun: Token | None) -> list[Token]:
+        """Actors named inside an object noun phrase: "an appeal **from** X", "a
+        **Senegalese** plan", "calls by **Belarus's** rulers", "an admission **by** Moscow"."""
+        if noun is None:
+            return []
+        out = [c for c in noun.children if c.dep_ == "poss"]
+        out += _prep_objects([noun], "by") + _prep_objects([noun], "from") + \
+            _prep_objects([noun], "of")
+        out += [c for c in noun.children if c.dep_ in ("amod", "compound")
+                and (c.pos_ == "PROPN" or c.text[:1].isupper())]
+        return out
+
+    def _roles(self, t: Token, p: Pattern) -> tuple[Token | None, list[Token], Token | None]:
+        """(source head, target candidates in order, word governing a nominal trigger)."""
         if p.pos == "verb":
             obj = _child(t, "dobj")
             holders: list[Token | None] = [t, obj] + [c for c in t.children if c.dep_ == "prt"]
-            return self._source_head(t), self._slots(p, holders, t, _passive(t)), None
+            targets = self._slots(p, holders, t, _passive(t))
+            if "none" not in p.target:
+                targets += self._modifier_actors(obj)
+                comp = self._complement_target(t)
+                if comp is not None:
+                    targets.append(comp)
+            return self._source_head(t), targets, None
         gov = self._noun_governor(t)
         holders = [t, gov]
         source = _child(t, "poss") or next(iter(_prep_objects([t], "by")), None)
@@ -336,27 +406,41 @@ class EventCoder:
                 if c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.text[:1].isupper()):
                     source = c
                     break
-        target = self._slots(p, holders, t, False)
+        targets = self._slots(p, holders, t, False)
         if "between" in p.target and source is None:
             between = _prep_objects([t], "between")
             if between:
                 conj = _conjuncts(between[0])
-                return between[0], (conj[1] if len(conj) > 1 else None), gov
+                return between[0], conj[1:2], gov
         if source is None and gov is not None and (
                 gov.lemma_.lower() in self.cues.light_verbs or t.dep_ == "dobj"):
             source = self._source_head(gov)
-        return source, target, gov
+        return source, targets, gov
 
     # -- events -------------------------------------------------------------------------
     def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
                     headline: bool, alleged_by: Token | None) -> Iterator[Event]:
-        source_head, target_head, gov = self._roles(t, p)
-        if source_head is not None and target_head is not None and \
-                source_head.i == target_head.i:
-            target_head = None
+        source_head, candidates, gov = self._roles(t, p)
         sources = self._actors(source_head, ctx)
-        targets = self._actors(target_head, ctx)
-        if target_head is not None and not targets and source_head is None:
+        target_head: Token | None = None
+        targets: list[_Found] = []
+        for cand in candidates:
+            if source_head is not None and cand.i == source_head.i:
+                continue
+            found = [f for f in self._actors(cand, ctx)
+                     if not any(f.actor == s.actor for s in sources)]
+            if found:
+                target_head, targets = cand, found
+                break
+        extra = [x for x in (target_head, _child(t, "dobj")) if x is not None]
+        place = where.locate(t, extra, self.resolver.gazetteer, self.resolver.kb,
+                             ctx.countries, ctx.skip)
+        notes: list[str] = []
+        if not targets and place is not None and place.country and sources:
+            notes.append(f"target from the event's place ({place.name})")
+            targets = [_Found(Actor(text=place.name, name=place.name, country=place.country,
+                                    sector=None, kind="place", evidence="event place"), t)]
+        if not sources and not targets:
             return
         pairs: list[tuple[_Found | None, _Found | None]]
         code = codes.lookup(p.code)
@@ -371,15 +455,28 @@ class EventCoder:
         if claim is not None and claim.alleging and mod == "asserted":
             mod, cue = "alleged", claim.verb.text if claim.verb is not None else None
         speaker = self._actor(claim.speaker, ctx) if claim and claim.speaker is not None else None
+        conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+                          for c in t.children)
+        announced = self.reframing.announced(p.code, mod, cue, conditional)
+        if announced is not None:
+            notes.append(f"announced action {p.code} coded as {announced}")
+            p = dataclasses.replace(p, code=announced)
+        elif (speaker is not None and claim is not None and claim.speaker is not None
+              and mod == "hypothetical" and (cue or "").lower() in self.reframing.demand_cues
+              and (demand := self.reframing.demanded(p.code)) is not None
+              and all(s.actor != speaker for s in sources)):
+            notes.append(f"{speaker.text!r} says {p.code} must happen: coded as demand {demand}")
+            p = dataclasses.replace(p, code=demand)
+            targets, sources = sources, [_Found(speaker, claim.speaker)]
+            mod, cue = "asserted", None
+            pairs = [(s, g) for s in sources for g in (targets or [None])]
         date, precision, date_source = self._date(t, gov, sent, ctx, mod)
-        extra = [x for x in (target_head, _child(t, "dobj")) if x is not None]
-        place = where.locate(t, extra, self.resolver.gazetteer, self.resolver.kb,
-                             ctx.countries, ctx.skip)
         for src, tgt in pairs:
             if src is None and tgt is None:
                 continue
             yield self._event(t, p, sent, index, ctx, headline, src, tgt, mod, cue, speaker,
-                              claim.quote if claim else None, date, precision, date_source, place)
+                              claim.quote if claim else None, date, precision, date_source, place,
+                              notes=notes)
 
     def _date(self, t: Token, gov: Token | None, sent: Span, ctx: ArticleContext,
               mod: Modality) -> tuple[dt.date | None, str | None, str | None]:
@@ -407,13 +504,14 @@ class EventCoder:
                headline: bool, src: _Found | None, tgt: _Found | None, mod: Modality,
                cue: str | None, speaker: Actor | None, quote: str | None,
                date: dt.date | None, precision: str | None, date_source: str | None,
-               place: Location | None, rule: str | None = None) -> Event:
+               place: Location | None, rule: str | None = None,
+               notes: Sequence[str] = ()) -> Event:
         code = codes.lookup(p.code)
         doc_id = ctx.article.id
         key = f"{doc_id}|{index}|{t.idx}|{p.code}|{src.token.i if src else ''}|" \
               f"{tgt.token.i if tgt else ''}"
         event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
-        notes = [f"modality cue: {cue}"] if cue else []
+        notes = [*notes, f"modality cue: {cue}"] if cue else list(notes)
         if headline:
             notes.append("headline: offsets are into the title")
         sent_span = self._span(ctx, sent.start_char, sent.end_char) if not headline else \
@@ -468,12 +566,30 @@ class EventCoder:
         for t in sent:
             if t.pos_ != "VERB" or t.lemma_.lower() not in self.cues.speech_verbs:
                 continue
-            if any(i in fired for i in (w.i for w in t.subtree)):
+            comp = _child(t, "ccomp")
+            demanded = comp is not None and comp.i not in fired and any(
+                c.dep_ == "aux" and c.lower_ in self.reframing.demand_cues
+                for c in comp.children)
+            if not demanded and any(i in fired for i in (w.i for w in t.subtree)):
                 continue
             sources = self._actors(self._source_head(t), ctx)
             if not sources:
                 continue
-            targets = self._actors(self._slots(statement, [t], t, False), ctx)
+            if demanded and comp is not None:
+                subjects = self._actors(_child(comp, "nsubj"), ctx)
+                if subjects:
+                    mod, cue = modality.modality(t, self.cues)
+                    date, precision, date_source = self._date(t, None, sent, ctx, mod)
+                    p = dataclasses.replace(statement, id=f"speech-demand:{t.lemma_.lower()}",
+                                            code="100")
+                    out.extend(self._event(t, p, sent, index, ctx, headline, sources[0], subj,
+                                           mod, cue, None, None, date, precision, date_source,
+                                           None, notes=(f"{sources[0].actor.text!r} says "
+                                                        f"{subj.actor.text!r} must act",))
+                               for subj in subjects)
+                    continue
+            targets = next((found for cand in self._slots(statement, [t], t, False)
+                            if (found := self._actors(cand, ctx))), [])
             mod, cue = modality.modality(t, self.cues)
             date, precision, date_source = self._date(t, None, sent, ctx, mod)
             p = dataclasses.replace(statement, id=f"speech:{t.lemma_.lower()}")

@@ -31,13 +31,15 @@ class Pattern:
     object: frozenset[str] = frozenset()
     complement: frozenset[str] = frozenset()
     complement_noun: frozenset[str] = frozenset()
+    modifier: frozenset[str] = frozenset()
     file: str = ""
 
     @property
     def specificity(self) -> int:
         """More constrained patterns win over bare ones for the same trigger."""
         return (2 * bool(self.object) + 2 * bool(self.complement)
-                + 2 * bool(self.complement_noun) + bool(self.particle))
+                + 2 * bool(self.complement_noun) + 2 * bool(self.modifier)
+                + bool(self.particle))
 
 
 def _words(value: object, where: str, field: str) -> frozenset[str]:
@@ -71,14 +73,16 @@ def _parse(item: object, where: str, file: str) -> Pattern:
     obj = _words(item.get("object"), where, "object")
     comp = _words(item.get("complement"), where, "complement")
     comp_noun = _words(item.get("complement_noun"), where, "complement_noun")
+    modifier = _words(item.get("modifier"), where, "modifier")
     default_id = code + ":" + lemma + (f"+{particle}" if particle else "") + (
         "+" + "|".join(sorted(obj)) if obj else "") + ("+to " + "|".join(sorted(comp)) if comp
-                                                       else "")
+                                                       else "") + (
+        "+mod " + "|".join(sorted(modifier)) if modifier else "")
     return Pattern(
         id=str(item.get("id") or default_id), code=code, pos=pos, lemma=lemma,
         target=tuple(str(t).lower() for t in target),
         particle=str(particle).lower() if particle else None,
-        object=obj, complement=comp, complement_noun=comp_noun, file=file,
+        object=obj, complement=comp, complement_noun=comp_noun, modifier=modifier, file=file,
     )
 
 

@@ -1,0 +1,74 @@
+"""Announced actions: stated intentions, threats and demands, coded as CAMEO codes them.
+
+"Finland will give Tanzania a grant" is not aid given but an intention to give it (0331);
+"they would boycott all contact" is a threat (1312); "Russia said Sudan must return the
+helicopter" is Russia's demand on Sudan (1053). The mapping from the action's code to the
+announcement's code is data (``data/reframe.yaml``); the action's own code stays in the
+event's evidence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+
+from .. import codes, resources
+from ..errors import DataError
+
+INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+DEMAND_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "09"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Reframing:
+    intent: dict[str, str]
+    threat: dict[str, str]
+    demand: dict[str, str]
+    intent_cues: frozenset[str]
+    demand_cues: frozenset[str]
+
+    def _lookup(self, table: dict[str, str], code: str) -> str | None:
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                return table[code[:n]]
+        return None
+
+    def announced(self, code: str, modality: str, cue: str | None,
+                  conditional: bool = False) -> str | None:
+        """The intent or threat code for an action announced by its actor, if it is one.
+
+        ``conditional``: the action is announced with an "unless" clause, which makes even a
+        cooperative step a threat ("will withdraw its force unless ...").
+        """
+        cue_low = (cue or "").lower()
+        stated = modality == "future" or (modality == "hypothetical"
+                                          and cue_low in self.intent_cues)
+        if not stated:
+            return None
+        root = code[:2]
+        if conditional:
+            return self._lookup(self.threat, code) or "130"
+        if root in INTENT_ROOTS:
+            return self._lookup(self.intent, code)
+        if root in THREAT_ROOTS:
+            return self._lookup(self.threat, code)
+        return None
+
+    def demanded(self, code: str) -> str | None:
+        return self._lookup(self.demand, code) if code[:2] in DEMAND_ROOTS else None
+
+
+@functools.cache
+def load() -> Reframing:
+    data = resources.read_yaml("reframe.yaml") or {}
+    tables = {}
+    for name in ("intent", "threat", "demand"):
+        table = {str(k): str(v) for k, v in (data.get(name) or {}).items()}
+        for value in table.values():
+            if value not in codes.table():
+                raise DataError(f"data file reframe.yaml: {name}: unknown CAMEO code {value!r}")
+        tables[name] = table
+    return Reframing(**tables,
+                     intent_cues=frozenset(str(w) for w in data.get("intent_cues") or []),
+                     demand_cues=frozenset(str(w) for w in data.get("demand_cues") or []))
