@@ -36,7 +36,7 @@ from .knowledge import Entry, Knowledge, Token
 
 HARD_BOUNDARY = frozenset({
     "to", "against", "with", "from", "toward", "towards", "over", "about", "on", "after",
-    "before", "into", "for", "who", "which", "that", "whose", "said", "says", "told", "than",
+    "before", "into", "for", "who", "which", "that", "whose", "said", "says", "told",
 })
 SOFT_BOUNDARY = frozenset({"in", "at", "near", "inside", "across", "throughout", "outside"})
 _COUNTRYISH = frozenset({"country", "adjective", "demonym", "capital", "seat", "region"})

@@ -380,8 +380,8 @@ class EventCoder:
         if noun is None:
             return []
         out = [c for c in noun.children if c.dep_ == "poss"]
-        out += _prep_objects([noun], "by") + _prep_objects([noun], "from") + \
-            _prep_objects([noun], "of")
+        for word in ("by", "from", "of", "with", "against", "to", "toward", "towards"):
+            out += _prep_objects([noun], word)
         out += [c for c in noun.children if c.dep_ in ("amod", "compound")
                 and (c.pos_ == "PROPN" or c.text[:1].isupper())]
         return out
@@ -397,6 +397,10 @@ class EventCoder:
                 comp = self._complement_target(t)
                 if comp is not None:
                     targets.append(comp)
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.cues.causative_verbs:
+                made = _child(t.head, "dobj")
+                if made is not None:  # "ordered the newspaper to suspend": the orderer acts
+                    return self._source_head(t.head), [made, *targets], None
             return self._source_head(t), targets, None
         gov = self._noun_governor(t)
         holders = [t, gov]

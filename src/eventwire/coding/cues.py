@@ -14,6 +14,7 @@ class Cues:
     speech_verbs: frozenset[str]
     alleging_speech: frozenset[str]
     light_verbs: frozenset[str]
+    causative_verbs: frozenset[str]
     negation: frozenset[str]
     negating_governors: frozenset[str]
     hypothetical_aux: frozenset[str]

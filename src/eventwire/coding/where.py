@@ -35,7 +35,12 @@ def _candidates(trigger: Token, extra: Sequence[Token]) -> Iterable[Token]:
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
-                yield from (g for g in prep.children if g.dep_ == "pobj")
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    yield pobj
+                    # "in the northern city of Kirkuk", "at targets in Jericho"
+                    yield from (w for w in pobj.subtree
+                                if w.i != pobj.i and w.ent_type_ in _PLACE_ENTS
+                                and w.dep_ in ("pobj", "compound", "appos"))
     yield from extra
 
 
