@@ -40,9 +40,12 @@ NP_DEPS = frozenset({"compound", "amod", "poss", "det", "nummod", "nmod", "case"
                      "npadvmod", "prep", "pobj", "punct", "hmod", "hyph", "predet", "advmod"})
 PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+PROTEST_ROOT = "14"
 #: Prepositions whose object is the target of an event stated in a complement clause.
 COMPLEMENT_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "from", "at",
                            "into")
+#: "wounded two soldiers **in** a bomb attack": the verb's subject carried out the attack.
+CIRCUMSTANTIAL_PREPS = frozenset({"in", "with", "during", "through", "by"})
 #: Pronouns that, inside reported speech, stand for the speaker ("Syria says it will ...").
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 STATEMENT_CODE = "010"
@@ -88,6 +91,17 @@ def _prep_objects(holders: Sequence[Token | None], word: str) -> list[Token]:
     return out
 
 
+def _object_words(obj: Token) -> set[str]:
+    """The lemmas an object constraint may match: the object, its compound modifiers, and
+    the noun of an "of" phrase ("suspended **aid** deliveries", "part **of** the aid program")."""
+    words = {obj.lemma_.lower()}
+    words.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
+    for inner in _prep_objects([obj], "of"):
+        words.add(inner.lemma_.lower())
+        words.update(c.lemma_.lower() for c in inner.children if c.dep_ in ("compound", "amod"))
+    return words
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     out = [tok]
     for child in tok.children:
@@ -102,6 +116,8 @@ def np_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ not in NP_DEPS:
             continue
+        if child.i > head.i and child.dep_ not in ("prep", "pobj", "case", "punct"):
+            continue  # "militants loyal to X": a trailing phrase says more than who they are
         if child.dep_ == "prep" and child.lower_ != "of":
             continue
         if child.dep_ == "punct" and child.text not in ("'s", "-", "'"):
@@ -179,7 +195,7 @@ class EventCoder:
             if obj is None and p.pos == "verb":
                 obj = next(iter(_prep_objects([t], p.particle or "")), None) if p.particle \
                     else None
-            if obj is None or obj.lemma_.lower() not in p.object:
+            if obj is None or not (_object_words(obj) & p.object):
                 return False
         if p.complement and not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower()
                                     in p.complement for c in t.children):
@@ -316,6 +332,8 @@ class EventCoder:
             return self._source_head(t.head)
         if t.dep_ == "relcl":
             return t.head
+        if t.dep_ in ("acomp", "attr") or (t.pos_ == "ADJ" and t.dep_ == "ccomp"):
+            return self._source_head(t.head)  # "he is prepared to lift ..."
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
             gov = t.head.head
             return _child(gov, "dobj") or self._source_head(gov)
@@ -417,7 +435,8 @@ class EventCoder:
                 conj = _conjuncts(between[0])
                 return between[0], conj[1:2], gov
         if source is None and gov is not None and (
-                gov.lemma_.lower() in self.cues.light_verbs or t.dep_ == "dobj"):
+                gov.lemma_.lower() in self.cues.light_verbs or t.dep_ == "dobj" or (
+                    t.dep_ == "pobj" and t.head.lower_ in CIRCUMSTANTIAL_PREPS)):
             source = self._source_head(gov)
         return source, targets, gov
 
@@ -440,6 +459,13 @@ class EventCoder:
         place = where.locate(t, extra, self.resolver.gazetteer, self.resolver.kb,
                              ctx.countries, ctx.skip)
         notes: list[str] = []
+        if not targets and sources and codes.lookup(p.code).root == PROTEST_ROOT and \
+                sources[0].actor.country:
+            # CAMEO codes a protest with no named target against the protesters' government
+            home = sources[0].actor.country
+            notes.append(f"implicit target: the government of {home} (protest)")
+            targets = [_Found(Actor(text=home, name=home, country=home, sector="GOV",
+                                    kind="country", evidence="implicit protest target"), t)]
         if not targets and place is not None and place.country and sources:
             notes.append(f"target from the event's place ({place.name})")
             targets = [_Found(Actor(text=place.name, name=place.name, country=place.country,
