@@ -248,5 +248,24 @@ def evaluate_actors(
             sys.stdout.write(json.dumps(miss, ensure_ascii=False, default=str) + "\n")
 
 
+@evaluate_app.command("gsr")
+def evaluate_gsr(
+    path: Annotated[Path, typer.Argument(help="PLOVER gold-standard records (JSON list).")],
+    misses: Annotated[bool, typer.Option(help="List the sentences that were missed.")] = False,
+) -> None:
+    """Type and full accuracy of the coder on PLOVER gold-standard sentences, per half."""
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+        report = evaluation.evaluate_gsr(records)
+    except (OSError, ValueError, EventwireError) as exc:
+        err.print(f"error: {path}: {exc}")
+        raise typer.Exit(1) from None
+    out.print_json(json.dumps(report.to_dict()))
+    if misses:
+        for row in report.rows:
+            if not (row["type_ok"] and row["full_ok"]):
+                sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

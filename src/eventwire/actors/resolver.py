@@ -39,6 +39,8 @@ HARD_BOUNDARY = frozenset({
     "before", "into", "for", "who", "which", "that", "whose", "said", "says", "told",
 })
 SOFT_BOUNDARY = frozenset({"in", "at", "near", "inside", "across", "throughout", "outside"})
+#: Words before "to" that make it part of a quantity, not a boundary ("up to 100 Albanians").
+_QUANTITY_LEAD = frozenset({"up", "close", "nearly", "next"})
 _COUNTRYISH = frozenset({"country", "adjective", "demonym", "capital", "seat", "region"})
 _DETERMINERS = frozenset({"the", "a", "an", "'s", "its", "their", "his", "her", "our", "some",
                           "several", "many", "two", "three", "four", "five", "six", "ten", "one"})
@@ -188,7 +190,8 @@ class ActorResolver:
                memory: ArticleMemory | None, context: str | None) -> _Parts:
         covered = {i for m in matches for i in range(m.start, m.end)}
         hard = next((i for i, t in enumerate(toks) if i > 0 and i not in covered
-                     and t.key in HARD_BOUNDARY), len(toks))
+                     and t.key in HARD_BOUNDARY and toks[i - 1].key not in _QUANTITY_LEAD),
+                    len(toks))
         soft = next((i for i, t in enumerate(toks) if 0 < i < hard and i not in covered
                      and t.key in SOFT_BOUNDARY), hard)
         parts = _Parts()
