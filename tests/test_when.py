@@ -51,12 +51,8 @@ NEW_YEAR = D(2017, 1, 2)  # a Monday, to cross a year boundary
     ("earlier this month", PUBLISHED, False, D(2017, 4, 1), "month"),
     ("last year", PUBLISHED, False, D(2016, 1, 1), "year"),
     ("in 2016", PUBLISHED, False, D(2016, 1, 1), "year"),
-    pytest.param("early March", PUBLISHED, False, D(2017, 3, 1), "month",
-                 marks=pytest.mark.xfail(strict=True, reason="now: None (the month rule skips "
-                                         "'march' unless it follows 'in')")),
-    pytest.param("March", PUBLISHED, False, D(2017, 3, 1), "month",
-                 marks=pytest.mark.xfail(strict=True, reason="now: None (a bare 'March' is "
-                                         "taken for the verb, though the text is a DATE)")),
+    ("early March", PUBLISHED, False, D(2017, 3, 1), "month"),
+    ("March", PUBLISHED, False, D(2017, 3, 1), "month"),
 ])
 def test_resolve_date(text: str, published: dt.date, future: bool, date: dt.date,
                       precision: str) -> None:

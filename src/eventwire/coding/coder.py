@@ -91,6 +91,15 @@ def _prep_objects(holders: Sequence[Token | None], word: str) -> list[Token]:
     return out
 
 
+def _other_clause(tok: Token, clause: Token) -> bool:
+    """True when ``tok`` sits in a clause of its own below ``clause`` (a relative clause, say)."""
+    while tok.i != clause.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "ccomp", "advcl", "parataxis"):
+            return True
+        tok = tok.head
+    return False
+
+
 def _object_words(obj: Token) -> set[str]:
     """The lemmas an object constraint may match: the object, its compound modifiers, and
     the noun of an "of" phrase ("suspended **aid** deliveries", "part **of** the aid program")."""
@@ -274,6 +283,8 @@ class EventCoder:
         return out
 
     def _actor(self, tok: Token, ctx: ArticleContext) -> Actor | None:
+        if ctx.skip is not None and tok.idx in ctx.skip:
+            return None  # the dateline names the reporting place, not an actor
         if tok.pos_ == "PRON":
             speaker = self._speaker_of(tok)
             if speaker is not None:
@@ -317,7 +328,9 @@ class EventCoder:
     def _source_head(self, t: Token) -> Token | None:
         if _passive(t):
             return next(iter(_prep_objects([t], "by")), None)
-        subj = _child(t, "nsubj", "csubj")
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        # the subject nearest the verb ("MOSCOW, April 11 - Russia's minister said": not MOSCOW)
+        subj = max(subjects, key=lambda c: c.i) if subjects else None
         if subj is not None:
             if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 return t.head
@@ -339,6 +352,9 @@ class EventCoder:
             return _child(gov, "dobj") or self._source_head(gov)
         if t.dep_ == "advcl" and t.tag_ == "VBG":
             return self._source_head(t.head)
+        if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head.pos_ in (
+                "VERB", "AUX"):
+            return self._source_head(t.head.head)  # "has the potential to attack"
         return None
 
     def _complement_target(self, t: Token) -> Token | None:
@@ -400,6 +416,9 @@ class EventCoder:
         out = [c for c in noun.children if c.dep_ == "poss"]
         for word in ("by", "from", "of", "with", "against", "to", "toward", "towards"):
             out += _prep_objects([noun], word)
+        for inner in _prep_objects([noun], "of"):  # "the prospect of talks with Armenia"
+            for word in ("with", "against", "to", "by"):
+                out += _prep_objects([inner], word)
         out += [c for c in noun.children if c.dep_ in ("amod", "compound")
                 and (c.pos_ == "PROPN" or c.text[:1].isupper())]
         return out
@@ -422,7 +441,10 @@ class EventCoder:
             return self._source_head(t), targets, None
         gov = self._noun_governor(t)
         holders = [t, gov]
-        source = _child(t, "poss") or next(iter(_prep_objects([t], "by")), None)
+        poss = _child(t, "poss")
+        if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
+            poss = None  # "Tuesday's talks"
+        source = poss or next(iter(_prep_objects([t], "by") + _prep_objects([t], "from")), None)
         if source is None:
             for c in t.children:
                 if c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.text[:1].isupper()):
@@ -518,6 +540,8 @@ class EventCoder:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             root = ent.root
+            if _other_clause(root, clause):
+                continue
             if root.i == clause.i or clause in root.ancestors or (
                     t.pos_ == "NOUN" and t in root.ancestors):
                 if best is None or abs(ent.start - t.i) < abs(best.start - t.i):

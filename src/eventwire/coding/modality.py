@@ -57,6 +57,9 @@ def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modalit
                 yield "future", child.text
         elif dep == "mark" and low in cues.hypothetical_marks:
             yield "hypothetical", child.text
+        elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.hypothetical_marks
+                                    for m in child.children):
+            yield "hypothetical", next(m.text for m in child.children if m.dep_ == "mark")
         elif dep == "advmod" and low in cues.alleged_adverbs:
             yield "alleged", child.text
         elif dep in ("amod", "advmod", "compound"):

@@ -42,13 +42,13 @@ class Reframing:
         cooperative step a threat ("will withdraw its force unless ...").
         """
         cue_low = (cue or "").lower()
+        if conditional and modality in ("future", "hypothetical"):
+            return self._lookup(self.threat, code) or "130"
         stated = modality == "future" or (modality == "hypothetical"
                                           and cue_low in self.intent_cues)
         if not stated:
             return None
         root = code[:2]
-        if conditional:
-            return self._lookup(self.threat, code) or "130"
         if root in INTENT_ROOTS:
             return self._lookup(self.intent, code)
         if root in THREAT_ROOTS:

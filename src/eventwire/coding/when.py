@@ -120,7 +120,8 @@ def resolve_date(text: str, published: dt.date,
         if "this year" in low:
             return dt.date(published.year, 1, 1), "year"
     m = _MONTH.search(low)
-    if m and m.group(1) not in ("may", "march") or (m and re.search(r"\bin\s+(may|march)\b", low)):
+    # "may" and "march" are also verbs: take them only when capitalised in the text
+    if m and (m.group(1) not in ("may", "march") or re.search(r"\b(May|March)\b", text)):
         return _month_near(_MONTHS[m.group(1)], published, future), "month"
     m = _YEAR.search(low)
     if m:
