@@ -85,6 +85,7 @@ class _Parts:
     place: tuple[str, str] | None = None  # (country, name) of a city
     unknown_name: bool = False  # a capitalised word nothing matched: someone we do not know
     head_is_agent: bool = False  # the last word of the core is a sector word
+    surname_country: tuple[str, Match] | None = None  # an ambiguous surname of one country
     notes: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -205,6 +206,11 @@ class ActorResolver:
                     person = self._pick_person(m, kind, day, memory)
                     if person:
                         parts.person = (person, m)
+                    elif kind == "surname":
+                        homes = {self.kb.people[e.ref].country for e in m.entries
+                                 if e.kind == "surname"}
+                        if len(homes) == 1:  # "President Bush": which one is unclear, not where
+                            parts.surname_country = (homes.pop(), m)
             org_entries = [e for e in m.entries if e.kind == "org"]
             if org_entries and in_core:
                 want = [c for c, _, _ in parts.countries] + context_countries
@@ -298,6 +304,11 @@ class ActorResolver:
                     org.country in kn.IGO_CODES or sector is None):
                 sector = last_strong[0]
                 evidence.append(f"sector word {last_strong[1].text!r}")
+        if country is None and parts.surname_country and not parts.orgs and (
+                parts.strong or parts.weak):  # a title makes the bare name a person
+            country, m = parts.surname_country
+            kind, name = "person", None
+            evidence.append(f"surname {m.text!r}: several people, all of {country}")
         if country is None and kind not in ("person", "organization", "group", "igo"):
             pool = parts.countries or parts.tail_countries
             if pool:

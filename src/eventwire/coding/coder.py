@@ -305,6 +305,16 @@ class EventCoder:
             ctx.last_person = actor
         return actor
 
+    def _speaker_of_clause(self, tok: Token) -> Token | None:
+        """The subject of the speech verb whose reported clause contains ``tok``."""
+        while tok.head.i != tok.i:
+            head = tok.head
+            if head.lemma_.lower() in self.cues.speech_verbs and tok.dep_ in ("ccomp", "parataxis"):
+                subj = _child(head, "nsubj")
+                return subj if subj is not None and subj.pos_ != "PRON" else None
+            tok = head
+        return None
+
     def _speaker_of(self, pron: Token) -> Token | None:
         """For a subject pronoun inside reported speech, the speaker it most likely means."""
         if pron.lower_ not in SPEAKER_PRONOUNS or pron.dep_ not in ("nsubj", "nsubjpass"):
@@ -427,7 +437,8 @@ class EventCoder:
         """(source head, target candidates in order, word governing a nominal trigger)."""
         if p.pos == "verb":
             obj = _child(t, "dobj")
-            holders: list[Token | None] = [t, obj] + [c for c in t.children if c.dep_ == "prt"]
+            holders: list[Token | None] = [t, *(_conjuncts(obj) if obj is not None else [])] + [
+                c for c in t.children if c.dep_ == "prt"]
             targets = self._slots(p, holders, t, _passive(t))
             if "none" not in p.target:
                 targets += self._modifier_actors(obj)
@@ -444,6 +455,10 @@ class EventCoder:
         poss = _child(t, "poss")
         if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
             poss = None  # "Tuesday's talks"
+        if poss is not None and poss.pos_ == "PRON":
+            # "held their meeting", "completed their withdrawal": the clause's subject
+            poss = (self._source_head(gov) if gov is not None else None) or \
+                self._speaker_of_clause(t)
         source = poss or next(iter(_prep_objects([t], "by") + _prep_objects([t], "from")), None)
         if source is None:
             for c in t.children:
