@@ -14,8 +14,7 @@ $(BIN)/eventwire: pyproject.toml
 install: $(BIN)/eventwire
 
 demo: install
-	$(BIN)/eventwire clean examples/articles.jsonl
-	$(BIN)/eventwire actors examples/articles.jsonl
+	$(BIN)/eventwire extract examples/articles.jsonl --format table
 
 test: install
 	$(BIN)/ruff check src tests benchmarks

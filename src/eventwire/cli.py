@@ -28,7 +28,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 evaluate_app = typer.Typer(no_args_is_help=True, help="Measure eventwire on evaluation data.")
 app.add_typer(evaluate_app, name="evaluate")
 
-out = Console(highlight=False, soft_wrap=True)
+# a pipe or a file gets wide tables rather than rich's 80-column default
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 180)
 err = Console(stderr=True, highlight=False)
 
 

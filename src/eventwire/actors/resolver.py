@@ -39,6 +39,10 @@ HARD_BOUNDARY = frozenset({
     "before", "into", "for", "who", "which", "that", "whose", "said", "says", "told",
 })
 SOFT_BOUNDARY = frozenset({"in", "at", "near", "inside", "across", "throughout", "outside"})
+#: Sectors for which a bare mention takes the context's country ("the regime" in a story on
+#: Syria); "six people" or "a hospital" do not belong to whatever country a story is about.
+CONTEXT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "SPY", "LEG", "JUD", "PTY",
+                             "PRM", "ELI"})
 #: Words before "to" that make it part of a quantity, not a boundary ("up to 100 Albanians").
 _QUANTITY_LEAD = frozenset({"up", "close", "nearly", "next"})
 _COUNTRYISH = frozenset({"country", "adjective", "demonym", "capital", "seat", "region"})
@@ -336,7 +340,8 @@ class ActorResolver:
         if parts.override and (sector or country):
             sector = parts.override
             evidence.append("former office holder")
-        if country is None and sector and context and kind == "agent" and not parts.unknown_name:
+        if country is None and sector in CONTEXT_SECTORS and context and kind == "agent" \
+                and not parts.unknown_name:
             ctx = self.countries_in(context)
             if ctx:
                 country = ctx[0]

@@ -174,7 +174,11 @@ class EventCoder:
     # -- article level ------------------------------------------------------------------
     def context_for(self, article: Article, published: dt.date | None = None) -> ArticleContext:
         pub = published or article.published
-        counts = Counter(self.resolver.countries_in(article.body[:4000]))
+        body = article.body
+        if article.dateline is not None:  # the filing place is not what the story is about
+            offset = article.kept[0].start if article.kept else 0
+            body = body[max(0, article.dateline.span.end - offset):]
+        counts = Counter(self.resolver.countries_in(body[:4000]))
         countries = [c for c, _ in counts.most_common()]
         skip = None
         if article.dateline is not None:

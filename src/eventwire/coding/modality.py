@@ -21,6 +21,9 @@ from .cues import Cues
 #: Dependencies through which a governing word passes its modality down.
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl",
                             "conj", "attr", "oprd", "nsubj", "nsubjpass", "compound", "amod"})
+#: Prepositions of time and circumstance: what they introduce keeps its own modality.
+CIRCUMSTANTIAL = frozenset({"after", "before", "since", "despite", "following", "during", "amid",
+                            "over", "because", "due", "until"})
 _ORDER: tuple[Modality, ...] = ("negated", "hypothetical", "alleged", "future")
 
 
@@ -35,6 +38,8 @@ def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
         head = tok.head
         if head.lemma_.lower() in cues.speech_verbs and not _passive(head):
             return
+        if tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANTIAL:
+            return  # "... intends to act after the strike": the strike is not intended
         yield head
         tok = head
 
