@@ -22,7 +22,8 @@ labels and of predicted types so that name mismatches are visible.
     .venv/bin/python benchmarks/synthetic.py [PATH] [--limit N | --sample N --seed S]
                                              [--titles strip|none|prompt]
 
-Single process; the last line printed is ``accuracy=...``.
+The file is grouped by label, so ``--limit`` gives a few labels only; use ``--sample`` for
+a representative subset. Single process; the last line printed is ``accuracy=...``.
 """
 
 from __future__ import annotations

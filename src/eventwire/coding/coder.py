@@ -391,6 +391,20 @@ class EventCoder:
                     return obj
         return None
 
+    def _condition_subjects(self, t: Token) -> list[Token]:
+        """Subjects of "if / unless" clauses on the trigger or its complement: the party whose
+        action the event is made to depend on ("threatened to stop talks **if the United
+        States** goes ahead")."""
+        out = []
+        for holder in [t, *(c for c in t.children if c.dep_ in ("xcomp", "ccomp"))]:
+            for clause in holder.children:
+                if clause.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                    subj = _child(clause, "nsubj", "nsubjpass")
+                    if subj is not None and subj.pos_ != "PRON":
+                        out.append(subj)
+        return out
+
     def _noun_governor(self, n: Token) -> Token | None:
         """The verb a nominal trigger is the object of ("launched **airstrikes**")."""
         tok = n
@@ -449,6 +463,7 @@ class EventCoder:
                 comp = self._complement_target(t)
                 if comp is not None:
                     targets.append(comp)
+                targets += self._condition_subjects(t)
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.cues.causative_verbs:
                 made = _child(t.head, "dobj")
                 if made is not None:  # "ordered the newspaper to suspend": the orderer acts
@@ -501,7 +516,7 @@ class EventCoder:
                              ctx.countries, ctx.skip)
         notes: list[str] = []
         if not targets and sources and codes.lookup(p.code).root == PROTEST_ROOT and \
-                sources[0].actor.country:
+                sources[0].actor.country and not (place is not None and place.country):
             # CAMEO codes a protest with no named target against the protesters' government
             home = sources[0].actor.country
             notes.append(f"implicit target: the government of {home} (protest)")
