@@ -191,12 +191,10 @@ CASES = [
     pytest.param(
         C(RELATIVE, "04", "IRQ", "IRN", "asserted", source_sector="GOV"), id="relative-clause-event"
     ),
-    xfail(
-        C(RELATIVE, "11", "IRQ", "TUR", "asserted", source_sector="GOV"),
-        "111 IRQ/GOV -> (no target) asserted: 'Turkey' is lost after the relative clause",
-        id="relative-clause-main",
+    pytest.param(
+        C(RELATIVE, "11", "IRQ", "TUR", "asserted", source_sector="GOV"), id="relative-clause-main"
     ),
-    xfail(
+    pytest.param(
         C(
             NOMINAL_TALKS,
             "04",
@@ -207,26 +205,15 @@ CASES = [
             target_sector="GOV",
             published=NOMINAL_TALKS_PUBLISHED,
         ),
-        "040 (no source) -> USA/GOV and 040 (no source) -> RUS/GOV: the possessor "
-        "'Tuesday's' blocks the between-rule",
         id="nominal-talks",
     ),
     pytest.param(C(NOMINAL_STRIKE, "18 19 20", "USA", "SYR", "asserted"), id="nominal-strike"),
-    xfail(
-        C(NOMINAL_STRIKE, "11", "RUS", "USA", "asserted"),
-        "111 USA ('The US missile strike') -> (no target): 'criticism from Moscow' "
-        "takes the subject of 'drew' as its source",
-        id="nominal-criticism-from",
-    ),
+    pytest.param(C(NOMINAL_STRIKE, "11", "RUS", "USA", "asserted"), id="nominal-criticism-from"),
     # modality
     pytest.param(
         C(NOT_MEET, "04", "IRN", "SAU", "negated", source_sector="GOV"), id="negated-did-not"
     ),
-    xfail(
-        C(NOT_FOCUS, "16", "EUR", "RUS", "negated"),
-        "163 (no source) -> RUS negated: the EU is not found as the source",
-        id="negated-did-not-focus-on",
-    ),
+    pytest.param(C(NOT_FOCUS, "16", "EUR", "RUS", "negated"), id="negated-did-not-focus-on"),
     pytest.param(C(NOT_WITHDRAWING, "16", "JPN", "KOR", "negated"), id="negated-is-not"),
     pytest.param(
         C(DOUBLE_NEG_PROSPECT, "12", "TUR", "ARM", "negated", source_sector="GOV"),

@@ -44,8 +44,10 @@ PROTEST_ROOT = "14"
 #: Prepositions whose object is the target of an event stated in a complement clause.
 COMPLEMENT_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "from", "at",
                            "into")
-#: "wounded two soldiers **in** a bomb attack": the verb's subject carried out the attack.
-CIRCUMSTANTIAL_PREPS = frozenset({"in", "with", "during", "through", "by"})
+#: A nominal event under a preposition of a verb is the verb's subject's ("wounded two soldiers
+#: **in** a bomb attack", "did not focus **on** new sanctions") — except after these.
+NOT_AGENTIVE_PREPS = frozenset({"after", "before", "since", "despite", "following", "amid",
+                                "against", "over", "because", "until", "of", "from", "to"})
 #: Pronouns that, inside reported speech, stand for the speaker ("Syria says it will ...").
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 STATEMENT_CODE = "010"
@@ -276,11 +278,12 @@ class EventCoder:
         return events
 
     # -- actors ------------------------------------------------------------------------
-    def _actors(self, head: Token | None, ctx: ArticleContext) -> list[_Found]:
+    def _actors(self, head: Token | None, ctx: ArticleContext,
+                expand: bool = True) -> list[_Found]:
         if head is None:
             return []
         out: list[_Found] = []
-        for tok in _conjuncts(head):
+        for tok in (_conjuncts(head) if expand else [head]):
             actor = self._actor(tok, ctx)
             if actor is not None:
                 out.append(_Found(actor, tok))
@@ -424,6 +427,10 @@ class EventCoder:
                 return []
             if slot == "dobj":
                 obj = _child(t, "nsubjpass") if passive else _child(t, "dobj")
+                if obj is None and not passive:
+                    # the small model sometimes reads "criticized Turkey" as an adverbial
+                    obj = next((c for c in t.children if c.dep_ == "npadvmod"
+                                and c.pos_ == "PROPN" and c.i == t.i + 1), None)
                 if obj is not None:
                     out.append(obj)
             elif slot == "dative":
@@ -489,10 +496,15 @@ class EventCoder:
             between = _prep_objects([t], "between")
             if between:
                 conj = _conjuncts(between[0])
-                return between[0], conj[1:2], gov
+                return between[0], conj[1:2], gov  # _events_for keeps the source to itself
+        if source is None and gov is not None and t.dep_ == "dobj":
+            reaction = _prep_objects([gov], "from")  # "drew criticism from Moscow"
+            if reaction:
+                subject = _child(gov, "nsubj")
+                return reaction[0], [*targets, *([subject] if subject is not None else [])], gov
         if source is None and gov is not None and (
                 gov.lemma_.lower() in self.cues.light_verbs or t.dep_ == "dobj" or (
-                    t.dep_ == "pobj" and t.head.lower_ in CIRCUMSTANTIAL_PREPS)):
+                    t.dep_ == "pobj" and t.head.lower_ not in NOT_AGENTIVE_PREPS)):
             source = self._source_head(gov)
         return source, targets, gov
 
@@ -500,7 +512,9 @@ class EventCoder:
     def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
                     headline: bool, alleged_by: Token | None) -> Iterator[Event]:
         source_head, candidates, gov = self._roles(t, p)
-        sources = self._actors(source_head, ctx)
+        sources = self._actors(source_head, ctx,
+                               expand=not (source_head is not None
+                                           and source_head.head.lower_ == "between"))
         target_head: Token | None = None
         targets: list[_Found] = []
         for cand in candidates:
