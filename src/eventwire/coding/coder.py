@@ -38,6 +38,9 @@ EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advc
 #: What belongs to an actor's noun phrase when it is turned into mention text.
 NP_DEPS = frozenset({"compound", "amod", "poss", "det", "nummod", "nmod", "case", "quantmod",
                      "npadvmod", "prep", "pobj", "punct", "hmod", "hyph", "predet", "advmod"})
+#: Prepositional phrases kept in an actor's mention: "of" (ministry of defence) and places
+#: the resolver reads a country from ("students throughout Indonesia", "leaders in France").
+NP_PREPS = frozenset({"of", "in", "at", "across", "throughout", "inside"})
 PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 PROTEST_ROOT = "14"
@@ -129,7 +132,7 @@ def np_tokens(head: Token) -> list[Token]:
             continue
         if child.i > head.i and child.dep_ not in ("prep", "pobj", "case", "punct"):
             continue  # "militants loyal to X": a trailing phrase says more than who they are
-        if child.dep_ == "prep" and child.lower_ != "of":
+        if child.dep_ == "prep" and child.lower_ not in NP_PREPS:
             continue
         if child.dep_ == "punct" and child.text not in ("'s", "-", "'"):
             continue
