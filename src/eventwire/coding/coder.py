@@ -382,6 +382,11 @@ class EventCoder:
         **that the US** cancel", or the object of "threatened to break relations **with
         Russia**"."""
         for comp in t.children:
+            if comp.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                            for c in comp.children):
+                obj = _child(comp, "dobj")  # purpose: "opened fire to disperse protesters"
+                if obj is not None:
+                    return obj
             if comp.dep_ == "ccomp":
                 subj = _child(comp, "nsubj", "nsubjpass")
                 if subj is not None and subj.pos_ != "PRON":

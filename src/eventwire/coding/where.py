@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
-from ..actors.knowledge import Knowledge
+from ..actors.knowledge import Knowledge, phrase_key
 from ..places import Gazetteer
 from ..records import Location
 
@@ -61,13 +61,25 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
             place = gazetteer.lookup(name, prefer)
             if place is not None:
                 return place.location()
+        region = _region(_name_span(tok), kb)
+        if region is not None:
+            return region
     return None
 
 
 def _country(name: str, kb: Knowledge) -> str | None:
-    from ..actors.knowledge import phrase_key
-
     for entry in kb.lookup(phrase_key(name)):
         if entry.kind == "country" and entry.ref in kb.countries:
             return entry.ref
+    return None
+
+
+def _region(name: str, kb: Knowledge) -> Location | None:
+    """A region the gazetteer lacks ("West Darfur State"): the country from the actor data."""
+    words = phrase_key(name)
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            for entry in kb.lookup(words[i:i + n]):
+                if entry.kind == "region" and entry.ref in kb.countries:
+                    return Location(name, entry.ref, None, None, "region")
     return None
