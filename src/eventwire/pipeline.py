@@ -78,7 +78,7 @@ class Extractor:
                 if ent.label_ not in _ACTOR_ENTS or (ctx.skip and ent.start_char in ctx.skip):
                     continue
                 actor = self.coder.resolver.resolve(ent.text, date=ctx.published,
-                                                    context=ctx.context, memory=ctx.memory)
+                                                    background=ctx.context, memory=ctx.memory)
                 if actor is not None:
                     found.append(actor)
             yield article, found

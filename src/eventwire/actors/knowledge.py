@@ -239,6 +239,7 @@ class Knowledge:
         self.countries: dict[str, Country] = {}
         self.organizations: dict[str, Organization] = {}
         self.people: dict[str, Person] = {}
+        self.institutions: frozenset[tuple[str, ...]] = frozenset()
         self.max_len = 1
 
     # -- building -----------------------------------------------------------------------
@@ -368,6 +369,7 @@ _PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "der", "la", "le
 
 def _load_agents(kb: Knowledge) -> None:
     data = resources.read_yaml("actors/agents.yaml") or {}
+    kb.institutions = frozenset(phrase_key(str(w)) for w in data.get("institutions") or [])
     for group in ("strong", "weak", "override"):
         for sector, words in (data.get(group) or {}).items():
             code = _sector(sector, f"actors/agents.yaml:{group}")

@@ -35,10 +35,11 @@ from . import knowledge as kn
 from .knowledge import Entry, Knowledge, Token
 
 HARD_BOUNDARY = frozenset({
-    "to", "against", "with", "from", "toward", "towards", "over", "about", "on", "after",
+    "to", "against", "with", "toward", "towards", "over", "about", "on", "after",
     "before", "into", "for", "who", "which", "that", "whose", "said", "says", "told",
 })
-SOFT_BOUNDARY = frozenset({"in", "at", "near", "inside", "across", "throughout", "outside"})
+SOFT_BOUNDARY = frozenset({"in", "at", "near", "inside", "across", "throughout", "outside",
+                           "from"})
 #: Sectors for which a bare mention takes the context's country ("the regime" in a story on
 #: Syria); "six people" or "a hospital" do not belong to whatever country a story is about.
 CONTEXT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "SPY", "LEG", "JUD", "PTY",
@@ -81,6 +82,7 @@ class _Parts:
 
     person: tuple[kn.Person, Match] | None = None
     orgs: list[tuple[kn.Organization, Match]] = dataclasses.field(default_factory=list)
+    tail_orgs: list[tuple[kn.Organization, Match]] = dataclasses.field(default_factory=list)
     countries: list[tuple[str, Match, Entry]] = dataclasses.field(default_factory=list)
     tail_countries: list[tuple[str, Match, Entry]] = dataclasses.field(default_factory=list)
     strong: list[tuple[str, Match]] = dataclasses.field(default_factory=list)
@@ -119,14 +121,24 @@ class ActorResolver:
 
     # -- public API ---------------------------------------------------------------------
     def resolve(self, text: str, *, date: dt.date | None = None, context: str | None = None,
-                memory: ArticleMemory | None = None) -> Actor | None:
-        """The actor a mention refers to, or None when nothing in it is known."""
+                memory: ArticleMemory | None = None,
+                background: str | None = None) -> Actor | None:
+        """The actor a mention refers to, or None when nothing in it is known.
+
+        ``context``: text around the mention, trusted for any bare role ("Defense Minister" +
+        "German"). ``background``: what a whole story is about, used only for a country's
+        institutions ("the regime", "the army"), never for people ("the minister").
+        """
         day = date or dt.date.today()
         toks = kn.tokens(text)
         if not toks:
             return None
         matches = self._match(toks, memory, day)
         parts = self._parts(toks, matches, day, memory, context)
+        if context is None and background is not None and parts.strong and \
+                tuple(t.key for t in toks[parts.strong[-1][1].start:parts.strong[-1][1].end]) \
+                in self.kb.institutions:
+            context = background
         return self._combine(text, parts, day, context, memory)
 
     def countries_in(self, text: str) -> list[str]:
@@ -216,9 +228,11 @@ class ActorResolver:
                         if len(homes) == 1:  # "President Bush": which one is unclear, not where
                             parts.surname_country = (homes.pop(), m)
             org_entries = [e for e in m.entries if e.kind == "org"]
-            if org_entries and in_core:
+            if org_entries:
                 want = [c for c, _, _ in parts.countries] + context_countries
-                parts.orgs.append((self._pick_org(org_entries, want), m))
+                # "ministers from the Group of Seven": after "from/in" only if nothing before
+                (parts.orgs if in_core else parts.tail_orgs).append(
+                    (self._pick_org(org_entries, want), m))
             country_entry = m.first(*_COUNTRYISH)
             if country_entry:
                 target = parts.countries if in_core else parts.tail_countries
@@ -231,6 +245,9 @@ class ActorResolver:
                         parts.weak.append((e.ref, m))
                     elif e.kind == "override":
                         parts.override = e.ref
+        if not (parts.person or parts.orgs or parts.countries) and parts.tail_orgs and \
+                parts.tail_orgs[0][0].kind in ("igo", "grouping"):
+            parts.orgs = parts.tail_orgs[:1]
         if not (parts.person or parts.orgs or parts.countries):
             parts.place = self._city(toks[:soft], covered, context_countries)
         core_end = max((i for i in range(soft) if toks[i].key not in _DETERMINERS), default=-1)
@@ -304,8 +321,9 @@ class ActorResolver:
                 "group" if org.kind in ("armed_group", "grouping") else "organization")
             sector = org.sector_on(day)
             evidence.append(f"organization {org.id}")
-            if last_strong and last_strong[1].start >= m.end and (
-                    org.country in kn.IGO_CODES or sector is None):
+            if last_strong and (org.country in kn.IGO_CODES or sector is None) and (
+                    last_strong[1].start >= m.end or org.kind in ("igo", "grouping")):
+                # "EU legislators", "foreign ministers from the Group of Seven"
                 sector = last_strong[0]
                 evidence.append(f"sector word {last_strong[1].text!r}")
         if country is None and parts.surname_country and not parts.orgs and (

@@ -40,7 +40,7 @@ NP_DEPS = frozenset({"compound", "amod", "poss", "det", "nummod", "nmod", "case"
                      "npadvmod", "prep", "pobj", "punct", "hmod", "hyph", "predet", "advmod"})
 #: Prepositional phrases kept in an actor's mention: "of" (ministry of defence) and places
 #: the resolver reads a country from ("students throughout Indonesia", "leaders in France").
-NP_PREPS = frozenset({"of", "in", "at", "across", "throughout", "inside"})
+NP_PREPS = frozenset({"of", "in", "at", "across", "throughout", "inside", "from"})
 PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 PROTEST_ROOT = "14"
@@ -302,7 +302,7 @@ class EventCoder:
             return ctx.last_person if tok.lower_ in PRONOUN_PERSON else None
         words = np_tokens(tok)
         text = "".join(w.text_with_ws for w in words).strip()
-        actor = self.resolver.resolve(text, date=ctx.published, context=ctx.context,
+        actor = self.resolver.resolve(text, date=ctx.published, background=ctx.context,
                                       memory=ctx.memory)
         if actor is None:
             appos = _child(tok, "appos")
