@@ -106,6 +106,7 @@ class ActorResolver:
                  gazetteer: Gazetteer | None = None) -> None:
         self._kb = knowledge
         self._gaz = gazetteer
+        self._countries_cache: dict[str, list[str]] = {}
 
     @property
     def kb(self) -> Knowledge:
@@ -143,6 +144,15 @@ class ActorResolver:
 
     def countries_in(self, text: str) -> list[str]:
         """Country codes named in a text, in order (for context and disambiguation)."""
+        cached = self._countries_cache.get(text)
+        if cached is None:
+            cached = self._countries_in(text)
+            if len(self._countries_cache) > 4096:
+                self._countries_cache.clear()
+            self._countries_cache[text] = cached
+        return list(cached)
+
+    def _countries_in(self, text: str) -> list[str]:
         out: list[str] = []
         for m in self._match(kn.tokens(text), None, dt.date.today()):
             for e in m.entries:
@@ -165,14 +175,18 @@ class ActorResolver:
     def _match(self, toks: list[Token], memory: ArticleMemory | None,
                day: dt.date) -> list[Match]:
         all_upper = all(t.is_upper for t in toks if t.text.isalpha())
+        keys = tuple(t.key for t in toks)
+        index = self.kb.index
         out: list[Match] = []
         i = 0
         while i < len(toks):
             found = None
             for n in range(min(self.kb.max_len, len(toks) - i), 0, -1):
+                bucket = index.get(keys[i:i + n])
+                if not bucket:
+                    continue
                 span = toks[i:i + n]
-                entries = tuple(e for e in self.kb.lookup([t.key for t in span])
-                                if self._allowed(e, span, all_upper))
+                entries = tuple(e for e in bucket if self._allowed(e, span, all_upper))
                 if entries:
                     found = Match(i, i + n, entries, " ".join(t.text for t in span))
                     break
