@@ -228,11 +228,11 @@ CASES = [
         id="hypothetical-possible",
     ),
     pytest.param(C(POTENTIAL, "18 19", "PRK", "KOR", "hypothetical"), id="hypothetical-potential"),
-    pytest.param(C(EXPECTS, "05 03", "CHN", "PAN", "future"), id="future-expects"),
+    pytest.param(C(EXPECTS, "05", "CHN", "PAN", "future"), id="future-expects"),
     pytest.param(
-        C(WILL_VISIT, "04 03", "IND", "ISR", "future", source_sector="GOV"), id="future-will"
+        C(WILL_VISIT, "04", "IND", "ISR", "future", source_sector="GOV"), id="future-will"
     ),
-    pytest.param(C(PLANS, "08 03", "GBR", "AFG", "future"), id="future-plans"),
+    pytest.param(C(PLANS, "08", "GBR", "AFG", "future"), id="future-plans"),
     pytest.param(
         C(REPORTEDLY, "18 19", "ISR", "SYR", "alleged", source_sector="MIL", target_sector="MIL"),
         id="alleged-reportedly",
@@ -467,3 +467,18 @@ def test_every_event_validates_against_the_schema() -> None:
         record = json.loads(json.dumps(e.to_dict()))
         errors = sorted(validator.iter_errors(record), key=str)
         assert not errors, f"{e.cameo} {e.evidence.trigger!r}: {errors[0].message}"
+
+
+@pytest.mark.parametrize("text,announced,action", [
+    (WILL_VISIT, "036", "042"),
+    (PLANS, "0356", "0874"),
+])
+def test_announced_action_is_coded_twice(text: str, announced: str, action: str) -> None:
+    """CAMEO codes the announcement (an intention, asserted); eventwire also keeps the
+    announced action with its future modality, and each points at the other in its notes."""
+    events = events_of(text, PUBLISHED)
+    intent = [e for e in events if e.cameo == announced]
+    act = [e for e in events if e.cameo == action]
+    assert intent and all(e.modality == "asserted" for e in intent), summary(events)
+    assert act and all(e.modality == "future" for e in act), summary(events)
+    assert any(announced in note for e in act for note in e.evidence.notes)

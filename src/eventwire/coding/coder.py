@@ -566,9 +566,12 @@ class EventCoder:
         conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
                           for c in t.children)
         announced = self.reframing.announced(p.code, mod, cue, conditional)
+        announcement: Pattern | None = None
         if announced is not None:
-            notes.append(f"announced action {p.code} coded as {announced}")
-            p = dataclasses.replace(p, code=announced)
+            # two events: the announcement (asserted, CAMEO's intent/threat code) and the
+            # announced action itself with its own modality, for analysts who filter on it
+            notes.append(f"announced action {p.code}; the announcement is coded {announced}")
+            announcement = dataclasses.replace(p, code=announced)
         elif (speaker is not None and claim is not None and claim.speaker is not None
               and mod == "hypothetical" and (cue or "").lower() in self.reframing.demand_cues
               and (demand := self.reframing.demanded(p.code)) is not None
@@ -582,6 +585,13 @@ class EventCoder:
         for src, tgt in pairs:
             if src is None and tgt is None:
                 continue
+            if announcement is not None:
+                yield self._event(t, announcement, sent, index, ctx, headline, src, tgt,
+                                  "asserted", None, speaker, claim.quote if claim else None,
+                                  ctx.published if ctx.published_known else None,
+                                  "day" if ctx.published_known else None,
+                                  "publication" if ctx.published_known else None, place,
+                                  notes=notes)
             yield self._event(t, p, sent, index, ctx, headline, src, tgt, mod, cue, speaker,
                               claim.quote if claim else None, date, precision, date_source, place,
                               notes=notes)
