@@ -96,6 +96,20 @@ def _prep_objects(holders: Sequence[Token | None], word: str) -> list[Token]:
     return out
 
 
+def _lemma_of(word: str | None, near: Token) -> str | None:
+    """The lemma of a cue word found near ``near`` ("refused" -> "refuse")."""
+    if word is None:
+        return None
+    for tok in near.sent:
+        if tok.text == word:
+            return tok.lemma_.lower()
+    return word.lower()
+
+
+def _has_future_aux(t: Token, cues: Cues) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in cues.future_aux for c in t.children)
+
+
 def _other_clause(tok: Token, clause: Token) -> bool:
     """True when ``tok`` sits in a clause of its own below ``clause`` (a relative clause, say)."""
     while tok.i != clause.i and tok.head.i != tok.i:
@@ -345,9 +359,12 @@ class EventCoder:
         return to_original(ctx.article, start, end)
 
     # -- sources and targets ------------------------------------------------------------
-    def _source_head(self, t: Token) -> Token | None:
+    def _source_head(self, t: Token, p: Pattern | None = None) -> Token | None:
         if _passive(t):
-            return next(iter(_prep_objects([t], "by")), None)
+            agent = next(iter(_prep_objects([t], "by")), None)
+            if agent is None and p is not None and "dobj" not in p.target:
+                return _child(t, "nsubjpass")  # "Vietnam is committed to ...": a state
+            return agent
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
         # the subject nearest the verb ("MOSCOW, April 11 - Russia's minister said": not MOSCOW)
         subj = max(subjects, key=lambda c: c.i) if subjects else None
@@ -483,7 +500,7 @@ class EventCoder:
                 made = _child(t.head, "dobj")
                 if made is not None:  # "ordered the newspaper to suspend": the orderer acts
                     return self._source_head(t.head), [made, *targets], None
-            return self._source_head(t), targets, None
+            return self._source_head(t, p), targets, None
         gov = self._noun_governor(t)
         holders = [t, gov]
         poss = _child(t, "poss")
@@ -566,8 +583,13 @@ class EventCoder:
         conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
                           for c in t.children)
         announced = self.reframing.announced(p.code, mod, cue, conditional)
+        refused = self.reframing.refused(p.code, mod, _lemma_of(cue, t),
+                                         future=_has_future_aux(t, self.cues))
         announcement: Pattern | None = None
-        if announced is not None:
+        if refused is not None:
+            notes.append(f"refused action {p.code}; the refusal is coded {refused}")
+            announcement = dataclasses.replace(p, code=refused)
+        elif announced is not None:
             # two events: the announcement (asserted, CAMEO's intent/threat code) and the
             # announced action itself with its own modality, for analysts who filter on it
             notes.append(f"announced action {p.code}; the announcement is coded {announced}")

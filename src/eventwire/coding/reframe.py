@@ -17,6 +17,7 @@ from ..errors import DataError
 
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+REFUSAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 DEMAND_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "09"})
 
 
@@ -25,8 +26,10 @@ class Reframing:
     intent: dict[str, str]
     threat: dict[str, str]
     demand: dict[str, str]
+    refusal: dict[str, str]
     intent_cues: frozenset[str]
     demand_cues: frozenset[str]
+    refusal_cues: frozenset[str]
 
     def _lookup(self, table: dict[str, str], code: str) -> str | None:
         for n in range(len(code), 1, -1):
@@ -55,6 +58,15 @@ class Reframing:
             return self._lookup(self.threat, code)
         return None
 
+    def refused(self, code: str, modality: str, cue: str | None, future: bool) -> str | None:
+        """The REJECT code for a cooperative action refused ("refused to meet", "will not
+        accept"), if it is one."""
+        if modality != "negated" or code[:2] not in REFUSAL_ROOTS:
+            return None
+        if not (future or (cue or "").lower() in self.refusal_cues):
+            return None
+        return self._lookup(self.refusal, code)
+
     def demanded(self, code: str) -> str | None:
         return self._lookup(self.demand, code) if code[:2] in DEMAND_ROOTS else None
 
@@ -63,7 +75,7 @@ class Reframing:
 def load() -> Reframing:
     data = resources.read_yaml("reframe.yaml") or {}
     tables = {}
-    for name in ("intent", "threat", "demand"):
+    for name in ("intent", "threat", "demand", "refusal"):
         table = {str(k): str(v) for k, v in (data.get(name) or {}).items()}
         for value in table.values():
             if value not in codes.table():
@@ -71,4 +83,5 @@ def load() -> Reframing:
         tables[name] = table
     return Reframing(**tables,
                      intent_cues=frozenset(str(w) for w in data.get("intent_cues") or []),
-                     demand_cues=frozenset(str(w) for w in data.get("demand_cues") or []))
+                     demand_cues=frozenset(str(w) for w in data.get("demand_cues") or []),
+                     refusal_cues=frozenset(str(w) for w in data.get("refusal_cues") or []))

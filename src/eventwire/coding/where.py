@@ -42,6 +42,9 @@ def _candidates(trigger: Token, extra: Sequence[Token]) -> Iterable[Token]:
                                 if w.i != pobj.i and w.ent_type_ in _PLACE_ENTS
                                 and w.dep_ in ("pobj", "compound", "appos"))
     yield from extra
+    for holder in extra:  # "blew up power lines leading into Kabul"
+        yield from (w for w in holder.subtree if w.i != holder.i and w.ent_type_ in _PLACE_ENTS
+                    and w.dep_ in ("pobj", "compound", "appos"))
 
 
 def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Knowledge,
