@@ -537,6 +537,13 @@ class EventCoder:
     def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
                     headline: bool, alleged_by: Token | None) -> Iterator[Event]:
         source_head, candidates, gov = self._roles(t, p)
+        if source_head is not None and source_head.pos_ == "NOUN" and \
+                source_head.lemma_.lower() in self.patterns.nouns:
+            # "Recent US Predator attacks have killed ...": the attack's own actor
+            source_head = _child(source_head, "poss") or next(
+                (c for c in source_head.children if c.dep_ in ("compound", "amod")
+                 and (c.pos_ == "PROPN" or c.text[:1].isupper())),
+                next(iter(_prep_objects([source_head], "by")), None))
         sources = self._actors(source_head, ctx,
                                expand=not (source_head is not None
                                            and source_head.head.lower_ == "between"))
