@@ -15,7 +15,8 @@ that line does not fit the title's template). The label is never read by the cod
 
 Prediction: the most frequent ``event.plover.type`` among the story's events (headline and
 body), ignoring events without a PLOVER type (CAMEO 01 statements); ties go to the type
-that appears first. A story with no typed event is predicted ``NONE`` and counts as wrong.
+that appears first (headline events come before body events, so the headline wins a tie).
+A story with no typed event is predicted ``NONE`` and counts as wrong.
 Label names are compared as they are: nothing is mapped, and the script prints the set of
 labels and of predicted types so that name mismatches are visible.
 
