@@ -6,7 +6,8 @@
     ├── DataError          a bundled or user data file is malformed
     ├── InputError         an input file or record cannot be read (names file and record)
     │   └── EmptyInputError    nothing at all could be read from an input
-    └── ModelError         the spaCy model is missing or unusable
+    ├── ModelError         the spaCy model is missing or unusable
+    └── StoreError         the event store cannot be opened or written (locked, read-only, …)
 
 Messages say what happened, to which file or record, and what to do.
 """
@@ -41,3 +42,10 @@ class EmptyInputError(InputError):
 
 class ModelError(EventwireError):
     """The spaCy model cannot be loaded."""
+
+
+class StoreError(EventwireError):
+    """The event store (a DuckDB file) cannot be opened or written.
+
+    The message is one line: the database path, what went wrong and what to do.
+    """

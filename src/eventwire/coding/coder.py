@@ -211,10 +211,14 @@ class EventCoder:
 
     def code_doc(self, doc: Doc, ctx: ArticleContext, headline: bool = False) -> list[Event]:
         events: list[Event] = []
+        ids: set[str] = set()
         for index, sent in enumerate(doc.sents):
             if len(sent) > MAX_SENTENCE_TOKENS:
                 continue
-            events.extend(self.code_sentence(sent, -1 if headline else index, ctx, headline))
+            for ev in self.code_sentence(sent, -1 if headline else index, ctx, headline):
+                if ev.event_id not in ids:  # one event, one id: a second reading is dropped
+                    ids.add(ev.event_id)
+                    events.append(ev)
         return events
 
     # -- sentence level -----------------------------------------------------------------

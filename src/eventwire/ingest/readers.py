@@ -24,6 +24,11 @@ Formats, chosen by extension or forced with ``fmt=``:
     One page per file; trafilatura extracts the main text, the title, the date
     and the site name. The page's own encoding declaration is honoured.
 
+``warc`` (``.warc``, ``.arc``, and their ``.gz``)
+    The HTML pages of a web archive, each through the HTML path above; see
+    :mod:`.warc` for which records count, their ids and damaged files. Files only
+    (not stdin).
+
 Any of these may be gzipped (``x.jsonl.gz`` is JSONL). A directory is read
 recursively, depth first, names sorted, taking only the extensions above and
 their ``.gz`` (hidden entries skipped). ``-`` reads stdin (text unless ``fmt=``).
@@ -70,9 +75,9 @@ from typing import Any, BinaryIO
 from ..errors import EmptyInputError, InputError
 from ..records import Article
 
-FORMATS: tuple[str, ...] = ("text", "jsonl", "csv", "html")
-_FMT_ALIASES = {"txt": "text", "ndjson": "jsonl", "htm": "html"}
-_DIRECTORY_EXTENSIONS = frozenset({".txt", ".jsonl", ".csv", ".html", ".htm"})
+FORMATS: tuple[str, ...] = ("text", "jsonl", "csv", "html", "warc")
+_FMT_ALIASES = {"txt": "text", "ndjson": "jsonl", "htm": "html", "arc": "warc"}
+_DIRECTORY_EXTENSIONS = frozenset({".txt", ".jsonl", ".csv", ".html", ".htm", ".warc", ".arc"})
 _EXTENSIONS = {
     ext: _FMT_ALIASES.get(ext[1:], ext[1:]) for ext in [*_DIRECTORY_EXTENSIONS, ".ndjson"]
 }
@@ -135,7 +140,9 @@ def normalise_fmt(fmt: str | None) -> str | None:
 def read_path(path: str | Path, options: ReadOptions) -> Iterator[Article | InputError]:
     """The articles in one path (file, directory or ``-``), and an error for each bad one."""
     path = str(path)
-    if path == STDIN:
+    if path == STDIN and options.fmt == "warc":
+        yield InputError(_STDIN_NAME, "WARC/ARC input must be a file, not stdin")
+    elif path == STDIN:
         yield from _read_stream(_STDIN_NAME, options.fmt or "text", _stdin_bytes, options)
     elif os.path.isdir(path):
         found = False
@@ -144,7 +151,9 @@ def read_path(path: str | Path, options: ReadOptions) -> Iterator[Article | Inpu
             yield from _read_file(file, options)
         if not found:
             yield EmptyInputError(
-                path, "no .txt, .html, .htm, .jsonl or .csv files (or their .gz) in directory"
+                path,
+                "no .txt, .html, .htm, .jsonl, .csv, .warc or .arc files (or their .gz) "
+                "in directory",
             )
     else:
         yield from _read_file(path, options)
@@ -167,6 +176,11 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Item]:
     fmt = options.fmt or _EXTENSIONS.get(os.path.splitext(path[:-3] if gz else path)[1].lower())
     if fmt is None:
         yield InputError(path, f"unknown file type (use fmt= one of {', '.join(FORMATS)})")
+        return
+    if fmt == "warc":  # web archives: their own reader, pages through the HTML path
+        from .warc import read_warc
+
+        yield from read_warc(path, options, _html_article)
         return
 
     def opener() -> BinaryIO:
