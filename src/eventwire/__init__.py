@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from ._version import __version__
 from .actors import ActorResolver, ArticleMemory, resolve_actor
 from .coding import CODER_VERSION, EventCoder
 from .errors import DataError, EmptyInputError, EventwireError, InputError, ModelError
@@ -27,12 +28,12 @@ from .records import (
     Plover,
     Span,
 )
-
-__version__ = "0.1.0"
+from .store import IngestSummary, Store
 
 __all__ = [
     "CODER_VERSION", "Actor", "ActorResolver", "Article", "ArticleMemory", "CleanLine",
     "DataError", "Dateline", "EmptyInputError", "Event", "EventCoder", "EventwireError",
-    "Evidence", "Extractor", "InputError", "Location", "ModelError", "Plover", "Span",
+    "Evidence", "Extractor", "IngestSummary", "InputError", "Location", "ModelError", "Plover",
+    "Span", "Store",
     "__version__", "clean_article", "extract", "extract_many", "read_articles", "resolve_actor",
 ]

@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from .. import __version__
+from .._version import __version__
 from ..errors import InputError, StoreError
 from ..records import Article
 from . import schema
