@@ -19,6 +19,7 @@ from rich.table import Table
 
 from . import evaluate as evaluation
 from .actors import default_resolver
+from .cli_export import export_app
 from .cli_store import store_app
 from .errors import EventwireError, InputError
 from .ingest import clean_article, read_articles
@@ -29,6 +30,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 evaluate_app = typer.Typer(no_args_is_help=True, help="Measure eventwire on evaluation data.")
 app.add_typer(evaluate_app, name="evaluate")
 app.add_typer(store_app)  # ingest, recode
+app.add_typer(export_app)  # export
 
 # a pipe or a file gets wide tables rather than rich's 80-column default
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 180)

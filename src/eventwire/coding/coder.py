@@ -29,30 +29,28 @@ from .cues import load as load_cues
 from .patterns import Pattern, PatternSet
 from .reframe import Reframing
 from .reframe import load as load_reframing
+from .roles import RoleFinder
+from .syntax import (
+    child,
+    conjuncts,
+    has_future_aux,
+    lemma_of,
+    np_tokens,
+    object_words,
+    other_clause,
+    passive,
+    prep_objects,
+    to_original,
+)
 
 CODER_VERSION = "0.1.0"
 
 #: Dependencies through which a word is embedded in (the complement of) another.
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl",
                         "attr", "oprd", "relcl"})
-#: What belongs to an actor's noun phrase when it is turned into mention text.
-NP_DEPS = frozenset({"compound", "amod", "poss", "det", "nummod", "nmod", "case", "quantmod",
-                     "npadvmod", "prep", "pobj", "punct", "hmod", "hyph", "predet", "advmod"})
-#: Prepositional phrases kept in an actor's mention: "of" (ministry of defence) and places
-#: the resolver reads a country from ("students throughout Indonesia", "leaders in France").
-NP_PREPS = frozenset({"of", "in", "at", "across", "throughout", "inside", "from"})
 PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 PROTEST_ROOT = "14"
-#: Prepositions whose object is the target of an event stated in a complement clause.
-COMPLEMENT_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "from", "at",
-                           "into")
-#: A nominal event under a preposition of a verb is the verb's subject's ("wounded two soldiers
-#: **in** a bomb attack", "did not focus **on** new sanctions") — except after these.
-NOT_AGENTIVE_PREPS = frozenset({"after", "before", "since", "despite", "following", "amid",
-                                "against", "over", "because", "until", "of", "from", "to"})
-#: Pronouns that, inside reported speech, stand for the speaker ("Syria says it will ...").
-SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 STATEMENT_CODE = "010"
 MAX_SENTENCE_TOKENS = 300
 
@@ -77,89 +75,7 @@ class _Found:
     token: Token
 
 
-def _passive(tok: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-
-
-def _child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
-
-def _prep_objects(holders: Sequence[Token | None], word: str) -> list[Token]:
-    out = []
-    for holder in holders:
-        if holder is None:
-            continue
-        for prep in holder.children:
-            if prep.dep_ in ("prep", "prt", "agent", "dative") and prep.lower_ == word:
-                out.extend(g for g in prep.children if g.dep_ == "pobj")
-    return out
-
-
-def _lemma_of(word: str | None, near: Token) -> str | None:
-    """The lemma of a cue word found near ``near`` ("refused" -> "refuse")."""
-    if word is None:
-        return None
-    for tok in near.sent:
-        if tok.text == word:
-            return tok.lemma_.lower()
-    return word.lower()
-
-
-def _has_future_aux(t: Token, cues: Cues) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in cues.future_aux for c in t.children)
-
-
-def _other_clause(tok: Token, clause: Token) -> bool:
-    """True when ``tok`` sits in a clause of its own below ``clause`` (a relative clause, say)."""
-    while tok.i != clause.i and tok.head.i != tok.i:
-        if tok.dep_ in ("relcl", "acl", "ccomp", "advcl", "parataxis"):
-            return True
-        tok = tok.head
-    return False
-
-
-def _object_words(obj: Token) -> set[str]:
-    """The lemmas an object constraint may match: the object, its compound modifiers, and
-    the noun of an "of" phrase ("suspended **aid** deliveries", "part **of** the aid program")."""
-    words = {obj.lemma_.lower()}
-    words.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
-    for inner in _prep_objects([obj], "of"):
-        words.add(inner.lemma_.lower())
-        words.update(c.lemma_.lower() for c in inner.children if c.dep_ in ("compound", "amod"))
-    return words
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
-            out.extend(_conjuncts(child))
-    return out
-
-
-def np_tokens(head: Token) -> list[Token]:
-    """The words of the noun phrase headed by ``head`` (no clauses, conjuncts or appositions)."""
-    keep = [head]
-    for child in head.children:
-        if child.dep_ not in NP_DEPS:
-            continue
-        if child.i > head.i and child.dep_ not in ("prep", "pobj", "case", "punct"):
-            continue  # "militants loyal to X": a trailing phrase says more than who they are
-        if child.dep_ == "prep" and child.lower_ not in NP_PREPS:
-            continue
-        if child.dep_ == "punct" and child.text not in ("'s", "-", "'"):
-            continue
-        keep.extend(np_tokens(child))
-    return sorted(keep, key=lambda t: t.i)
-
-
-def np_text(head: Token) -> str:
-    words = np_tokens(head)
-    return "".join(t.text_with_ws for t in words).strip()
-
-
-class EventCoder:
+class EventCoder(RoleFinder):
     """Code events in parsed documents. Patterns, resolver, cues and gazetteer are injectable."""
 
     def __init__(self, patterns: PatternSet | None = None, resolver: ActorResolver | None = None,
@@ -227,11 +143,11 @@ class EventCoder:
                                   for c in t.children):
             return False
         if p.object:
-            obj = _child(t, "nsubjpass") if _passive(t) else _child(t, "dobj")
+            obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
             if obj is None and p.pos == "verb":
-                obj = next(iter(_prep_objects([t], p.particle or "")), None) if p.particle \
+                obj = next(iter(prep_objects([t], p.particle or "")), None) if p.particle \
                     else None
-            if obj is None or not (_object_words(obj) & p.object):
+            if obj is None or not (object_words(obj) & p.object):
                 return False
         if p.complement and not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower()
                                     in p.complement for c in t.children):
@@ -240,8 +156,8 @@ class EventCoder:
                                   c.lemma_.lower() in p.modifier for c in t.children):
             return False
         if p.complement_noun:
-            nouns = [_child(t, "dobj")] + [o for w in ("for", "on", "to", "of")
-                                          for o in _prep_objects([t], w)]
+            nouns = [child(t, "dobj")] + [o for w in ("for", "on", "to", "of")
+                                          for o in prep_objects([t], w)]
             if not any(n is not None and n.lemma_.lower() in p.complement_noun for n in nouns):
                 return False
         return True
@@ -304,7 +220,7 @@ class EventCoder:
         if head is None:
             return []
         out: list[_Found] = []
-        for tok in (_conjuncts(head) if expand else [head]):
+        for tok in (conjuncts(head) if expand else [head]):
             actor = self._actor(tok, ctx)
             if actor is not None:
                 out.append(_Found(actor, tok))
@@ -323,7 +239,7 @@ class EventCoder:
         actor = self.resolver.resolve(text, date=ctx.published, background=ctx.context,
                                       memory=ctx.memory)
         if actor is None:
-            appos = _child(tok, "appos")
+            appos = child(tok, "appos")
             if appos is not None:
                 return self._actor(appos, ctx)
             return None
@@ -333,209 +249,8 @@ class EventCoder:
             ctx.last_person = actor
         return actor
 
-    def _speaker_of_clause(self, tok: Token) -> Token | None:
-        """The subject of the speech verb whose reported clause contains ``tok``."""
-        while tok.head.i != tok.i:
-            head = tok.head
-            if head.lemma_.lower() in self.cues.speech_verbs and tok.dep_ in ("ccomp", "parataxis"):
-                subj = _child(head, "nsubj")
-                return subj if subj is not None and subj.pos_ != "PRON" else None
-            tok = head
-        return None
-
-    def _speaker_of(self, pron: Token) -> Token | None:
-        """For a subject pronoun inside reported speech, the speaker it most likely means."""
-        if pron.lower_ not in SPEAKER_PRONOUNS or pron.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        tok = pron.head
-        while tok.dep_ in ("xcomp", "ccomp", "conj", "advcl") and tok.head.i != tok.i:
-            head = tok.head
-            if head.lemma_.lower() in self.cues.speech_verbs or (
-                    tok.dep_ == "ccomp" and head.pos_ == "VERB"):
-                subj = _child(head, "nsubj")
-                if subj is not None and subj.pos_ != "PRON":
-                    return subj
-                return None
-            tok = head
-        return None
-
     def _span(self, ctx: ArticleContext, start: int, end: int) -> CharSpan:
         return to_original(ctx.article, start, end)
-
-    # -- sources and targets ------------------------------------------------------------
-    def _source_head(self, t: Token, p: Pattern | None = None) -> Token | None:
-        if _passive(t):
-            agent = next(iter(_prep_objects([t], "by")), None)
-            if agent is None and p is not None and "dobj" not in p.target:
-                return _child(t, "nsubjpass")  # "Vietnam is committed to ...": a state
-            return agent
-        subjects = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
-        # the subject nearest the verb ("MOSCOW, April 11 - Russia's minister said": not MOSCOW)
-        subj = max(subjects, key=lambda c: c.i) if subjects else None
-        if subj is not None:
-            if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
-                return t.head
-            return subj
-        if t.dep_ == "xcomp":
-            gov = t.head
-            controller = _child(gov, "dobj") or next(iter(_prep_objects([gov], "on")), None)
-            if controller is not None and gov.lemma_.lower() not in self.cues.future_governors:
-                return controller
-            return self._source_head(gov)
-        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
-            return self._source_head(t.head)
-        if t.dep_ == "relcl":
-            return t.head
-        if t.dep_ in ("acomp", "attr") or (t.pos_ == "ADJ" and t.dep_ == "ccomp"):
-            return self._source_head(t.head)  # "he is prepared to lift ..."
-        if t.dep_ == "pcomp" and t.head.dep_ == "prep":
-            gov = t.head.head
-            return _child(gov, "dobj") or self._source_head(gov)
-        if t.dep_ == "advcl" and t.tag_ == "VBG":
-            return self._source_head(t.head)
-        if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head.pos_ in (
-                "VERB", "AUX"):
-            return self._source_head(t.head.head)  # "has the potential to attack"
-        return None
-
-    def _complement_target(self, t: Token) -> Token | None:
-        """The target of an event stated in a complement clause: the subject of "demanded
-        **that the US** cancel", or the object of "threatened to break relations **with
-        Russia**"."""
-        for comp in t.children:
-            if comp.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux"
-                                            for c in comp.children):
-                obj = _child(comp, "dobj")  # purpose: "opened fire to disperse protesters"
-                if obj is not None:
-                    return obj
-            if comp.dep_ == "ccomp":
-                subj = _child(comp, "nsubj", "nsubjpass")
-                if subj is not None and subj.pos_ != "PRON":
-                    return subj
-            if comp.dep_ in ("xcomp", "ccomp"):
-                holders = [comp, _child(comp, "dobj")]
-                for word in COMPLEMENT_TARGET_PREPS:
-                    found = _prep_objects(holders, word)
-                    if found:
-                        return found[0]
-                obj = _child(comp, "dobj", "dative")
-                if obj is not None:
-                    return obj
-        return None
-
-    def _condition_subjects(self, t: Token) -> list[Token]:
-        """Subjects of "if / unless" clauses on the trigger or its complement: the party whose
-        action the event is made to depend on ("threatened to stop talks **if the United
-        States** goes ahead")."""
-        out = []
-        for holder in [t, *(c for c in t.children if c.dep_ in ("xcomp", "ccomp"))]:
-            for clause in holder.children:
-                if clause.dep_ == "advcl" and any(
-                        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
-                    subj = _child(clause, "nsubj", "nsubjpass")
-                    if subj is not None and subj.pos_ != "PRON":
-                        out.append(subj)
-        return out
-
-    def _noun_governor(self, n: Token) -> Token | None:
-        """The verb a nominal trigger is the object of ("launched **airstrikes**")."""
-        tok = n
-        while tok.dep_ in ("dobj", "pobj", "prep", "conj", "nsubjpass", "attr") and \
-                tok.head.i != tok.i:
-            tok = tok.head
-            if tok.pos_ == "VERB":
-                return tok
-        return None
-
-    def _slots(self, p: Pattern, holders: list[Token | None], t: Token,
-               passive: bool) -> list[Token]:
-        """Candidate target heads from the pattern's slots, in the pattern's order."""
-        out: list[Token] = []
-        for slot in p.target:
-            if slot == "none":
-                return []
-            if slot == "dobj":
-                obj = _child(t, "nsubjpass") if passive else _child(t, "dobj")
-                if obj is None and not passive:
-                    # the small model sometimes reads "criticized Turkey" as an adverbial
-                    obj = next((c for c in t.children if c.dep_ == "npadvmod"
-                                and c.pos_ == "PROPN" and c.i == t.i + 1), None)
-                if obj is not None:
-                    out.append(obj)
-            elif slot == "dative":
-                obj = _child(t, "dative", "iobj")
-                if obj is not None:
-                    out.append(next(iter(_prep_objects([t], "to")), obj) if obj.lower_ == "to"
-                               else obj)
-            else:
-                out.extend(_prep_objects(holders, slot))
-        return out
-
-    @staticmethod
-    def _modifier_actors(noun: Token | None) -> list[Token]:
-        """Actors named inside an object noun phrase: "an appeal **from** X", "a
-        **Senegalese** plan", "calls by **Belarus's** rulers", "an admission **by** Moscow"."""
-        if noun is None:
-            return []
-        out = [c for c in noun.children if c.dep_ == "poss"]
-        for word in ("by", "from", "of", "with", "against", "to", "toward", "towards"):
-            out += _prep_objects([noun], word)
-        for inner in _prep_objects([noun], "of"):  # "the prospect of talks with Armenia"
-            for word in ("with", "against", "to", "by"):
-                out += _prep_objects([inner], word)
-        out += [c for c in noun.children if c.dep_ in ("amod", "compound")
-                and (c.pos_ == "PROPN" or c.text[:1].isupper())]
-        return out
-
-    def _roles(self, t: Token, p: Pattern) -> tuple[Token | None, list[Token], Token | None]:
-        """(source head, target candidates in order, word governing a nominal trigger)."""
-        if p.pos == "verb":
-            obj = _child(t, "dobj")
-            holders: list[Token | None] = [t, *(_conjuncts(obj) if obj is not None else [])] + [
-                c for c in t.children if c.dep_ == "prt"]
-            targets = self._slots(p, holders, t, _passive(t))
-            if "none" not in p.target:
-                targets += self._modifier_actors(obj)
-                comp = self._complement_target(t)
-                if comp is not None:
-                    targets.append(comp)
-                targets += self._condition_subjects(t)
-            if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.cues.causative_verbs:
-                made = _child(t.head, "dobj")
-                if made is not None:  # "ordered the newspaper to suspend": the orderer acts
-                    return self._source_head(t.head), [made, *targets], None
-            return self._source_head(t, p), targets, None
-        gov = self._noun_governor(t)
-        holders = [t, gov]
-        poss = _child(t, "poss")
-        if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
-            poss = None  # "Tuesday's talks"
-        if poss is not None and poss.pos_ == "PRON":
-            # "held their meeting", "completed their withdrawal": the clause's subject
-            poss = (self._source_head(gov) if gov is not None else None) or \
-                self._speaker_of_clause(t)
-        source = poss or next(iter(_prep_objects([t], "by") + _prep_objects([t], "from")), None)
-        if source is None:
-            for c in t.children:
-                if c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.text[:1].isupper()):
-                    source = c
-                    break
-        targets = self._slots(p, holders, t, False)
-        if "between" in p.target and source is None:
-            between = _prep_objects([t], "between")
-            if between:
-                conj = _conjuncts(between[0])
-                return between[0], conj[1:2], gov  # _events_for keeps the source to itself
-        if source is None and gov is not None and t.dep_ == "dobj":
-            reaction = _prep_objects([gov], "from")  # "drew criticism from Moscow"
-            if reaction:
-                subject = _child(gov, "nsubj")
-                return reaction[0], [*targets, *([subject] if subject is not None else [])], gov
-        if source is None and gov is not None and (
-                gov.lemma_.lower() in self.cues.light_verbs or t.dep_ == "dobj" or (
-                    t.dep_ == "pobj" and t.head.lower_ not in NOT_AGENTIVE_PREPS)):
-            source = self._source_head(gov)
-        return source, targets, gov
 
     # -- events -------------------------------------------------------------------------
     def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
@@ -544,10 +259,10 @@ class EventCoder:
         if source_head is not None and source_head.pos_ == "NOUN" and \
                 source_head.lemma_.lower() in self.patterns.nouns:
             # "Recent US Predator attacks have killed ...": the attack's own actor
-            source_head = _child(source_head, "poss") or next(
+            source_head = child(source_head, "poss") or next(
                 (c for c in source_head.children if c.dep_ in ("compound", "amod")
                  and (c.pos_ == "PROPN" or c.text[:1].isupper())),
-                next(iter(_prep_objects([source_head], "by")), None))
+                next(iter(prep_objects([source_head], "by")), None))
         sources = self._actors(source_head, ctx,
                                expand=not (source_head is not None
                                            and source_head.head.lower_ == "between"))
@@ -561,7 +276,7 @@ class EventCoder:
             if found:
                 target_head, targets = cand, found
                 break
-        extra = [x for x in (target_head, _child(t, "dobj")) if x is not None]
+        extra = [x for x in (target_head, child(t, "dobj")) if x is not None]
         place = where.locate(t, extra, self.resolver.gazetteer, self.resolver.kb,
                              ctx.countries, ctx.skip)
         notes: list[str] = []
@@ -594,8 +309,8 @@ class EventCoder:
         conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
                           for c in t.children)
         announced = self.reframing.announced(p.code, mod, cue, conditional)
-        refused = self.reframing.refused(p.code, mod, _lemma_of(cue, t),
-                                         future=_has_future_aux(t, self.cues))
+        refused = self.reframing.refused(p.code, mod, lemma_of(cue, t),
+                                         future=has_future_aux(t, self.cues))
         announcement: Pattern | None = None
         if refused is not None:
             notes.append(f"refused action {p.code}; the refusal is coded {refused}")
@@ -639,7 +354,7 @@ class EventCoder:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             root = ent.root
-            if _other_clause(root, clause):
+            if other_clause(root, clause):
                 continue
             if root.i == clause.i or clause in root.ancestors or (
                     t.pos_ == "NOUN" and t in root.ancestors):
@@ -719,7 +434,7 @@ class EventCoder:
         for t in sent:
             if t.pos_ != "VERB" or t.lemma_.lower() not in self.cues.speech_verbs:
                 continue
-            comp = _child(t, "ccomp")
+            comp = child(t, "ccomp")
             demanded = comp is not None and comp.i not in fired and any(
                 c.dep_ == "aux" and c.lower_ in self.reframing.demand_cues
                 for c in comp.children)
@@ -729,7 +444,7 @@ class EventCoder:
             if not sources:
                 continue
             if demanded and comp is not None:
-                subjects = self._actors(_child(comp, "nsubj"), ctx)
+                subjects = self._actors(child(comp, "nsubj"), ctx)
                 if subjects:
                     mod, cue = modality.modality(t, self.cues)
                     date, precision, date_source = self._date(t, None, sent, ctx, mod)
@@ -756,18 +471,3 @@ def _label(actor: Actor | None) -> str:
     return f"{actor.country}/{actor.sector} {actor.text!r}" if actor else "-"
 
 
-def to_original(article: Article, start: int, end: int) -> CharSpan:
-    """Map offsets in ``article.body`` (the cleaned text) back to ``article.text``."""
-    if not article.kept or article.clean_text is None:
-        return CharSpan(start, end)
-
-    def one(offset: int) -> int:
-        pos = 0
-        for span in article.kept:
-            length = span.end - span.start
-            if offset <= pos + length:
-                return span.start + (offset - pos)
-            pos += length + 1
-        return article.kept[-1].end
-
-    return CharSpan(one(start), one(end))

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from ..records import Modality
 from .cues import Cues
+from .syntax import passive
 
 #: Dependencies through which a governing word passes its modality down.
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl",
@@ -36,16 +37,13 @@ def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
             yield tok
             continue
         head = tok.head
-        if head.lemma_.lower() in cues.speech_verbs and not _passive(head):
+        if head.lemma_.lower() in cues.speech_verbs and not passive(head):
             return
         if tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANTIAL:
             return  # "... intends to act after the strike": the strike is not intended
         yield head
         tok = head
 
-
-def _passive(tok: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
 def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modality, str]]:
@@ -81,7 +79,7 @@ def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modalit
     elif lemma in cues.hypothetical_words:
         yield "hypothetical", tok.text
     elif lemma in cues.alleged_governors or (
-            lemma in cues.alleged_passive_governors and _passive(tok)):
+            lemma in cues.alleged_passive_governors and passive(tok)):
         yield "alleged", tok.text
     elif lemma in cues.future_governors:
         yield "future", tok.text

@@ -1,0 +1,121 @@
+"""Small readings of spaCy's dependency parse shared by the coder's modules.
+
+Nothing here knows about patterns or actors: which child has a dependency, the objects of a
+preposition, the conjuncts of a word, the words of a noun phrase, offsets back into the
+article as read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ..records import Article
+from ..records import Span as CharSpan
+from .cues import Cues
+
+#: What belongs to an actor's noun phrase when it is turned into mention text.
+NP_DEPS = frozenset({"compound", "amod", "poss", "det", "nummod", "nmod", "case", "quantmod",
+                     "npadvmod", "prep", "pobj", "punct", "hmod", "hyph", "predet", "advmod"})
+#: Prepositional phrases kept in an actor's mention: "of" (ministry of defence) and places
+#: the resolver reads a country from ("students throughout Indonesia", "leaders in France").
+NP_PREPS = frozenset({"of", "in", "at", "across", "throughout", "inside", "from"})
+
+
+def passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def prep_objects(holders: Sequence[Token | None], word: str) -> list[Token]:
+    out = []
+    for holder in holders:
+        if holder is None:
+            continue
+        for prep in holder.children:
+            if prep.dep_ in ("prep", "prt", "agent", "dative") and prep.lower_ == word:
+                out.extend(g for g in prep.children if g.dep_ == "pobj")
+    return out
+
+
+def lemma_of(word: str | None, near: Token) -> str | None:
+    """The lemma of a cue word found near ``near`` ("refused" -> "refuse")."""
+    if word is None:
+        return None
+    for tok in near.sent:
+        if tok.text == word:
+            return tok.lemma_.lower()
+    return word.lower()
+
+
+def has_future_aux(t: Token, cues: Cues) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in cues.future_aux for c in t.children)
+
+
+def other_clause(tok: Token, clause: Token) -> bool:
+    """True when ``tok`` sits in a clause of its own below ``clause`` (a relative clause, say)."""
+    while tok.i != clause.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "ccomp", "advcl", "parataxis"):
+            return True
+        tok = tok.head
+    return False
+
+
+def object_words(obj: Token) -> set[str]:
+    """The lemmas an object constraint may match: the object, its compound modifiers, and
+    the noun of an "of" phrase ("suspended **aid** deliveries", "part **of** the aid program")."""
+    words = {obj.lemma_.lower()}
+    words.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
+    for inner in prep_objects([obj], "of"):
+        words.add(inner.lemma_.lower())
+        words.update(c.lemma_.lower() for c in inner.children if c.dep_ in ("compound", "amod"))
+    return words
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+            out.extend(conjuncts(child))
+    return out
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The words of the noun phrase headed by ``head`` (no clauses, conjuncts or appositions)."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ not in NP_DEPS:
+            continue
+        if child.i > head.i and child.dep_ not in ("prep", "pobj", "case", "punct"):
+            continue  # "militants loyal to X": a trailing phrase says more than who they are
+        if child.dep_ == "prep" and child.lower_ not in NP_PREPS:
+            continue
+        if child.dep_ == "punct" and child.text not in ("'s", "-", "'"):
+            continue
+        keep.extend(np_tokens(child))
+    return sorted(keep, key=lambda t: t.i)
+
+
+def np_text(head: Token) -> str:
+    words = np_tokens(head)
+    return "".join(t.text_with_ws for t in words).strip()
+
+def to_original(article: Article, start: int, end: int) -> CharSpan:
+    """Map offsets in ``article.body`` (the cleaned text) back to ``article.text``."""
+    if not article.kept or article.clean_text is None:
+        return CharSpan(start, end)
+
+    def one(offset: int) -> int:
+        pos = 0
+        for span in article.kept:
+            length = span.end - span.start
+            if offset <= pos + length:
+                return span.start + (offset - pos)
+            pos += length + 1
+        return article.kept[-1].end
+
+    return CharSpan(one(start), one(end))
