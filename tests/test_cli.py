@@ -23,7 +23,8 @@ def test_public_api_is_what_we_say() -> None:
 
 @pytest.mark.parametrize("command", [["clean"], ["resolve"], ["actors"], ["extract"],
                                      ["evaluate", "actors"], ["evaluate", "gsr"], ["ingest"],
-                                     ["recode"], ["export"]])
+                                     ["recode"], ["export"], ["sql"], ["query", "dyad"],
+                                     ["query", "claims"], ["query", "outlets"]])
 def test_every_command_has_help(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0

@@ -20,6 +20,7 @@ from rich.table import Table
 from . import evaluate as evaluation
 from .actors import default_resolver
 from .cli_export import export_app
+from .cli_query import query_app, sql_app
 from .cli_store import store_app
 from .errors import EventwireError, InputError
 from .ingest import clean_article, read_articles
@@ -31,6 +32,8 @@ evaluate_app = typer.Typer(no_args_is_help=True, help="Measure eventwire on eval
 app.add_typer(evaluate_app, name="evaluate")
 app.add_typer(store_app)  # ingest, recode
 app.add_typer(export_app)  # export
+app.add_typer(query_app, name="query")  # query dyad|actors|dyads|types|claims|outlets|network
+app.add_typer(sql_app)  # sql
 
 # a pipe or a file gets wide tables rather than rich's 80-column default
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 180)
