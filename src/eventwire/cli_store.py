@@ -15,6 +15,7 @@ could be read, 2 on bad usage, 130 when interrupted (the committed batches stay)
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -58,23 +59,47 @@ CsvMapOpt = Annotated[str | None, typer.Option(
 ProgressOpt = Annotated[bool | None, typer.Option(
     "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")]
+ClusterOpt = Annotated[str | None, typer.Option(
+    "--cluster", help="Code on a Dask cluster: local[:N] or a scheduler, tcp://host:8786.")]
+OutOpt = Annotated[Path | None, typer.Option(
+    "--out", help="With --cluster: write events as Parquet files to this new directory "
+                  "instead of --db.")]
 
 
 @store_app.command("ingest")
 def ingest(paths: PathsArg, db: DbOpt = Path("events.duckdb"), batch_size: BatchOpt = 64,
            workers: WorkersOpt = 1, input_format: FmtOpt = None, published: PubOpt = None,
            outlet: OutletOpt = None, id: IdOpt = None, csv_map: CsvMapOpt = None,
-           progress: ProgressOpt = None, json_summary: JsonOpt = False) -> None:
+           progress: ProgressOpt = None, json_summary: JsonOpt = False,
+           cluster: ClusterOpt = None, out_dir: OutOpt = None) -> None:
     """Code articles and store them with their events; unchanged articles are skipped."""
+    from .scale import ingest_on_cluster, parse_address
+
     try:
         items = read_items(paths, fmt=input_format, published=_date(published), outlet=outlet,
                            id=id, csv_mapping=_csv_map(csv_map))
+        if cluster is not None:
+            parse_address(cluster)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
-    summary = _run(db, "ingest", lambda store: estimate_articles(paths, input_format), progress,
-                   lambda store, show, errors: store.ingest(
-                       items, batch_size=batch_size, workers=workers, progress=show,
-                       on_error=errors))
+    if cluster is not None and workers != 1:
+        raise typer.BadParameter("--workers and --cluster are alternatives; give one")
+    if out_dir is not None and cluster is None:
+        raise typer.BadParameter("--out needs --cluster (e.g. --cluster local:2)")
+    if cluster is None:
+        summary = _run(db, "ingest", lambda store: estimate_articles(paths, input_format),
+                       progress, lambda store, show, errors: store.ingest(
+                           items, batch_size=batch_size, workers=workers, progress=show,
+                           on_error=errors))
+    else:
+        logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+        for handler in logging.getLogger().handlers:  # Dask logs its comings and goings
+            handler.setLevel(logging.WARNING)         # at INFO: not shown
+        summary = _run(out_dir or db, "ingest",
+                       lambda store: estimate_articles(paths, input_format), progress,
+                       lambda store, show, errors: ingest_on_cluster(
+                           store or out_dir, items, address=cluster, batch_size=batch_size,
+                           progress=show, on_error=errors), store=out_dir is None)
     _report(summary, json_summary, "ingest")
     if summary.articles_read == 0:
         err.print("error: nothing could be read")
@@ -105,16 +130,20 @@ def recode(db: DbOpt = Path("events.duckdb"), batch_size: BatchOpt = 64,
 
 
 def _run(db: Path, what: str, total: Callable[[Store], int | None], progress: bool | None,
-         call: Callable[[Store, _Display, _Errors], IngestSummary]) -> IngestSummary:
-    """Open the store, show progress and errors, and run ``call``; errors → one line, exit 1."""
+         call: Callable[[Store, _Display, _Errors], IngestSummary], store: bool = True
+         ) -> IngestSummary:
+    """Open the store, show progress and errors, and run ``call``; errors → one line, exit 1.
+
+    With ``store=False`` nothing is opened (``call`` and ``total`` get None).
+    """
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
     errors = _Errors()
     show = _Display(what, err.is_terminal if progress is None else progress)
     try:
-        with Store.open(db) as store:
-            show.total = total(store)
+        with Store.open(db) if store else contextlib.nullcontext() as opened:
+            show.total = total(opened)  # type: ignore[arg-type]
             with show:
-                return call(store, show, errors)
+                return call(opened, show, errors)  # type: ignore[arg-type]
     except StoreError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None
