@@ -71,7 +71,10 @@ def ingest(paths: PathsArg, db: DbOpt = Path("events.duckdb"), batch_size: Batch
            workers: WorkersOpt = 1, input_format: FmtOpt = None, published: PubOpt = None,
            outlet: OutletOpt = None, id: IdOpt = None, csv_map: CsvMapOpt = None,
            progress: ProgressOpt = None, json_summary: JsonOpt = False,
-           cluster: ClusterOpt = None, out_dir: OutOpt = None) -> None:
+           cluster: ClusterOpt = None, out_dir: OutOpt = None,
+           dedup: Annotated[bool, typer.Option(
+               "--dedup/--no-dedup", help="Afterwards, flag copied articles and group the "
+               "events into clusters (docs/store.md).")] = True) -> None:
     """Code articles and store them with their events; unchanged articles are skipped."""
     from .scale import ingest_on_cluster, parse_address
 
@@ -104,6 +107,22 @@ def ingest(paths: PathsArg, db: DbOpt = Path("events.duckdb"), batch_size: Batch
     if summary.articles_read == 0:
         err.print("error: nothing could be read")
         raise typer.Exit(1)
+    if dedup and out_dir is None:
+        _dedup(db)
+
+
+def _dedup(db: Path) -> None:
+    """Run copy detection and event clustering over the whole store; one line on stderr."""
+    from .store.clusters import cluster as cluster_events
+
+    try:
+        with Store.open(db) as store:
+            done = cluster_events(store)
+    except StoreError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    err.print(f"dedup: {done.copies} copied article(s), {done.clusters} event cluster(s) "
+              f"({done.multi_article_clusters} reported by several articles)", markup=False)
 
 
 @store_app.command("recode")
