@@ -28,7 +28,6 @@ import multiprocessing
 import os
 import re
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -40,6 +39,7 @@ from .errors import InputError, StoreError
 from .records import Article
 from .store import IngestProgress, IngestSummary, Store, schema
 from .store.ingest import Item, Tally, reason_key
+from .store.store import run_jobs
 from .store.workers import (
     CodedBatch,
     ExtractorLike,
@@ -278,18 +278,15 @@ def _into_parquet(out: Path, pool: DaskCodingPool, items: Iterable[Item], batch_
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"{out}: cannot create the directory ({exc})") from None
-    start = time.perf_counter()
-    tally = Tally()
     seen: set[str] = set()
-    for (number, job), batch in pool.run(_parquet_jobs(items, batch_size, seen, on_error)):
+    numbered = ((job, (number, batch)) for (number, job), batch
+                in pool.run(_parquet_jobs(items, batch_size, seen, on_error)))
+
+    def write(job: Job, part: tuple[int, CodedBatch], tally: Tally) -> None:
+        number, batch = part
         _write_part(out / f"part-{number:06d}.parquet", job, batch, tally, on_error)
-        tally.read += job.read
-        tally.read_errors += job.read_errors
-        tally.unchanged += job.unchanged
-        tally.reasons.update(job.reasons)
-        if progress is not None:
-            progress(tally.progress(time.perf_counter() - start))
-    return tally.summary(time.perf_counter() - start)
+
+    return run_jobs(numbered, progress, write)
 
 
 def _parquet_jobs(items: Iterable[Item], batch_size: int, seen: set[str],

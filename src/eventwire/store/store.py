@@ -19,7 +19,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -40,6 +40,28 @@ def utc_now() -> dt.datetime:
     """The time now in UTC, without a time zone (as DuckDB TIMESTAMP stores it)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
+
+
+B = TypeVar("B")
+
+
+def run_jobs(results: Iterable[tuple[Job, B]], progress: ProgressCallback | None,
+             write: Callable[[Job, B, Tally], None]) -> IngestSummary:
+    """Write each coded batch as it arrives and count it; the summary at the end.
+
+    Shared by the store's own ingest and recode and by the Dask runner's Parquet output.
+    """
+    start = time.perf_counter()
+    tally = Tally()
+    for job, batch in results:
+        write(job, batch, tally)
+        tally.read += job.read
+        tally.read_errors += job.read_errors
+        tally.unchanged += job.unchanged
+        tally.reasons.update(job.reasons)
+        if progress is not None:
+            progress(tally.progress(time.perf_counter() - start))
+    return tally.summary(time.perf_counter() - start)
 
 class Store:
     """An eventwire store over an open DuckDB connection.
@@ -199,17 +221,7 @@ class Store:
     def _run(self, pool: CodingPool, jobs: Iterable[tuple[Job, list[Article]]],
              progress: ProgressCallback | None,
              write: Callable[[Job, CodedBatch, Tally], None]) -> IngestSummary:
-        start = time.perf_counter()
-        tally = Tally()
-        for job, batch in pool.run(jobs):
-            write(job, batch, tally)
-            tally.read += job.read
-            tally.read_errors += job.read_errors
-            tally.unchanged += job.unchanged
-            tally.reasons.update(job.reasons)
-            if progress is not None:
-                progress(tally.progress(time.perf_counter() - start))
-        return tally.summary(time.perf_counter() - start)
+        return run_jobs(pool.run(jobs), progress, write)
 
     def _ingest_jobs(self, items: Iterable[Item], batch_size: int,
                      on_error: ErrorCallback | None) -> Iterator[tuple[Job, list[Article]]]:
