@@ -224,12 +224,17 @@ def _read_stream(
         yield InputError(where, f"not a valid gzip file ({exc})")
     except (EOFError, zlib.error) as exc:
         yield InputError(where, f"gzip data is truncated or corrupt ({exc})")
-    except FileNotFoundError:
-        yield InputError(where, "no such file or directory")
-    except PermissionError:
-        yield InputError(where, "permission denied")
     except OSError as exc:
-        yield InputError(where, f"cannot read ({exc.strerror or exc})")
+        yield os_error(where, exc)
+
+
+def os_error(where: str, exc: OSError) -> InputError:
+    """A file the system would not let us read, as one line naming it and why."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(where, "no such file or directory")
+    if isinstance(exc, PermissionError):
+        return InputError(where, "permission denied")
+    return InputError(where, f"cannot read ({exc.strerror or exc})")
 
 
 def _binary_reason(head: bytes) -> str:

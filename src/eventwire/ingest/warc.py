@@ -37,6 +37,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import EmptyInputError, InputError
 from ..records import Article
+from .readers import os_error
 
 if TYPE_CHECKING:
     from .readers import ReadOptions
@@ -56,12 +57,8 @@ def read_warc(path: str, options: ReadOptions, html_article: HtmlParser
     try:
         with open(path, "rb") as raw:
             yield from _pages(path, _Archive(raw), options, html_article)
-    except FileNotFoundError:
-        yield InputError(path, "no such file or directory")
-    except PermissionError:
-        yield InputError(path, "permission denied")
     except OSError as exc:
-        yield InputError(path, f"cannot read ({exc.strerror or exc})")
+        yield os_error(path, exc)
 
 
 def count_pages(path: str) -> int:
