@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .coding import EventCoder
 from .ingest import clean_article
@@ -61,15 +62,22 @@ class Extractor:
             return None
         return dataclasses.replace(article, language="en")
 
+    def _parsed(self, articles: Iterable[Article], batch_size: int = 32
+                ) -> Iterator[tuple[Article, Article | None, Doc | None]]:
+        """Each article as read, prepared (None when skipped) and parsed, in order."""
+        prepared = ((a, self.prepare(a)) for a in articles)
+        texts = (((article.body if article else ""), (original, article))
+                 for original, article in prepared)
+        for doc, (original, article) in self.nlp.pipe(texts, as_tuples=True,
+                                                      batch_size=batch_size):
+            yield original, article, (doc if article is not None else None)
+
     def actor_mentions(self, articles: Iterable[Article]
                        ) -> Iterator[tuple[Article, list[Actor]]]:
         """The named actors of each article (people, organizations, places, nationalities),
         resolved with the article's date and context; unknown names are left out."""
-        prepared = ((a, self.prepare(a)) for a in articles)
-        pairs = (((article.body if article else ""), (original, article))
-                 for original, article in prepared)
-        for doc, (original, article) in self.nlp.pipe(pairs, as_tuples=True):
-            if article is None:
+        for original, article, doc in self._parsed(articles):
+            if article is None or doc is None:
                 yield original, []
                 continue
             ctx = self.coder.context_for(article)
@@ -86,15 +94,8 @@ class Extractor:
     def extract_many(self, articles: Iterable[Article], batch_size: int = 32
                      ) -> Iterator[tuple[Article, list[Event]]]:
         """Code a stream of articles; yields each article with its events, in order."""
-        prepared = ((a, self.prepare(a)) for a in articles)
-
-        def texts() -> Iterator[tuple[str, tuple[Article, Article | None]]]:
-            for original, article in prepared:
-                yield (article.body if article else ""), (original, article)
-
-        for doc, (original, article) in self.nlp.pipe(texts(), as_tuples=True,
-                                                      batch_size=batch_size):
-            if article is None:
+        for original, article, doc in self._parsed(articles, batch_size):
+            if article is None or doc is None:
                 yield original, []
                 continue
             for sent in doc.sents:
