@@ -47,3 +47,29 @@ def ingest_read(tmp_path: Path) -> Callable[..., tuple[list[Article], list[Input
         return articles, errors
 
     return read
+
+
+#: An article whose text, title and outlet carry markup that must never run in the dashboard.
+HOSTILE = Article(
+    id="hostile-1",
+    title='<img src=x onerror="window.__pwned = 3"> Hostile headline',
+    outlet="Evil<script>window.__pwned = 4</script>Wire",
+    published=__import__("datetime").date(2017, 4, 12),
+    text=('Turkey accused Russia of <img src=x onerror="window.__pwned = 2"> bombing '
+          "<script>window.__pwned = 1</script> civilians in Idlib on Monday.\n\n"
+          "Russia rejected the accusation, its foreign ministry said."),
+)
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory,
+              ingest_example_articles: dict[str, Article]) -> Path:
+    """A store of ``examples/`` plus :data:`HOSTILE`, clustered: what the dashboard shows."""
+    from eventwire.store import Store
+    from eventwire.store.clusters import cluster
+
+    db = tmp_path_factory.mktemp("web") / "examples.duckdb"
+    with Store.open(db) as store:
+        store.ingest([*ingest_example_articles.values(), HOSTILE])
+        cluster(store)
+    return db

@@ -22,6 +22,7 @@ from .actors import default_resolver
 from .cli_export import export_app
 from .cli_query import query_app, sql_app
 from .cli_store import store_app
+from .cli_web import serve_app
 from .errors import EventwireError, InputError
 from .ingest import clean_article, read_articles
 from .records import Actor, Article, Event
@@ -34,6 +35,7 @@ app.add_typer(store_app)  # ingest, recode
 app.add_typer(export_app)  # export
 app.add_typer(query_app, name="query")  # query dyad|actors|dyads|types|claims|outlets|network
 app.add_typer(sql_app)  # sql
+app.add_typer(serve_app)  # serve
 
 # a pipe or a file gets wide tables rather than rich's 80-column default
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 180)

@@ -3,6 +3,8 @@
 ::
 
     dyad(store, "RUS", "USA", by="month")    counts by QuadClass and mean Goldstein per period
+    timeseries(store, by="week")             the same for all (filtered) events
+    places(store)                            events per resolved location
     top_actors / top_dyads / by_type         the most active actors, pairs, event types
     claims(store, speaker_country="RUS")     who claims what: events by speaker and modality
     outlets(store)                           the slant view: one row per cluster and outlet
@@ -13,10 +15,13 @@ Every value a caller gives goes into the SQL as a parameter; the few names that 
 the SQL (``by``, ``level``) are checked against a fixed list. Events of copied articles
 (``articles.copy_of`` set by :func:`eventwire.store.clusters.cluster`) are left out
 unless ``include_copies=True``. ``start``/``end`` bound ``events.date`` (inclusive).
+Every function also takes ``filters``: an :class:`~eventwire.store.filters.EventFilter`
+(actor, dyad, type, modality, outlet, speaker, text …) that narrows the events it counts.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -25,9 +30,13 @@ import networkx as nx
 import pandas as pd
 
 from ..errors import StoreError
+from .filters import EventFilter, parse_actor, parse_day
 from .store import Store
 
-__all__ = ["by_type", "claims", "dyad", "network", "outlets", "sql", "top_actors", "top_dyads"]
+__all__ = [
+    "by_type", "claims", "dyad", "network", "outlets", "places", "sql", "timeseries",
+    "top_actors", "top_dyads",
+]
 
 Day = dt.date | str | None
 PERIODS = ("day", "week", "month", "quarter", "year")
@@ -35,43 +44,20 @@ LEVELS = {"root": "root", "cameo": "cameo", "plover": "plover_type"}
 _QUADS = ", ".join(f"count(*) FILTER (quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
 
 
-def _where(store: Store, start: Day, end: Day, include_copies: bool,
-           alias: str = "") -> tuple[list[str], list[Any]]:
-    """The conditions (and their parameters) every query shares."""
-    p = f"{alias}." if alias else ""
-    conds: list[str] = []
-    params: list[Any] = []
-    if start is not None:
-        conds.append(f"{p}date >= ?")
-        params.append(_day(start))
-    if end is not None:
-        conds.append(f"{p}date <= ?")
-        params.append(_day(end))
-    if not include_copies and store.con.execute(
-            "SELECT count(*) FROM articles WHERE copy_of IS NOT NULL").fetchone()[0]:  # type: ignore[index]
-        conds.append(f"{p}doc_id NOT IN (SELECT doc_id FROM articles WHERE copy_of IS NOT NULL)")
-    return conds, params
-
-
-def _day(value: dt.date | str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+def _where(store: Store, start: Day, end: Day, include_copies: bool, alias: str = "",
+           filters: EventFilter | None = None) -> tuple[list[str], list[Any]]:
+    """The conditions (and their parameters) of a query: ``filters`` narrowed by the
+    ``start``/``end``/``include_copies`` arguments every query takes."""
+    base = filters or EventFilter()
+    narrowed = dataclasses.replace(
+        base, start=base.start if start is None else parse_day(start),
+        end=base.end if end is None else parse_day(end),
+        include_copies=base.include_copies or include_copies)
+    return narrowed.conditions(alias)
 
 
 def _sql_where(conds: list[str]) -> str:
     return f"WHERE {' AND '.join(conds)}" if conds else ""
-
-
-def _actor(code: str) -> tuple[str, str | None]:
-    """``RUS`` → (RUS, None); ``RUS/GOV`` → (RUS, GOV)."""
-    country, _, sector = code.partition("/")
-    if not country:
-        raise ValueError(f"{code!r} is not an actor: use COUNTRY or COUNTRY/SECTOR, e.g. RUS/GOV")
-    return country.upper(), sector.upper() or None
 
 
 def _run(store: Store, query: str, params: list[Any]) -> pd.DataFrame:
@@ -82,7 +68,8 @@ def _run(store: Store, query: str, params: list[Any]) -> pd.DataFrame:
 
 
 def dyad(store: Store, a: str, b: str, by: str = "month", start: Day = None, end: Day = None,
-         *, directed: bool = False, include_copies: bool = False) -> pd.DataFrame:
+         *, directed: bool = False, include_copies: bool = False,
+        filters: EventFilter | None = None) -> pd.DataFrame:
     """Events between ``a`` and ``b`` (``RUS`` or ``RUS/GOV``) per period.
 
     Columns: ``period`` (its first day), ``source``, ``target``, ``events``, ``q1``…``q4``
@@ -92,8 +79,8 @@ def dyad(store: Store, a: str, b: str, by: str = "month", start: Day = None, end
     """
     if by not in PERIODS:
         raise ValueError(f"by={by!r}: use one of {', '.join(PERIODS)}")
-    (ca, sa), (cb, sb) = _actor(a), _actor(b)
-    conds, params = _where(store, start, end, include_copies)
+    (ca, sa), (cb, sb) = parse_actor(a), parse_actor(b)
+    conds, params = _where(store, start, end, include_copies, filters=filters)
     side = ("(source_country = ? AND (? IS NULL OR source_sector = ?) AND "
             "target_country = ? AND (? IS NULL OR target_sector = ?))")
     conds.append(f"({side} OR {side})")
@@ -111,15 +98,46 @@ def dyad(store: Store, a: str, b: str, by: str = "month", start: Day = None, end
     return _run(store, query, [by, *head, *params])
 
 
+def timeseries(store: Store, by: str = "month", start: Day = None, end: Day = None, *,
+               include_copies: bool = False, filters: EventFilter | None = None
+               ) -> pd.DataFrame:
+    """Events per period: ``period`` (its first day), ``events``, ``q1``…``q4``, ``goldstein``.
+
+    Events without a date are left out. ``by``: day, week, month, quarter or year.
+    """
+    if by not in PERIODS:
+        raise ValueError(f"by={by!r}: use one of {', '.join(PERIODS)}")
+    conds, params = _where(store, start, end, include_copies, filters=filters)
+    conds.append("date IS NOT NULL")
+    query = (f"SELECT date_trunc(?, date)::DATE AS period, count(*) AS events, {_QUADS}, "
+             f"avg(goldstein) AS goldstein FROM events {_sql_where(conds)} "
+             "GROUP BY ALL ORDER BY period")
+    return _run(store, query, [by, *params])
+
+
+def places(store: Store, n: int = 500, start: Day = None, end: Day = None, *,
+           include_copies: bool = False, filters: EventFilter | None = None) -> pd.DataFrame:
+    """The ``n`` locations with most events: ``name``, ``country``, ``lat``, ``lon``,
+    ``events``, ``q1``…``q4``. Events without coordinates are left out."""
+    conds, params = _where(store, start, end, include_copies, filters=filters)
+    conds += ["location_lat IS NOT NULL", "location_lon IS NOT NULL"]
+    query = ("SELECT location_name AS name, location_country AS country, "
+             "location_lat AS lat, location_lon AS lon, "
+             f"count(*) AS events, {_QUADS} FROM events {_sql_where(conds)} "
+             "GROUP BY ALL ORDER BY events DESC, name LIMIT ?")
+    return _run(store, query, [*params, n])
+
+
 def top_actors(store: Store, n: int = 20, start: Day = None, end: Day = None, *,
-               include_copies: bool = False) -> pd.DataFrame:
+               include_copies: bool = False,
+        filters: EventFilter | None = None) -> pd.DataFrame:
     """The ``n`` actors (country, sector) in most events, as source or target.
 
     Columns: ``country``, ``sector``, ``events`` (as either; an event between two
     actors counts for each, and once for an actor on both sides), ``as_source``,
     ``as_target``.
     """
-    conds, params = _where(store, start, end, include_copies)
+    conds, params = _where(store, start, end, include_copies, filters=filters)
     query = f"""
         WITH pairs AS (
             SELECT source_country, source_sector, target_country, target_sector,
@@ -139,9 +157,10 @@ def top_actors(store: Store, n: int = 20, start: Day = None, end: Day = None, *,
 
 
 def top_dyads(store: Store, n: int = 20, start: Day = None, end: Day = None, *,
-              include_copies: bool = False) -> pd.DataFrame:
+              include_copies: bool = False,
+        filters: EventFilter | None = None) -> pd.DataFrame:
     """The ``n`` directed pairs (source → target, country and sector) with most events."""
-    conds, params = _where(store, start, end, include_copies)
+    conds, params = _where(store, start, end, include_copies, filters=filters)
     conds += ["source_country IS NOT NULL", "target_country IS NOT NULL"]
     query = (f"SELECT source_country, source_sector, target_country, target_sector, "
              f"count(*) AS events, {_QUADS}, avg(goldstein) AS goldstein FROM events "
@@ -152,11 +171,12 @@ def top_dyads(store: Store, n: int = 20, start: Day = None, end: Day = None, *,
 
 
 def by_type(store: Store, level: str = "root", start: Day = None, end: Day = None, *,
-            include_copies: bool = False) -> pd.DataFrame:
+            include_copies: bool = False,
+        filters: EventFilter | None = None) -> pd.DataFrame:
     """Events per type: ``level`` root or cameo (CAMEO), or plover (PLOVER type)."""
     if level not in LEVELS:
         raise ValueError(f"level={level!r}: use one of {', '.join(LEVELS)}")
-    conds, params = _where(store, start, end, include_copies)
+    conds, params = _where(store, start, end, include_copies, filters=filters)
     query = (f"SELECT {LEVELS[level]} AS type, count(*) AS events, {_QUADS}, "
              f"avg(goldstein) AS goldstein FROM events {_sql_where(conds)} "
              "GROUP BY ALL ORDER BY events DESC, type")
@@ -165,14 +185,15 @@ def by_type(store: Store, level: str = "root", start: Day = None, end: Day = Non
 
 def claims(store: Store, speaker_country: str | None = None, modality: str | None = None,
            start: Day = None, end: Day = None, *, n: int | None = None,
-           include_copies: bool = False) -> pd.DataFrame:
+           include_copies: bool = False,
+        filters: EventFilter | None = None) -> pd.DataFrame:
     """Who claims what: events with a speaker, by speaker, modality and event.
 
     Columns: ``speaker`` (name, else the text), ``speaker_country``, ``speaker_sector``,
     ``modality``, ``root``, ``source_country``, ``target_country``, ``events``,
     ``articles``.
     """
-    conds, params = _where(store, start, end, include_copies)
+    conds, params = _where(store, start, end, include_copies, filters=filters)
     conds.append("coalesce(speaker_name, speaker_text) IS NOT NULL")
     if speaker_country is not None:
         conds.append("speaker_country = ?")
@@ -189,7 +210,8 @@ def claims(store: Store, speaker_country: str | None = None, modality: str | Non
 
 
 def outlets(store: Store, min_outlets: int = 2, start: Day = None, end: Day = None, *,
-            cluster_id: str | None = None, include_copies: bool = False) -> pd.DataFrame:
+            cluster_id: str | None = None, include_copies: bool = False,
+        filters: EventFilter | None = None) -> pd.DataFrame:
     """The slant view: for clusters reported by ``min_outlets`` or more outlets, how each
     outlet reported them.
 
@@ -197,7 +219,7 @@ def outlets(store: Store, min_outlets: int = 2, start: Day = None, end: Day = No
     ``source_country``, ``target_country``, ``outlet``, ``mentions``, ``modalities``
     (distinct, comma-separated), ``quad_class`` (most frequent), ``goldstein`` (mean).
     """
-    conds, params = _where(store, start, end, include_copies, alias="e")
+    conds, params = _where(store, start, end, include_copies, alias="e", filters=filters)
     conds += ["c.num_outlets >= ?", "e.cluster_id IS NOT NULL"]
     params.append(min_outlets)
     if cluster_id is not None:
@@ -215,14 +237,16 @@ def outlets(store: Store, min_outlets: int = 2, start: Day = None, end: Day = No
 
 
 def network(store: Store, start: Day = None, end: Day = None, *, min_count: int = 1,
-            include_copies: bool = False) -> nx.DiGraph:
+            include_copies: bool = False,
+        filters: EventFilter | None = None) -> nx.DiGraph:
     """Actors as nodes (``RUS/GOV``: country/sector) and source → target edges.
 
     Edge attributes: ``weight`` (events), ``q1``…``q4``, ``goldstein`` (mean); node
     attributes: ``country``, ``sector``, ``events``. Pairs with fewer than ``min_count``
     events are left out.
     """
-    frame = top_dyads(store, 2**62, start, end, include_copies=include_copies)
+    frame = top_dyads(store, 2**62, start, end, include_copies=include_copies,
+                      filters=filters)
     frame = frame[frame["events"] >= min_count]
     graph = nx.DiGraph()
     for row in frame.itertuples(index=False):

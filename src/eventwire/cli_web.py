@@ -1,0 +1,69 @@
+"""``eventwire serve``: the dashboard and REST API over a store, with uvicorn.
+
+A thin layer over :func:`eventwire.web.create_app`. Register on the main app with
+``app.add_typer(serve_app)``. Binds to 127.0.0.1 unless told otherwise; the store is
+opened read-only unless ``--allow-store``. With ``--workers N`` uvicorn runs N server
+processes, each opening the store read-only (DuckDB allows many readers).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from .errors import StoreError
+
+serve_app = typer.Typer(add_completion=False, no_args_is_help=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+ENV_DB = "EVENTWIRE_SERVE_DB"
+ENV_CACHE = "EVENTWIRE_SERVE_CACHE_BYTES"
+
+
+def app_from_env():  # type: ignore[no-untyped-def]
+    """The app for uvicorn's ``--workers`` mode, which imports it by name in each process."""
+    from .web import create_app
+
+    return create_app(os.environ[ENV_DB], cache_bytes=int(os.environ[ENV_CACHE]))
+
+
+@serve_app.command("serve")
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="The store (a DuckDB file).")] = Path(
+        "events.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it "
+                                      "on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes.")] = 1,
+    cache_mb: Annotated[int, typer.Option(min=0, help="Response cache per process, in MiB "
+                                          "(0: none).")] = 64,
+    allow_store: Annotated[bool, typer.Option(
+        "--allow-store", help="Open the store for writing so that POST /api/extract?store=true "
+        "can add pasted texts (one process only).")] = False,
+) -> None:
+    """Serve the dashboard (/) and the REST API (/api, documented at /docs) over a store."""
+    import uvicorn
+
+    from .web import create_app
+
+    if allow_store and workers > 1:
+        raise typer.BadParameter("--allow-store needs a single process (--workers 1)")
+    try:
+        app = create_app(db, allow_store=allow_store, cache_bytes=cache_mb * 2**20)
+    except StoreError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    err.print(f"eventwire: serving {db} on http://{host}:{port}/ (API docs at /docs)",
+              markup=False)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    app.state.store.close()
+    os.environ[ENV_DB] = str(db)
+    os.environ[ENV_CACHE] = str(cache_mb * 2**20)
+    uvicorn.run("eventwire.cli_web:app_from_env", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")

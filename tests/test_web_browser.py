@@ -1,0 +1,172 @@
+"""The dashboard in a real browser: Debian's chromium driven by Playwright over a live server.
+
+The server runs in a thread over the store of ``examples/`` plus an article full of markup
+(``conftest.HOSTILE``). Skipped when ``/usr/bin/chromium`` or Playwright is missing
+(``make test`` installs chromium first).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from eventwire.web import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = [
+    pytest.mark.model, pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (/usr/bin/chromium)"),
+]
+LAUNCH_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(web_store: Path) -> Iterator[str]:
+    import uvicorn
+
+    port = free_port()
+    config = uvicorn.Config(create_app(web_store), host="127.0.0.1", port=port,
+                            log_level="warning")
+    live = uvicorn.Server(config)
+    thread = threading.Thread(target=live.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not live.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    live.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                    args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server: str):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1300, "height": 1000})
+    page = context.new_page()
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("dialog", lambda dialog: page.errors.append(f"dialog: {dialog.message}"))
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=15_000)
+    yield page
+    context.close()
+
+
+def ready(page) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_function("() => document.body.dataset.ready === 'true' && "
+                           "!document.getElementById('status').textContent")
+
+
+def test_every_view_shows_the_stores_events(page) -> None:  # type: ignore[no-untyped-def]
+    summary = page.locator("#summary").inner_text()
+    assert "events from 13 articles" in summary
+    assert page.locator("#timeline .bar rect").count() > 5
+    assert page.locator("#network .node").count() > 5
+    assert page.locator("#network .node[data-actor='RUS/GOV']").count() == 1
+    assert page.locator("#map path.land").count() > 100
+    assert page.locator("#map circle.place").count() > 3
+    assert page.locator("#events tbody tr").count() == 25
+    assert "of " in page.locator("#events-count").inner_text()
+    assert page.locator("#outlets tbody tr").count() >= 5
+    assert page.locator("#shared-clusters .cluster").count() >= 1
+    assert page.locator("#claims tbody tr").count() > 5
+    assert page.errors == []
+
+
+def test_a_filter_narrows_every_view(page) -> None:  # type: ignore[no-untyped-def]
+    before = page.locator("#events-count").inner_text()
+    page.select_option("#filters select[name=modality]", "negated")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("before => document.getElementById('events-count').textContent "
+                           "!== before", arg=before)
+    ready(page)
+    badges = page.locator("#events tbody td .badge[class*=modality]").all_inner_texts()
+    assert badges and set(badges) == {"negated"}
+    assert "modality=negated" in page.url
+
+
+def test_clicking_an_actor_filters_by_it(page) -> None:  # type: ignore[no-untyped-def]
+    page.click("#network .node[data-actor='RUS/GOV'] circle")
+    page.wait_for_function("() => document.querySelector('#filters input[name=actor]').value "
+                           "=== 'RUS/GOV'")
+    ready(page)
+    rows = page.locator("#events tbody tr").all_inner_texts()
+    assert rows and all("RUS/GOV" in row for row in rows)
+
+
+def test_brushing_the_timeline_sets_the_dates(page) -> None:  # type: ignore[no-untyped-def]
+    box = page.locator("#timeline").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.3, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.9, y, steps=5)
+    page.mouse.up()
+    page.wait_for_function(
+        "() => document.querySelector('#filters input[name=start]').value !== ''")
+    start = page.input_value("#filters input[name=start]")
+    end = page.input_value("#filters input[name=end]")
+    assert start <= end
+
+
+def test_opening_an_event_shows_its_evidence_and_every_outlet(page) -> None:  # type: ignore[no-untyped-def]
+    page.click("#events tbody tr >> nth=0")
+    page.wait_for_selector("#detail-panel:not([hidden]) mark.hl-trigger")
+    assert page.locator("#detail mark.hl-trigger").first.inner_text()
+    assert page.locator("#detail code.rule").first.inner_text()
+    # a cluster several outlets reported: every outlet's mention, side by side
+    page.click("#shared-clusters .cluster h4 a >> nth=0")
+    page.wait_for_selector("#detail .mention")
+    outlets = page.locator("#detail .mention h4").all_inner_texts()
+    assert len(set(outlets)) >= 2
+    assert page.locator("#detail .mention mark.hl-trigger").count() >= 2
+
+
+def test_pasted_text_is_coded_in_the_page(page) -> None:  # type: ignore[no-untyped-def]
+    page.fill("#code-text", "Russia condemned the United States on Tuesday over the strike.")
+    page.fill("#code-published", "2017-04-11")
+    page.click("#code-form button[type=submit]")
+    page.wait_for_selector("#code-result .coded")
+    first = page.locator("#code-result .coded").first
+    assert "RUS" in first.inner_text() and "USA" in first.inner_text()
+    assert first.locator("mark.hl-trigger").inner_text() == "condemned"
+
+
+def test_markup_in_articles_is_shown_as_text_never_run(page) -> None:  # type: ignore[no-untyped-def]
+    page.fill("#filters input[name=text]", "pwned")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("#events tbody tr[data-event]")
+    ready(page)
+    row = page.locator("#events tbody tr").first
+    row.click()
+    page.wait_for_selector("#detail-panel:not([hidden]) .sentence")
+    sentence = page.locator("#detail .sentence").first.inner_text()
+    assert "<script>window.__pwned = 1</script>" in sentence
+    assert '<img src=x onerror="window.__pwned = 2">' in sentence
+    assert "Evil<script>" in page.locator("#outlets").inner_text()
+    assert page.locator("main img").count() == 0
+    assert page.locator("main script").count() == 0
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert page.errors == []
