@@ -136,8 +136,9 @@ def test_opening_an_event_shows_its_evidence_and_every_outlet(page) -> None:  # 
     assert page.locator("#detail mark.hl-trigger").first.inner_text()
     assert page.locator("#detail code.rule").first.inner_text()
     # a cluster several outlets reported: every outlet's mention, side by side
+    page.click("#close-detail")
     page.click("#shared-clusters .cluster h4 a >> nth=0")
-    page.wait_for_selector("#detail .mention")
+    page.wait_for_selector("#detail-panel:not([hidden]) .mention")
     outlets = page.locator("#detail .mention h4").all_inner_texts()
     assert len(set(outlets)) >= 2
     assert page.locator("#detail .mention mark.hl-trigger").count() >= 2
