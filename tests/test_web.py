@@ -306,3 +306,15 @@ def test_unused_article_fields_do_not_break_extract(client: TestClient) -> None:
     assert client.post("/api/extract", content=b"{not json",
                        headers={"content-type": "application/json"}).status_code == 422
 
+
+
+def test_serve_refuses_a_missing_store_in_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1
+    assert "no such store" in result.output
+    both = CliRunner().invoke(app, ["serve", "--db", "x", "--allow-store", "--workers", "2"])
+    assert both.exit_code == 2
