@@ -142,6 +142,12 @@ def bundled() -> ActorResolver:
     ("Hezbollah", D(2017, 2, 13), None, "LBN", None),
     ("the Taliban", D(2010, 1, 1), None, "AFG", "REB"),
     ("the Taliban", D(2023, 1, 1), None, "AFG", "GOV"),
+    # a nationality before another country's organisation names the actor's country ...
+    ("the Serbian Labour Minister", D(2017, 2, 13), None, "SRB", "GOV"),
+    # ... unless it only says who sponsors the organisation
+    ("Iranian-backed Hezbollah fighters", D(2017, 2, 13), None, "LBN", None),
+    # a nationality outweighs an unknown person's surname shared with a foreign figure
+    ("Serbian Defence Minister John Doe", D(2017, 2, 13), None, "SRB", "GOV"),
 ])
 def test_bundled(bundled: ActorResolver, text: str, date: dt.date, context: str | None,
                  country: str | None, sector: str | None) -> None:

@@ -166,6 +166,58 @@ DATELINE = (
     "States on Monday.\n\nThe Kremlin said Russia would not expel American diplomats."
 )
 
+# general rules (sentences written for these tests)
+PURPOSE = "Norway sent a team of experts to Sri Lanka to investigate the attack."
+NOMINAL_SUBJECT = "A Russian airstrike killed five Syrian soldiers."
+RECENT_STRIKES = "Recent Israeli airstrikes have killed three Syrian soldiers."
+FRAME_NOUN = "Norway launched a mediation effort between Colombia and Venezuela."
+GERUND_BETWEEN = "Fighting between Sudanese troops and rebels killed 40 people."
+NPADVMOD_SUBJECT = "Turkey massed troops on its border with Syria."
+THEIR_TROOPS = "Armenian officials said their troops had shelled Azerbaijani positions."
+HUNGER_STRIKE = (
+    "Activists began a hunger strike to demand the release of Iranian political prisoners."
+)
+WEAPONS_INSPECTORS = "The United Nations withdrew its weapons inspectors from Iraq."
+REFUSED_ENTRY = "Hungary refused entry to Syrian refugees."
+WAR_AGAINST = "Britain mobilized reservists for a war against Iraq."
+PROTESTED_TO = "Beijing protested to Tokyo over the visit to the shrine."
+ORDERED_LEAVE = "Niger ordered French troops to leave the country."
+SENT_DOCTORS = "Cuba sent 200 doctors to Haiti."
+DISTRIBUTED = "The Red Cross distributed food to refugees in Chad."
+PREPARED_TO = "The Iraqi government said it is prepared to release the Kuwaiti prisoners."
+SWORE_TO = "Somali militants swore to attack Kenyan troops."
+RIOTED_IN = "Opposition supporters rioted in Dhaka."
+SUSPENSION_OF = "Italy announced a suspension of air links with Serbia."
+NOT_ACCEPT = "Greece said it will not accept any more refugees from Turkey."
+CONJOINED_OBJECT = "Japan provided photographs and other intelligence to Indonesia."
+UP_TO = "Gunmen abducted up to 12 Chinese engineers in northern Nigeria."
+PASSIVE_FOR = "A camp for Syrian refugees was attacked by Turkish jets."
+CONJOINED_ADJECTIVES = "Egyptian and Sudanese officials agreed to cooperate against smuggling."
+VERBAL_ATTACK = "A Syrian newspaper attacked the American plan."
+QUESTIONED = "Indian authorities questioned two Pakistani nationals."
+BROKE_UP = "Zambian police broke up an opposition rally in Lusaka."
+FIRED_ON = "Indonesian police fired on demonstrators in Jakarta."
+BROKE_OUT_BETWEEN = "Heavy fighting broke out between Armenian and Azerbaijani forces."
+WOULD_NOT = "North Korea said it would not resume talks with South Korea."
+WILL_NOT_HOLD = "Serbia will not hold talks with Kosovo."
+INSISTED_THAT = "Turkey insisted that Greece withdraw its troops from the island."
+STATE_PROTEST = "Vietnam protested against the Chinese oil rig in disputed waters."
+CROWD_PROTEST = "Thousands of Albanians protested in Pristina."
+BORDER_TALKS = "Indian and Chinese officials opened a new round of border talks in Beijing."
+RETURNED_ARCHIVES = "Iraq returned the Kuwaiti archives."
+WENT_ON_HUNGER_STRIKE = "Prisoners in Turkey went on hunger strike."
+REGAINED_CONTROL = "The Iraqi army regained control of the city from the militants."
+STAGED_STRIKE = "Taxi drivers staged a strike in Athens."
+READINESS = "The Kurdish rebels announced their readiness to negotiate with the Turkish government."
+BASED_IN = "A newspaper based in Beirut criticized the Syrian government."
+WANTS_TO = "Iraq wants Turkey to pull its troops out of northern Iraq."
+TOLD_TO = "Washington told Pyongyang to release the American prisoners."
+TOLD_REPORTERS = "The Israeli army lifted the blockade on Gaza, officials told reporters."
+AFFILIATED = "Workers affiliated with the Greek union went on strike."
+COMMITTED_BY = (
+    "Serbian police launched an investigation into crimes committed by Croatian soldiers."
+)
+
 CASES = [
     # syntax
     pytest.param(C(ACTIVE, "111", "IRN", "SAU", "asserted"), id="active"),
@@ -253,6 +305,60 @@ CASES = [
     pytest.param(
         C(DATELINE, "111", "RUS", "USA", "asserted", source_sector="GOV"), id="after-dateline"
     ),
+    # syntax: purpose clauses, nominal events, frames, coordination
+    pytest.param(C(PURPOSE, "09", "NOR", "LKA", "asserted"), id="purpose-clause-source"),
+    pytest.param(C(NOMINAL_SUBJECT, "195", "RUS", "SYR", "asserted"), id="nominal-subject-harm"),
+    pytest.param(C(RECENT_STRIKES, "195", "ISR", "SYR", "asserted"), id="sentence-initial-adj"),
+    pytest.param(C(FRAME_NOUN, "045", "COL", "VEN", "asserted"), id="frame-noun-mediation"),
+    pytest.param(C(GERUND_BETWEEN, "190", "SDN", "SDN", "asserted"), id="gerund-between"),
+    pytest.param(C(NPADVMOD_SUBJECT, "154", "TUR", "SYR", "asserted"), id="name-read-as-adverb"),
+    pytest.param(C(THEIR_TROOPS, "19", "ARM", "AZE", "asserted"), id="their-troops-speaker"),
+    pytest.param(C(HUNGER_STRIKE, "142", None, "IRN", "asserted"), id="protest-purpose-target"),
+    pytest.param(C(WEAPONS_INSPECTORS, "1662", "UNO", "IRQ", "asserted"), id="object-head-wins"),
+    pytest.param(C(REFUSED_ENTRY, "12", "HUN", "SYR", "asserted"), id="refused-entry-to"),
+    pytest.param(C(WAR_AGAINST, "154", "GBR", "IRQ", "asserted"), id="for-war-against"),
+    pytest.param(C(PROTESTED_TO, "114", "CHN", "JPN", "asserted"), id="protested-to"),
+    pytest.param(C(ORDERED_LEAVE, "166", "NER", "FRA", "asserted"), id="ordered-to-leave"),
+    pytest.param(C(SENT_DOCTORS, "073", "CUB", "HTI", "asserted"), id="sent-doctors"),
+    pytest.param(C(DISTRIBUTED, "073", None, "TCD", "asserted"), id="target-country-from-place"),
+    pytest.param(C(PREPARED_TO, "0353", "IRQ", "KWT", "asserted"), id="prepared-to-intent"),
+    pytest.param(C(PREPARED_TO, "0841", "IRQ", "KWT", "hypothetical"), id="prepared-to-action"),
+    pytest.param(C(SWORE_TO, "1384", "SOM", "KEN", "asserted"), id="swore-to-threat"),
+    pytest.param(C(RIOTED_IN, "145", "BGD", "BGD", "asserted"), id="protesters-of-the-place"),
+    pytest.param(C(SUSPENSION_OF, "161", "ITA", "SRB", "asserted"), id="suspension-of-links-with"),
+    pytest.param(C(NOT_ACCEPT, "122", "GRC", "TUR", "asserted"), id="will-not-accept-refugees"),
+    pytest.param(C(CONJOINED_OBJECT, "064", "JPN", "IDN", "asserted"), id="conjoined-object"),
+    pytest.param(C(UP_TO, "181", None, "CHN", "asserted"), id="up-to-quantity-object"),
+    pytest.param(C(PASSIVE_FOR, "19", "TUR", "SYR", "asserted"), id="passive-subject-for-phrase"),
+    pytest.param(C(CONJOINED_ADJECTIVES, "031", "EGY", "SDN", "asserted"), id="conj-adjectives"),
+    pytest.param(C(CONJOINED_ADJECTIVES, "031", "SDN", "EGY", "asserted"), id="conj-adj-back"),
+    pytest.param(C(VERBAL_ATTACK, "111", "SYR", "USA", "asserted"), id="attacked-a-plan"),
+    pytest.param(C(QUESTIONED, "090", "IND", "PAK", "asserted"), id="questioned-suspects"),
+    pytest.param(C(BROKE_UP, "175", "ZMB", "ZMB", "asserted"), id="broke-up-rally"),
+    pytest.param(C(FIRED_ON, "175", "IDN", "IDN", "asserted"), id="fired-on-demonstrators"),
+    pytest.param(C(BROKE_OUT_BETWEEN, "190", "ARM", "AZE", "asserted"), id="broke-out-between"),
+    pytest.param(C(WOULD_NOT, "125", "PRK", "KOR", "asserted"), id="would-not-is-refusal"),
+    pytest.param(C(WOULD_NOT, "040", "PRK", "KOR", "negated"), id="would-not-action"),
+    pytest.param(C(WILL_NOT_HOLD, "125", "SRB", "XKX", "asserted"), id="will-not-on-governor"),
+    pytest.param(C(INSISTED_THAT, "106", "TUR", "GRC", "asserted"), id="subjunctive-demand"),
+    pytest.param(C(STATE_PROTEST, "114", "VNM", "CHN", "asserted"), id="state-protest-complaint"),
+    pytest.param(C(CROWD_PROTEST, "14", "ALB", "XKX", "asserted"), id="crowd-protest-stays"),
+    pytest.param(C(BORDER_TALKS, "04", "IND", "CHN", "asserted"), id="event-noun-not-a-modifier"),
+    pytest.param(C(BORDER_TALKS, "04", "CHN", "IND", "asserted"), id="symmetric-before-place"),
+    pytest.param(C(RETURNED_ARCHIVES, "0842", "IRQ", "KWT", "asserted"), id="returned-archives"),
+    pytest.param(C(WENT_ON_HUNGER_STRIKE, "142", "TUR", "TUR", "asserted"), id="hunger-strike"),
+    pytest.param(C(REGAINED_CONTROL, "192", "IRQ", "IRQ", "asserted"), id="regained-control"),
+    pytest.param(C(STAGED_STRIKE, "143", "GRC", "GRC", "asserted"), id="staged-labour-strike"),
+    pytest.param(C(READINESS, "036", None, "TUR", "asserted", source_sector="REB"),
+                 id="readiness-is-intent"),
+    pytest.param(C(READINESS, "046", None, "TUR", "hypothetical", source_sector="REB"),
+                 id="readiness-action"),
+    pytest.param(C(BASED_IN, "111", "LBN", "SYR", "asserted"), id="group-based-in"),
+    pytest.param(C(AFFILIATED, "143", "GRC", "GRC", "asserted"), id="workers-affiliated-with"),
+    pytest.param(C(COMMITTED_BY, "090", "SRB", "HRV", "asserted"), id="crimes-committed-by"),
+    pytest.param(C(WANTS_TO, "106", "IRQ", "TUR", "asserted"), id="wants-x-to-is-demand"),
+    pytest.param(C(TOLD_TO, "1053", "USA", "PRK", "asserted"), id="told-x-to-is-demand"),
+    pytest.param(C(TOLD_REPORTERS, "0872", "ISR", "PSE", "asserted"), id="told-reporters-report"),
 ]
 
 
@@ -482,3 +588,41 @@ def test_announced_action_is_coded_twice(text: str, announced: str, action: str)
     assert intent and all(e.modality == "asserted" for e in intent), summary(events)
     assert act and all(e.modality == "future" for e in act), summary(events)
     assert any(announced in note for e in act for note in e.evidence.notes)
+
+
+def test_result_of_a_nominal_event_is_coded_once() -> None:
+    """"A Russian airstrike killed ...": the killing is the airstrike's result, not a second
+    event with the same participants."""
+    events = events_of(NOMINAL_SUBJECT)
+    assert [e.evidence.trigger for e in events] == ["airstrike"], summary(events)
+
+
+def test_frame_noun_inside_a_fired_complement_is_not_coded_alone() -> None:
+    """"ended mediation efforts": the mediation is what is ended, not a second event."""
+    events = events_of("Egypt ended its mediation efforts between Israel and Hamas.")
+    assert not [e for e in events if e.root == "04"], summary(events)
+    assert [e for e in events if e.root == "16"], summary(events)
+
+
+def test_refused_action_keeps_its_own_code_negated() -> None:
+    events = events_of(NOT_ACCEPT)
+    assert any(e.cameo == "075" and e.modality == "negated" for e in events), summary(events)
+
+
+def test_demand_in_a_protest_purpose_clause_is_not_coded_apart() -> None:
+    """"began a hunger strike to demand the release of ...": the demand is what the protest
+    is for, coded as the protest (with the demand's object as its target), not a second event."""
+    events = events_of(HUNGER_STRIKE)
+    assert [e.root for e in events] == ["14"], summary(events)
+
+
+def test_subjunctive_demand_replaces_the_action() -> None:
+    """"Turkey insisted that Greece withdraw": Turkey's demand on Greece, not Greece's action."""
+    events = events_of(INSISTED_THAT)
+    assert not [e for e in events if e.root == "08"], summary(events)
+
+
+def test_a_modifier_of_an_event_noun_does_not_pick_another_pattern() -> None:
+    """"opened a round of border talks" is about talks; "open + border" (0872) must not fire."""
+    assert not [e for e in events_of(BORDER_TALKS) if e.root == "08"], summary(
+        events_of(BORDER_TALKS))

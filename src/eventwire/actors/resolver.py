@@ -93,6 +93,13 @@ class _Parts:
     head_is_agent: bool = False  # the last word of the core is a sector word
     surname_country: tuple[str, Match] | None = None  # an ambiguous surname of one country
     notes: list[str] = dataclasses.field(default_factory=list)
+    between: list[str] = dataclasses.field(default_factory=list)  # words after the 1st country
+
+
+#: Words after a nationality that make it a sponsor, not the actor's own country
+#: ("Iranian-backed Hezbollah", "Saudi-led coalition").
+_SPONSOR_WORDS = frozenset({"backed", "led", "based", "funded", "supported", "sponsored",
+                            "allied", "aligned", "armed", "trained", "controlled", "held"})
 
 
 class ActorResolver:
@@ -123,19 +130,21 @@ class ActorResolver:
     # -- public API ---------------------------------------------------------------------
     def resolve(self, text: str, *, date: dt.date | None = None, context: str | None = None,
                 memory: ArticleMemory | None = None,
-                background: str | None = None) -> Actor | None:
+                background: str | None = None, prefer: Sequence[str] = ()) -> Actor | None:
         """The actor a mention refers to, or None when nothing in it is known.
 
         ``context``: text around the mention, trusted for any bare role ("Defense Minister" +
         "German"). ``background``: what a whole story is about, used only for a country's
         institutions ("the regime", "the army"), never for people ("the minister").
+        ``prefer``: countries the story names, to choose between places of the same name
+        ("militias in Tripoli" in a story about Lebanon).
         """
         day = date or dt.date.today()
         toks = kn.tokens(text)
         if not toks:
             return None
         matches = self._match(toks, memory, day)
-        parts = self._parts(toks, matches, day, memory, context)
+        parts = self._parts(toks, matches, day, memory, context, prefer)
         if context is None and background is not None and parts.strong and \
                 tuple(t.key for t in toks[parts.strong[-1][1].start:parts.strong[-1][1].end]) \
                 in self.kb.institutions:
@@ -218,7 +227,8 @@ class ActorResolver:
 
     # -- reading the matches ------------------------------------------------------------
     def _parts(self, toks: list[Token], matches: list[Match], day: dt.date,
-               memory: ArticleMemory | None, context: str | None) -> _Parts:
+               memory: ArticleMemory | None, context: str | None,
+               prefer: Sequence[str] = ()) -> _Parts:
         covered = {i for m in matches for i in range(m.start, m.end)}
         hard = next((i for i, t in enumerate(toks) if i > 0 and i not in covered
                      and t.key in HARD_BOUNDARY and toks[i - 1].key not in _QUANTITY_LEAD),
@@ -259,11 +269,13 @@ class ActorResolver:
                         parts.weak.append((e.ref, m))
                     elif e.kind == "override":
                         parts.override = e.ref
+        if parts.countries:
+            parts.between = [t.key for t in toks[parts.countries[0][1].end:]]
         if not (parts.person or parts.orgs or parts.countries) and parts.tail_orgs and \
                 parts.tail_orgs[0][0].kind in ("igo", "grouping"):
             parts.orgs = parts.tail_orgs[:1]
         if not (parts.person or parts.orgs or parts.countries):
-            parts.place = self._city(toks[:soft], covered, context_countries)
+            parts.place = self._city(toks[:soft], covered, context_countries or list(prefer))
         core_end = max((i for i in range(soft) if toks[i].key not in _DETERMINERS), default=-1)
         parts.head_is_agent = core_end >= 0 and (toks[core_end].is_title or any(
             m.start <= core_end < m.end and m.kinds() & {"strong", "weak", "override"}
@@ -308,6 +320,18 @@ class ActorResolver:
             return place.country, place.name
         return None
 
+    @staticmethod
+    def _named_country_first(parts: _Parts) -> bool:
+        """A nationality before a national organisation of another country names the actor:
+        "the Serbian Labour Minister" is Serbia's minister, not the British party's."""
+        if not parts.countries or not parts.orgs:
+            return False
+        org, m = parts.orgs[0]
+        code, cm, _ = parts.countries[0]
+        return org.country not in kn.IGO_CODES and org.country is not None and \
+            code != org.country and cm.end <= m.start and \
+            not _SPONSOR_WORDS & set(parts.between[:m.start - cm.end])
+
     # -- combining ----------------------------------------------------------------------
     def _combine(self, text: str, parts: _Parts, day: dt.date, context: str | None,
                  memory: ArticleMemory | None) -> Actor | None:
@@ -328,7 +352,7 @@ class ActorResolver:
             sector, term = person.sector_on(day)
             when = f"{term.role} {term.start}..{term.end or ''}" if term else "no role on date"
             evidence.append(f"person {person.name!r} ({when})")
-        elif parts.orgs:
+        elif parts.orgs and not self._named_country_first(parts):
             org, m = parts.orgs[0]
             country, name, ident, members = org.country, org.name, org.id, org.members
             kind = "igo" if org.country in kn.IGO_CODES else (
@@ -341,7 +365,10 @@ class ActorResolver:
                 sector = last_strong[0]
                 evidence.append(f"sector word {last_strong[1].text!r}")
         if country is None and parts.surname_country and not parts.orgs and (
-                parts.strong or parts.weak):  # a title makes the bare name a person
+                parts.strong or parts.weak) and not (
+                parts.countries and parts.countries[0][0] != parts.surname_country[0]):
+            # a title makes the bare name a person -- unless a nationality says otherwise
+            # ("Serbian Defence Minister Doe" is no Liberian namesake)
             country, m = parts.surname_country
             kind, name = "person", None
             evidence.append(f"surname {m.text!r}: several people, all of {country}")

@@ -29,17 +29,19 @@ from .cues import load as load_cues
 from .patterns import Pattern, PatternSet
 from .reframe import Reframing
 from .reframe import load as load_reframing
-from .roles import RoleFinder
+from .roles import HARM_VERBS, RoleFinder, frame_head, gerund_noun
 from .syntax import (
     child,
     conjuncts,
     has_future_aux,
     lemma_of,
+    named_modifiers,
     np_tokens,
     object_words,
     other_clause,
     passive,
     prep_objects,
+    to_infinitive,
     to_original,
 )
 
@@ -49,9 +51,18 @@ CODER_VERSION = "0.1.0"
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl",
                         "attr", "oprd", "relcl"})
 PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
+#: Verbs of wanting or telling: "X wants Y to act", "X told Y to act" are X's demand on Y.
+DESIRE_VERBS = frozenset({"want", "wish", "expect", "tell"})
+#: Participles and adjectives that tie a group to a place or body ("based in", "loyal to").
+AFFILIATION_VERBS = frozenset({"base", "based", "affiliate", "affiliated", "link", "linked",
+                               "loyal", "allied", "ally"})
+#: Possessive pronouns that, in reported speech, make an agent the speaker's ("their forces").
+OWNER_PRONOUNS = frozenset({"their", "its", "our"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 PROTEST_ROOT = "14"
 STATEMENT_CODE = "010"
+#: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
+STATE_PROTEST_CODE = "114"
 MAX_SENTENCE_TOKENS = 300
 
 
@@ -149,8 +160,14 @@ class EventCoder(RoleFinder):
                     else None
             if obj is None or not (object_words(obj) & p.object):
                 return False
-        if p.complement and not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower()
-                                    in p.complement for c in t.children):
+            heads = [*conjuncts(obj), *prep_objects([obj], "of")]
+            if not {h.lemma_.lower() for h in heads} & p.object and any(
+                    h.pos_ == "NOUN" and (q := self._match(h)) is not None
+                    and q.code[:2] != p.code[:2] for h in heads):
+                return False  # "opened a round of **border talks**": talks, not a border
+        if p.complement and not any(c.lemma_.lower() in p.complement and (
+                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and to_infinitive(c)))
+                for c in t.children):
             return False
         if p.modifier and not any(c.dep_ in ("compound", "amod", "nmod") and
                                   c.lemma_.lower() in p.modifier for c in t.children):
@@ -170,11 +187,41 @@ class EventCoder(RoleFinder):
             candidates = self.patterns.nouns.get(lemma, ())
         else:
             return None
-        return next((p for p in candidates if self._fits(p, t)), None)
+        first: Pattern | None = None
+        for p in candidates:
+            if first is not None and p.specificity < first.specificity:
+                break
+            if not self._fits(p, t):
+                continue
+            if not p.object or self._object_head_fits(p, t) or self._object_event_is(p, t):
+                return p  # "withdrew weapons inspectors": inspectors, not weapons
+            first = first or p
+        return first
+
+    def _object_event_is(self, p: Pattern, t: Token) -> bool:
+        """The object is itself an event noun coded as ``p`` ("went on **hunger strike**")."""
+        obj = child(t, "dobj") or (next(iter(prep_objects([t], p.particle)), None)
+                                   if p.particle else None)
+        if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() not in self.patterns.nouns:
+            return False
+        q = next((q for q in self.patterns.nouns[obj.lemma_.lower()] if self._fits(q, obj)), None)
+        return q is not None and q.code == p.code
+
+    @staticmethod
+    def _object_head_fits(p: Pattern, t: Token) -> bool:
+        obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
+        if obj is None and p.particle:
+            obj = next(iter(prep_objects([t], p.particle)), None)
+        return obj is not None and any(c.lemma_.lower() in p.object for c in conjuncts(obj))
 
     def _governing_trigger(self, t: Token, fired: dict[int, Pattern]) -> Token | None:
         """The fired trigger whose complement ``t`` sits in (None below a speech verb)."""
-        tok = t
+        if t.dep_ in ("advcl", "xcomp") and to_infinitive(t):
+            # "staged a hunger strike to demand ...": the demand is the protest's purpose
+            obj = child(t.head, "dobj")
+            if obj is not None and obj.i in fired and fired[obj.i].code.startswith(PROTEST_ROOT):
+                return obj
+        tok = frame_head(t)
         while tok.dep_ in EMBED_DEPS and tok.head.i != tok.i:
             head = tok.head
             if head.lemma_.lower() in self.cues.speech_verbs:
@@ -184,6 +231,16 @@ class EventCoder(RoleFinder):
                 return None if fired[head.i].code.startswith("01") else head
             tok = head
         return None
+
+    @staticmethod
+    def _result_of_nominal(t: Token, fired: dict[int, Pattern]) -> bool:
+        """"A roadside **bombing killed** two soldiers": the killing is the bombing's result,
+        coded once, as the bombing (the nominal event takes the verb's object as its target)."""
+        if t.pos_ != "VERB" or t.lemma_.lower() not in HARM_VERBS or passive(t):
+            return False
+        subj = child(t, "nsubj")
+        return subj is not None and subj.i in fired and (subj.pos_ == "NOUN"
+                                                         or gerund_noun(subj))
 
     def code_sentence(self, sent: Span, index: int, ctx: ArticleContext,
                       headline: bool = False) -> list[Event]:
@@ -198,6 +255,8 @@ class EventCoder(RoleFinder):
         seen: set[tuple[str, str, str]] = set()
         for i, p in fired.items():
             t = sent.doc[i]
+            if self._result_of_nominal(t, fired):
+                continue
             governor = self._governing_trigger(t, fired)
             alleged_by = None
             if governor is not None:
@@ -224,6 +283,25 @@ class EventCoder(RoleFinder):
             actor = self._actor(tok, ctx)
             if actor is not None:
                 out.append(_Found(actor, tok))
+                if expand:
+                    out += self._conjoined_modifiers(tok, actor, ctx)
+        return out
+
+    def _conjoined_modifiers(self, tok: Token, actor: Actor, ctx: ArticleContext) -> list[_Found]:
+        """"French and Egyptian warships": one actor per conjoined nationality."""
+        out: list[_Found] = []
+        for adj in tok.children:
+            if adj.dep_ not in ("amod", "compound") or not adj.text[:1].isupper():
+                continue
+            for other in adj.children:
+                if other.dep_ != "conj" or not other.text[:1].isupper():
+                    continue
+                text = f"{other.text} {tok.text}"
+                found = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory)
+                if found is None or found.country is None or found.country == actor.country:
+                    continue
+                span = self._span(ctx, other.idx, tok.idx + len(tok))
+                out.append(_Found(dataclasses.replace(found, text=text, span=span), other))
         return out
 
     def _actor(self, tok: Token, ctx: ArticleContext) -> Actor | None:
@@ -237,17 +315,69 @@ class EventCoder(RoleFinder):
         words = np_tokens(tok)
         text = "".join(w.text_with_ws for w in words).strip()
         actor = self.resolver.resolve(text, date=ctx.published, background=ctx.context,
-                                      memory=ctx.memory)
+                                      memory=ctx.memory, prefer=ctx.countries)
         if actor is None:
             appos = child(tok, "appos")
             if appos is not None:
                 return self._actor(appos, ctx)
-            return None
+            home = self._affiliation(tok, ctx)
+            if home is None:
+                return None
+            # "a newspaper based in Beirut", "workers affiliated with the Serbian union"
+            actor = Actor(text=text, name=None, country=home.country, sector=None, kind="agent",
+                          evidence=f"country of {home.text!r}")
+        elif actor.country is None and actor.kind in ("agent", "organization"):
+            home = self._affiliation(tok, ctx)
+            if home is not None:
+                actor = dataclasses.replace(actor, country=home.country,
+                                            evidence=f"{actor.evidence}; country of {home.text!r}")
+        if actor.country is None and actor.kind == "agent":
+            owner = self._owner_country(tok, ctx)
+            if owner is not None:  # "Serb leaders said **their forces** had withdrawn"
+                actor = dataclasses.replace(
+                    actor, country=owner, evidence=f"{actor.evidence}; country of the speaker")
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         actor = dataclasses.replace(actor, span=self._span(ctx, start, end))
         if actor.kind == "person":
             ctx.last_person = actor
         return actor
+
+    def _wanter(self, t: Token, ctx: ArticleContext) -> _Found | None:
+        """Who wants another actor to act: the subject of "wants **Turkey** to withdraw"."""
+        head = t.head
+        if t.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in DESIRE_VERBS or (
+                t.dep_ == "ccomp" and head.lemma_.lower() in self.cues.speech_verbs):
+            return None  # "officials told AFP (that) the army lifted ...": a report
+        doer = child(head, "dobj") if t.dep_ == "xcomp" else child(t, "nsubj")
+        if doer is None or doer.pos_ == "PRON":
+            return None
+        found = self._actors(self._source_head(head), ctx, expand=False)
+        return found[0] if found else None
+
+    def _affiliation(self, tok: Token, ctx: ArticleContext) -> Actor | None:
+        """The place or body an unresolved group is tied to: "a group **based in** X",
+        "workers **affiliated with** X", "militants **loyal to** X" (an actor with a country)."""
+        for c in tok.children:
+            if not ((c.dep_ == "acl" and c.lemma_.lower() in AFFILIATION_VERBS) or (
+                    c.dep_ == "amod" and c.i > tok.i and c.lemma_.lower() in AFFILIATION_VERBS)):
+                continue
+            for word in ("in", "with", "to"):
+                for obj in prep_objects([c], word):
+                    found = self._actor(obj, ctx)
+                    if found is not None and found.country is not None:
+                        return found
+        return None
+
+    def _owner_country(self, tok: Token, ctx: ArticleContext) -> str | None:
+        """For "their / its / our forces" in reported speech, the speaker's country."""
+        poss = child(tok, "poss")
+        if poss is None or poss.lower_ not in OWNER_PRONOUNS:
+            return None
+        speaker = self._speaker_of_clause(tok)
+        if speaker is None or speaker.i == tok.i:
+            return None
+        found = self._actor(speaker, ctx)
+        return found.country if found is not None else None
 
     def _span(self, ctx: ArticleContext, start: int, end: int) -> CharSpan:
         return to_original(ctx.article, start, end)
@@ -260,12 +390,15 @@ class EventCoder(RoleFinder):
                 source_head.lemma_.lower() in self.patterns.nouns:
             # "Recent US Predator attacks have killed ...": the attack's own actor
             source_head = child(source_head, "poss") or next(
-                (c for c in source_head.children if c.dep_ in ("compound", "amod")
-                 and (c.pos_ == "PROPN" or c.text[:1].isupper())),
+                iter(named_modifiers(source_head)),
                 next(iter(prep_objects([source_head], "by")), None))
-        sources = self._actors(source_head, ctx,
-                               expand=not (source_head is not None
-                                           and source_head.head.lower_ == "between"))
+        between = source_head is not None and source_head.head.lower_ == "between"
+        sources = self._actors(source_head, ctx, expand=not between)
+        if p.pos == "verb" and p.lemma == "protest" and p.code.startswith(PROTEST_ROOT) and \
+                sources and source_head is not None and (
+                    source_head.ent_type_ == "GPE" or sources[0].actor.sector == "GOV"):
+            # "Vietnam protested against the oil rig": a state complains, it does not march
+            p = dataclasses.replace(p, code=STATE_PROTEST_CODE, id=f"{p.id}>state")
         target_head: Token | None = None
         targets: list[_Found] = []
         for cand in candidates:
@@ -276,10 +409,30 @@ class EventCoder(RoleFinder):
             if found:
                 target_head, targets = cand, found
                 break
+        if not targets and between and sources and source_head is not None:
+            # "fighting between Armenian and Azerbaijani forces"
+            targets = self._conjoined_modifiers(source_head, sources[0].actor, ctx)
         extra = [x for x in (target_head, child(t, "dobj")) if x is not None]
         place = where.locate(t, extra, self.resolver.gazetteer, self.resolver.kb,
                              ctx.countries, ctx.skip)
         notes: list[str] = []
+        if sources and place is not None and place.country and \
+                codes.lookup(p.code).root == PROTEST_ROOT:
+            # "Taxi drivers staged a strike in Athens": protesters named by role are locals
+            sources = [_Found(dataclasses.replace(f.actor, country=place.country), f.token)
+                       if f.actor.country is None and f.actor.kind == "agent" else f
+                       for f in sources]
+        if not sources and source_head is not None and place is not None and place.country \
+                and codes.lookup(p.code).root == PROTEST_ROOT and source_head.pos_ != "PRON":
+            # "Opposition supporters rioted in Dhaka": protesters of the place's country
+            notes.append(f"source country from the protest's place ({place.name})")
+            words = np_tokens(source_head)
+            sources = [_Found(Actor(
+                text="".join(w.text_with_ws for w in words).strip(), name=None,
+                country=place.country, sector=None, kind="agent",
+                evidence=f"protesters in {place.name}",
+                span=self._span(ctx, words[0].idx, words[-1].idx + len(words[-1]))),
+                source_head)]
         if not targets and sources and codes.lookup(p.code).root == PROTEST_ROOT and \
                 sources[0].actor.country and not (place is not None and place.country):
             # CAMEO codes a protest with no named target against the protesters' government
@@ -287,7 +440,16 @@ class EventCoder(RoleFinder):
             notes.append(f"implicit target: the government of {home} (protest)")
             targets = [_Found(Actor(text=home, name=home, country=home, sector="GOV",
                                     kind="country", evidence="implicit protest target"), t)]
-        if not targets and place is not None and place.country and sources:
+        if place is not None and place.country and any(
+                f.actor.country is None and f.actor.kind == "agent" for f in targets):
+            # "distributed food to refugees in Chad": people named only by their role are
+            # the place's
+            notes.append(f"target country from the event's place ({place.name})")
+            targets = [_Found(dataclasses.replace(f.actor, country=place.country), f.token)
+                       if f.actor.country is None and f.actor.kind == "agent" else f
+                       for f in targets]
+        if not targets and place is not None and place.country and sources and not (
+                len(sources) > 1 and codes.lookup(p.code).root in SYMMETRIC_ROOTS):
             notes.append(f"target from the event's place ({place.name})")
             targets = [_Found(Actor(text=place.name, name=place.name, country=place.country,
                                     sector=None, kind="place", evidence="event place"), t)]
@@ -309,8 +471,22 @@ class EventCoder(RoleFinder):
         conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
                           for c in t.children)
         announced = self.reframing.announced(p.code, mod, cue, conditional)
-        refused = self.reframing.refused(p.code, mod, lemma_of(cue, t),
-                                         future=has_future_aux(t, self.cues))
+        refused = self.reframing.refused(
+            p.code, mod, lemma_of(cue, t),
+            # "said it would not resume talks": a refusal reported in speech
+            future=any(has_future_aux(g, self.cues) or (claim is not None and any(
+                c.dep_ == "aux" and c.lower_ == "would" for c in g.children))
+                for g in (t, *modality.governors(t, self.cues))))
+        wanter = self._wanter(t, ctx)
+        if wanter is not None and sources and all(s.actor != wanter.actor for s in sources) \
+                and (wanted := self.reframing.demanded(p.code)) is not None:
+            # "Iraq wants Turkey to pull its troops out": Iraq's demand on Turkey
+            notes.append(f"{wanter.actor.text!r} wants {p.code} done: coded as demand {wanted}")
+            p = dataclasses.replace(p, code=wanted)
+            targets, sources = sources, [wanter]
+            mod, cue = "asserted", None
+            pairs = [(s, g) for s in sources for g in targets]
+            announced = refused = None
         announcement: Pattern | None = None
         if refused is not None:
             notes.append(f"refused action {p.code}; the refusal is coded {refused}")
@@ -321,7 +497,8 @@ class EventCoder(RoleFinder):
             notes.append(f"announced action {p.code}; the announcement is coded {announced}")
             announcement = dataclasses.replace(p, code=announced)
         elif (speaker is not None and claim is not None and claim.speaker is not None
-              and mod == "hypothetical" and (cue or "").lower() in self.reframing.demand_cues
+              and mod == "hypothetical" and ((cue or "").lower() in self.reframing.demand_cues
+                                             or modality.mandated(t, self.cues))
               and (demand := self.reframing.demanded(p.code)) is not None
               and all(s.actor != speaker for s in sources)):
             notes.append(f"{speaker.text!r} says {p.code} must happen: coded as demand {demand}")

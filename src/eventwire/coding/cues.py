@@ -15,6 +15,7 @@ class Cues:
     alleging_speech: frozenset[str]
     light_verbs: frozenset[str]
     causative_verbs: frozenset[str]
+    mandative_verbs: frozenset[str]
     negation: frozenset[str]
     negating_governors: frozenset[str]
     hypothetical_aux: frozenset[str]

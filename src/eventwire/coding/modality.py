@@ -96,4 +96,14 @@ def modality(trigger: Token, cues: Cues) -> tuple[Modality, str | None]:
     for mod in _ORDER:
         if mod in found:
             return mod, found[mod]
+    if mandated(trigger, cues):
+        return "hypothetical", trigger.head.text  # "insisted that Greece withdraw"
     return "asserted", None
+
+
+def mandated(trigger: Token, cues: Cues) -> bool:
+    """A bare-form verb in the "that" clause of a mandative verb: "insisted that X **withdraw**"."""
+    return (trigger.dep_ == "ccomp" and trigger.tag_ == "VB"
+            and trigger.head.lemma_.lower() in cues.mandative_verbs
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children))

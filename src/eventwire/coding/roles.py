@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .cues import Cues
 from .patterns import Pattern, PatternSet
-from .syntax import child, conjuncts, passive, prep_objects
+from .syntax import child, conjuncts, named_modifiers, passive, prep_objects, to_infinitive
 
 #: Prepositions whose object is the target of an event stated in a complement clause.
 COMPLEMENT_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "from", "at",
@@ -20,8 +20,33 @@ COMPLEMENT_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "
 #: **in** a bomb attack", "did not focus **on** new sanctions") — except after these.
 NOT_AGENTIVE_PREPS = frozenset({"after", "before", "since", "despite", "following", "amid",
                                 "against", "over", "because", "until", "of", "from", "to"})
+#: Verbs whose subject may be a nominal event and whose object is then that event's target
+#: ("a roadside **bombing killed** two soldiers", "US **airstrikes hit** rebel positions").
+HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "destroy", "damage", "hit", "strike",
+                        "target", "claim", "leave"})
+#: Nouns that only frame an event named by their compound modifier ("a mediation effort").
+FRAME_NOUNS = frozenset({"effort", "bid", "initiative", "process", "drive", "push",
+                         "programme", "program", "plan", "move", "attempt"})
 #: Pronouns that, inside reported speech, stand for the speaker ("Syria says it will ...").
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
+
+
+def _agents_of(noun: Token) -> list[Token]:
+    """The agents of a participle on a noun: "crimes **committed by** X"."""
+    return [x for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+            for x in prep_objects([acl], "by")]
+
+
+def gerund_noun(t: Token) -> bool:
+    """A gerund used as a noun: "**Fighting** between X and Y killed 40"."""
+    return t.tag_ == "VBG" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def frame_head(t: Token) -> Token:
+    """The noun that frames an event noun ("a **mediation effort**" -> effort), else ``t``."""
+    if t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in FRAME_NOUNS:
+        return t.head
+    return t
 
 
 class RoleFinder:
@@ -64,6 +89,11 @@ class RoleFinder:
                 return child(t, "nsubjpass")  # "Vietnam is committed to ...": a state
             return agent
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjects and t.dep_ == "ROOT":
+            # the small model sometimes reads a sentence-initial name as an adverbial:
+            # "Turkey/npadvmod massed troops on the border"
+            subjects = [c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i
+                        and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")]
         # the subject nearest the verb ("MOSCOW, April 11 - Russia's minister said": not MOSCOW)
         subj = max(subjects, key=lambda c: c.i) if subjects else None
         if subj is not None:
@@ -85,7 +115,8 @@ class RoleFinder:
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
             gov = t.head.head
             return child(gov, "dobj") or self._source_head(gov)
-        if t.dep_ == "advcl" and t.tag_ == "VBG":
+        if t.dep_ == "advcl" and (t.tag_ == "VBG" or to_infinitive(t)):
+            # "..., killing two" / purpose: "sent experts to Bosnia to investigate"
             return self._source_head(t.head)
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head.pos_ in (
                 "VERB", "AUX"):
@@ -97,8 +128,7 @@ class RoleFinder:
         **that the US** cancel", or the object of "threatened to break relations **with
         Russia**"."""
         for comp in t.children:
-            if comp.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux"
-                                            for c in comp.children):
+            if comp.dep_ == "advcl" and to_infinitive(comp):
                 obj = child(comp, "dobj")  # purpose: "opened fire to disperse protesters"
                 if obj is not None:
                     return obj
@@ -151,6 +181,10 @@ class RoleFinder:
             if slot == "dobj":
                 obj = child(t, "nsubjpass") if passive else child(t, "dobj")
                 if obj is None and not passive:
+                    # "kidnapped up to 16 advisers": the parser reads "up to" as a particle
+                    obj = next((o for prt in t.children if prt.dep_ == "prt" and
+                                prt.lower_ == "up" for o in prep_objects([prt], "to")), None)
+                if obj is None and not passive:
                     # the small model sometimes reads "criticized Turkey" as an adverbial
                     obj = next((c for c in t.children if c.dep_ == "npadvmod"
                                 and c.pos_ == "PROPN" and c.i == t.i + 1), None)
@@ -172,13 +206,14 @@ class RoleFinder:
         if noun is None:
             return []
         out = [c for c in noun.children if c.dep_ == "poss"]
-        for word in ("by", "from", "of", "with", "against", "to", "toward", "towards"):
+        for word in ("by", "from", "of", "with", "against", "to", "toward", "towards", "for"):
             out += prep_objects([noun], word)
         for inner in prep_objects([noun], "of"):  # "the prospect of talks with Armenia"
             for word in ("with", "against", "to", "by"):
                 out += prep_objects([inner], word)
-        out += [c for c in noun.children if c.dep_ in ("amod", "compound")
-                and (c.pos_ == "PROPN" or c.text[:1].isupper())]
+        for holder in [noun, *prep_objects([noun], "into"), *prep_objects([noun], "of")]:
+            out += _agents_of(holder)
+        out += named_modifiers(noun)
         return out
 
     def _roles(self, t: Token, p: Pattern) -> tuple[Token | None, list[Token], Token | None]:
@@ -189,44 +224,76 @@ class RoleFinder:
                 c for c in t.children if c.dep_ == "prt"]
             targets = self._slots(p, holders, t, passive(t))
             if "none" not in p.target:
-                targets += self._modifier_actors(obj)
+                # "a camp **for Congolese refugees** was attacked": in the passive, the subject
+                targets += self._modifier_actors(child(t, "nsubjpass") if passive(t) else obj)
+                # "mobilized reservists for a war **against Iraq**"
+                targets += [x for aim in prep_objects([t], "for")
+                            for x in prep_objects([aim], "against")]
                 comp = self._complement_target(t)
                 if comp is not None:
-                    targets.append(comp)
+                    # "... to demand the resignation **of the president**"
+                    targets += [comp, *self._modifier_actors(comp)]
                 targets += self._condition_subjects(t)
+                if t.dep_ == "advcl" and to_infinitive(t):
+                    # "sent experts **to Sri Lanka** to investigate": the destination, last
+                    targets += prep_objects([t.head], "to") + prep_objects([t.head], "into")
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.cues.causative_verbs:
                 made = child(t.head, "dobj")
                 if made is not None:  # "ordered the newspaper to suspend": the orderer acts
                     return self._source_head(t.head), [made, *targets], None
-            return self._source_head(t, p), targets, None
-        gov = self._noun_governor(t)
-        holders = [t, gov]
-        poss = child(t, "poss")
+            source = self._source_head(t, p)
+            if source is None and gerund_noun(t):
+                # "Fighting between Sudanese troops and rebels killed 40 people"
+                between = prep_objects([t], "between")
+                if between:
+                    return between[0], [*conjuncts(between[0])[1:2], *targets], None
+                if t.dep_ == "nsubj" and t.head.lemma_.lower() in HARM_VERBS:
+                    done = child(t.head, "dobj")
+                    targets += [done] if done is not None else []
+            return source, targets, None
+        # "launched a **mediation** effort between X and Y": the event noun modifies a noun
+        # that only frames it; the phrase's head carries the roles
+        n = frame_head(t)
+        gov = self._noun_governor(n)
+        # "a suspension of air links **with** Serbia": the slot may sit on the "of" noun
+        holders = [n, gov, *prep_objects([n], "of")]
+        poss = child(n, "poss")
         if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
             poss = None  # "Tuesday's talks"
         if poss is not None and poss.pos_ == "PRON":
             # "held their meeting", "completed their withdrawal": the clause's subject
             poss = (self._source_head(gov) if gov is not None else None) or \
-                self._speaker_of_clause(t)
-        source = poss or next(iter(prep_objects([t], "by") + prep_objects([t], "from")), None)
+                self._speaker_of_clause(n)
+        source = poss or next(iter(prep_objects([n], "by") + prep_objects([n], "from")), None)
         if source is None:
-            for c in t.children:
-                if c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.text[:1].isupper()):
-                    source = c
-                    break
-        targets = self._slots(p, holders, t, False)
+            source = next(iter(named_modifiers(t) or (named_modifiers(n) if n.i != t.i else [])),
+                          None)
+        targets = self._slots(p, holders, n, False)
+        targets += [x for cand in list(targets) for x in _agents_of(cand)]
+        if n.dep_ == "nsubj" and n.head.lemma_.lower() in HARM_VERBS and not passive(n.head):
+            done = child(n.head, "dobj")  # "a roadside bombing killed two soldiers"
+            if done is not None:
+                targets.append(done)
+        if gov is not None and "none" not in p.target:
+            for clause in gov.children:  # "staged a strike to demand the release of X"
+                obj = child(clause, "dobj") if clause.dep_ in ("advcl", "xcomp") and \
+                    to_infinitive(clause) else None
+                if obj is not None:
+                    targets += [obj, *self._modifier_actors(obj)]
         if "between" in p.target and source is None:
-            between = prep_objects([t], "between")
+            between = prep_objects([n], "between")
+            if not between and n.dep_ == "nsubj":  # "fighting broke out between X and Y"
+                between = prep_objects([n.head], "between")
             if between:
                 conj = conjuncts(between[0])
                 return between[0], conj[1:2], gov  # _events_for keeps the source to itself
-        if source is None and gov is not None and t.dep_ == "dobj":
+        if source is None and gov is not None and n.dep_ == "dobj":
             reaction = prep_objects([gov], "from")  # "drew criticism from Moscow"
             if reaction:
                 subject = child(gov, "nsubj")
                 return reaction[0], [*targets, *([subject] if subject is not None else [])], gov
         if source is None and gov is not None and (
-                gov.lemma_.lower() in self.cues.light_verbs or t.dep_ == "dobj" or (
-                    t.dep_ == "pobj" and t.head.lower_ not in NOT_AGENTIVE_PREPS)):
+                gov.lemma_.lower() in self.cues.light_verbs or n.dep_ == "dobj" or (
+                    n.dep_ == "pobj" and n.head.lower_ not in NOT_AGENTIVE_PREPS)):
             source = self._source_head(gov)
         return source, targets, gov

@@ -56,6 +56,11 @@ def has_future_aux(t: Token, cues: Cues) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in cues.future_aux for c in t.children)
 
 
+def to_infinitive(verb: Token) -> bool:
+    """True for a "to" infinitive ("vowed **to fight**", "sent experts **to investigate**")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def other_clause(tok: Token, clause: Token) -> bool:
     """True when ``tok`` sits in a clause of its own below ``clause`` (a relative clause, say)."""
     while tok.i != clause.i and tok.head.i != tok.i:
@@ -66,14 +71,29 @@ def other_clause(tok: Token, clause: Token) -> bool:
 
 
 def object_words(obj: Token) -> set[str]:
-    """The lemmas an object constraint may match: the object, its compound modifiers, and
-    the noun of an "of" phrase ("suspended **aid** deliveries", "part **of** the aid program")."""
-    words = {obj.lemma_.lower()}
-    words.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
+    """The lemmas an object constraint may match: the object and its conjuncts, their compound
+    modifiers, and the noun of an "of" phrase ("suspended **aid** deliveries", "part **of**
+    the aid program")."""
+    words: set[str] = set()
+    for each in conjuncts(obj):  # "provided photographs and other intelligence"
+        words.add(each.lemma_.lower())
+        words.update(c.lemma_.lower() for c in each.children if c.dep_ == "compound")
     for inner in prep_objects([obj], "of"):
         words.add(inner.lemma_.lower())
         words.update(c.lemma_.lower() for c in inner.children if c.dep_ in ("compound", "amod"))
     return words
+
+
+def named(tok: Token) -> bool:
+    """A proper name or a capitalised word ("US", "Russian") -- not one capitalised only
+    because it opens the sentence ("Recent US attacks")."""
+    return tok.pos_ == "PROPN" or (tok.text[:1].isupper() and (
+        tok.i != tok.sent.start or tok.ent_type_ in ("NORP", "GPE", "ORG")))
+
+
+def named_modifiers(noun: Token) -> list[Token]:
+    """Compound and adjective modifiers of ``noun`` that name someone."""
+    return [c for c in noun.children if c.dep_ in ("compound", "amod") and named(c)]
 
 
 def conjuncts(tok: Token) -> list[Token]:
