@@ -45,7 +45,7 @@ from .syntax import (
     to_original,
 )
 
-CODER_VERSION = "0.1.0"
+CODER_VERSION = "0.2.0"
 
 #: Dependencies through which a word is embedded in (the complement of) another.
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl",
