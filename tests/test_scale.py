@@ -132,6 +132,18 @@ def test_a_batch_waits_for_an_article_in_flight(client: Any) -> None:
     assert sorted(order) == [1, 2, 3, 4] and order.index(1) < order.index(3)
 
 
+def test_a_batch_is_coded_as_tasks_and_put_back_in_order(client: Any) -> None:
+    pool = DaskCodingPool(client, make_extractor=make_fake, task_size=2)
+    articles = [story(n, "Rebels attack." if n % 2 else "CRASH") for n in range(5)]
+    [(context, batch)] = pool.run([("job", articles)])
+    assert context == "job" and [coded.article.id for coded in batch.items] == [
+        f"a{n}" for n in range(5)]
+    assert [coded.error is None for coded in batch.items] == [False, True, False, True, False]
+    assert not pool.busy
+    with pytest.raises(ValueError, match="task_size"):
+        DaskCodingPool(client, task_size=0)
+
+
 def test_parquet_output_needs_a_new_directory(client: Any, tmp_path: Path) -> None:
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "x").write_text("x")

@@ -33,6 +33,7 @@ from eventwire.errors import InputError, StoreError
 from eventwire.records import Actor, Article, Event, Evidence, Location, Plover, Span
 from eventwire.store import (
     SCHEMA_VERSION,
+    CodingPool,
     IngestProgress,
     Store,
     actor_key,
@@ -474,6 +475,30 @@ def test_a_dead_worker_stops_the_ingest_and_keeps_what_was_committed(tmp_path: P
             s.ingest(items, batch_size=2, workers=2, make_extractor=make_fake,
                      start_method="fork")
         assert {"a0", "a1"} <= ids(s, "articles") <= {f"a{n}" for n in range(8)}
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                    reason="needs the fork start method")
+def test_a_later_version_wins_while_batches_are_in_flight(tmp_path: Path) -> None:
+    # The pool pulls the second batch before the first is written: a1 must still be coded
+    # there, or the stored (newer) hash would pass it over and the older version win.
+    old, new = story(1), story(1, "Jets attack again.\nThe end.")
+    with Store.open(tmp_path / "s.duckdb") as s:
+        s.ingest([new], extractor=FakeExtractor())
+        summary = s.ingest([old, new], batch_size=1, workers=2, make_extractor=make_fake,
+                           start_method="fork")
+        assert s.con.execute("SELECT text FROM articles WHERE doc_id = 'a1'").fetchone() == (
+            new.text,)
+    assert (summary.articles_changed, summary.articles_unchanged) == (2, 0)
+
+
+def test_ingest_on_a_pool_of_ones_own(store: Store) -> None:
+    pool = CodingPool(extractor=FakeExtractor())
+    summary = store.ingest([story(1), story(2)], batch_size=1, pool=pool)
+    assert (summary.articles_new, summary.batches) == (2, 2) and ids(store, "articles") == {
+        "a1", "a2"}
+    with pytest.raises(ValueError, match="pool="):
+        store.ingest([story(3)], pool=pool, workers=2)
 
 
 def test_an_extractor_object_cannot_go_to_workers(store: Store) -> None:

@@ -11,7 +11,9 @@
 processes with one thread each, started here and stopped at the end) or the address of
 a running scheduler, ``tcp://host:8786``. This process reads the input, checks hashes
 and is the only writer; only the articles travel to the workers, and only their coded
-batches come back. At most ``2 × threads`` batches are in flight, so memory stays flat.
+batches come back. A batch is coded as tasks of at most ``task_size`` articles (so that
+no worker idles at the end while another codes a whole batch), and at most
+``2 × threads`` tasks are in flight, so memory stays flat.
 
 Batches come back in the order they finish, not the order they were sent. The store
 does not depend on it: a batch is written by the same transaction as in
@@ -23,6 +25,8 @@ still wins, as in a single-process ingest).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import itertools
 import logging
 import multiprocessing
 import os
@@ -31,7 +35,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import pyarrow.parquet as pq
 
@@ -45,6 +49,7 @@ from .store.workers import (
     ExtractorLike,
     code_articles,
     default_make_extractor,
+    load_extractor,
 )
 from .store.writer import ErrorCallback, Job, report
 
@@ -55,6 +60,19 @@ log = logging.getLogger("eventwire")
 K = TypeVar("K")
 ProgressCallback = Callable[[IngestProgress], None]
 _LOCAL = re.compile(r"local(?::(\d+))?")
+
+#: Dask settings of the local clusters started by :func:`connect` (measured: docs/store.md).
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    # Dask's sampling profiler takes the GIL every 10 ms in the workers; off, coding runs
+    # about 10% faster.
+    "distributed.worker.profile.enabled": False,
+    # glibc's own malloc thresholds in the workers. Dask sets MALLOC_TRIM_THRESHOLD_=65536,
+    # which also fixes the mmap threshold: each of the parser's large temporary arrays is
+    # then mapped and unmapped again, 12 times the page faults and twice the system time
+    # of the same coding in one process. (A MALLOC_TRIM_THRESHOLD_ set in the environment
+    # still wins.) Dask's OMP/MKL/OPENBLAS_NUM_THREADS=1 stay: one thread a worker.
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
 
 
 def parse_address(address: str) -> tuple[str, int | str]:
@@ -78,18 +96,16 @@ def parse_address(address: str) -> tuple[str, int | str]:
 def connect(address: str, *, timeout: float = 30.0) -> Iterator[Any]:
     """A :class:`distributed.Client` for ``address`` (see :func:`parse_address`).
 
-    A local cluster is started here (worker processes, one thread each, no dashboard)
-    and closed on leaving. A scheduler that cannot be reached is a :class:`StoreError`
-    (nothing can be written) with a one-line message.
+    A local cluster is started here (worker processes, one thread each, no dashboard,
+    with :data:`LOCAL_CLUSTER_CONFIG`) and closed on leaving. A scheduler that cannot be
+    reached is a :class:`StoreError` (nothing can be written) with a one-line message.
     """
     import dask
     from distributed import Client, LocalCluster
 
     kind, where = parse_address(address)
     if kind == "local":
-        # Dask's sampling profiler takes the GIL every 10 ms in the workers; off, coding
-        # runs about 10% faster.
-        with dask.config.set({"distributed.worker.profile.enabled": False}), \
+        with dask.config.set(LOCAL_CLUSTER_CONFIG), \
                 LocalCluster(n_workers=int(where), threads_per_worker=1, processes=True,
                              dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
                 Client(cluster) as client:
@@ -108,18 +124,28 @@ class DaskCodingPool:
     """Codes jobs of articles on the workers of ``client``; yields them as they finish.
 
     The same interface as :class:`eventwire.store.CodingPool` (``run(jobs)`` yields each
-    job's context with its :class:`CodedBatch`), but in completion order. A job sharing
+    job's context with its :class:`CodedBatch`), but in completion order: a
+    :class:`eventwire.store.workers.Pool` for ``Store.ingest(pool=...)``. A job sharing
     an article id with a job in flight waits until that one has been handed back.
     ``make_extractor`` is a picklable, module-level callable each worker calls once.
+
+    A job is sent as tasks of at most ``task_size`` articles (put back together in order
+    here); the next job is sent while fewer than ``in_flight`` tasks are in flight
+    (default 2 × the worker threads: each worker has its next task while it codes one).
+    ``batch_size`` is spaCy's batch size.
     """
 
     def __init__(self, client: Any, *, make_extractor: Callable[[], ExtractorLike] | None = None,
-                 batch_size: int = 32, in_flight: int | None = None) -> None:
+                 batch_size: int = 32, in_flight: int | None = None,
+                 task_size: int = 4) -> None:
+        if task_size < 1:
+            raise ValueError(f"task_size must be at least 1, got {task_size}")
         self.client = client
         self.make_extractor = make_extractor or default_make_extractor
         self.batch_size = batch_size
         self.in_flight = in_flight
-        self.busy: Counter[str] = Counter()  # article ids of the batches in flight
+        self.task_size = task_size
+        self.busy: Counter[str] = Counter()  # article ids of the jobs in flight
 
     def run(self, jobs: Iterable[tuple[K, list[Article]]]) -> Iterator[tuple[K, CodedBatch]]:
         from distributed import as_completed
@@ -128,7 +154,9 @@ class DaskCodingPool:
         source = iter(jobs)
         held: tuple[K, list[Article]] | None = None
         exhausted = False
-        pending: dict[Any, tuple[K, frozenset[str]]] = {}
+        running: dict[int, _Running[K]] = {}  # jobs in flight, by number
+        pending: dict[Any, tuple[int, int]] = {}  # task future -> (job number, part)
+        numbers = itertools.count()
         finished = as_completed()
         try:
             while True:
@@ -144,29 +172,53 @@ class DaskCodingPool:
                         held = job
                     context, articles = held
                     ids = frozenset(article.id for article in articles)
-                    if any(ids & busy for _, busy in pending.values()):
+                    if any(ids & other.ids for other in running.values()):
                         break  # the same article is in flight: wait until it is written
-                    future = self.client.submit(_code_on_worker, articles, self.batch_size,
-                                                self.make_extractor, pure=False)
-                    pending[future] = (context, ids)
+                    number = next(numbers)
+                    parts = [articles[i:i + self.task_size]
+                             for i in range(0, len(articles), self.task_size)]
+                    running[number] = _Running(context, ids, [None] * len(parts))
+                    for index, part in enumerate(parts):
+                        future = self.client.submit(_code_on_worker, part, self.batch_size,
+                                                    self.make_extractor, pure=False)
+                        pending[future] = (number, index)
+                        finished.add(future)
                     self.busy.update(ids)
-                    finished.add(future)
                     held = None
                 if not pending:
                     if exhausted and held is None:
                         return
                     continue
                 future = next(finished)
-                context, ids = pending.pop(future)
-                self.busy.subtract(ids)
+                number, index = pending.pop(future)
+                state = running[number]
+                state.parts[index] = _result(future)
+                if any(part is None for part in state.parts):
+                    continue
+                del running[number]
+                self.busy.subtract(state.ids)
                 self.busy += Counter()  # drop the zero counts
-                batch = _result(future)
+                batch = state.batch()
                 for message in batch.warnings:
                     log.warning("%s", message)
-                yield context, batch
+                yield state.context, batch
         finally:
             if pending:  # interrupted or failed: do not leave work on the cluster
                 self.client.cancel(list(pending))
+
+
+@dataclasses.dataclass
+class _Running(Generic[K]):
+    """A job in flight: its context, article ids, and the coded batch of each task."""
+
+    context: K
+    ids: frozenset[str]
+    parts: list[CodedBatch | None]
+
+    def batch(self) -> CodedBatch:
+        done = [part for part in self.parts if part is not None]
+        return CodedBatch(tuple(item for part in done for item in part.items),
+                          tuple(message for part in done for message in part.warnings))
 
 
 def _result(future: Any) -> CodedBatch:
@@ -183,7 +235,8 @@ def ingest_on_cluster(target: Store | str | Path, items: Iterable[Item], *,
                       address: str = "local:2", client: Any = None, batch_size: int = 64,
                       make_extractor: Callable[[], ExtractorLike] | None = None,
                       progress: ProgressCallback | None = None,
-                      on_error: ErrorCallback | None = None) -> IngestSummary:
+                      on_error: ErrorCallback | None = None, task_size: int = 4
+                      ) -> IngestSummary:
     """Ingest ``items`` as :meth:`Store.ingest` does, coding the batches on a Dask cluster.
 
     ``target`` is an open, writable :class:`Store` (the batches are written through
@@ -191,7 +244,8 @@ def ingest_on_cluster(target: Store | str | Path, items: Iterable[Item], *,
     for Parquet files (one ``part-NNNNNN.parquet`` per batch, with the columns of the
     store's ``events`` table; the directory must be new or empty). ``client`` is a
     connected :class:`distributed.Client`; without it one is made from ``address``
-    (``local:N`` or ``tcp://host:8786``). Other arguments as in :meth:`Store.ingest`.
+    (``local:N`` or ``tcp://host:8786``). ``task_size``: see :class:`DaskCodingPool`.
+    Other arguments as in :meth:`Store.ingest`.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
@@ -200,45 +254,13 @@ def ingest_on_cluster(target: Store | str | Path, items: Iterable[Item], *,
         if client is None:
             client = stack.enter_context(connect(address))
         pool = DaskCodingPool(client, make_extractor=make_extractor,
-                              batch_size=min(batch_size, 32))
+                              batch_size=min(batch_size, 32), task_size=task_size)
         if isinstance(target, Store):
-            return _into_store(target, pool, items, batch_size, progress, on_error)
+            # The store's own ingest: hashes checked, one transaction per batch.
+            return target.ingest(items, batch_size=batch_size, pool=pool, progress=progress,
+                                 on_error=on_error)
         return _into_parquet(Path(target), pool, items, batch_size, progress, on_error)
     raise AssertionError("unreachable")  # pragma: no cover - for type checkers
-
-
-def _into_store(store: Store, pool: DaskCodingPool, items: Iterable[Item], batch_size: int,
-                progress: ProgressCallback | None, on_error: ErrorCallback | None
-                ) -> IngestSummary:
-    # The store's own run loop and writer (one transaction per batch, hashes checked again).
-    store._check_writable()
-
-    def write(job: Job, batch: CodedBatch, tally: Tally) -> None:
-        store.writer.write_ingest(job, batch, tally, on_error=on_error)
-
-    jobs = _store_jobs(store, pool, items, batch_size, on_error)
-    return store._run(pool, jobs, progress, write)  # type: ignore[arg-type]
-
-
-def _store_jobs(store: Store, pool: DaskCodingPool, items: Iterable[Item], batch_size: int,
-                on_error: ErrorCallback | None) -> Iterator[tuple[Job, list[Article]]]:
-    """As ``Store._ingest_jobs``, but an article whose id is in flight is always coded.
-
-    Its stored hash may change when the batch in flight is written, so whether it is
-    unchanged is decided by the writer, after that batch (the pool holds it back).
-    """
-    for chunk in _batches(items, batch_size):
-        job = Job()
-        articles = _count_read_errors(chunk, job, on_error)
-        job.read = len(articles)
-        stored = store.writer.stored_hashes([a.id for a in articles])
-        for article in articles:
-            digest = schema.content_hash(article)
-            if stored.get(article.id) == digest and not pool.busy[article.id]:
-                job.unchanged += 1  # already stored: not coded again
-            else:
-                job.todo.append((article, digest))
-        yield job, [article for article, _ in job.todo]
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -362,12 +384,19 @@ class _Collect(logging.Handler):
             self.messages.append(record.getMessage())
 
 
-def warm_up(client: Any, make_extractor: Callable[[], ExtractorLike] | None = None) -> None:
-    """Build every worker's extractor now (the model loads on all workers at once).
+def warm_up(client: Any, make_extractor: Callable[[], ExtractorLike] | None = None, *,
+            data: bool = False) -> None:
+    """Build every worker's extractor and load its model now (on all workers at once).
 
-    Optional: without it each worker builds its extractor on its first batch.
+    With ``data``, also what the coder reads on its first article (see
+    :func:`eventwire.store.workers.load_extractor`). Optional: without it each worker
+    builds its extractor on its first batch, and loads what it needs then.
     """
-    client.run(_worker_extractor, make_extractor or default_make_extractor)
+    client.run(_warm_worker, make_extractor or default_make_extractor, data)
+
+
+def _warm_worker(make_extractor: Callable[[], ExtractorLike], data: bool) -> None:
+    load_extractor(_worker_extractor(make_extractor), data=data)
 
 
 def _worker_extractor(make_extractor: Callable[[], ExtractorLike]) -> ExtractorLike:

@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,7 +30,7 @@ from ..errors import InputError, StoreError
 from ..records import Article
 from . import schema
 from .ingest import IngestProgress, IngestSummary, Item, Tally, reason_key
-from .workers import CodedBatch, CodingPool, ExtractorLike
+from .workers import CodedBatch, CodingPool, ExtractorLike, Pool
 from .writer import ErrorCallback, Job, Writer, db_message, report
 
 Clock = Callable[[], dt.datetime]
@@ -177,7 +178,7 @@ class Store:
                extractor: ExtractorLike | None = None,
                make_extractor: Callable[[], ExtractorLike] | None = None,
                progress: ProgressCallback | None = None, on_error: ErrorCallback | None = None,
-               start_method: str = "spawn") -> IngestSummary:
+               start_method: str = "spawn", pool: Pool | None = None) -> IngestSummary:
         """Code and store articles, ``batch_size`` to a transaction; returns the counts.
 
         ``items`` are :class:`Article` s, possibly mixed with the read errors of
@@ -188,14 +189,33 @@ class Store:
         model); with one worker, ``extractor`` (or ``make_extractor()``) runs here.
         Each read error and coder failure goes to ``on_error`` (or, without it, to the
         ``eventwire`` logger); ``progress`` is called after each committed batch.
+
+        ``pool`` codes the batches instead (then leave out ``workers``, ``extractor``,
+        ``make_extractor`` and ``start_method``): any :class:`~.workers.Pool`, such as
+        :class:`eventwire.scale.DaskCodingPool`; its batches may come back in any order.
+        An article whose id is in a batch not yet written is always coded (its stored
+        hash may still change), and the writer decides whether it changed.
         """
         self._check_writable()
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-        pool = CodingPool(workers, extractor=extractor, make_extractor=make_extractor,
-                          batch_size=min(batch_size, 32), start_method=start_method)
-        return self._run(pool, self._ingest_jobs(items, batch_size, on_error), progress,
-                         functools.partial(self.writer.write_ingest, on_error=on_error))
+        if pool is None:
+            pool = CodingPool(workers, extractor=extractor, make_extractor=make_extractor,
+                              batch_size=min(batch_size, 32), start_method=start_method)
+        elif (workers, extractor, make_extractor) != (1, None, None):
+            raise ValueError("pool= codes the batches itself: leave out workers=, extractor= "
+                             "and make_extractor=")
+        in_flight: Counter[str] = Counter()  # ids of the articles coded and not yet written
+
+        def write(job: Job, batch: CodedBatch, tally: Tally) -> None:
+            self.writer.write_ingest(job, batch, tally, on_error=on_error)
+            for article, _ in job.todo:
+                in_flight[article.id] -= 1
+                if not in_flight[article.id]:
+                    del in_flight[article.id]
+
+        return self._run(pool, self._ingest_jobs(items, batch_size, on_error, in_flight),
+                         progress, write)
 
     def recode(self, *, batch_size: int = 64, workers: int = 1,
                extractor: ExtractorLike | None = None,
@@ -218,13 +238,17 @@ class Store:
         return self._run(pool, self._recode_jobs(batch_size, unless_version), progress,
                          functools.partial(self.writer.write_recode, on_error=on_error))
 
-    def _run(self, pool: CodingPool, jobs: Iterable[tuple[Job, list[Article]]],
+    def _run(self, pool: Pool, jobs: Iterable[tuple[Job, list[Article]]],
              progress: ProgressCallback | None,
              write: Callable[[Job, CodedBatch, Tally], None]) -> IngestSummary:
         return run_jobs(pool.run(jobs), progress, write)
 
     def _ingest_jobs(self, items: Iterable[Item], batch_size: int,
-                     on_error: ErrorCallback | None) -> Iterator[tuple[Job, list[Article]]]:
+                     on_error: ErrorCallback | None, in_flight: Counter[str]
+                     ) -> Iterator[tuple[Job, list[Article]]]:
+        # A pool pulls the next jobs before the batches in flight are written (CodingPool
+        # with workers > 1, DaskCodingPool): an article in one of them is coded again, so
+        # that the writer, after that batch, decides whether it changed.
         for chunk in _chunks(items, batch_size):
             job = Job()
             for item in chunk:
@@ -237,10 +261,11 @@ class Store:
             stored = self.writer.stored_hashes([a.id for a in articles])
             for article in articles:
                 digest = schema.content_hash(article)
-                if stored.get(article.id) == digest:
+                if stored.get(article.id) == digest and not in_flight[article.id]:
                     job.unchanged += 1  # already stored: not coded again
                 else:
                     job.todo.append((article, digest))
+            in_flight.update(article.id for article, _ in job.todo)
             yield job, [article for article, _ in job.todo]
 
     def _recode_jobs(self, batch_size: int, unless_version: str | None

@@ -44,6 +44,20 @@ class ExtractorLike(Protocol):
                      ) -> Iterator[tuple[Article, list[Event]]]: ...
 
 
+class Pool(Protocol):
+    """What :meth:`Store.ingest` needs of a pool (``pool=``): :class:`CodingPool`, or
+    :class:`eventwire.scale.DaskCodingPool`.
+
+    ``run(jobs)`` codes each job's articles and yields the job's context with its
+    :class:`CodedBatch`, in any order, pulling the jobs lazily. A pool that yields out
+    of order must not code two jobs sharing an article id at the same time (it holds the
+    later one back until the earlier one is handed back), so that a later version of an
+    article still wins.
+    """
+
+    def run(self, jobs: Iterable[tuple[K, list[Article]]]) -> Iterator[tuple[K, CodedBatch]]: ...
+
+
 @dataclasses.dataclass(frozen=True)
 class Coded:
     """One article after coding: as coded (cleaned, language set) or, on error, as given."""
@@ -90,6 +104,23 @@ def _code_one(extractor: ExtractorLike, article: Article, version: str) -> Coded
     except Exception as exc:  # noqa: BLE001 - reported, counted and skipped by the caller
         return Coded(article, (), version, error=f"{type(exc).__name__}: {exc}")
     return Coded(coded, tuple(events), version)
+
+
+_WARM_UP = Article(id="warm-up", title="Talks in Geneva",
+                   text="Russian jets attacked rebel positions near Idlib on Monday, the Syrian "
+                        "Observatory for Human Rights said. The United Nations called on both "
+                        "sides to return to talks in Geneva.")
+
+
+def load_extractor(extractor: ExtractorLike, *, data: bool = False) -> None:
+    """Load now what ``extractor`` loads on first use: its spaCy model (``.nlp``, if it has
+    one) and, with ``data``, what the coder reads on its first article (patterns, actor
+    and place data: about 4 CPU s with the bundled coder, most of it parsing YAML), by
+    coding one short article whose events are dropped. Coding results do not change.
+    """
+    getattr(extractor, "nlp", None)
+    if data:
+        code_articles(extractor, [_WARM_UP], 1)
 
 
 def default_make_extractor() -> ExtractorLike:
