@@ -85,3 +85,11 @@ def test_conditions_select_the_right_events(con: duckdb.DuckDBPyConnection, kwar
     where = f"WHERE {' AND '.join(conds)}" if conds else ""
     found = {r[0] for r in con.execute(f"SELECT event_id FROM events {where}", params).fetchall()}
     assert found == expected
+
+
+def test_the_copy_test_is_dropped_only_when_no_copy_is_stored() -> None:
+    f = EventFilter(actor="RUS")
+    assert f.cheaper(copies_stored=True) is f
+    cheaper = f.cheaper(copies_stored=False)
+    assert cheaper.include_copies and cheaper.actor == "RUS"
+    assert len(cheaper.conditions()[0]) == len(f.conditions()[0]) - 1

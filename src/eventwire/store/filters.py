@@ -158,5 +158,11 @@ class EventFilter:
                          "WHERE copy_of IS NOT NULL)")
         return conds, params
 
+    def cheaper(self, copies_stored: bool) -> EventFilter:
+        """The same selection with the copy test dropped when no article is a copy."""
+        if copies_stored or self.include_copies:
+            return self
+        return dataclasses.replace(self, include_copies=True)
+
     def is_empty(self) -> bool:
         return self == EventFilter(include_copies=self.include_copies)

@@ -44,15 +44,25 @@ LEVELS = {"root": "root", "cameo": "cameo", "plover": "plover_type"}
 _QUADS = ", ".join(f"count(*) FILTER (quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
 
 
+def copies_stored(store: Store) -> bool:
+    """Whether any article of the store is flagged as a copy of another."""
+    found = store.con.execute(
+        "SELECT count(*) FROM articles WHERE copy_of IS NOT NULL").fetchone()
+    return bool(found and found[0])
+
+
 def _where(store: Store, start: Day, end: Day, include_copies: bool, alias: str = "",
            filters: EventFilter | None = None) -> tuple[list[str], list[Any]]:
     """The conditions (and their parameters) of a query: ``filters`` narrowed by the
-    ``start``/``end``/``include_copies`` arguments every query takes."""
+    ``start``/``end``/``include_copies`` arguments every query takes; the copy test is
+    left out when the store holds no copies."""
     base = filters or EventFilter()
     narrowed = dataclasses.replace(
         base, start=base.start if start is None else parse_day(start),
         end=base.end if end is None else parse_day(end),
         include_copies=base.include_copies or include_copies)
+    if not narrowed.include_copies:
+        narrowed = narrowed.cheaper(copies_stored(store))
     return narrowed.conditions(alias)
 
 

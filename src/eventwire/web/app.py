@@ -22,7 +22,6 @@ over the cap, 503 when the store fails.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import threading
@@ -66,18 +65,11 @@ class Reader:
         self.local = threading.local()
         self.write_lock = threading.Lock()
         self.version = 0
-        self.has_copies = self.count_copies() > 0
-
-    def count_copies(self) -> int:
-        found = self.store.con.execute(
-            "SELECT count(*) FROM articles WHERE copy_of IS NOT NULL").fetchone()
-        return int(found[0]) if found else 0
+        self.has_copies = q.copies_stored(store)
 
     def effective(self, filters: EventFilter) -> EventFilter:
         """The same filter, cheaper: with no copies stored there is nothing to leave out."""
-        if self.has_copies or filters.include_copies:
-            return filters
-        return dataclasses.replace(filters, include_copies=True)
+        return filters.cheaper(self.has_copies)
 
     def get(self) -> Store:
         cursor = getattr(self.local, "store", None)
@@ -309,7 +301,7 @@ def _store_article(store: Store, reader: Reader, article: Article) -> dict[str, 
             summary = store.ingest([article], workers=1)
             cluster(store)
         finally:
-            reader.has_copies = reader.count_copies() > 0
+            reader.has_copies = q.copies_stored(store)
             reader.version += 1
     return {"articles_new": summary.articles_new, "articles_changed": summary.articles_changed,
             "articles_unchanged": summary.articles_unchanged,
