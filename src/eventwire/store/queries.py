@@ -79,7 +79,7 @@ def _run(store: Store, query: str, params: list[Any]) -> pd.DataFrame:
 
 def dyad(store: Store, a: str, b: str, by: str = "month", start: Day = None, end: Day = None,
          *, directed: bool = False, include_copies: bool = False,
-        filters: EventFilter | None = None) -> pd.DataFrame:
+         filters: EventFilter | None = None) -> pd.DataFrame:
     """Events between ``a`` and ``b`` (``RUS`` or ``RUS/GOV``) per period.
 
     Columns: ``period`` (its first day), ``source``, ``target``, ``events``, ``q1``…``q4``
@@ -140,7 +140,7 @@ def places(store: Store, n: int = 500, start: Day = None, end: Day = None, *,
 
 def top_actors(store: Store, n: int = 20, start: Day = None, end: Day = None, *,
                include_copies: bool = False,
-        filters: EventFilter | None = None) -> pd.DataFrame:
+               filters: EventFilter | None = None) -> pd.DataFrame:
     """The ``n`` actors (country, sector) in most events, as source or target.
 
     Columns: ``country``, ``sector``, ``events`` (as either; an event between two
@@ -168,7 +168,7 @@ def top_actors(store: Store, n: int = 20, start: Day = None, end: Day = None, *,
 
 def top_dyads(store: Store, n: int = 20, start: Day = None, end: Day = None, *,
               include_copies: bool = False,
-        filters: EventFilter | None = None) -> pd.DataFrame:
+              filters: EventFilter | None = None) -> pd.DataFrame:
     """The ``n`` directed pairs (source → target, country and sector) with most events."""
     conds, params = _where(store, start, end, include_copies, filters=filters)
     conds += ["source_country IS NOT NULL", "target_country IS NOT NULL"]
@@ -182,7 +182,7 @@ def top_dyads(store: Store, n: int = 20, start: Day = None, end: Day = None, *,
 
 def by_type(store: Store, level: str = "root", start: Day = None, end: Day = None, *,
             include_copies: bool = False,
-        filters: EventFilter | None = None) -> pd.DataFrame:
+            filters: EventFilter | None = None) -> pd.DataFrame:
     """Events per type: ``level`` root or cameo (CAMEO), or plover (PLOVER type)."""
     if level not in LEVELS:
         raise ValueError(f"level={level!r}: use one of {', '.join(LEVELS)}")
@@ -196,7 +196,7 @@ def by_type(store: Store, level: str = "root", start: Day = None, end: Day = Non
 def claims(store: Store, speaker_country: str | None = None, modality: str | None = None,
            start: Day = None, end: Day = None, *, n: int | None = None,
            include_copies: bool = False,
-        filters: EventFilter | None = None) -> pd.DataFrame:
+           filters: EventFilter | None = None) -> pd.DataFrame:
     """Who claims what: events with a speaker, by speaker, modality and event.
 
     Columns: ``speaker`` (name, else the text), ``speaker_country``, ``speaker_sector``,
@@ -221,7 +221,7 @@ def claims(store: Store, speaker_country: str | None = None, modality: str | Non
 
 def outlets(store: Store, min_outlets: int = 2, start: Day = None, end: Day = None, *,
             cluster_id: str | None = None, include_copies: bool = False,
-        filters: EventFilter | None = None) -> pd.DataFrame:
+            filters: EventFilter | None = None) -> pd.DataFrame:
     """The slant view: for clusters reported by ``min_outlets`` or more outlets, how each
     outlet reported them.
 
@@ -229,12 +229,11 @@ def outlets(store: Store, min_outlets: int = 2, start: Day = None, end: Day = No
     ``source_country``, ``target_country``, ``outlet``, ``mentions``, ``modalities``
     (distinct, comma-separated), ``quad_class`` (most frequent), ``goldstein`` (mean).
     """
+    if cluster_id is not None:
+        filters = dataclasses.replace(filters or EventFilter(), cluster_id=cluster_id)
     conds, params = _where(store, start, end, include_copies, alias="e", filters=filters)
     conds += ["c.num_outlets >= ?", "e.cluster_id IS NOT NULL"]
     params.append(min_outlets)
-    if cluster_id is not None:
-        conds.append("c.cluster_id = ?")
-        params.append(cluster_id)
     query = ("SELECT c.cluster_id, c.first_seen, c.root, c.source_country, c.target_country, "
              "coalesce(e.outlet, a.outlet) AS outlet, count(*) AS mentions, "
              "string_agg(DISTINCT e.modality, ',' ORDER BY e.modality) AS modalities, "
@@ -248,7 +247,7 @@ def outlets(store: Store, min_outlets: int = 2, start: Day = None, end: Day = No
 
 def network(store: Store, start: Day = None, end: Day = None, *, min_count: int = 1,
             include_copies: bool = False,
-        filters: EventFilter | None = None) -> nx.DiGraph:
+            filters: EventFilter | None = None) -> nx.DiGraph:
     """Actors as nodes (``RUS/GOV``: country/sector) and source → target edges.
 
     Edge attributes: ``weight`` (events), ``q1``…``q4``, ``goldstein`` (mean); node
