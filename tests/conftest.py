@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from eventwire.ingest import read_articles
 from eventwire.records import Article
 
 _ROOT = Path(__file__).resolve().parents[1]
+GUARDIAN = _ROOT.parent / "shared" / "corpus" / "guardian_syria_2019.csv"
 
 
 @pytest.fixture(scope="session")
@@ -73,3 +75,23 @@ def web_store(tmp_path_factory: pytest.TempPathFactory,
         store.ingest([*ingest_example_articles.values(), HOSTILE])
         cluster(store)
     return db
+
+
+def write_guardian_sample(tmp_path: Path, rows: int) -> Path | None:
+    """The first ``rows`` Guardian articles as a CSV of their own (None when absent)."""
+    if not GUARDIAN.exists():
+        return None
+    csv.field_size_limit(2**31 - 1)
+    with GUARDIAN.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        kept = [next(reader)] + [row for _, row in zip(range(rows), reader, strict=False)]
+    target = tmp_path / "guardian.csv"
+    with target.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(kept)
+    return target
+
+
+@pytest.fixture(scope="session")
+def guardian_sample() -> Callable[[Path, int], Path | None]:
+    """:func:`write_guardian_sample`, for tests and fixtures of any scope."""
+    return write_guardian_sample

@@ -7,10 +7,9 @@ the model, are marked ``model``.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,6 @@ from eventwire.scale import DaskCodingPool, connect, ingest_on_cluster, parse_ad
 from eventwire.store import Store, read_items, schema
 
 ROOT = Path(__file__).resolve().parents[1]
-GUARDIAN = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "guardian_syria_2019.csv"
 EXAMPLES = ROOT / "examples" / "articles.jsonl"
 CSV_MAPPING = {"id": "index", "published": "date", "outlet": "source"}
 runner = CliRunner()
@@ -169,22 +167,10 @@ def test_an_unreachable_scheduler_is_a_one_line_error() -> None:
 # -- end to end, with the model ----------------------------------------------------------------
 
 
-def guardian_sample(tmp_path: Path, rows: int) -> Path | None:
-    """The first ``rows`` Guardian articles as a CSV of their own (None when absent)."""
-    if not GUARDIAN.exists():
-        return None
-    csv.field_size_limit(2**31 - 1)
-    with GUARDIAN.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        kept = [next(reader)] + [row for _, row in zip(range(rows), reader, strict=False)]
-    target = tmp_path / "guardian.csv"
-    with target.open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerows(kept)
-    return target
-
-
 @pytest.fixture(scope="module")
-def single_process(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Path]:
+def single_process(tmp_path_factory: pytest.TempPathFactory,
+                   guardian_sample: Callable[[Path, int], Path | None]
+                   ) -> tuple[list[Path], Path]:
     """The examples (and 20 Guardian articles, when here) ingested in one process."""
     folder = tmp_path_factory.mktemp("single")
     guardian = guardian_sample(folder, 20)

@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -45,8 +45,6 @@ from eventwire.store import (
 from eventwire.store.writer import Writer
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-GUARDIAN = SHARED / "corpus" / "guardian_syria_2019.csv"
 EXAMPLES = ROOT / "examples" / "articles.jsonl"
 runner = CliRunner()
 
@@ -586,21 +584,6 @@ def test_cli_bad_options_are_usage_errors(tmp_path: Path, args: list[str]) -> No
 # -- end to end, with the model ----------------------------------------------------------------
 
 
-def guardian_sample(tmp_path: Path, rows: int) -> Path:
-    """The first ``rows`` Guardian articles, as a CSV of their own."""
-    if not GUARDIAN.exists():
-        pytest.skip("../shared/corpus/guardian_syria_2019.csv is not here")
-    import csv
-
-    csv.field_size_limit(2**31 - 1)
-    with GUARDIAN.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        kept = [next(reader)] + [row for _, row in zip(range(rows), reader, strict=False)]
-    target = tmp_path / "guardian.csv"
-    with target.open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerows(kept)
-    return target
-
 
 def ingest_command(db: Path, *paths: Path) -> list[str]:
     return [sys.executable, "-m", "eventwire", "ingest", *map(str, paths), "--db",
@@ -615,8 +598,11 @@ def store_state(db: Path) -> tuple[int, int, set[str], set[str]]:
 
 @pytest.mark.model
 @pytest.mark.shared
-def test_killed_ingest_resumes_to_the_same_store(tmp_path: Path) -> None:
+def test_killed_ingest_resumes_to_the_same_store(
+        tmp_path: Path, guardian_sample: Callable[[Path, int], Path | None]) -> None:
     guardian = guardian_sample(tmp_path, 28)
+    if guardian is None:
+        pytest.skip("../shared/corpus/guardian_syria_2019.csv is not here")
     whole, killed = tmp_path / "whole.duckdb", tmp_path / "killed.duckdb"
     uninterrupted = subprocess.Popen(ingest_command(whole, EXAMPLES, guardian),
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
