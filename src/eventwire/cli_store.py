@@ -38,6 +38,7 @@ from rich.progress import (
 
 from .errors import InputError, StoreError
 from .store import IngestProgress, IngestSummary, Store, estimate_articles, read_items
+from .store.watch import WatchPass
 
 store_app = typer.Typer(add_completion=False, no_args_is_help=True,
                         help="Build and update an event store (a DuckDB file).")
@@ -143,6 +144,61 @@ def recode(db: DbOpt = Path("events.duckdb"), batch_size: BatchOpt = 64,
                        batch_size=batch_size, workers=workers, progress=show, on_error=errors,
                        unless_version=CODER_VERSION if stale else None))
     _report(summary, json_summary, "recode")
+
+
+@store_app.command("watch")
+def watch(inbox: Annotated[Path, typer.Argument(help="The folder to watch (or one file).")],
+          db: DbOpt = Path("events.duckdb"), batch_size: BatchOpt = 16,
+          workers: WorkersOpt = 1, input_format: FmtOpt = None, csv_map: CsvMapOpt = None,
+          interval: Annotated[float, typer.Option(min=0.05, help="Seconds between scans.")]
+          = 1.0,
+          settle: Annotated[float, typer.Option(min=0, help="Seconds a file's size and time "
+                                                "must stay the same before it is read.")] = 1.0,
+          once: Annotated[bool, typer.Option(
+              "--once", help="Code what is in INBOX now, then stop.")] = False,
+          dedup: Annotated[bool, typer.Option(
+              "--dedup/--no-dedup", help="Flag copies and cluster events after each pass.")]
+          = True) -> None:
+    """Code new and changed files as they land in INBOX into the store, until Ctrl-C."""
+    from .store import CodingPool
+    from .store.watch import Inbox, Watcher
+
+    if not inbox.exists():
+        raise typer.BadParameter(f"{inbox}: no such folder", param_hint="INBOX")
+    try:
+        options = {"fmt": input_format, "csv_mapping": _csv_map(csv_map)}
+        read_items([], **options)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+    pool = CodingPool(workers) if workers > 1 else None
+    try:
+        with Store.open(db) as store, pool or contextlib.nullcontext():
+            watcher = Watcher(store, Inbox(inbox, settle=0 if once else settle), pool=pool,
+                              read_options=options, dedup=dedup, batch_size=batch_size,
+                              on_error=_Errors(), on_pass=_show_pass)
+            if once:
+                watcher.step()
+                return
+            err.print(f"watch: coding the files that land in {inbox} into {db}, every "
+                      f"{interval:g} s (Ctrl-C to stop)", markup=False)
+            while True:
+                watcher.step()
+                time.sleep(interval)
+    except StoreError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        err.print("watch: stopped; a file not finished is read again on the next start",
+                  markup=False)
+
+
+def _show_pass(done: WatchPass) -> None:
+    s = done.summary
+    clusters = "" if done.clusters is None else f", {done.clusters} cluster(s)"
+    err.print(f"watch: {len(done.files)} file(s): {s.articles_new} new, {s.articles_changed} "
+              f"changed, {s.articles_unchanged} unchanged article(s), {s.events_stored} "
+              f"event(s), {s.read_errors + s.coder_failed} error(s){clusters}", markup=False)
 
 
 # -- running, showing, reporting --------------------------------------------------------------

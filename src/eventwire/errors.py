@@ -7,7 +7,9 @@
     ├── InputError         an input file or record cannot be read (names file and record)
     │   └── EmptyInputError    nothing at all could be read from an input
     ├── ModelError         the spaCy model is missing or unusable
-    └── StoreError         the event store cannot be opened or written (locked, read-only, …)
+    ├── StoreError         the event store cannot be opened or written (locked, read-only, …)
+    └── CodingBudgetError  coding one text would take longer than its time budget
+        └── CoderBusyError     the coder is busy with another text for too long
 
 Messages say what happened, to which file or record, and what to do.
 """
@@ -49,3 +51,11 @@ class StoreError(EventwireError):
 
     The message is one line: the database path, what went wrong and what to do.
     """
+
+
+class CodingBudgetError(EventwireError):
+    """Coding a text took longer than its time budget (the work was stopped)."""
+
+
+class CoderBusyError(CodingBudgetError):
+    """The coder stayed busy with another text for longer than a caller may wait."""

@@ -146,12 +146,13 @@ def estimate_articles(paths: Iterable[str | Path], fmt: str | None = None) -> in
     for path in map(str, paths):
         if path == "-":
             return None
-        for file in _files(path):
+        for file in input_files(path):
             total += _count(file, fmt)
     return total
 
 
-def _files(path: str) -> Iterator[str]:
+def input_files(path: str) -> Iterator[str]:
+    """The input files under ``path`` (itself if a file): known kinds, not hidden, sorted."""
     if not os.path.isdir(path):
         yield path
         return

@@ -136,28 +136,55 @@ class CodingPool:
     ``extractor`` is used in this process; worker processes call ``make_extractor``
     (a picklable, module-level callable) once each. ``start_method`` is a
     :mod:`multiprocessing` start method; ``spawn`` (the default) works everywhere.
-    The constructor starts nothing: processes start in :meth:`run` and end with it.
+    ``processes=True`` codes in a worker process even with one worker (a server that
+    must keep answering while it codes).
+
+    The constructor starts nothing: processes start in :meth:`run` and end with it,
+    or, inside ``with pool:``, start on the first run and live until the block ends
+    (a watcher that codes many small batches loads the model once).
     """
 
     def __init__(self, workers: int = 1, *, extractor: ExtractorLike | None = None,
                  make_extractor: Callable[[], ExtractorLike] | None = None,
-                 batch_size: int = 32, start_method: str = "spawn") -> None:
+                 batch_size: int = 32, start_method: str = "spawn",
+                 processes: bool = False) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
-        if workers > 1 and extractor is not None and make_extractor is None:
-            raise ValueError("extractor= codes in this process only; with workers > 1 pass "
-                             "make_extractor= (a module-level function each worker calls)")
+        if (workers > 1 or processes) and extractor is not None and make_extractor is None:
+            raise ValueError("extractor= codes in this process only; with worker processes "
+                             "pass make_extractor= (a module-level function each worker calls)")
         self.workers = workers
         self.extractor = extractor
         self.make_extractor = make_extractor or default_make_extractor
         self.batch_size = batch_size
         self.start_method = start_method
+        self.processes = processes or workers > 1
+        self._kept: cf.ProcessPoolExecutor | None = None  # inside ``with pool:``
+        self._keeping = False
+
+    def __enter__(self) -> CodingPool:
+        self._keeping = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._keeping = False
+        if self._kept is not None:
+            stop_pool(self._kept, wait=exc[0] is None)
+            self._kept = None
 
     def run(self, jobs: Iterable[tuple[K, list[Article]]]) -> Iterator[tuple[K, CodedBatch]]:
         """Each job's context with its coded batch, in job order (jobs are pulled lazily)."""
-        if self.workers == 1:
+        if not self.processes:
             return self._run_here(jobs)
         return self._run_processes(jobs)
+
+    def _executor(self) -> cf.ProcessPoolExecutor:
+        if self._kept is not None:
+            return self._kept
+        pool = process_pool(self.workers, self.make_extractor, self.start_method)
+        if self._keeping:
+            self._kept = pool
+        return pool
 
     def _run_here(self, jobs: Iterable[tuple[K, list[Article]]]
                   ) -> Iterator[tuple[K, CodedBatch]]:
@@ -170,10 +197,7 @@ class CodingPool:
 
     def _run_processes(self, jobs: Iterable[tuple[K, list[Article]]]
                        ) -> Iterator[tuple[K, CodedBatch]]:
-        context_of = multiprocessing.get_context(self.start_method)
-        pool = cf.ProcessPoolExecutor(self.workers, mp_context=context_of,
-                                      initializer=_init_worker,
-                                      initargs=(self.make_extractor,))
+        pool = self._executor()
         pending: deque[tuple[K, cf.Future[CodedBatch]]] = deque()
         source = iter(jobs)
         finished = False
@@ -186,7 +210,7 @@ class CodingPool:
             context, articles = job
             if articles:
                 try:
-                    future = pool.submit(_code_job, articles, self.batch_size)
+                    future = pool.submit(code_in_worker, articles, self.batch_size)
                 except cf.process.BrokenProcessPool:
                     broken.append(context)  # the batches in flight are stored first
                     return False
@@ -204,6 +228,7 @@ class CodingPool:
                 try:
                     batch = future.result()
                 except cf.process.BrokenProcessPool:
+                    self._kept = None  # a kept pool that broke is not used again
                     raise _worker_died() from None
                 submit()
                 for message in batch.warnings:
@@ -213,11 +238,30 @@ class CodingPool:
                 raise _worker_died()
             finished = True
         finally:
-            processes = list((getattr(pool, "_processes", None) or {}).values())
-            pool.shutdown(wait=finished, cancel_futures=True)
-            if not finished:  # interrupted: do not wait for the batches still being coded
-                for process in processes:
-                    process.terminate()
+            if pool is not self._kept:
+                stop_pool(pool, wait=finished)
+            elif not finished:
+                for _, future in pending:
+                    future.cancel()
+
+
+def process_pool(workers: int, make_extractor: Callable[[], ExtractorLike],
+                 start_method: str = "spawn") -> cf.ProcessPoolExecutor:
+    """``workers`` coding processes, each building its extractor once with
+    ``make_extractor``; give them :func:`code_in_worker` and :func:`warm_worker`."""
+    return cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(start_method),
+                                  initializer=_init_worker, initargs=(make_extractor,))
+
+
+def stop_pool(pool: cf.ProcessPoolExecutor, wait: bool) -> None:
+    """Shut a pool down; unless ``wait``, without waiting for the batches being coded."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=wait, cancel_futures=True)
+    if not wait:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(5)
 
 
 def _worker_died() -> StoreError:
@@ -252,7 +296,14 @@ def _init_worker(make_extractor: Callable[[], ExtractorLike]) -> None:
     _worker_extractor = make_extractor()
 
 
-def _code_job(articles: list[Article], batch_size: int) -> CodedBatch:
+def warm_worker() -> None:
+    """In a worker of :func:`process_pool`: load the model and the coder's data now."""
+    assert _worker_extractor is not None
+    load_extractor(_worker_extractor, data=True)
+
+
+def code_in_worker(articles: list[Article], batch_size: int) -> CodedBatch:
+    """In a worker of :func:`process_pool`: code ``articles`` (see :func:`code_articles`)."""
     assert _worker_extractor is not None and _worker_log is not None
     items = code_articles(_worker_extractor, articles, batch_size)
     warnings, _worker_log.messages = tuple(_worker_log.messages), []

@@ -240,7 +240,8 @@ def db_message(path: str, exc: Exception, action: str) -> str:
         pid = _PID.search(text)
         by = f" (PID {pid.group(1)})" if pid else ""
         return (f"{path}: the store is in use by another process{by}; wait for it to finish "
-                "or use another --db file")
+                "or use another --db file (to add articles to a store that `eventwire serve` "
+                "holds, serve it with --watch INBOX and put the files in INBOX)")
     if "Permission denied" in text or "Read-only file system" in text:
         return (f"{path}: cannot {action} the store: permission denied (a read-only file or "
                 "folder?); fix the permissions or use another --db file")

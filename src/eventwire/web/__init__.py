@@ -5,6 +5,6 @@ uvicorn. The dashboard is plain JavaScript and CSS under ``static/`` with a bund
 world outline, so it needs no network. See ``docs/web.md``.
 """
 
-from .app import MAX_BODY, create_app
+from .app import EXTRACT_BUDGET, MAX_BODY, WatchConfig, create_app
 
-__all__ = ["MAX_BODY", "create_app"]
+__all__ = ["EXTRACT_BUDGET", "MAX_BODY", "WatchConfig", "create_app"]

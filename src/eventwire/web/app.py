@@ -4,28 +4,33 @@
 
     create_app("events.duckdb") -> FastAPI
         GET  /                      the dashboard (static files bundled in the package)
+        GET  /api/status            the data's version and when it last changed (ETag)
         GET  /api/overview          counts, date range, filter values
         GET  /api/events            a page of events        ┐ all take the filters of
         GET  /api/events/{id}       one event, its cluster  │ EventFilter as query
         GET  /api/timeseries        counts per period       │ parameters: start, end,
         GET  /api/dyads, /api/actors, /api/network,         │ actor, source, target,
              /api/places, /api/outlets, /api/claims         ┘ dyad, root, …, text
-        POST /api/extract           code a pasted text (stored only with ?store=true
-                                    on a server started with allow_store=True)
+        POST /api/extract           code a pasted text in a worker process within a time
+                                    budget (stored only with ?store=true on a server
+                                    started with allow_store=True)
         GET  /docs                  OpenAPI documentation, served offline
 
 Reads go through one cursor per server thread on a read-only connection (a store opened
-for writing when ``allow_store``). Every value reaches DuckDB as a parameter. Errors are
-JSON ``{"detail": ...}``: 422 for bad filters, 404 for an unknown event, 413 for a body
-over the cap, 503 when the store fails.
+for writing when ``allow_store`` or ``watch``; with ``watch`` the server codes the files
+that land in an inbox, see :mod:`.live`). Every value reaches DuckDB as a parameter.
+Errors are JSON ``{"detail": ...}``: 422 for bad filters, 404 for an unknown event, 413
+for a body over the cap, 503 when the store fails or a text's coding is over budget.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -36,19 +41,23 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from .._version import __version__
-from ..errors import EventwireError, StoreError
+from ..errors import CoderBusyError, CodingBudgetError, EventwireError, StoreError
 from ..records import Article
 from ..store import Store, browse
 from ..store import queries as q
 from ..store.filters import EventFilter
+from ..store.workers import ExtractorLike, default_make_extractor
 from .cache import ResponseCache
+from .coding import BudgetedCoder
 from .guard import BodyLimit, SecurityHeaders
+from .live import LiveIngest, WatchConfig
 
-__all__ = ["MAX_BODY", "create_app"]
+__all__ = ["EXTRACT_BUDGET", "MAX_BODY", "WatchConfig", "create_app"]
 
 STATIC = Path(__file__).with_name("static")
 MAX_BODY = 1_000_000
 CACHE_BYTES = 64 * 2**20
+EXTRACT_BUDGET = 10.0  # seconds of coding one POST /api/extract may take
 T = TypeVar("T")
 
 
@@ -56,8 +65,9 @@ class Reader:
     """One read cursor per thread on the store's connection; the writer behind a lock.
 
     ``version`` counts the server's own writes (the response cache starts afresh after
-    each); ``has_copies`` says whether any article is flagged as a copy, so that filters
-    need not exclude copies when there are none.
+    each); ``changed_at`` is when the data last changed; ``has_copies`` says whether any
+    article is flagged as a copy, so that filters need not exclude copies when there
+    are none.
     """
 
     def __init__(self, store: Store) -> None:
@@ -65,7 +75,19 @@ class Reader:
         self.local = threading.local()
         self.write_lock = threading.Lock()
         self.version = 0
+        self.started = f"{time.time_ns():x}"  # ETags of an earlier server never match
         self.has_copies = q.copies_stored(store)
+        last = store.con.execute("SELECT max(coded_at) FROM articles").fetchone()
+        self.changed_at: dt.datetime | None = last[0] if last else None
+
+    def changed(self) -> None:
+        """The server wrote to the store: new answers from now on."""
+        self.has_copies = q.copies_stored(self.store)
+        self.changed_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self.version += 1
+
+    def etag(self) -> str:
+        return f'"{self.started}-{self.version}"'
 
     def effective(self, filters: EventFilter) -> EventFilter:
         """The same filter, cheaper: with no copies stored there is nothing to leave out."""
@@ -157,30 +179,56 @@ class FrameResponse(Response):
 
 
 def create_app(db: str | Path, *, allow_store: bool = False, max_body: int = MAX_BODY,
-               cache_bytes: int = CACHE_BYTES,
+               cache_bytes: int = CACHE_BYTES, watch: WatchConfig | None = None,
+               extract_budget: float = EXTRACT_BUDGET, warm_up: bool = False,
+               make_extractor: Callable[[], ExtractorLike] = default_make_extractor,
                extract: Callable[[Article], list[Any]] | None = None) -> FastAPI:
-    """The web app over the store at ``db`` (opened read-only unless ``allow_store``).
+    """The web app over the store at ``db`` (opened read-only unless ``allow_store`` or
+    ``watch``).
 
-    ``cache_bytes`` bounds the response cache (0: none); ``extract`` codes one article
-    for ``POST /api/extract`` (default: the bundled model, loaded on first use).
-    Raises :class:`StoreError` if the store cannot be opened.
+    ``cache_bytes`` bounds the response cache (0: none). ``watch`` makes the server code
+    the files that land in an inbox while it runs (from startup to shutdown of the app).
+    ``POST /api/extract`` codes in a worker process, at most ``extract_budget`` seconds
+    a text, with the coder ``make_extractor`` builds there (a module-level function;
+    default: the bundled model; ``warm_up``: load it at startup); ``extract`` codes one
+    article in the server process instead (tests). Raises :class:`StoreError` if the store cannot
+    be opened.
     """
-    store = Store.open(db, read_only=not allow_store)
+    store = Store.open(db, read_only=not (allow_store or watch))
     reader = Reader(store)
+    budgeted = (BudgetedCoder(extract_budget, make_extractor=make_extractor)
+                if extract is None else None)
     code_lock = threading.Lock()
+    live = None if watch is None else LiveIngest(store, watch, reader.write_lock, reader.changed)
 
     def coder(article: Article) -> list[Any]:
-        if extract is not None:
+        if budgeted is not None:
+            return budgeted.code(article)
+        assert extract is not None
+        with code_lock:
             return extract(article)
-        from ..pipeline import default_extractor
-        return [e for _, events in default_extractor().extract_many([article]) for e in events]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if live is not None:
+            live.start()
+        if warm_up and budgeted is not None:
+            threading.Thread(target=budgeted.warm_up, daemon=True).start()
+        try:
+            yield
+        finally:
+            if live is not None:
+                live.stop()
+            if budgeted is not None:
+                budgeted.close()
 
     app = FastAPIOffline(
-        title="eventwire", version=__version__,
+        title="eventwire", version=__version__, lifespan=lifespan,
         description="Events coded from news (CAMEO/PLOVER, actors, modality, attribution) "
                     "in one eventwire store. Every listing takes the same filters.")
     app.state.store = store
     app.state.reader = reader
+    app.state.live = live
 
     @app.exception_handler(StoreError)
     async def store_failed(request: Request, exc: StoreError) -> JSONResponse:
@@ -195,6 +243,24 @@ def create_app(db: str | Path, *, allow_store: bool = False, max_body: int = MAX
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html")
+
+    @app.get("/api/status", summary="The data's version and when it last changed; polled by "
+             "the dashboard (send If-None-Match with the last ETag: 304 while unchanged)")
+    def status(request: Request) -> Response:
+        etag = reader.etag()
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers=headers)
+        counts = ask(lambda s: s.con.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)").fetchone())
+        changed = reader.changed_at
+        return JSONResponse({
+            "version": reader.version,
+            "changed_at": changed.isoformat(timespec="seconds") + "Z" if changed else None,
+            "articles": counts[0], "events": counts[1],
+            "writable": not store.read_only,
+            "watch": live.status() if live is not None else None,
+        }, headers=headers)
 
     @app.get("/api/overview", summary="Counts, date range and the values filters can take")
     def overview(filters: Filters) -> JSONResponse:
@@ -273,8 +339,11 @@ def create_app(db: str | Path, *, allow_store: bool = False, max_body: int = MAX
             raise HTTPException(403, "this server is read-only; start it with "
                                 "`eventwire serve --allow-store` to store pasted texts")
         try:
-            with code_lock:
-                coded = coder(article)
+            coded = coder(article)
+        except CoderBusyError as exc:
+            raise HTTPException(503, str(exc), headers={"Retry-After": "2"}) from None
+        except CodingBudgetError as exc:
+            raise HTTPException(503, str(exc)) from None
         except EventwireError as exc:
             raise HTTPException(422, str(exc)) from None
         stored = None
@@ -286,7 +355,8 @@ def create_app(db: str | Path, *, allow_store: bool = False, max_body: int = MAX
         return JSONResponse({"events": events, "stored": stored})
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(ResponseCache, max_bytes=cache_bytes, version=lambda: reader.version)
+    app.add_middleware(ResponseCache, max_bytes=cache_bytes, version=lambda: reader.version,
+                       exclude=("/api/status",))
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=max_body)
     return app
@@ -301,8 +371,7 @@ def _store_article(store: Store, reader: Reader, article: Article) -> dict[str, 
             summary = store.ingest([article], workers=1)
             cluster(store)
         finally:
-            reader.has_copies = q.copies_stored(store)
-            reader.version += 1
+            reader.changed()
     return {"articles_new": summary.articles_new, "articles_changed": summary.articles_changed,
             "articles_unchanged": summary.articles_unchanged,
             "events_stored": summary.events_stored}

@@ -5,8 +5,9 @@ process write it), so an answer stays right until the server itself writes (``PO
 /api/extract?store=true`` clears the cache). :class:`ResponseCache` is an ASGI layer that
 keeps the bodies of successful ``GET /api/…`` responses, keyed by path and the sorted
 query string, least recently used first out once ``max_bytes`` is reached; ``version``
-(a counter the app bumps when it writes) empties it. Every
-response says ``x-cache: hit`` or ``miss``. ``max_bytes=0`` turns it off.
+(a counter the app bumps when it writes) empties it, and an answer begun before a
+write is not kept after it. Paths in ``exclude`` are never cached. Every response says
+``x-cache: hit`` or ``miss``. ``max_bytes=0`` turns it off.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ class ResponseCache:
     """Cache ``GET`` responses under ``prefix`` with status 200, up to ``max_bytes`` of bodies."""
 
     def __init__(self, app: Any, max_bytes: int = 64 * 2**20, prefix: str = "/api/",
-                 version: Callable[[], int] = lambda: 0) -> None:
+                 version: Callable[[], int] = lambda: 0, exclude: tuple[str, ...] = ()
+                 ) -> None:
         self.app = app
+        self.exclude = frozenset(exclude)
         self.version = version
         self.seen_version = version()
         self.max_bytes = max_bytes
@@ -66,13 +69,14 @@ class ResponseCache:
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if (scope["type"] != "http" or scope["method"] != "GET" or self.max_bytes <= 0
-                or not scope["path"].startswith(self.prefix)):
+                or not scope["path"].startswith(self.prefix) or scope["path"] in self.exclude):
             await self.app(scope, receive, send)
             return
         if self.version() != self.seen_version:  # the server wrote to the store
             self.clear()
             self.seen_version = self.version()
         key = self.key(scope)
+        version = self.seen_version
         found = self._get(key)
         if found is not None:
             self.hits += 1
@@ -93,7 +97,7 @@ class ResponseCache:
                                                   (b"x-cache", b"miss")]}
             elif message["type"] == "http.response.body" and start.get("status") == 200:
                 chunks.append(message.get("body", b""))
-                if not message.get("more_body", False):
+                if not message.get("more_body", False) and self.version() == version:
                     self._put(key, list(start.get("headers", [])), b"".join(chunks))
             await send(message)
 
