@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import re
 import threading
 import time
 from collections.abc import AsyncIterator, Callable
@@ -39,6 +40,7 @@ from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
+from pydantic import BeforeValidator
 
 from .._version import __version__
 from ..errors import CoderBusyError, CodingBudgetError, EventwireError, StoreError
@@ -101,14 +103,27 @@ class Reader:
         return cursor
 
 
+def _iso_day(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` is a date here: pydantic alone would also read ``0`` or
+    ``1.5e-9`` as a Unix time (1970-01-01) and ``2017-04-07T00:00`` as a day."""
+    if isinstance(value, dt.date) or (isinstance(value, str)
+                                      and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return value
+    raise ValueError("not a date: use YYYY-MM-DD")
+
+
+#: A date parameter, given as ``YYYY-MM-DD`` and nothing else (422 naming it otherwise).
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+
+
 def _split(values: list[str] | None) -> tuple[str, ...]:
     """Repeated (``?root=18&root=19``) and comma-separated (``?root=18,19``) values."""
     return tuple(part.strip() for v in values or () for part in v.split(",") if part.strip())
 
 
 def event_filter(
-    start: Annotated[dt.date | None, Query(description="First event date (inclusive).")] = None,
-    end: Annotated[dt.date | None, Query(description="Last event date (inclusive).")] = None,
+    start: Annotated[Day | None, Query(description="First event date (inclusive).")] = None,
+    end: Annotated[Day | None, Query(description="Last event date (inclusive).")] = None,
     actor: Annotated[str | None, Query(description="COUNTRY or COUNTRY/SECTOR on either "
                                        "side, e.g. RUS or RUS/GOV.")] = None,
     source: Annotated[str | None, Query(description="Source actor, COUNTRY[/SECTOR].")] = None,
@@ -326,7 +341,7 @@ def create_app(db: str | Path, *, allow_store: bool = False, max_body: int = MAX
     @app.post("/api/extract", summary="Code a pasted text; stored only if asked")
     def extract_text(
         text: Annotated[str, Body(min_length=1, description="The article text.")],
-        published: Annotated[dt.date | None, Body()] = None,
+        published: Annotated[Day | None, Body()] = None,
         outlet: Annotated[str | None, Body(max_length=200)] = None,
         title: Annotated[str | None, Body(max_length=1000)] = None,
         id: Annotated[str | None, Body(max_length=200, description="Article id.")] = None,
@@ -336,7 +351,7 @@ def create_app(db: str | Path, *, allow_store: bool = False, max_body: int = MAX
         article = Article(id=id or "pasted", text=text, title=title, outlet=outlet,
                           published=published or dt.date.today())
         if store_it and not allow_store:
-            raise HTTPException(403, "this server is read-only; start it with "
+            raise HTTPException(403, "store=true: this server is read-only; start it with "
                                 "`eventwire serve --allow-store` to store pasted texts")
         try:
             coded = coder(article)
