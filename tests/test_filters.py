@@ -20,10 +20,12 @@ def test_values_are_normalised() -> None:
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
-    ({"start": "April"}, "not a date"), ({"quad_class": 5}, "quad_class"),
-    ({"quad_class": "x"}, "quad_class"), ({"modality": "certain"}, "modality"),
-    ({"actor": "/GOV"}, "not an actor"), ({"dyad": ("RUS",)}, "two actors"),
-    ({"source": "A/B/C"}, "not an actor"),
+    ({"start": "April"}, "^start 'April' is not a date"), ({"quad_class": 5}, "^quad_class"),
+    ({"quad_class": "x"}, "^quad_class"), ({"modality": "certain"}, "^modality"),
+    ({"actor": "/GOV"}, "^actor '/GOV' is not an actor"), ({"dyad": ("RUS",)}, "two actors"),
+    ({"source": "A/B/C"}, "^source 'A/B/C' is not an actor"),
+    ({"target": "RUS//"}, "^target"), ({"dyad": ("RUS", "A/B/C")}, "^dyad 'A/B/C'"),
+    ({"end": "2017-02-30"}, "^end"),
 ])
 def test_bad_values_are_refused_with_the_value_named(kwargs: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):

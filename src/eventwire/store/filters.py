@@ -82,7 +82,10 @@ class EventFilter:
         for name in ("start", "end"):
             value = getattr(self, name)
             if value is not None:
-                object.__setattr__(self, name, parse_day(value))
+                try:
+                    object.__setattr__(self, name, parse_day(value))
+                except ValueError as exc:
+                    raise ValueError(f"{name} {exc}") from None
         for name in ("root", "cameo", "plover", "modality", "outlet"):
             object.__setattr__(self, name, tuple(str(v) for v in _tuple(getattr(self, name))))
         try:
@@ -95,9 +98,13 @@ class EventFilter:
         bad = [m for m in self.modality if m not in MODALITIES]
         if bad:
             raise ValueError(f"modality {bad[0]!r}: use one of {', '.join(MODALITIES)}")
-        for code in (self.actor, self.source, self.target, *(self.dyad or ())):
-            if code is not None:
-                parse_actor(code)
+        for name in ("actor", "source", "target", "dyad"):
+            value = getattr(self, name)
+            for code in (value,) if isinstance(value, str) else value or ():
+                try:
+                    parse_actor(code)
+                except ValueError as exc:  # name the field: "source 'A/B/C' is not an actor…"
+                    raise ValueError(f"{name} {exc}") from None
         if self.dyad is not None and len(self.dyad) != 2:
             raise ValueError(f"dyad {self.dyad!r}: give two actors")
 
