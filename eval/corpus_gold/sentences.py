@@ -1,0 +1,491 @@
+"""Fixed sentences, skeletons, offset filling and validation for the Guardian gold corpus.
+
+The gold (``eval/corpus_gold/batch_*.jsonl``) never holds article text: it names a CSV row
+(the unnamed first column) and character offsets into that row's ``text`` column. Everyone
+(annotators and the scorer) splits sentences with :func:`split_sentences`, a deterministic
+rule-based splitter that does not depend on any model, so sentence numbers never move.
+
+Usage (see docs/annotation.md)::
+
+    python eval/corpus_gold/sentences.py show ROW           # sentences with index and offsets
+    python eval/corpus_gold/sentences.py batch ROW [ROW...] # JSONL skeleton, one line per sentence
+    python eval/corpus_gold/sentences.py fill FILE          # fill actor offsets from span texts
+    python eval/corpus_gold/sentences.py check FILE [FILE...]
+    python eval/corpus_gold/sentences.py place NAME         # gazetteer candidates for a place
+    python eval/corpus_gold/sentences.py plan               # rewrite split.json and batches.json
+
+The CSV is ``../shared/corpus/guardian_syria_2019.csv`` beside the repository, or the path in
+``EVENTWIRE_GUARDIAN_CSV``. Every command that needs it exits with status 2 when it is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+CSV_PATH = Path(os.environ.get(
+    "EVENTWIRE_GUARDIAN_CSV", REPO.parent / "shared" / "corpus" / "guardian_syria_2019.csv"))
+CAMEO_TSV = REPO / "src" / "eventwire" / "data" / "cameo_codes.tsv"
+
+MODALITIES = ("asserted", "negated", "hypothetical", "future", "alleged")
+SECTORS = frozenset(
+    "GOV MIL REB OPP PTY LEG JUD COP SPY MED EDU BUS CVL LAB AGR REL HLH NGO CRM UAF PRM REF "
+    "IGO PRE ELI".split())
+PSEUDO_COUNTRIES = frozenset({"UNO", "EUR", "IGO", "XKX"})
+PRECISIONS = ("day", "week", "month", "year")
+
+# --- sentence splitting -------------------------------------------------------------------
+
+# Words whose trailing period never ends a sentence, and words whose period ends no sentence
+# when a number follows ("Feb. 8", "No. 10").
+_ABBREV = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt capt cmdr maj sgt adm st jr sr rev hon vs "
+    "mt ft inc corp ltd co dept".split())
+_BEFORE_NUMBER = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos art vol p pp".split())
+_TERMINATOR = re.compile(r"[.?!]+[”’\"')\]]*")
+_OPENERS = "“‘\"'([•"
+_INITIALS = re.compile(r"^[A-Z](?:\.[A-Z])*$")  # "W", "U.S", "D.C" (the last period is cut)
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    """Whether the terminator matched by ``m`` ends a sentence."""
+    if ".." in m.group():
+        return False  # an ellipsis written as dots
+    j = m.end()
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j == len(text):
+        return False  # the text's end is a boundary anyway
+    nxt = text[j]
+    if j == m.end():  # no space: only "end.“Quote" and "word.Next" are boundaries
+        before = text[m.start() - 2:m.start()]
+        glued = (len(before) == 2 and before.islower() and nxt.isupper()
+                 and text[j + 1:j + 2].islower())
+        if nxt != "“" and not glued:
+            return False
+    if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+        return False
+    if text[m.start()] != ".":
+        return True
+    word = re.search(r"[^\s“‘\"'(\[]*$", text[:m.start()]).group()  # type: ignore[union-attr]
+    if word.lower() in _ABBREV or _INITIALS.match(word):
+        return False
+    return not (word.lower() in _BEFORE_NUMBER and nxt.isdigit())
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence of ``text``, whitespace trimmed, in order.
+
+    A sentence ends after ``.``, ``?`` or ``!`` (and any closing quotes or brackets) when
+    whitespace and then a capital, a digit or an opening quote follow; not after the
+    abbreviations above, initials ("W.", "U.S."), or an ellipsis ("…", "..."). A bullet
+    ("•") after whitespace always starts a new sentence.
+    """
+    cuts = {m.end() for m in _TERMINATOR.finditer(text) if _ends_sentence(text, m)}
+    cuts.update(m.start() for m in re.finditer(r"\s•", text))
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*sorted(cuts), len(text)]:
+        a, b = start, cut
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+        start = cut
+    return spans
+
+
+# --- the corpus ---------------------------------------------------------------------------
+
+@functools.cache
+def corpus() -> dict[int, dict[str, str]]:
+    """Row id -> {"date", "text", "source"}; exits with status 2 when the CSV is absent."""
+    if not CSV_PATH.exists():
+        print(f"corpus CSV not found: {CSV_PATH} (set EVENTWIRE_GUARDIAN_CSV)", file=sys.stderr)
+        sys.exit(2)
+    csv.field_size_limit(sys.maxsize)
+    with CSV_PATH.open(newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        next(reader)
+        return {int(r[0]): {"date": r[1], "text": r[2], "source": r[3]} for r in reader}
+
+
+def sentences(row: int) -> list[tuple[int, int]]:
+    return split_sentences(corpus()[row]["text"])
+
+
+def iter_sentences(rows: list[int] | None = None) -> Iterator[tuple[int, int, int, int]]:
+    """(row, sentence index, start, end) for the given rows (default: all, in CSV order)."""
+    for row in rows if rows is not None else list(corpus()):
+        for i, (a, b) in enumerate(sentences(row)):
+            yield row, i, a, b
+
+
+def skeleton(rows: list[int], annotator: str = "", pass_: int = 1) -> Iterator[dict[str, object]]:
+    for row, i, a, b in iter_sentences(rows):
+        yield {"row": row, "sent": i, "start": a, "end": b, "events": [],
+               "annotator": annotator, "pass": pass_}
+
+
+# --- filling offsets ------------------------------------------------------------------------
+
+def locate(text: str, start: int, end: int, span: str, after: str | None = None) -> int | None:
+    """Offset of ``span`` as a whole word in ``text[start:end]``: its first occurrence, or the
+    first one at or after where ``after`` begins. None when absent."""
+    origin = start
+    if after:
+        at = text.find(after, start, end)
+        if at < 0:
+            return None
+        origin = at
+    pattern = re.compile(r"(?<!\w)" + re.escape(span) + r"(?!\w)")
+    m = pattern.search(text, origin, end)
+    return m.start() if m else None
+
+
+_EVENT_DEFAULTS: dict[str, object] = {
+    "modality": "asserted", "speaker": None, "place": None, "date": None,
+    "date_precision": None, "background": False, "note": ""}
+_EVENT_KEYS = ("code", "source", "target", "modality", "speaker", "place", "date",
+               "date_precision", "background", "note")
+_ACTOR_KEYS = ("text", "start", "end", "country", "sector", "implied")
+
+
+def _fill_actor(actor: dict[str, object] | None, text: str, a: int, b: int,
+                where: str, problems: list[str]) -> dict[str, object] | None:
+    if actor is None:
+        return None
+    actor.setdefault("text", None)
+    actor.setdefault("implied", False)
+    actor.setdefault("country", None)
+    actor.setdefault("sector", None)
+    after = actor.pop("after", None)
+    span = actor.get("text")
+    if span and actor.get("start") is None:
+        at = locate(text, a, b, str(span), str(after) if after else None)
+        if at is None:
+            problems.append(f"{where}: {span!r} not found in the sentence")
+            actor["start"] = actor["end"] = None
+        else:
+            actor["start"], actor["end"] = at, at + len(str(span))
+    actor.setdefault("start", None)
+    actor.setdefault("end", None)
+    extra = {k: v for k, v in actor.items() if k not in _ACTOR_KEYS}
+    return {**{k: actor[k] for k in _ACTOR_KEYS}, **extra}
+
+
+def fill(lines: list[dict[str, object]]) -> list[str]:
+    """Fill defaults and actor offsets in place; return the problems met."""
+    problems: list[str] = []
+    for line in lines:
+        row, sent = line["row"], line["sent"]
+        text = corpus()[int(row)]["text"]  # type: ignore[call-overload]
+        a, b = int(line["start"]), int(line["end"])  # type: ignore[call-overload]
+        events = []
+        for n, event in enumerate(line.get("events") or []):  # type: ignore[attr-defined]
+            for key, value in _EVENT_DEFAULTS.items():
+                event.setdefault(key, value)
+            for role in ("source", "target"):
+                event[role] = _fill_actor(event.get(role), text, a, b,
+                                          f"row {row} sent {sent} event {n} {role}", problems)
+            extra = {k: v for k, v in event.items() if k not in _EVENT_KEYS}
+            events.append({**{k: event.get(k) for k in _EVENT_KEYS}, **extra})
+        line["events"] = events
+    return problems
+
+
+# --- checking ---------------------------------------------------------------------------------
+
+@functools.cache
+def cameo_codes() -> frozenset[str]:
+    with CAMEO_TSV.open(encoding="utf-8") as f:
+        return frozenset(line.split("\t")[0] for line in f.read().splitlines()[1:] if line)
+
+
+@functools.cache
+def _valid_country(code: str) -> bool:
+    import pycountry
+
+    return code in PSEUDO_COUNTRIES or pycountry.countries.get(alpha_3=code) is not None
+
+
+def _check_actor(actor: object, text: str, a: int, b: int, where: str, out: list[str]) -> None:
+    if actor is None:
+        return
+    if not isinstance(actor, dict):
+        out.append(f"{where}: must be an object or null")
+        return
+    for key in _ACTOR_KEYS:
+        if key not in actor:
+            out.append(f"{where}: missing {key!r}")
+    span, start, end = actor.get("text"), actor.get("start"), actor.get("end")
+    if actor.get("implied") not in (True, False):
+        out.append(f"{where}: implied must be true or false")
+    if span is None:
+        if start is not None or end is not None:
+            out.append(f"{where}: offsets without a text")
+        if not actor.get("implied"):
+            out.append(f"{where}: no text and not implied (use null for no actor)")
+    elif not (isinstance(start, int) and isinstance(end, int)):
+        out.append(f"{where}: {span!r} has no offsets (run fill)")
+    elif not a <= start < end <= b:
+        out.append(f"{where}: offsets {start}-{end} outside the sentence {a}-{b}")
+    elif text[start:end] != span:
+        out.append(f"{where}: text[{start}:{end}] is {text[start:end]!r}, not {span!r}")
+    country, sector = actor.get("country"), actor.get("sector")
+    if country is not None and not _valid_country(str(country)):
+        out.append(f"{where}: unknown country {country!r}")
+    if sector is not None and sector not in SECTORS:
+        out.append(f"{where}: unknown sector {sector!r}")
+    if country is None and sector is None:
+        out.append(f"{where}: neither country nor sector")
+
+
+def _check_event(ev: object, text: str, a: int, b: int, where: str, out: list[str]) -> None:
+    if not isinstance(ev, dict):
+        out.append(f"{where}: event must be an object")
+        return
+    for key in _EVENT_KEYS:
+        if key not in ev:
+            out.append(f"{where}: missing {key!r}")
+    code = ev.get("code")
+    if code not in cameo_codes():
+        out.append(f"{where}: unknown CAMEO code {code!r}")
+    elif len(code) == 2:
+        out.append(f"{where}: root {code} alone; use {code}0 (not specified below)")
+    for role in ("source", "target"):
+        _check_actor(ev.get(role), text, a, b, f"{where} {role}", out)
+    if ev.get("source") is None and ev.get("target") is None:
+        out.append(f"{where}: neither source nor target")
+    if ev.get("modality") not in MODALITIES:
+        out.append(f"{where}: modality {ev.get('modality')!r} not in {MODALITIES}")
+    speaker = ev.get("speaker")
+    if speaker is not None:
+        if not isinstance(speaker, dict) or set(speaker) - {"text", "country", "sector"}:
+            out.append(f"{where}: speaker must be {{text, country, sector}} or null")
+        else:
+            if speaker.get("country") and not _valid_country(str(speaker["country"])):
+                out.append(f"{where}: speaker country {speaker['country']!r} unknown")
+            if speaker.get("sector") and speaker["sector"] not in SECTORS:
+                out.append(f"{where}: speaker sector {speaker['sector']!r} unknown")
+    place = ev.get("place")
+    if place is not None:
+        if not isinstance(place, dict) or not place.get("name"):
+            out.append(f"{where}: place must have a name or be null")
+        else:
+            if place.get("country") and not _valid_country(str(place["country"])):
+                out.append(f"{where}: place country {place['country']!r} unknown")
+            lat, lon = place.get("lat"), place.get("lon")
+            if (lat is None) != (lon is None):
+                out.append(f"{where}: place needs both lat and lon or neither")
+            elif lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                out.append(f"{where}: place lat/lon out of range")
+    date, precision = ev.get("date"), ev.get("date_precision")
+    if date is None:
+        if precision is not None:
+            out.append(f"{where}: date_precision without a date")
+    elif not (isinstance(date, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", date)
+              and _is_date(date)):
+        out.append(f"{where}: date {date!r} is not a YYYY-MM-DD date")
+    elif precision not in PRECISIONS:
+        out.append(f"{where}: date_precision {precision!r} not in {PRECISIONS}")
+    elif (precision == "week" and dt.date.fromisoformat(date).weekday() != 0) or (
+            precision == "month" and not date.endswith("-01")) or (
+            precision == "year" and not date.endswith("-01-01")):
+        out.append(f"{where}: a {precision} date is written as its first day (weeks: Monday)")
+    if ev.get("background") not in (True, False):
+        out.append(f"{where}: background must be true or false")
+    if not isinstance(ev.get("note", ""), str):
+        out.append(f"{where}: note must be a string")
+
+
+def _is_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def check(path: Path) -> list[str]:
+    """One message per problem in the gold file ``path`` (empty when it is valid)."""
+    out: list[str] = []
+    seen: dict[int, set[int]] = {}
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        where = f"{path.name}:{n}"
+        if not raw.strip():
+            out.append(f"{where}: empty line")
+            continue
+        try:
+            line = json.loads(raw)
+        except json.JSONDecodeError as e:
+            out.append(f"{where}: not JSON ({e})")
+            continue
+        row, sent = line.get("row"), line.get("sent")
+        if row not in corpus():
+            out.append(f"{where}: unknown row {row!r}")
+            continue
+        spans = sentences(row)
+        if not isinstance(sent, int) or not 0 <= sent < len(spans):
+            out.append(f"{where}: row {row} has no sentence {sent!r}")
+            continue
+        where = f"{where} (row {row} sent {sent})"
+        if sent in seen.setdefault(row, set()):
+            out.append(f"{where}: sentence given twice")
+        seen[row].add(sent)
+        a, b = spans[sent]
+        if (line.get("start"), line.get("end")) != (a, b):
+            out.append(f"{where}: start/end {line.get('start')}-{line.get('end')} are not {a}-{b}")
+        if not line.get("annotator"):
+            out.append(f"{where}: no annotator")
+        if line.get("pass") not in (1, 2):
+            out.append(f"{where}: pass must be 1 or 2")
+        events = line.get("events")
+        if not isinstance(events, list):
+            out.append(f"{where}: events must be a list")
+            continue
+        text = corpus()[row]["text"]
+        for i, ev in enumerate(events):
+            _check_event(ev, text, a, b, f"{where} event {i}", out)
+    for row, sents in seen.items():
+        missing = sorted(set(range(len(sentences(row)))) - sents)
+        if missing:
+            out.append(f"{path.name}: row {row} lacks sentences {missing}")
+    return out
+
+
+# --- the split --------------------------------------------------------------------------------
+
+_CUES = re.compile(
+    r"\b(attack|kill|arrest|detain|strike|bomb|shell|sanction|accus|condemn|agree|talks|"
+    r"meet|withdr|deport|protest|threat|warn|urg|demand|reject|refus|invad|offensive|"
+    r"negotiat|repatriat|charg|execut|captur|releas|support|aid)", re.I)
+
+
+def _rank(salt: str, row: int) -> str:
+    return hashlib.sha1(f"eventwire-gold-12:{salt}:{row}".encode()).hexdigest()
+
+
+def plan() -> dict[str, object]:
+    """The deterministic choice of articles, the dev/test split, the batches, the second pass.
+
+    Eligible: 15 to 40 sentences and at least 6 distinct event-cue stems (a crude filter for
+    reports with varied events). The 64 eligible rows with the smallest hash are chosen; the 32
+    of those with the smallest second hash are the test half. Batches are filled greedily,
+    largest article first, into the batch with the fewest sentences (dev rows, then test rows).
+    The second pass takes chosen rows in third-hash order, alternating test and dev, until 10 %
+    of the chosen sentences are covered; each goes to the annotator of another batch with the
+    fewest second-pass sentences so far.
+    """
+    counts = {row: len(sentences(row)) for row in corpus()}
+    eligible = [row for row, n in counts.items() if 15 <= n <= 40 and len(
+        {m.group(1).lower() for m in _CUES.finditer(corpus()[row]["text"])}) >= 6]
+    chosen = sorted(eligible, key=lambda r: _rank("choose", r))[:64]
+    by_split = sorted(chosen, key=lambda r: _rank("split", r))
+    test, dev = sorted(by_split[:32]), sorted(by_split[32:])
+    batches: dict[str, list[int]] = {k: [] for k in "abcd"}
+    load = dict.fromkeys(batches, 0)
+    for half in (dev, test):
+        for row in sorted(half, key=lambda r: (-counts[r], r)):
+            k = min(batches, key=lambda b: (load[b], b))
+            batches[k].append(row)
+            load[k] += counts[row]
+    total = sum(counts[r] for r in chosen)
+    queues = [sorted(h, key=lambda r: _rank("second", r)) for h in (test, dev)]
+    second: list[int] = []
+    while sum(counts[r] for r in second) < 0.1 * total:
+        second.append(queues[len(second) % 2].pop(0))
+    owner = {row: k for k, rows in batches.items() for row in rows}
+    second_load = dict.fromkeys(batches, 0)
+    second_by: dict[int, str] = {}
+    for row in second:
+        k = min((b for b in batches if b != owner[row]), key=lambda b: (second_load[b], b))
+        second_by[row] = k
+        second_load[k] += counts[row]
+    return {
+        "split": {"dev": dev, "test": test},
+        "batches": {**{k: sorted(v) for k, v in batches.items()}, "second_pass": sorted(second),
+                    "second_pass_annotator": {str(r): second_by[r] for r in sorted(second)}},
+        "sentences": {k: load[k] for k in batches}, "total": total,
+    }
+
+
+# --- command line -----------------------------------------------------------------------------
+
+def _write_jsonl(path: Path, lines: list[dict[str, object]]) -> None:
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines),
+                    encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("show", help="print a row's sentences with index and offsets")
+    s.add_argument("row", type=int)
+    s = sub.add_parser("batch", help="print a JSONL skeleton for rows")
+    s.add_argument("rows", type=int, nargs="+")
+    s.add_argument("--annotator", default="")
+    s.add_argument("--pass", dest="pass_", type=int, default=1, choices=(1, 2))
+    s = sub.add_parser("fill", help="fill defaults and actor offsets in a gold file, in place")
+    s.add_argument("file", type=Path)
+    s = sub.add_parser("check", help="validate gold files: one line per problem")
+    s.add_argument("files", type=Path, nargs="+")
+    s = sub.add_parser("place", help="gazetteer candidates for a place name")
+    s.add_argument("name")
+    sub.add_parser("plan", help="rewrite split.json and batches.json")
+    args = p.parse_args(argv)
+
+    if args.cmd == "show":
+        text = corpus()[args.row]["text"]
+        print(f"# row {args.row}  published {corpus()[args.row]['date']}")
+        for i, (a, b) in enumerate(sentences(args.row)):
+            print(f"[{i}] {a}-{b}  {text[a:b]}")
+    elif args.cmd == "batch":
+        for line in skeleton(args.rows, args.annotator, args.pass_):
+            print(json.dumps(line, ensure_ascii=False))
+    elif args.cmd == "fill":
+        lines = [json.loads(x) for x in args.file.read_text(encoding="utf-8").splitlines()
+                 if x.strip()]
+        problems = fill(lines)
+        _write_jsonl(args.file, lines)
+        for problem in problems:
+            print(problem)
+        return 1 if problems else 0
+    elif args.cmd == "check":
+        problems = [m for f in args.files for m in check(f)]
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        return 1 if problems else 0
+    elif args.cmd == "place":
+        sys.path.insert(0, str(REPO / "src"))
+        from eventwire.places import load
+
+        for c in sorted(load().candidates(args.name), key=lambda c: -c.population):
+            print(json.dumps({"name": c.name, "country": c.country, "lat": c.lat, "lon": c.lon,
+                              "geonameid": c.geonameid, "population": c.population}))
+    elif args.cmd == "plan":
+        result = plan()
+        (HERE / "split.json").write_text(json.dumps(result["split"]) + "\n", encoding="utf-8")
+        (HERE / "batches.json").write_text(json.dumps(result["batches"]) + "\n",
+                                           encoding="utf-8")
+        print(json.dumps({"sentences": result["sentences"], "total": result["total"]}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
