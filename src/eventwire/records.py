@@ -113,12 +113,37 @@ class Actor(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class Location(_Record):
+    """Where an event happened (see docs/places.md).
+
+    ``precision``: site, city, admin1 or country -- how exact ``lat``/``lon`` are.
+    ``feature``: the gazetteer's kind of place (capital, city, admin1, airbase, …).
+    ``admin1``: the GeoNames first-level division code (ISO country + code, "SY13").
+    ``evidence``: which words named it, the score and the reason the candidate won.
+    """
+
     name: str
     country: str | None
     lat: float | None
     lon: float | None
     feature: str | None = None
-    geonameid: int | None = None
+    geonames_id: int | None = None
+    precision: str | None = None
+    admin1: str | None = None
+    evidence: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class PlaceCandidate(_Record):
+    """One reading of a place name in a text, as :func:`eventwire.geocode` ranks them:
+    ``rank`` 1 is the chosen reading; ``slot`` says why the words were read as a place."""
+
+    text: str
+    span: Span
+    rank: int
+    location: Location
+    score: float
+    slot: str
+    reasons: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)

@@ -64,6 +64,25 @@ STATEMENT_CODE = "010"
 #: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
 STATE_PROTEST_CODE = "114"
 MAX_SENTENCE_TOKENS = 300
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _date_ents(sent: Span) -> Iterator[Span]:
+    """The DATE and TIME entities inside ``sent``, found in the sentence's own tokens
+    (``sent.ents`` walks every entity of the document: quadratic in a long article)."""
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        if token.ent_iob_ != "B":
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= sent.end and token.ent_type_ in _DATE_LABELS:
+            yield Span(doc, i, end, label=token.ent_type_)
+        i = end
 
 
 @dataclasses.dataclass
@@ -414,7 +433,7 @@ class EventCoder(RoleFinder):
             targets = self._conjoined_modifiers(source_head, sources[0].actor, ctx)
         extra = [x for x in (target_head, child(t, "dobj")) if x is not None]
         place = where.locate(t, extra, self.resolver.gazetteer, self.resolver.kb,
-                             ctx.countries, ctx.skip)
+                             ctx.countries, ctx.skip, p.code)
         notes: list[str] = []
         if sources and place is not None and place.country and \
                 codes.lookup(p.code).root == PROTEST_ROOT:
@@ -527,9 +546,7 @@ class EventCoder(RoleFinder):
         while clause.pos_ != "VERB" and clause.head.i != clause.i:
             clause = clause.head
         best = None
-        for ent in sent.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
+        for ent in _date_ents(sent):
             root = ent.root
             if other_clause(root, clause):
                 continue

@@ -1,88 +1,142 @@
-"""Where an event happened: a place named in the event's clause, resolved offline.
+"""Where an event happened: the place named in the event's own words, resolved offline.
 
-Candidates, nearest first: the object of "in / at / near / outside / inside" attached to
-the trigger, to its object or to its target; then the target itself when it is a
-place ("airstrikes on Idlib"). A name is looked up in the gazetteer (GeoNames cities
-plus bundled sites), preferring places in the countries the article talks about
-("Lucca" in a story about Italy and the G7 -> Italy); a country name gives the
-country's centroid. The dateline place is the reporting place, never the event
-place: tokens inside the dateline are skipped.
+The article's place mentions are found and ranked once (:func:`eventwire.geocode.doc_places`:
+place entities and gazetteer names in place slots, never persons, months, organisations
+or a capital acting for its government). An event takes, in this order:
+
+1. a place in its own clause: the trigger's locative phrase ("in / at / near / outside /
+   into / over …"), that of a participle leading the clause ("addressing reporters **in
+   Ankara**, the minister threatened Greece"), or its object when the verb takes places
+   ("rebels overran **Sinjar**", "bombed neighbourhoods **of Hama**", "attacked a
+   checkpoint **near Khan Sheikhoun**");
+2. the target's location phrase ("shelled Kurdish fighters **in Afrin**");
+3. the target itself, only for material events (attacks, assaults, protests, force
+   posture, coercion): "airstrikes on **Idlib**" -- never for statements, threats or
+   calls, so a threat against Syria is not placed in Syria;
+4. the dateline's place, only for local material events (riots, attacks) in a sentence
+   that names no place, when the dateline is in the article's main country.
+
+The dateline's words are never an event place by themselves (rule 4 aside). The chosen
+reading's score and reasons go into ``location.evidence``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
-from ..actors.knowledge import Knowledge, phrase_key
+from ..actors.knowledge import Knowledge
+from ..geocode import Resolved, doc_places
+from ..geoparse import country_place, rules
 from ..places import Gazetteer
 from ..records import Location
 
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into",
-                            "over", "off"})
-_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
 
 
-def _name_span(tok: Token) -> str:
-    """The proper-name words around a place token ("Shayrat airbase", "New York")."""
-    words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
-    return " ".join(w.text for w in words)
+def _preps(holder: Token, preps: frozenset[str]) -> Iterator[Token]:
+    for prep in holder.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    yield from pobj.subtree
+        elif prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.lower_ in preps:
+            yield from (w for w in prep.subtree)  # "in Idlib and around Hama"
 
 
-def _candidates(trigger: Token, extra: Sequence[Token]) -> Iterable[Token]:
-    holders = [trigger, *extra]
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
-                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                    yield pobj
-                    # "in the northern city of Kirkuk", "at targets in Jericho"
-                    yield from (w for w in pobj.subtree
-                                if w.i != pobj.i and w.ent_type_ in _PLACE_ENTS
-                                and w.dep_ in ("pobj", "compound", "appos"))
-    yield from extra
-    for holder in extra:  # "blew up power lines leading into Kabul"
-        yield from (w for w in holder.subtree if w.i != holder.i and w.ent_type_ in _PLACE_ENTS
-                    and w.dep_ in ("pobj", "compound", "appos"))
+def _object_places(obj: Token, takes_places: bool) -> Iterator[Token]:
+    r = rules()
+    if takes_places:
+        yield obj
+    for prep in obj.children:  # "neighbourhoods of Hama", "a checkpoint near X"
+        if prep.dep_ == "prep" and (prep.lower_ in r.event_preps or (
+                prep.lower_ == "of" and obj.lemma_.lower() in r.place_nouns)):
+            yield from (w for w in prep.subtree if w.i != prep.i)
+    for mod in obj.children:  # "the Sinjar district"
+        if mod.dep_ in ("compound", "nmod") and obj.lemma_.lower() in r.place_nouns:
+            yield mod
+
+
+def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]:
+    r = rules()
+    yield from (("the event's locative phrase", t) for t in _preps(trigger, r.event_preps))
+    for c in trigger.children:
+        if c.dep_ in _CLAUSE_DEPS and c.tag_ in ("VBG", "VBN"):
+            yield from (("the clause's locative phrase", t) for t in _preps(c, r.event_preps))
+    takes = trigger.lemma_.lower() in r.place_object_verbs
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            yield from (("the event's object", t) for t in _object_places(c, takes))
+
+
+def _target_phrase(extra: Sequence[Token]) -> Iterator[tuple[str, Token]]:
+    r = rules()
+    for holder in extra:
+        yield from (("the target's location phrase", t) for t in _preps(holder, r.event_preps))
+
+
+_PRECISE = {"site": 0, "city": 1, "admin1": 2, "country": 3}
+
+
+def _pick(tokens: Iterator[tuple[str, Token]], places: dict[int, Resolved],
+          skip: range | None) -> tuple[str, Resolved] | None:
+    """Of the places these words name, the most precise (the first among equals):
+    "attacked a checkpoint near Khan Sheikhoun, in Idlib province" -> Khan Sheikhoun."""
+    found: list[tuple[int, int, str, Resolved]] = []
+    for n, (why, tok) in enumerate(tokens):
+        resolved = places.get(tok.i)
+        if resolved is None or resolved.best is None or (skip is not None and tok.idx in skip):
+            continue
+        found.append((_PRECISE.get(resolved.best.place.precision, 1), n, why, resolved))
+    if not found:
+        return None
+    _, _, why, resolved = min(found, key=lambda f: (f[0], f[1]))
+    return why, resolved
+
+
+def _country_in_phrase(extra: Sequence[Token], kb: Knowledge,
+                       skip: range | None) -> Location | None:
+    """A material event's country named in its object or target phrase ("mobilized
+    reservists for a war against Iraq"): the country, at country precision."""
+    for holder in extra:
+        for tok in holder.subtree:
+            if tok.ent_type_ != "GPE" or (skip is not None and tok.idx in skip):
+                continue
+            place = country_place(tok.text, kb)
+            if place is not None:
+                return place.location(f"a country named in the event's object or target "
+                                      f"phrase: {tok.text!r} (material event)")
+    return None
 
 
 def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Knowledge,
-           prefer: Sequence[str], skip: range | None = None) -> Location | None:
-    """The event's place, or None. ``extra``: the event's object and target head words."""
-    for tok in _candidates(trigger, extra):
-        if skip is not None and tok.idx in skip:
-            continue
-        is_place = tok.ent_type_ in _PLACE_ENTS or tok.pos_ == "PROPN"
-        if not is_place:
-            continue
-        for name in (_name_span(tok), tok.text):
-            country = _country(name, kb)
+           prefer: Sequence[str], skip: range | None = None,
+           code: str | None = None) -> Location | None:
+    """The event's place, or None. ``extra``: the event's target and object head words;
+    ``code``: the event's CAMEO code (the target is a place only for material events)."""
+    places = doc_places(trigger.doc, gazetteer, kb, prefer)
+    r = rules()
+    root = (code or "")[:2]
+    picked = _pick(_own_clause(trigger, code), places, skip) or \
+        _pick(_target_phrase(extra), places, skip)
+    if picked is None and root in r.material_roots:
+        picked = _pick((("the target itself", t) for t in extra), places, skip)
+        if picked is None:
+            country = _country_in_phrase(extra, kb, skip)
             if country is not None:
-                info = kb.countries[country]
-                return Location(info.name, country, info.lat, info.lon, "country")
-            place = gazetteer.lookup(name, prefer)
-            if place is not None:
-                return place.location()
-        region = _region(_name_span(tok), kb)
-        if region is not None:
-            return region
-    return None
-
-
-def _country(name: str, kb: Knowledge) -> str | None:
-    for entry in kb.lookup(phrase_key(name)):
-        if entry.kind == "country" and entry.ref in kb.countries:
-            return entry.ref
-    return None
-
-
-def _region(name: str, kb: Knowledge) -> Location | None:
-    """A region the gazetteer lacks ("West Darfur State"): the country from the actor data."""
-    words = phrase_key(name)
-    for n in range(len(words), 0, -1):
-        for i in range(len(words) - n + 1):
-            for entry in kb.lookup(words[i:i + n]):
-                if entry.kind == "region" and entry.ref in kb.countries:
-                    return Location(name, entry.ref, None, None, "region")
-    return None
+                return country
+    if picked is None and root in r.dateline_roots and skip is not None:
+        sent = trigger.sent
+        named = any(i in places for i in range(sent.start, sent.end)
+                    if sent.doc[i].idx not in skip)
+        dateline = [places[t.i] for t in trigger.doc if t.idx in skip and t.i in places]
+        if not named and dateline and dateline[0].best is not None and \
+                dateline[0].best.place.country in prefer[:1]:
+            picked = ("the dateline (a local event)", dateline[0])
+    if picked is None:
+        return None
+    why, found = picked
+    assert found.best is not None
+    return found.best.place.location(
+        f"{why}: {found.mention.text!r} ({found.mention.slot}); {found.best.evidence}")

@@ -135,9 +135,11 @@ def _actor_name(role: str) -> str:
 _GLOBAL_ID = ("('0x' || left(CASE WHEN regexp_full_match(e.event_id, '[0-9a-f]{16}') "
               "THEN e.event_id ELSE md5(e.event_id) END, 15))::BIGINT")
 _FEATURE = "json_extract_string(e.record, '$.location.feature')"
+#: the location's precision (site, city, admin1, country); older records only had a feature
+_PRECISION = f"coalesce(json_extract_string(e.record, '$.location.precision'), {_FEATURE})"
 _GEO_TYPE = (f"CASE WHEN e.location_name IS NULL AND e.location_country IS NULL THEN NULL "
-             f"WHEN {_FEATURE} = 'country' OR e.location_name IS NULL THEN 1 "
-             f"WHEN {_FEATURE} IN ('admin', 'admin1', 'state', 'province', 'region') "
+             f"WHEN {_PRECISION} = 'country' OR e.location_name IS NULL THEN 1 "
+             f"WHEN {_PRECISION} IN ('admin', 'admin1', 'state', 'province', 'region') "
              f"THEN CASE WHEN e.location_country = 'USA' THEN 2 ELSE 5 END "
              f"WHEN e.location_country = 'USA' THEN 3 ELSE 4 END")
 
@@ -157,9 +159,11 @@ def _gdelt_geo(prefix: str, filled: bool) -> list[tuple[str, str]]:
              "FeatureID")
     if not filled:
         return [(f"{prefix}_{name}", "NULL") for name in names]
-    values = (_GEO_TYPE, _clean("e.location_name"), "e.location_country", "NULL", "NULL",
+    values = (_GEO_TYPE, _clean("e.location_name"), "e.location_country",
+              "json_extract_string(e.record, '$.location.admin1')", "NULL",
               "e.location_lat", "e.location_lon",
-              "json_extract_string(e.record, '$.location.geonameid')")
+              "coalesce(json_extract_string(e.record, '$.location.geonames_id'), "
+              "json_extract_string(e.record, '$.location.geonameid'))")
     return [(f"{prefix}_{name}", value) for name, value in zip(names, values, strict=True)]
 
 
@@ -243,6 +247,9 @@ PLOVER_FIELDS: tuple[tuple[str, str], ...] = (
     ("location_country", "e.location_country"),
     ("lat", "e.location_lat"),
     ("lon", "e.location_lon"),
+    ("location_precision", _PRECISION),
+    ("location_admin1", "json_extract_string(e.record, '$.location.admin1')"),
+    ("location_geonames_id", "json_extract(e.record, '$.location.geonames_id')::BIGINT"),
 )
 
 #: The ``csv`` format: every flattened column of ``events`` (all but ``record``).

@@ -1,0 +1,107 @@
+"""Geoparse a whole text: every place mention with its ranked readings.
+
+:func:`doc_places` works on a parsed spaCy ``Doc`` (the coder calls it once per article,
+through :mod:`eventwire.coding.where`, and caches the result on the doc); :func:`geocode`
+is the public API behind ``eventwire geocode``. Two passes: the first ranks each mention
+with the article's countries as context; the second adds the countries and first-level
+divisions of the places the first pass resolved with a clear margin, so "Salisbury" in
+an article about Wiltshire towns agrees with its neighbours.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import ActorResolver
+from .actors.knowledge import Knowledge
+from .geoparse import Context, Scored, context_for, rank
+from .placenames import Mention, mentions
+from .places import Gazetteer
+from .records import PlaceCandidate, Span
+
+#: a first-pass reading counts as settled when it leads the next by this much
+CLEAR_MARGIN = 1.0
+_CACHE_KEY = "eventwire.places"
+
+
+@dataclasses.dataclass(frozen=True)
+class Resolved:
+    mention: Mention
+    ranked: tuple[Scored, ...]
+
+    @property
+    def best(self) -> Scored | None:
+        return self.ranked[0] if self.ranked else None
+
+
+def _settled(ranked: Sequence[Scored]) -> bool:
+    if not ranked or ranked[0].place.feature == "country":
+        return False
+    rivals = [s for s in ranked[1:] if s.place.country != ranked[0].place.country]
+    return not rivals or ranked[0].score - rivals[0].score >= CLEAR_MARGIN
+
+
+def doc_places(doc: Doc, gazetteer: Gazetteer, kb: Knowledge,
+               countries: Sequence[str] = ()) -> dict[int, Resolved]:
+    """Every place mention of ``doc``, keyed by each of its token indices (cached)."""
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    found = [m for sent in doc.sents for m in mentions(sent, gazetteer, kb)]
+    first = {m: rank(m.text, gazetteer, kb, m.hints, Context(tuple(countries)))
+             for m in found}
+    settled = {m: r[0] for m, r in first.items() if _settled(r)}
+    out: dict[int, Resolved] = {}
+    for m in found:
+        # the other mentions' settled places: a name never agrees with itself
+        others = [s for o, s in settled.items() if o.text != m.text]
+        ranked = tuple(rank(m.text, gazetteer, kb, m.hints, context_for(countries, others))
+                       ) if others else tuple(first[m])
+        if not ranked:
+            continue
+        resolved = Resolved(m, ranked)
+        for i in range(m.start, m.end):
+            out[i] = resolved
+    doc.user_data[_CACHE_KEY] = out
+    return out
+
+
+def geocode(text: str, *, context: str | None = None, date: dt.date | None = None,
+            nlp: Language | None = None, resolver: ActorResolver | None = None,
+            top: int = 5) -> list[PlaceCandidate]:
+    """The place mentions of ``text`` with up to ``top`` ranked readings each.
+
+    ``context`` is more text about the same story (its countries and places become the
+    ranking context); ``date`` dates the people it names (a minister's country counts as
+    context). Readings of one mention share its span; ``rank`` 1 is the chosen one.
+    """
+    from .actors import default_resolver  # noqa: PLC0415
+    from .nlp import load_nlp  # noqa: PLC0415 - loading the model is the caller's choice
+
+    nlp = nlp or load_nlp()
+    resolver = resolver or default_resolver()
+    full = f"{text}\n\n{context}" if context else text
+    doc = nlp(full)
+    countries = list(resolver.countries_in(full))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            actor = resolver.resolve(ent.text, date=date)
+            if actor is not None and actor.country and actor.country not in countries:
+                countries.append(actor.country)
+    places = doc_places(doc, resolver.gazetteer, resolver.kb, countries)
+    out: list[PlaceCandidate] = []
+    for resolved in dict.fromkeys(places.values()):
+        m = resolved.mention
+        start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+        if start >= len(text):
+            continue  # a place of the context only
+        for n, scored in enumerate(resolved.ranked[:top], 1):
+            out.append(PlaceCandidate(m.text, Span(start, end), n,
+                                      scored.place.location(scored.evidence), scored.score,
+                                      m.slot, scored.reasons))
+    return out

