@@ -14,6 +14,7 @@ import pytest
 
 from eventwire.errors import EmptyInputError, InputError
 from eventwire.ingest import read_articles
+from eventwire.ingest.limits import MAX_ARTICLE_CHARS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GUARDIAN = SHARED / "corpus" / "guardian_syria_2019.csv"
@@ -145,14 +146,18 @@ def test_csv_default_mapping(ingest_read):
     assert a.source_record == "record 1"
 
 
-def test_csv_custom_mapping_and_huge_field(ingest_read):
+def test_csv_custom_mapping_and_huge_field(ingest_read, caplog):
     body = "Sanctions were imposed. " * 20_000  # ~480 kB, over csv's default field limit
     data = csv_text(["n", "body", "day"], ["7", body, "2021-06-24"])
     articles, errors = ingest_read(
         {"a.csv": data}, csv_mapping={"id": "n", "text": "body", "published": "day"}
     )
     assert errors == []
-    assert articles[0].id == "7" and articles[0].text == body
+    # read whole, then cut to the cap on one article, with one warning naming the record
+    assert articles[0].id == "7" and articles[0].text == body[:MAX_ARTICLE_CHARS]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{articles[0].source_path}:record 1: cut text to 100,000 characters (the caps on one "
+        "article; the rest is not coded)"]
     assert articles[0].published == dt.date(2021, 6, 24)
 
 
@@ -347,17 +352,39 @@ def test_malformed_jsonl_line_among_good_ones(ingest_read, tmp_path):
         ('{"id": "x"}', "missing field 'text'"),
         ('{"id": "x", "text": 5}', "field 'text' is not a string (got int)"),
         ('{"id": "x", "text": "  \\n "}', "empty text"),
-        ('{"id": "x", "text": "T.", "title": ["a"]}', "field 'title' is not a string (got list)"),
-        (
-            '{"id": "x", "text": "T.", "published": "April 5"}',
-            "published is not an ISO date or datetime ('April 5')",
-        ),
+        ("[" * 100_000 + "]" * 100_000, "not valid JSON (nested too deeply)"),
+        ('{"id": "x", "text": "T.", "n": 1' + "0" * 5000 + "}", "not valid JSON (Exceeds the "
+         "limit (4300 digits) for integer string conversion)"),
     ],
 )
 def test_bad_jsonl_records(ingest_read, tmp_path, line, reason):
     articles, errors = ingest_read({"r.jsonl": line + "\n" + jsonl({"id": "ok", "text": "Ok."})})
     assert [a.id for a in articles] == ["ok"]
     assert [(e.where, e.reason) for e in errors] == [(f"{tmp_path / 'r.jsonl'}:1", reason)]
+
+
+@pytest.mark.parametrize(
+    ("line", "warning"),
+    [
+        ('{"id": "x", "text": "T.", "title": ["a"]}',
+         "field 'title' is not a string (got list); left out"),
+        ('{"id": "x", "text": "T.", "published": "April 5"}',
+         "published is not an ISO date or datetime ('April 5'); left out"),
+        ('{"id": "x", "text": "T.", "published": "9999-99-99"}',
+         "published is not an ISO date or datetime ('9999-99-99'); left out"),
+        ('{"id": "x", "text": "T.", "outlet": {"a": 1}}',
+         "field 'outlet' is not a string (got dict); left out"),
+    ],
+)
+def test_bad_metadata_value_is_left_out_with_a_warning(ingest_read, tmp_path, caplog, line,
+                                                        warning):
+    """Regression (issue 11): one bad metadata value no longer drops the record."""
+    articles, errors = ingest_read({"r.jsonl": line + "\n" + jsonl({"id": "ok", "text": "Ok."})},
+                                   published=dt.date(2019, 5, 1))
+    assert errors == []
+    assert [a.id for a in articles] == ["x", "ok"]
+    assert articles[0].published == dt.date(2019, 5, 1)  # the option fills in
+    assert [r.getMessage() for r in caplog.records] == [f"{tmp_path / 'r.jsonl'}:1: {warning}"]
 
 
 def test_csv_missing_text_column(ingest_read, tmp_path):

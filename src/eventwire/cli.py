@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from . import evaluate as evaluation
 from .actors import default_resolver
@@ -37,9 +38,13 @@ app.add_typer(query_app, name="query")  # query dyad|actors|dyads|types|claims|o
 app.add_typer(sql_app)  # sql
 app.add_typer(serve_app)  # serve
 
-# a pipe or a file gets wide tables rather than rich's 80-column default
-out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 180)
-err = Console(stderr=True, highlight=False)
+# a pipe or a file gets wide tables rather than rich's 80-column default. Input text is
+# never read as markup or emoji codes (markup=False, emoji=False): styled output is built
+# from Text pieces; messages never wrap (soft_wrap=True).
+out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False,
+              width=None if sys.stdout.isatty() else 180)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+_LOG_FORMAT = "warning: %(message)s"
 
 
 def _date(value: str | None, what: str = "--published") -> dt.date | None:
@@ -59,7 +64,7 @@ class _Errors:
 
     def __call__(self, error: InputError) -> None:
         self.count += 1
-        err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+        err.print(Text.assemble(("error:", "red"), f" {error}"))
 
 
 def _read(paths: list[str], fmt: str | None, published: str | None, outlet: str | None,
@@ -88,13 +93,15 @@ def _finish(read: int, errors: _Errors) -> None:
 def clean(paths: PathsArg, input_format: FmtOpt = None, published: PubOpt = None,
           outlet: OutletOpt = None, id: IdOpt = None) -> None:
     """Show which lines of each article are kept and which are dropped as web clutter."""
+    logging.basicConfig(level=logging.WARNING, format=_LOG_FORMAT)
     errors = _Errors()
     n = 0
     for article in _read(paths, input_format, published, outlet, id, errors):
         n += 1
         article = clean_article(article)
-        out.print(f"[bold]== {article.id}[/bold] ({article.outlet or 'no outlet'}, "
-                  f"{article.published or 'no date'})")
+        out.print(Text.assemble((f"== {article.id}", "bold"),
+                                f" ({article.outlet or 'no outlet'}, "
+                                f"{article.published or 'no date'})"))
         if article.dateline:
             d = article.dateline
             out.print(f"   dateline: place={d.place!r} outlet={d.outlet!r} date={d.date_text!r}")
@@ -104,9 +111,10 @@ def clean(paths: PathsArg, input_format: FmtOpt = None, published: PubOpt = None
         for start, end, kept, reason in sorted(lines):
             text = article.text[start:end]
             if kept:
-                out.print(f"  [green]keep[/green] {text}", markup=True)
+                out.print(Text.assemble("  ", ("keep", "green"), f" {text}"))
             else:
-                out.print(f"  [red]drop[/red] {text}  [dim]({reason})[/dim]", markup=True)
+                out.print(Text.assemble("  ", ("drop", "red"), f" {text}  ",
+                                        (f"({reason})", "dim")))
     _finish(n, errors)
 
 
@@ -166,6 +174,7 @@ def actors(paths: PathsArg, input_format: FmtOpt = None, published: PubOpt = Non
     """List each article's named actors, resolved to country and sector (a table)."""
     from .pipeline import default_extractor
 
+    logging.basicConfig(level=logging.WARNING, format=_LOG_FORMAT)
     errors = _Errors()
     n = 0
     table = Table()
@@ -211,7 +220,7 @@ def extract(paths: PathsArg, input_format: FmtOpt = None, published: PubOpt = No
 
     if format not in ("json", "table"):
         raise typer.BadParameter("use json or table", param_hint="--format")
-    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format=_LOG_FORMAT)
     errors = _Errors()
     extractor = default_extractor()
     n = 0
@@ -236,9 +245,9 @@ def _explain(extractor: Any, article: Article) -> None:
     doc = extractor.nlp(article.body)
     ctx = extractor.coder.context_for(article)
     for index, sent in enumerate(doc.sents):
-        out.print(f"[bold]sentence {index}:[/bold] {sent.text.strip()}", markup=True)
+        out.print(Text.assemble((f"sentence {index}:", "bold"), f" {sent.text.strip()}"))
         for line in extractor.coder.explain(sent, ctx):
-            out.print(f"    {line}", markup=False)
+            out.print(f"    {line}")
 
 
 @evaluate_app.command("actors")

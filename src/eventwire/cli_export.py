@@ -25,8 +25,8 @@ from .store.exports import FORMATS, export, parse_where
 export_app = typer.Typer(add_completion=False, no_args_is_help=True,
                          help="Export the events of a store.")
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 OutArg = Annotated[Path, typer.Argument(metavar="OUT", help="The file to write.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="The store (a DuckDB file).")]

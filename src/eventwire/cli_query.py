@@ -32,8 +32,10 @@ query_app = typer.Typer(add_completion=False, no_args_is_help=True,
 sql_app = typer.Typer(add_completion=False, no_args_is_help=True,
                       help="Run one read-only SQL statement on an event store.")
 
-out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# stored text (actors, outlets) is never read as markup or emoji codes
+out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False,
+              width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 DbOpt = Annotated[Path, typer.Option("--db", help="The store (a DuckDB file).")]
 StartOpt = Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")]

@@ -43,8 +43,9 @@ from .store.watch import WatchPass
 store_app = typer.Typer(add_completion=False, no_args_is_help=True,
                         help="Build and update an event store (a DuckDB file).")
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# input text is never read as markup or emoji codes; messages never wrap
+out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="The store (a DuckDB file; created if new).")]

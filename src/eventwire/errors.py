@@ -16,6 +16,10 @@ Messages say what happened, to which file or record, and what to do.
 
 from __future__ import annotations
 
+import re
+
+_LINE_BREAKS = re.compile(r"[\s\x00-\x1f\x7f\x85\u2028\u2029]+")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 class EventwireError(Exception):
     """Base class of every error eventwire raises on purpose."""
@@ -35,7 +39,14 @@ class InputError(EventwireError):
     def __init__(self, where: str, reason: str) -> None:
         self.where = where
         self.reason = reason
-        super().__init__(f"{where}: {reason}")
+        super().__init__(one_line(f"{where}: {reason}"))
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line: line ends, tabs and other control characters become one
+    space, lone surrogates U+FFFD (so that it prints on any terminal)."""
+    flat = _LINE_BREAKS.sub(" ", message).strip()
+    return _SURROGATES.sub("\ufffd", flat)
 
 
 class EmptyInputError(InputError):

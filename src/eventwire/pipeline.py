@@ -17,7 +17,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .coding import EventCoder
+from .coding.coder import MAX_SENTENCE_TOKENS
 from .ingest import clean_article
+from .ingest.limits import (
+    MAX_ARTICLE_CHARS,
+    MAX_RUN_CHARS,
+    MAX_TITLE_CHARS,
+    blank_long_runs,
+    cut,
+    one_line,
+    sanitise,
+)
 from .nlp import load_nlp
 from .records import Actor, Article, Event
 
@@ -52,15 +62,27 @@ class Extractor:
         return self._nlp
 
     def prepare(self, article: Article) -> Article | None:
-        """Clean an article and check its language; None (with a warning) to skip it."""
+        """Clean an article and check its language; None (with a warning) to skip it.
+
+        The work is bounded first (see :mod:`eventwire.ingest.limits`): text and title
+        are cut to their caps (one warning), and in the text to parse, every run of more
+        than ``MAX_RUN_CHARS`` non-space characters is blanked to spaces, which keeps
+        every offset.
+        """
+        article = bounded(article)
         if article.clean_text is None:
             article = clean_article(article)
         if not article.body.strip():
             return None
         if not looks_english(article.body):
-            log.warning("%s: skipped: text does not look like English", article.id)
+            log.warning("%s: skipped: text does not look like English", _name(article))
             return None
-        return dataclasses.replace(article, language="en")
+        body, runs = blank_long_runs(article.body)
+        title, title_runs = blank_long_runs(article.title) if article.title else (None, 0)
+        if runs or title_runs:
+            log.warning("%s: blanked %d run(s) of over %d characters without a space "
+                        "before parsing", _name(article), runs + title_runs, MAX_RUN_CHARS)
+        return dataclasses.replace(article, language="en", clean_text=body, title=title)
 
     def _parsed(self, articles: Iterable[Article], batch_size: int = 32
                 ) -> Iterator[tuple[Article, Article | None, Doc | None]]:
@@ -98,16 +120,48 @@ class Extractor:
             if article is None or doc is None:
                 yield original, []
                 continue
-            for sent in doc.sents:
-                if len(sent) > 300:
-                    log.warning("%s: skipped a sentence of %d tokens (over 300)", article.id,
-                                len(sent))
+            long = [len(sent) for sent in doc.sents if len(sent) > MAX_SENTENCE_TOKENS]
+            if long:
+                log.warning("%s: skipped %d sentence(s) of over %d tokens (the longest: %d)",
+                            _name(article), len(long), MAX_SENTENCE_TOKENS, max(long))
             ctx = self.coder.context_for(article)
             events = []
             if article.title:
                 events.extend(self.coder.code_doc(self.nlp(article.title), ctx, headline=True))
             events.extend(self.coder.code_doc(doc, ctx))
             yield article, events
+
+
+def bounded(article: Article) -> Article:
+    """``article`` with text and title sanitised and cut to their caps (one warning)."""
+    text, text_cut = cut(sanitise(article.text), MAX_ARTICLE_CHARS)
+    title, title_cut = cut(sanitise(article.title), MAX_TITLE_CHARS) if article.title \
+        else (article.title, False)
+    if text == article.text and title == article.title:
+        return article
+    if text_cut or title_cut:
+        what = " and ".join(name for name, done in (("text", text_cut), ("title", title_cut))
+                            if done)
+        log.warning("%s: cut %s to the caps on one article (%d and %d characters); the rest "
+                    "is not coded", _name(article), what, MAX_ARTICLE_CHARS, MAX_TITLE_CHARS)
+    clean = article.clean_text
+    if clean is not None and text != article.text:
+        clean = None  # cleaned again from the text as cut
+    return dataclasses.replace(article, text=text, title=title, clean_text=clean,
+                               kept=() if clean is None else article.kept,
+                               dropped=() if clean is None else article.dropped,
+                               dateline=None if clean is None else article.dateline)
+
+
+def _name(article: Article) -> str:
+    """The article in a message: its file and record when it came from one, else its id."""
+    if article.source_path:
+        where = article.source_path
+        if article.source_record:
+            where += f":{article.source_record}"
+    else:
+        where = article.id
+    return one_line(where, 300)
 
 
 @functools.cache

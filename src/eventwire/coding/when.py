@@ -13,6 +13,8 @@ Rules first (they cover how wire copy writes dates), dateparser for the rest:
 - "2016", "in 2016", "last year"                                    -> year
 - anything else dateparser reads, relative to the publication date
 No date expression: the publication date, precision ``day``, ``date_source`` "publication".
+A relative date that would fall outside Python's calendar (years 1 to 9999, e.g. "next
+week" from 9999-12-30) is not resolved.
 """
 
 from __future__ import annotations
@@ -73,7 +75,16 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def resolve_date(text: str, published: dt.date,
                  future: bool = False) -> tuple[dt.date, DatePrecision] | None:
-    """Resolve a date expression against the publication date, or None if unreadable."""
+    """Resolve a date expression against the publication date, or None if unreadable
+    (or outside the calendar, years 1 to 9999)."""
+    try:
+        return _resolve(text, published, future)
+    except (OverflowError, ValueError):  # e.g. "next week" from 9999-12-30
+        return None
+
+
+def _resolve(text: str, published: dt.date,
+             future: bool) -> tuple[dt.date, DatePrecision] | None:
     low = " ".join(text.lower().replace(",", ", ").split())
     if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", low):
         return published, "day"
@@ -147,7 +158,10 @@ def _dateparser(text: str, published: dt.date,
         "PREFER_DATES_FROM": "future" if future else "past",
         "REQUIRE_PARTS": [],
     }
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (OverflowError, ValueError):  # a base date at the calendar's ends
+        return None
     if parsed is None:
         return None
     return parsed.date(), "day"

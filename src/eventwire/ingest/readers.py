@@ -30,8 +30,10 @@ Formats, chosen by extension or forced with ``fmt=``:
     (not stdin).
 
 Any of these may be gzipped (``x.jsonl.gz`` is JSONL). A directory is read
-recursively, depth first, names sorted, taking only the extensions above and
-their ``.gz`` (hidden entries skipped). ``-`` reads stdin (text unless ``fmt=``).
+recursively, depth first, names sorted, taking only the regular files with the
+extensions above and their ``.gz`` (hidden entries, named pipes and devices
+skipped; a subdirectory that cannot be read is one error). ``-`` reads stdin
+(text unless ``fmt=``); a named pipe or device given by name is refused.
 
 Values in a record or page win over the keyword arguments ``published`` and
 ``outlet``, which fill in what the input does not say; ``id`` names a
@@ -46,8 +48,16 @@ and reading goes on with the next record or file. Policy on bytes:
   are reported with the byte and its offset in the (decompressed) file and are
   never replaced: a text file is skipped whole, a JSONL line or CSV record is
   skipped alone. HTML is decoded by trafilatura from its declared charset;
-* line ends are normalised to ``\\n`` in ``Article.text``.
+* line ends are normalised to ``\\n`` in ``Article.text``;
+* a gzip file that is cut short or corrupt keeps what came before the damage (the
+  records before it; a text or page as far as it goes) and reports the damage once;
+* how much is read is capped (see :mod:`.limits`): a text file's first
+  ``MAX_TEXT_BYTES``, an HTML page's first ``MAX_HTML_BYTES``, JSONL and CSV lines
+  up to ``MAX_LINE_BYTES`` each; every field is cut to its cap with one warning,
+  and lone surrogates (``"\\udc80"`` in JSON) become U+FFFD.
 
+Warnings (a field cut, a bad metadata value left out) go to the ``eventwire``
+logger, one line each naming the file and record.
 ``Article.source_path`` is the path as given (``<stdin>`` for ``-``) and
 ``source_record`` the part of ``where`` after the colon (``"17"`` for JSONL line
 17, ``"record 3"`` for the third CSV record), so ``f"{source_path}:{source_record}"``
@@ -58,109 +68,82 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import csv
-import dataclasses
-import datetime as dt
-import gzip
 import io
-import itertools
-import json
 import os
 import sys
-import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from ..errors import EmptyInputError, InputError
 from ..records import Article
+from .fields import (
+    DEFAULT_CSV_MAPPING,
+    FORMATS,
+    STDIN_NAME,
+    Item,
+    NotUtf8,
+    ReadOptions,
+    clean_str,
+    decode,
+    make_article,
+    newlines,
+    normalise_fmt,
+    parse_date,
+    stem,
+    warn,
+)
+from .limits import MAX_HTML_BYTES, MAX_LINE_BYTES, MAX_TEXT_BYTES
+from .streams import Gunzip, chunks, not_regular, split_lines
+from .tabular import csv_items, jsonl_items
 
-FORMATS: tuple[str, ...] = ("text", "jsonl", "csv", "html", "warc")
-_FMT_ALIASES = {"txt": "text", "ndjson": "jsonl", "htm": "html", "arc": "warc"}
+__all__ = ["DEFAULT_CSV_MAPPING", "FORMATS", "ReadOptions", "normalise_fmt", "os_error",
+           "parse_date", "read_path"]
+
 _DIRECTORY_EXTENSIONS = frozenset({".txt", ".jsonl", ".csv", ".html", ".htm", ".warc", ".arc"})
 _EXTENSIONS = {
-    ext: _FMT_ALIASES.get(ext[1:], ext[1:]) for ext in [*_DIRECTORY_EXTENSIONS, ".ndjson"]
+    ext: normalise_fmt(ext[1:]) for ext in [*_DIRECTORY_EXTENSIONS, ".ndjson"]
 }
 _EXTENSIONS[""] = "text"  # a file named without extension is plain text
-ARTICLE_FIELDS = ("id", "text", "title", "url", "outlet", "published")
-DEFAULT_CSV_MAPPING: Mapping[str, str] = {field: field for field in ARTICLE_FIELDS}
 STDIN = "-"
-_STDIN_NAME = "<stdin>"
 _SNIFF_BYTES = 8192
-_MAX_ARTICLE_BYTES = 64 * 1024 * 1024  # one text or HTML article; use JSONL for more
 _MIN_HTML_WORDS = 20  # fewer words than this is page chrome, not an article
-_CSV_FIELD_LIMIT = 2**31 - 1  # the largest value every platform's C long accepts
-
-Item = Article | InputError
-
-
-@dataclasses.dataclass(frozen=True)
-class ReadOptions:
-    """What the caller said about the input; build it with :meth:`make`, which checks it."""
-
-    fmt: str | None = None
-    published: dt.date | None = None
-    outlet: str | None = None
-    id: str | None = None
-    csv_mapping: Mapping[str, str] = dataclasses.field(default_factory=lambda: DEFAULT_CSV_MAPPING)
-    csv_explicit: frozenset[str] = frozenset()
-
-    @classmethod
-    def make(
-        cls,
-        fmt: str | None = None,
-        published: dt.date | None = None,
-        outlet: str | None = None,
-        id: str | None = None,
-        csv_mapping: Mapping[str, str] | None = None,
-    ) -> ReadOptions:
-        """Check and normalise the options; ``ValueError`` names what is wrong."""
-        unknown = sorted(set(csv_mapping or {}) - set(ARTICLE_FIELDS))
-        if unknown:
-            raise ValueError(f"csv_mapping keys must be among {ARTICLE_FIELDS}, got {unknown}")
-        if isinstance(published, dt.datetime):
-            published = published.date()
-        return cls(
-            normalise_fmt(fmt), published, outlet, id,
-            {**DEFAULT_CSV_MAPPING, **(csv_mapping or {})}, frozenset(csv_mapping or {}),
-        )  # fmt: skip
-
-
-def normalise_fmt(fmt: str | None) -> str | None:
-    """``"TXT"``, ``".jsonl"`` … → a name in ``FORMATS``; ``ValueError`` if unknown."""
-    if fmt is None:
-        return None
-    name = fmt.lower().lstrip(".")
-    name = _FMT_ALIASES.get(name, name)
-    if name not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return name
 
 
 def read_path(path: str | Path, options: ReadOptions) -> Iterator[Article | InputError]:
     """The articles in one path (file, directory or ``-``), and an error for each bad one."""
     path = str(path)
     if path == STDIN and options.fmt == "warc":
-        yield InputError(_STDIN_NAME, "WARC/ARC input must be a file, not stdin")
+        yield InputError(STDIN_NAME, "WARC/ARC input must be a file, not stdin")
     elif path == STDIN:
-        yield from _read_stream(_STDIN_NAME, options.fmt or "text", _stdin_bytes, options)
+        yield from _read_stream(STDIN_NAME, options.fmt or "text", _stdin_bytes, options)
     elif os.path.isdir(path):
         found = False
         for file in _walk(path):
             found = True
-            yield from _read_file(file, options)
+            if isinstance(file, InputError):
+                yield file
+            else:
+                yield from _read_file(file, options)
         if not found:
             yield EmptyInputError(
                 path,
                 "no .txt, .html, .htm, .jsonl, .csv, .warc or .arc files (or their .gz) "
                 "in directory",
             )
+    elif (kind := not_regular(path)) is not None:
+        yield InputError(path, f"not a regular file ({kind}); give a file, or - to read "
+                               "a stream from stdin")
     else:
         yield from _read_file(path, options)
 
 
-def _walk(root: str) -> Iterator[str]:
-    for folder, dirnames, filenames in os.walk(root):
+def _walk(root: str) -> Iterator[str | InputError]:
+    """The readable files under ``root``, and an error for each folder that cannot be read."""
+    errors: list[OSError] = []
+    for folder, dirnames, filenames in os.walk(root, onerror=errors.append):
+        yield from (os_error(e.filename or folder, e) for e in errors)
+        errors.clear()
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             inner = name[:-3] if name.lower().endswith(".gz") else name
@@ -168,7 +151,10 @@ def _walk(root: str) -> Iterator[str]:
                 not name.startswith(".")
                 and os.path.splitext(inner)[1].lower() in _DIRECTORY_EXTENSIONS
             ):
-                yield os.path.join(folder, name)
+                file = os.path.join(folder, name)
+                if not_regular(file) is None:  # named pipes and devices are passed over
+                    yield file
+    yield from (os_error(e.filename or root, e) for e in errors)
 
 
 def _read_file(path: str, options: ReadOptions) -> Iterator[Item]:
@@ -184,9 +170,25 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Item]:
         return
 
     def opener() -> BinaryIO:
-        return gzip.open(path, "rb") if gz else open(path, "rb")  # noqa: SIM115 - closed by caller
+        raw = open(path, "rb")  # noqa: SIM115 - closed by the caller
+        if not gz:
+            return raw
+        return _GzipStream(raw)
 
     yield from _read_stream(path, fmt, opener, options)
+
+
+class _GzipStream(io.BufferedReader):
+    """A gzip file's bytes up to any damage (see :class:`.streams.Gunzip`); closes the file."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.gunzip = Gunzip(raw)
+        self._file = raw
+        super().__init__(self.gunzip)
+
+    def close(self) -> None:
+        super().close()
+        self._file.close()
 
 
 def _stdin_bytes() -> BinaryIO:
@@ -202,30 +204,47 @@ def _read_stream(
     """Open, sniff and parse one input; turn I/O and gzip failures into errors."""
     try:
         stream = opener()
-        with contextlib.nullcontext(stream) if where == _STDIN_NAME else stream:
+        gunzip = stream.gunzip if isinstance(stream, _GzipStream) else None
+        with contextlib.nullcontext(stream) if where == STDIN_NAME else stream:
             head = stream.read(_SNIFF_BYTES)
+            damaged = gunzip is not None and gunzip.error is not None
+            if not head and damaged:
+                yield InputError(where, gunzip.reason())  # type: ignore[union-attr]
+                return
             if not head:
                 yield EmptyInputError(where, "empty file")
             elif b"\x00" in head:
                 yield InputError(where, _binary_reason(head))
             elif fmt in ("text", "html"):
-                data = head + stream.read(_MAX_ARTICLE_BYTES + 1 - len(head))
-                if len(data) > _MAX_ARTICLE_BYTES:
-                    yield InputError(
-                        where,
-                        f"too large for one article (over {_MAX_ARTICLE_BYTES} bytes); use JSONL",
-                    )
+                limit = MAX_TEXT_BYTES if fmt == "text" else MAX_HTML_BYTES
+                data = head + stream.read(limit + 1 - len(head))
+                cut = len(data) > limit
+                damaged = gunzip is not None and gunzip.error is not None
+                if fmt == "text":
+                    yield _text_article(where, data[:limit], options, cut, cut or damaged)
                 else:
-                    yield (_text_article if fmt == "text" else _html_article)(where, data, options)
+                    if cut:
+                        warn(where, f"page over {limit:,} bytes; only the first {limit:,} "
+                                    "were read")
+                    yield _html_article(where, data[:limit], options)
             else:
-                lines = itertools.chain(io.BytesIO(head + stream.readline()), stream)
-                yield from (_jsonl_items if fmt == "jsonl" else _csv_items)(where, lines, options)
-    except gzip.BadGzipFile as exc:
-        yield InputError(where, f"not a valid gzip file ({exc})")
-    except (EOFError, zlib.error) as exc:
-        yield InputError(where, f"gzip data is truncated or corrupt ({exc})")
+                lines = split_lines(chunks(stream, head), MAX_LINE_BYTES, csv=fmt == "csv")
+                if gunzip is not None:
+                    lines = _until_damage(lines, gunzip)
+                yield from (jsonl_items if fmt == "jsonl" else csv_items)(where, lines, options)
+            if gunzip is not None and gunzip.error is not None:
+                yield InputError(where, f"{gunzip.reason()}; what came before it was read")
     except OSError as exc:
         yield os_error(where, exc)
+
+
+def _until_damage(lines: Iterator[tuple[int, bytes | None]], gunzip: Gunzip
+                  ) -> Iterator[tuple[int, bytes | None]]:
+    """The lines of a gzip file, without a last line that the damage cut in two."""
+    for number, line in lines:
+        if gunzip.error is not None and line is not None and not line.endswith((b"\n", b"\r")):
+            return  # the file broke off inside this line
+        yield number, line
 
 
 def os_error(where: str, exc: OSError) -> InputError:
@@ -243,39 +262,18 @@ def _binary_reason(head: bytes) -> str:
     return "binary file"
 
 
-class _NotUtf8(ValueError):
-    """Bytes that are not UTF-8; the message is the error reason."""
-
-
-def _decode(data: bytes, offset: int = 0) -> str:
-    """UTF-8 text without BOM and with ``\\n`` line ends; ``_NotUtf8`` names the bad byte.
-
-    ``offset`` is where ``data`` starts in the file, so the reported offset is the file's.
-    """
-    start = len(codecs.BOM_UTF8) if offset == 0 and data.startswith(codecs.BOM_UTF8) else 0
+def _text_article(where: str, data: bytes, options: ReadOptions, cut: bool = False,
+                  partial: bool = False) -> Item:
+    """One text article; ``cut`` when the input went on past ``data``, ``partial`` when
+    ``data`` may end inside a character (cut, or the gzip data broke off)."""
     try:
-        text = data[start:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad = data[start + exc.start]
-        raise _NotUtf8(
-            f"not UTF-8 (byte 0x{bad:02x} at offset {offset + start + exc.start})"
-        ) from None
-    return _newlines(text)
-
-
-def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _text_article(where: str, data: bytes, options: ReadOptions) -> Item:
-    try:
-        text = _decode(data)
-    except _NotUtf8 as exc:
+        text = decode(data, final=not partial)
+    except NotUtf8 as exc:
         return InputError(where, str(exc))
     if not text.strip():
         return EmptyInputError(where, "empty file")
-    return Article(options.id or _stem(where), text, outlet=options.outlet,
-                   published=options.published, source_path=where)  # fmt: skip
+    return make_article(where, id=options.id or stem(where), text=text, outlet=options.outlet,
+                        published=options.published, source_path=where, read_cut=cut)
 
 
 def _html_article(where: str, data: bytes, options: ReadOptions) -> Item:
@@ -285,190 +283,25 @@ def _html_article(where: str, data: bytes, options: ReadOptions) -> Item:
         doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
     except Exception as exc:  # trafilatura and lxml raise many kinds on broken pages
         return InputError(where, f"cannot parse HTML ({type(exc).__name__}: {exc})")
-    text = _newlines(getattr(doc, "text", None) or "").strip()
-    title = _clean_str(getattr(doc, "title", None))
+    text = newlines(getattr(doc, "text", None) or "").strip()
+    title = clean_str(getattr(doc, "title", None))
     first, _, rest = text.partition("\n")
     if title and first.strip() == title:  # trafilatura repeats the headline as line 1
         text = rest.strip()
     if len(text.split()) < _MIN_HTML_WORDS:
         return InputError(where, "no article text found in HTML page")
     published = options.published
-    page_date = _clean_str(getattr(doc, "date", None))
+    page_date = clean_str(getattr(doc, "date", None))
     if page_date:
         with contextlib.suppress(ValueError):
             published = parse_date(page_date)
-    return Article(
-        id=options.id or _stem(where),
+    return make_article(
+        where,
+        id=options.id or stem(where),
         text=text,
         title=title,
-        url=_clean_str(getattr(doc, "url", None)),
-        outlet=_clean_str(getattr(doc, "sitename", None)) or options.outlet,
+        url=clean_str(getattr(doc, "url", None)),
+        outlet=clean_str(getattr(doc, "sitename", None)) or options.outlet,
         published=published,
         source_path=where,
     )
-
-
-def _jsonl_items(where: str, lines: Iterable[bytes], options: ReadOptions) -> Iterator[Item]:
-    offset = 0
-    blank = True
-    for number, raw in enumerate(lines, start=1):
-        here = f"{where}:{number}"
-        try:
-            line = _decode(raw, offset)
-        except _NotUtf8 as exc:
-            blank = False
-            yield InputError(here, str(exc))
-            continue
-        finally:
-            offset += len(raw)
-        if not line.strip():
-            continue
-        blank = False
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(here, f"not valid JSON ({exc.msg}, column {exc.colno})")
-            continue
-        if not isinstance(value, dict):
-            yield InputError(here, f"not a JSON object (got {type(value).__name__})")
-            continue
-        yield _record_article(where, str(number), value, options)
-    if blank:
-        yield EmptyInputError(where, "empty file")
-
-
-def _csv_lines(lines: Iterable[bytes], bad: list[str]) -> Iterator[str]:
-    """Decode CSV lines one by one; note undecodable bytes in ``bad`` (and replace them)."""
-    offset = 0
-    for raw in lines:
-        try:
-            line = _decode(raw, offset)
-        except _NotUtf8 as exc:
-            bad.append(str(exc))
-            line = raw.decode("utf-8", errors="replace")
-        offset += len(raw)
-        yield line
-
-
-def _csv_columns(header: list[str]) -> list[str]:
-    columns = [name.strip() for name in header]
-    if columns and columns[0] == "":
-        columns[0] = "index"  # pandas writes its index under an empty name
-    return columns
-
-
-def _csv_rows(lines: Iterable[bytes], bad: list[str]) -> Iterator[list[str] | csv.Error]:
-    """Non-blank CSV rows, and a ``csv.Error`` in place of each row that cannot be parsed."""
-    reader = csv.reader(_csv_lines(lines, bad))
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield exc
-            continue
-        if any(cell.strip() for cell in row):
-            yield row
-
-
-def _csv_items(where: str, lines: Iterable[bytes], options: ReadOptions) -> Iterator[Item]:
-    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
-    bad: list[str] = []
-    rows = _csv_rows(lines, bad)
-    header = next(rows, None)
-    if header is None:
-        yield EmptyInputError(where, "empty file")
-        return
-    if isinstance(header, csv.Error) or bad:
-        yield InputError(where, f"header is {bad[0] if bad else f'not valid CSV ({header})'}")
-        return
-    columns = _csv_columns(header)
-    mapping = options.csv_mapping
-    for field in ("text", *sorted(options.csv_explicit)):
-        if mapping[field] not in columns:
-            what = "text column" if field == "text" else f"column for {field}"
-            listed = ", ".join(columns)
-            yield InputError(where, f"missing {what} {mapping[field]!r} (columns: {listed})")
-            return
-    index = {name: i for i, name in reversed(list(enumerate(columns)))}
-    records = 0
-    for row in rows:
-        records += 1
-        here = f"{where}:record {records}"
-        if isinstance(row, csv.Error):
-            yield InputError(here, f"not valid CSV ({row})")
-        elif bad:
-            yield InputError(here, bad[0])
-        else:
-            value = {
-                f: row[index[c]] for f, c in mapping.items() if index.get(c, len(row)) < len(row)
-            }
-            yield _record_article(where, f"record {records}", value, options)
-        bad.clear()
-    if records == 0:
-        yield EmptyInputError(where, "no records after the header")
-
-
-def _record_article(
-    where: str, record: str, value: Mapping[str, Any], options: ReadOptions
-) -> Item:
-    """Build an Article from one JSONL object or CSV row (fields already mapped)."""
-    here = f"{where}:{record}"
-    text = value.get("text")
-    if text is None:
-        return InputError(here, "missing field 'text'")
-    if not isinstance(text, str):
-        return InputError(here, f"field 'text' is not a string (got {type(text).__name__})")
-    if not text.strip():
-        return InputError(here, "empty text")
-    fields: dict[str, str | None] = {}
-    for name in ("id", "title", "url", "outlet", "published"):
-        raw = value.get(name)
-        if isinstance(raw, bool) or not isinstance(raw, (str, int, float, type(None))):
-            return InputError(here, f"field {name!r} is not a string (got {type(raw).__name__})")
-        fields[name] = _clean_str(None if raw is None else str(raw))
-    published = options.published
-    if fields["published"]:
-        try:
-            published = parse_date(fields["published"])
-        except ValueError:
-            return InputError(
-                here, f"published is not an ISO date or datetime ({fields['published']!r})"
-            )
-    number = record.rpartition(" ")[2]
-    return Article(
-        id=fields["id"] or f"{_stem(where)}-{number}",
-        text=_newlines(text),
-        title=fields["title"],
-        url=fields["url"],
-        outlet=fields["outlet"] or options.outlet,
-        published=published,
-        source_path=where,
-        source_record=record,
-    )
-
-
-def parse_date(value: str) -> dt.date:
-    """``2019-04-10``, ``2019-04-10T08:30:00Z``, ``2019-04-10 08:30`` → a date, or ValueError."""
-    value = value.strip()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return dt.datetime.fromisoformat(value).date()
-
-
-def _clean_str(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = value.strip()
-    return value or None
-
-
-def _stem(where: str) -> str:
-    if where == _STDIN_NAME:
-        return "stdin"
-    name = os.path.basename(where)
-    if name.lower().endswith(".gz"):
-        name = name[:-3]
-    return os.path.splitext(name)[0] or name

@@ -29,15 +29,14 @@ it happened; the pages before it are kept. A gzip file may hold one member per r
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import io
-import zlib
 from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import EmptyInputError, InputError
 from ..records import Article
 from .readers import os_error
+from .streams import Gunzip
 
 if TYPE_CHECKING:
     from .readers import ReadOptions
@@ -75,40 +74,13 @@ def count_pages(path: str) -> int:
     return pages
 
 
-class _Gunzip(io.RawIOBase):
-    """Gunzipped bytes (one member per record or one for the whole file) that end where
-    the gzip data is cut short or corrupt, instead of raising; ``error`` says why.
-
-    Ending cleanly lets warcio finish the records before the damage (a buffered reader
-    would lose the last block it was reading when the error came)."""
-
-    def __init__(self, raw: IO[bytes]) -> None:
-        super().__init__()
-        self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
-        self.error: Exception | None = None
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if self.error is not None:
-            return 0
-        try:
-            data = self._gzip.read1(len(buffer))
-        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-            self.error = exc
-            return 0
-        buffer[:len(data)] = data
-        return len(data)
-
-
 class _Archive:
     """An open archive file: its (decompressed) stream and what its first bytes say."""
 
     def __init__(self, raw: IO[bytes]) -> None:
         gz = raw.read(2) == _GZIP_MAGIC
         raw.seek(0)
-        self.gunzip = _Gunzip(raw) if gz else None
+        self.gunzip = Gunzip(raw) if gz else None
         self.stream = io.BufferedReader(self.gunzip if self.gunzip else raw)  # type: ignore[arg-type]
         self.head = self.stream.peek(64)[:64].lstrip()
         self.is_arc = self.head.startswith(b"filedesc://")
