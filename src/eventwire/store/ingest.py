@@ -165,6 +165,10 @@ def input_files(path: str) -> Iterator[str]:
 
 
 def _count(path: str, fmt: str | None) -> int:
+    from ..ingest.streams import not_regular
+
+    if not_regular(path) is not None:  # a named pipe or a device: never opened here
+        return 0
     gz = path.lower().endswith(".gz")
     kind = fmt or _KINDS.get(os.path.splitext(path[:-3] if gz else path)[1].lower(), "text")
     kind = {"html": "text", "ndjson": "jsonl", "txt": "text", "arc": "warc"}.get(kind, kind)
