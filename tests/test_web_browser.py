@@ -171,3 +171,54 @@ def test_markup_in_articles_is_shown_as_text_never_run(page) -> None:  # type: i
     page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned") is None
     assert page.errors == []
+
+
+@pytest.fixture
+def watched(tmp_path: Path, web_store: Path) -> Iterator[tuple[str, Path]]:
+    """A server over a copy of the examples store that watches an inbox (fake coder)."""
+    import shutil
+
+    import uvicorn
+    from test_store import make_fake
+
+    from eventwire.web import WatchConfig
+
+    db = tmp_path / "live.duckdb"
+    shutil.copy(web_store, db)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    app = create_app(db, watch=WatchConfig(inbox, interval=0.2, settle=0.2,
+                                           make_extractor=make_fake))
+    port = free_port()
+    live = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=live.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not live.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", inbox
+    live.should_exit = True
+    thread.join(timeout=30)
+
+
+def test_new_articles_in_the_inbox_appear_without_a_reload(browser, watched) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    url, inbox = watched
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    page.goto(url + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=15_000)
+    page.wait_for_selector("#changed[data-events]", timeout=10_000)
+    before = int(page.get_attribute("#changed", "data-events"))
+    assert "Data last changed" in page.inner_text("#changed")
+    page.evaluate("() => { window.__notReloaded = true; }")
+    record = {"id": "live-1", "text": "Russian jets attack rebel positions near the bridge.",
+              "outlet": "Live Wire", "published": "2026-12-01"}
+    (inbox / "live.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    page.wait_for_function(f"() => Number(document.getElementById('changed').dataset.events) "
+                           f"> {before}", timeout=60_000)
+    page.wait_for_function("() => document.getElementById('events').textContent"
+                           ".includes('Live Wire')", timeout=15_000)
+    assert page.evaluate("() => window.__notReloaded") is True
+    page.close()

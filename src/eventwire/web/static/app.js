@@ -596,6 +596,36 @@ function legend() {
   QUADS.forEach((label, i) => box.append(el("span", { class: `key q${i + 1}` }, `${i + 1} ${label}`)));
 }
 
+// -- live data: poll /api/status with the last ETag; redraw when the data changed ----------
+const POLL_MS = 3000;
+
+function showChanged(info) {
+  const node = document.getElementById("changed");
+  if (!info.changed_at) { node.textContent = ""; return; }
+  const when = new Date(info.changed_at);
+  node.textContent = `Data last changed ${when.toLocaleString()}` +
+    (info.watch ? (info.watch.running ? " · watching for new articles" : " · watching stopped") : "");
+  node.dataset.version = String(info.version);
+  node.dataset.events = String(info.events);
+}
+
+async function poll() {
+  try {
+    const headers = state.etag ? { "if-none-match": state.etag } : {};
+    const response = await fetch("/api/status", { headers, cache: "no-store" });
+    if (response.status === 200) {
+      const info = await response.json();
+      const changed = state.etag !== undefined && response.headers.get("etag") !== state.etag;
+      state.etag = response.headers.get("etag");
+      showChanged(info);
+      if (changed) await Promise.all([loadFacets(), refresh()]);
+    }
+  } catch (_) {
+    // the server may be restarting: try again at the next tick
+  }
+  setTimeout(poll, POLL_MS);
+}
+
 async function start() {
   legend();
   const fromHash = new URLSearchParams(window.location.hash.slice(1));
@@ -619,6 +649,7 @@ async function start() {
   state.worldLoading = loadWorld();
   writeFilters();
   await Promise.all([loadFacets().catch((e) => status(e.message, true)), refresh()]);
+  poll();
 }
 
 document.addEventListener("DOMContentLoaded", start);
