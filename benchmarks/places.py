@@ -1,0 +1,83 @@
+"""Geoparsing figures: the place gold (Guardian sample) and our trap sentences, dev and test.
+
+    .venv/bin/python benchmarks/places.py [--corpus ../shared/corpus/guardian_syria_2019.csv]
+                                          [--misses dev|test]
+
+The gold (benchmarks/data/places_gold.jsonl) refers to the Guardian CSV by row and
+character offsets; the CSV itself is third-party and not in the repository. Rules are
+tuned on the dev half only; the test half is for reporting. Prints both side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+from eventwire import Extractor
+from eventwire.place_eval import read_jsonl, score_gold, score_traps
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "guardian_syria_2019.csv"
+
+
+def read_corpus(path: Path) -> dict[int, str]:
+    csv.field_size_limit(sys.maxsize)
+    with open(path, encoding="utf-8", newline="") as f:
+        return {int(r[""]): r["text"] for r in csv.DictReader(f)}
+
+
+def line(name: str, dev: dict, test: dict, key: str, sub: str | None = None) -> str:
+    def cell(d: dict) -> str:
+        v = d[key][sub] if sub else d[key]
+        return f"{v['rate']:.3f} ({v['right']}/{v['total']})" if v["total"] else "-"
+    return f"{name:<44}{cell(dev):>20}{cell(test):>20}"
+
+
+def table(title: str, reports: dict) -> None:
+    dev, test = reports["dev"].to_dict(), reports["test"].to_dict()
+    print(f"\n{title}\n{'':<44}{'dev':>20}{'test':>20}")
+    print(line("place mentions read as places", dev, test, "found"))
+    print(line("right country (of all gold places)", dev, test, "right_country"))
+    print(line("right country (of those read)", dev, test, "right_country_of_found"))
+    print(line("within 25 km (city/site gold)", dev, test, "within_25km"))
+    for kind in sorted(set(dev["wrongly_placed"]) | set(test["wrongly_placed"])):
+        empty = {"rate": 0.0, "right": 0, "total": 0}
+        d = {"x": dev["wrongly_placed"].get(kind, empty)}
+        t = {"x": test["wrongly_placed"].get(kind, empty)}
+        print(line(f"{kind} spans placed (want 0)", d, t, "x"))
+    if dev["event_gets_its_place"]["total"] or test["event_gets_its_place"]["total"]:
+        print(line("events that get their sentence's place", dev, test, "event_gets_its_place"))
+        print(line("events with no place that get none", dev, test, "event_no_false_place"))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--misses", choices=("dev", "test"), help="list the errors of one half")
+    args = ap.parse_args()
+    extractor = Extractor()
+    start = time.perf_counter()
+    traps = score_traps(read_jsonl(HERE / "data" / "places_traps.jsonl"), extractor)
+    table("Trap sentences (benchmarks/data/places_traps.jsonl)", traps)
+    if args.corpus.exists():
+        gold = score_gold(read_jsonl(HERE / "data" / "places_gold.jsonl"),
+                          read_corpus(args.corpus), extractor)
+        table("Place gold (Guardian sample, benchmarks/data/places_gold.jsonl)", gold)
+    else:
+        gold = {}
+        print(f"\n{args.corpus} not found: the place gold is skipped", file=sys.stderr)
+    print(f"\n{time.perf_counter() - start:.1f} s")
+    if args.misses:
+        for name, reports in (("traps", traps), ("gold", gold)):
+            if args.misses in reports:
+                for miss in reports[args.misses].misses:
+                    print(name, json.dumps(miss, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
