@@ -154,6 +154,19 @@ def _hints(start: int, end: int, sent: Span, kb: Knowledge, gazetteer: Gazetteer
     return Hints()
 
 
+def _entity_of(tok: Token) -> Span:
+    """The named entity ``tok`` is in, from its own tokens (``doc.ents`` builds every
+    entity of the document: asked once per place, quadratic in a long article)."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
 def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mention]:
     """The place mentions of one sentence, in order."""
     r = rules()
@@ -164,7 +177,7 @@ def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
         label = tok.ent_type_
         slot = _strong_slot(tok) if tok.pos_ in ("PROPN", "NOUN") or label else None
         if label in r.place_labels:
-            ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+            ent = _entity_of(tok)
             start, end = ent.start, ent.end
             while start < end and tok.doc[start].pos_ == "DET":
                 start += 1
@@ -173,7 +186,7 @@ def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
             if label in ("DATE", "TIME"):
                 continue
             if label:  # ORG/PERSON tags: only a one-name entity the actor data do not know
-                ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+                ent = _entity_of(tok)
                 ent_text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                 if len(ent_text.split()) > 3 or _person_or_org(ent_text, kb) or \
                         not gazetteer.candidates(ent_text):
