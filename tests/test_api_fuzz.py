@@ -100,14 +100,15 @@ def detail_names_a_parameter(case: schemathesis.Case, response: Any) -> None:
             loc = error["loc"]
             if loc[0] == "body" and (len(loc) == 1 or not isinstance(loc[1], str)):
                 continue  # the body as a whole: not JSON, or not an object
-            assert len(loc) > 1 and loc[1] in declared, f"{error} names no parameter"
+            assert len(loc) > 1 and loc[1] in declared, (
+                f"{error} names no parameter of {case.method} {response.request.url}")
         return
     if not isinstance(case.body, dict) and re.search(r"\bbody\b", detail):
         return  # "There was an error parsing the body" (bytes that are not UTF-8 JSON)
     match = LEADING_NAME.match(detail)
     assert match and match[1] in declared and match[1] in sent_names(case), (
         f"{response.status_code} {detail!r} does not begin with the name of a parameter sent "
-        f"(sent: {sorted(sent_names(case))})")
+        f"(sent: {sorted(sent_names(case))}) to {case.method} {response.request.url}")
 
 
 def string_schema(schema: dict[str, Any]) -> tuple[dict[str, Any], bool] | None:
@@ -167,7 +168,7 @@ def check(case: schemathesis.Case) -> None:
 
 
 def test_every_endpoint_answers_any_request_without_a_server_error(
-        api_schema: schemathesis.BaseSchema, subtests: Any) -> None:
+        api_schema: schemathesis.BaseSchema) -> None:
     # get_all_tests builds, per operation, the Hypothesis test that schemathesis' own pytest
     # integration runs (its `parametrize` fails under pytest 9.2): the coverage phase's
     # deterministic cases (boundaries, wrong types and formats, missing and extra values,
@@ -175,13 +176,18 @@ def test_every_endpoint_answers_any_request_without_a_server_error(
     fuzz = settings(max_examples=EXAMPLES, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
                                            HealthCheck.data_too_large])
-    tested = set()
+    tested, failures = set(), []
     for result in get_all_tests(schema=api_schema, test_func=check, settings=fuzz,
                                 given_kwargs={}):
         operation, test = result.ok()
         tested.add(operation.path)
-        with subtests.test(operation=operation.label):
+        try:
             test()
+        except (Exception, BaseExceptionGroup) as exc:  # schemathesis' FailureGroup included
+            exc.add_note(f"while fuzzing {operation.label}")
+            failures.append(exc)  # every operation is fuzzed; the failures are shown together
+    if failures:
+        raise BaseExceptionGroup(f"the fuzz failed on {len(failures)} operation(s)", failures)
     assert tested >= {"/api/events", "/api/events/{event_id}", "/api/extract", "/api/overview"}
 
 
