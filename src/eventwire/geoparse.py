@@ -52,6 +52,7 @@ class Rules:
     admin_nouns: frozenset[str]
     place_object_verbs: frozenset[str]
     actor_deps: frozenset[str]
+    human_verbs: frozenset[str]
     actor_preps: frozenset[str]
     material_roots: frozenset[str]
     dateline_roots: frozenset[str]

@@ -95,6 +95,8 @@ def acts(tok: Token) -> bool:
         tok = tok.head
     if tok.dep_ in r.actor_deps:
         return True
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() not in r.place_object_verbs:
+        return True  # "Beijing warned Washington", "pressing Turkey to extradite him"
     if tok.dep_ == "pobj" and tok.head.lower_ in r.actor_preps:  # "talks with Damascus",
         return tok.head.head.lemma_.lower() not in r.place_nouns  # not "the border with Syria"
     # "agreed to Moscow taking charge": the name is the doer of a verb after it
@@ -107,8 +109,11 @@ def is_actor_name(text: str, kb: Knowledge) -> bool:
     return any(e.kind in _ACTOR_KINDS for e in kb.lookup(phrase_key(text)))
 
 
-def _person_or_org(text: str, kb: Knowledge) -> bool:
-    return any(e.kind in ("person", "surname", "org") for e in kb.lookup(phrase_key(text)))
+def _person_or_org(text: str, kb: Knowledge, strict: bool) -> bool:
+    """Known to the actor data as a person or organisation; ``strict``: a bare surname
+    counts too (a verb's object: "visited Robinson"; after "to" or "in", "Goma" is a town)."""
+    kinds = ("person", "org", "surname") if strict else ("person", "org")
+    return any(e.kind in kinds for e in kb.lookup(phrase_key(text)))
 
 
 def _hints(start: int, end: int, sent: Span, kb: Knowledge, gazetteer: Gazetteer) -> Hints:
@@ -144,7 +149,7 @@ def _hints(start: int, end: int, sent: Span, kb: Knowledge, gazetteer: Gazetteer
             j += 1
         name = doc[i:j + 1].text
         code = country_of_word(name, kb)
-        if code:
+        if code and doc[j].dep_ not in ("compound", "amod", "nmod"):  # not ", US officials"
             return Hints(country=code, why=f"…, {name}")
         if j + 1 < sent.end and doc[j + 1].lemma_.lower() in r.admin_nouns:
             found = best(name, gazetteer, kb)
@@ -167,6 +172,20 @@ def _entity_of(tok: Token) -> Span:
     return Span(doc, start, end, label=tok.ent_type_)
 
 
+def _names_a_thing(root: Token, place_words: frozenset[str]) -> bool:
+    """A name that only modifies another noun names a thing: "the Rome statute"."""
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.lemma_.lower() not in place_words and root.head.ent_type_ == ""
+
+
+def _bundled_name(tok: Token, gazetteer: Gazetteer) -> bool:
+    """An ORG or PERSON entity that is exactly a bundled site or region ("Eastern Ghouta")."""
+    ent = _entity_of(tok)
+    text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    return any(p.source not in (None, "GeoNames") and p.feature != "city"
+               for p in gazetteer.candidates(text))
+
+
 def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mention]:
     """The place mentions of one sentence, in order."""
     r = rules()
@@ -181,14 +200,33 @@ def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
             start, end = ent.start, ent.end
             while start < end and tok.doc[start].pos_ == "DET":
                 start += 1
+            last = tok.doc[end - 1].lemma_.lower()
+            if end - start > 1 and last in r.feature_nouns | r.admin_nouns and \
+                    not gazetteer.candidates(tok.doc[start:end].text):
+                end -= 1  # "Raqqa city", "Raqqa province", "Manchester airport"
+            root = tok.doc[start:end].root
+            if slot is None and _names_a_thing(root, r.place_nouns | r.feature_nouns):
+                seen.update(range(ent.start, ent.end))
+                continue  # "the Rome statute", "the Geneva talks", "US troops"
+            if slot is None and root.dep_ == "nsubj" and \
+                    root.head.lemma_.lower() in r.human_verbs:
+                seen.update(range(ent.start, ent.end))
+                continue  # "Beaumont also ignores …": a writer, not a town
             slot = slot or f"{label} entity"
+        elif label in ("ORG", "PERSON") and slot is None and _bundled_name(tok, gazetteer):
+            ent = _entity_of(tok)
+            start, end = ent.start, ent.end
+            while start < end and tok.doc[start].pos_ == "DET":
+                start += 1
+            slot = "a bundled place's name"
         elif slot is not None and tok.pos_ == "PROPN":
             if label in ("DATE", "TIME"):
                 continue
             if label:  # ORG/PERSON tags: only a one-name entity the actor data do not know
                 ent = _entity_of(tok)
                 ent_text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-                if len(ent_text.split()) > 3 or _person_or_org(ent_text, kb) or \
+                strict = slot.startswith("object")
+                if len(ent_text.split()) > 3 or _person_or_org(ent_text, kb, strict) or \
                         not gazetteer.candidates(ent_text):
                     seen.update(range(ent.start, ent.end))
                     continue

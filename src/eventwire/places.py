@@ -92,8 +92,28 @@ class Gazetteer:
         for place in places:
             self._by_name[_key(place.name)].append(place)
 
+    def add(self, place: Place) -> None:
+        self._by_name[_key(place.name)].append(place)
+
     def add_alias(self, alias: str, place: Place) -> None:
         self._by_name[_key(alias)].append(dataclasses.replace(place, alternate=True))
+
+    def refresh(self) -> None:
+        """Forget cached look-ups (after adding places)."""
+        Gazetteer._exact.cache_clear()
+
+    def town(self, name: str, country: str) -> Place | None:
+        """The most populous GeoNames town called ``name`` (its own name) in ``country``."""
+        found = [p for p in self._indexed(_key(name)) if p.country == country]
+        return max(found, key=lambda p: (not p.alternate, p.population), default=None)
+
+    def admin1_population(self, code: str) -> int:
+        if self._index is None:
+            return 0
+        with self._lock:
+            row = self._index.execute("SELECT population FROM admin1 WHERE code = ?",
+                                      (code,)).fetchone()
+        return int(row[0] or 0) if row else 0
 
     def _indexed(self, key: str) -> list[Place]:
         if self._index is None or not key:
@@ -109,7 +129,8 @@ class Gazetteer:
 
     @functools.lru_cache(maxsize=20000)  # noqa: B019 - one gazetteer per process
     def _exact(self, key: str) -> tuple[Place, ...]:
-        bundled = self._by_name.get(key, [])
+        bundled = list({(p.name, p.country, p.lat, p.lon): p
+                        for p in self._by_name.get(key, [])}.values())
         ids = {p.geonameid for p in bundled if p.geonameid}
         return (*bundled, *(p for p in self._indexed(key) if p.geonameid not in ids))
 
@@ -155,30 +176,50 @@ class Gazetteer:
         )
 
 
-def _bundled() -> tuple[list[Place], list[tuple[str, Place]]]:
-    places: list[Place] = []
-    aliases: list[tuple[str, Place]] = []
+def _bundled_site(item: dict[str, object], where: str) -> Place:
+    try:
+        return Place(str(item["name"]), str(item["country"]), float(item["lat"]),  # type: ignore[arg-type]
+                     float(item["lon"]), int(item.get("population") or 0),  # type: ignore[arg-type]
+                     str(item.get("feature") or "site"), None, None,
+                     source=str(item.get("source") or "bundled"))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataError(f"{where}: a site needs name, country, lat, lon ({exc}); see "
+                        f"docs/places.md") from exc
+
+
+def _add_bundled(gaz: Gazetteer) -> None:
+    """The entries of ``data/places.yaml``: sites, spellings of towns, divisions."""
     for n, item in enumerate(resources.read_yaml("places.yaml") or []):
         where = f"places.yaml entry {n + 1}"
-        try:
-            place = Place(item["name"], item.get("country"), float(item["lat"]),
-                          float(item["lon"]), int(item.get("population") or 0),
-                          str(item.get("feature") or "site"),
-                          int(item["geonameid"]) if item.get("geonameid") else None,
-                          item.get("admin1"), source=item.get("source"))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise DataError(f"{where}: needs name, country, lat, lon ({exc}); see "
-                            f"docs/places.md") from exc
-        places.append(place)
-        aliases.extend((alias, place) for alias in item.get("aliases") or [])
-    return places, aliases
+        if not isinstance(item, dict):
+            raise DataError(f"{where}: expected a mapping; see docs/places.md")
+        aliases = [str(a) for a in item.get("aliases") or []]
+        if "alias_of" in item or "admin1_of" in item:
+            ref = item.get("alias_of") or item.get("admin1_of")
+            if not (isinstance(ref, list) and len(ref) == 2):
+                raise DataError(f"{where}: alias_of / admin1_of takes [town, country code]")
+            town = gaz.town(str(ref[0]), str(ref[1]))
+            if town is None:
+                raise DataError(f"{where}: GeoNames has no town {ref[0]!r} in {ref[1]}")
+            if "alias_of" in item:
+                for alias in aliases:
+                    gaz.add_alias(alias, town)
+                continue
+            centre = gaz.admin1_centre(town.admin1 or "") or (town.lat, town.lon)
+            place = Place(str(item["name"]), town.country, round(centre[0], 4),
+                          round(centre[1], 4), gaz.admin1_population(town.admin1 or ""),
+                          "admin1", None, town.admin1, source=f"GeoNames division of {ref[0]}")
+        else:
+            place = _bundled_site(item, where)
+        gaz.add(place)
+        for alias in aliases:
+            gaz.add_alias(alias, place)
 
 
 @functools.cache
 def load() -> Gazetteer:
     """The gazetteer of GeoNames towns plus the bundled additions (once per process)."""
-    places, aliases = _bundled()
-    gaz = Gazetteer(places, open_index())
-    for alias, place in aliases:
-        gaz.add_alias(alias, place)
+    gaz = Gazetteer([], open_index())
+    _add_bundled(gaz)
+    gaz.refresh()
     return gaz

@@ -64,6 +64,10 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
     for c in trigger.children:
         if c.dep_ in _CLAUSE_DEPS and c.tag_ in ("VBG", "VBN"):
             yield from (("the clause's locative phrase", t) for t in _preps(c, r.event_preps))
+        elif c.dep_ == "agent":  # "killed by an airstrike near Afrin"
+            for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                yield from (("the agent's locative phrase", t)
+                            for t in _preps(pobj, r.event_preps))
     takes = trigger.lemma_.lower() in r.place_object_verbs
     for c in trigger.children:
         if c.dep_ in ("dobj", "nsubjpass"):
