@@ -21,6 +21,7 @@ from rich.text import Text
 from . import evaluate as evaluation
 from .actors import default_resolver
 from .cli_export import export_app
+from .cli_places import geocode_app
 from .cli_query import query_app, sql_app
 from .cli_store import store_app
 from .cli_web import serve_app
@@ -37,6 +38,7 @@ app.add_typer(export_app)  # export
 app.add_typer(query_app, name="query")  # query dyad|actors|dyads|types|claims|outlets|network
 app.add_typer(sql_app)  # sql
 app.add_typer(serve_app)  # serve
+app.add_typer(geocode_app)  # geocode
 
 # a pipe or a file gets wide tables rather than rich's 80-column default. Input text is
 # never read as markup or emoji codes (markup=False, emoji=False): styled output is built
