@@ -17,16 +17,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .coding import EventCoder
+from .coding.case import Truecaser, case_of, lexicon_of
 from .coding.coder import MAX_SENTENCE_TOKENS
 from .ingest import clean_article
 from .ingest.limits import (
     MAX_ARTICLE_CHARS,
+    MAX_ARTICLE_TOKENS,
     MAX_RUN_CHARS,
     MAX_TITLE_CHARS,
     blank_long_runs,
     cut,
     one_line,
     sanitise,
+    token_cut,
 )
 from .nlp import load_nlp
 from .records import Actor, Article, Event
@@ -48,11 +51,16 @@ def looks_english(text: str) -> bool:
 
 
 class Extractor:
-    """Holds the parser and the coder; one per process is enough."""
+    """Holds the parser and the coder; one per process is enough.
 
-    def __init__(self, nlp: Language | None = None, coder: EventCoder | None = None) -> None:
+    ``truecase=False`` parses lower-case and all-capitals text as it is (for measuring
+    what case repair does)."""
+
+    def __init__(self, nlp: Language | None = None, coder: EventCoder | None = None, *,
+                 truecase: bool = True) -> None:
         self._nlp = nlp
         self.coder = coder or EventCoder()
+        self.truecase = truecase
 
     @property
     def nlp(self) -> Language:
@@ -72,23 +80,43 @@ class Extractor:
         article = bounded(article)
         if article.clean_text is None:
             article = clean_article(article)
-        if not article.body.strip():
+        body, runs = blank_long_runs(article.body)
+        if not body.strip():
             return None
-        if not looks_english(article.body):
+        if not looks_english(body):
             log.warning("%s: skipped: text does not look like English", _name(article))
             return None
-        body, runs = blank_long_runs(article.body)
         title, title_runs = blank_long_runs(article.title) if article.title else (None, 0)
         if runs or title_runs:
             log.warning("%s: blanked %d run(s) of over %d characters without a space "
                         "before parsing", _name(article), runs + title_runs, MAX_RUN_CHARS)
+        end = token_cut(body)
+        if end is not None:  # the rest is blanked: offsets stay as they are
+            body = body[:end] + " " * (len(body) - end)
+            log.warning("%s: parsed only the first %d tokens (words and punctuation marks, "
+                        "%d characters); the rest is not coded", _name(article),
+                        MAX_ARTICLE_TOKENS, end)
         return dataclasses.replace(article, language="en", clean_text=body, title=title)
+
+    def cased(self, text: str) -> str:
+        """The text the parser reads: text set wholly in lower case or in capitals gets its
+        capitals back first (:mod:`eventwire.coding.case`; same length, same offsets)."""
+        return self.truecaser(text) if self.truecase and case_of(text) else text
+
+    @functools.cached_property
+    def truecaser(self) -> Truecaser:
+        gazetteer = self.coder.resolver.gazetteer
+
+        def towns(name: str) -> int:
+            return max((p.population for p in gazetteer.candidates(name)), default=0)
+
+        return Truecaser(self.coder.resolver.kb, towns, lexicon_of(self.nlp))
 
     def _parsed(self, articles: Iterable[Article], batch_size: int = 32
                 ) -> Iterator[tuple[Article, Article | None, Doc | None]]:
         """Each article as read, prepared (None when skipped) and parsed, in order."""
         prepared = ((a, self.prepare(a)) for a in articles)
-        texts = (((article.body if article else ""), (original, article))
+        texts = (((self.cased(article.body) if article else ""), (original, article))
                  for original, article in prepared)
         for doc, (original, article) in self.nlp.pipe(texts, as_tuples=True,
                                                       batch_size=batch_size):
@@ -127,7 +155,8 @@ class Extractor:
             ctx = self.coder.context_for(article)
             events = []
             if article.title:
-                events.extend(self.coder.code_doc(self.nlp(article.title), ctx, headline=True))
+                events.extend(self.coder.code_doc(self.nlp(self.cased(article.title)), ctx,
+                                                  headline=True))
             events.extend(self.coder.code_doc(doc, ctx))
             yield article, events
 

@@ -43,7 +43,9 @@ Errors: every bad file or record becomes an :class:`~eventwire.errors.InputError
 whose ``where`` is ``path``, ``path:LINE`` (JSONL) or ``path:record N`` (CSV),
 and reading goes on with the next record or file. Policy on bytes:
 
-* a NUL byte in the first 8 KiB makes the file a "binary file" (skipped);
+* a NUL byte in the first 8 KiB makes a text or HTML file a "binary file"
+  (skipped); a JSONL or CSV file too when none of the lines in those 8 KiB is
+  UTF-8 without NULs (else each line with NULs is its own record's error);
 * text and JSONL/CSV must be UTF-8 (a BOM is allowed). Bytes that are not UTF-8
   are reported with the byte and its offset in the (decompressed) file and are
   never replaced: a text file is skipped whole, a JSONL line or CSV record is
@@ -69,6 +71,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import io
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -108,6 +111,7 @@ _EXTENSIONS[""] = "text"  # a file named without extension is plain text
 STDIN = "-"
 _SNIFF_BYTES = 8192
 _MIN_HTML_WORDS = 20  # fewer words than this is page chrome, not an article
+_HTML_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
 
 
 def read_path(path: str | Path, options: ReadOptions) -> Iterator[Article | InputError]:
@@ -213,7 +217,7 @@ def _read_stream(
                 return
             if not head:
                 yield EmptyInputError(where, "empty file")
-            elif b"\x00" in head:
+            elif b"\x00" in head and (fmt in ("text", "html") or _binary_lines(head)):
                 yield InputError(where, _binary_reason(head))
             elif fmt in ("text", "html"):
                 limit = MAX_TEXT_BYTES if fmt == "text" else MAX_HTML_BYTES
@@ -256,6 +260,19 @@ def os_error(where: str, exc: OSError) -> InputError:
     return InputError(where, f"cannot read ({exc.strerror or exc})")
 
 
+def _binary_lines(head: bytes) -> bool:
+    """For JSONL and CSV: no line of ``head`` is UTF-8 text without NUL bytes (a line
+    with NULs among good ones is that record's error, not the file's)."""
+    for line in head.split(b"\n"):
+        if line.strip() and b"\x00" not in line:
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return False
+    return True
+
+
 def _binary_reason(head: bytes) -> str:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "not UTF-8 (looks like UTF-16; save it as UTF-8)"
@@ -278,6 +295,9 @@ def _text_article(where: str, data: bytes, options: ReadOptions, cut: bool = Fal
 
 def _html_article(where: str, data: bytes, options: ReadOptions) -> Item:
     import trafilatura  # imported here: slow to import and only needed for HTML
+
+    for name in _HTML_LOGGERS:  # their warnings name no file; a page they cannot read
+        logging.getLogger(name).setLevel(logging.CRITICAL)  # is reported here, once
 
     try:
         doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
