@@ -111,6 +111,7 @@ def test_network_places_outlets_and_claims(client: TestClient) -> None:
                for e in graph["edges"])
     places = client.get("/api/places").json()
     assert places and all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 for p in places)
+    assert {p["precision"] for p in places} <= {"site", "city", "admin1", "country"}
     outlets = client.get("/api/outlets").json()
     assert {p["outlet"] for p in outlets["profiles"]} >= {"Reuters", "TASS"}
     shared = {row["cluster_id"] for row in outlets["clusters"]}

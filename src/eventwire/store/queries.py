@@ -125,14 +125,22 @@ def timeseries(store: Store, by: str = "month", start: Day = None, end: Day = No
     return _run(store, query, [by, *params])
 
 
+#: the location's precision; records stored before it existed had only a feature
+_PRECISION = ("coalesce(json_extract_string(record, '$.location.precision'), CASE WHEN "
+              "json_extract_string(record, '$.location.feature') = 'country' THEN 'country' "
+              "ELSE 'city' END)")
+
+
 def places(store: Store, n: int = 500, start: Day = None, end: Day = None, *,
            include_copies: bool = False, filters: EventFilter | None = None) -> pd.DataFrame:
     """The ``n`` locations with most events: ``name``, ``country``, ``lat``, ``lon``,
-    ``events``, ``q1``…``q4``. Events without coordinates are left out."""
+    ``precision`` (site, city, admin1 or country), ``events``, ``q1``…``q4``. Events
+    without coordinates are left out."""
     conds, params = _where(store, start, end, include_copies, filters=filters)
     conds += ["location_lat IS NOT NULL", "location_lon IS NOT NULL"]
     query = ("SELECT location_name AS name, location_country AS country, "
              "location_lat AS lat, location_lon AS lon, "
+             f"max({_PRECISION}) AS precision, "
              f"count(*) AS events, {_QUADS} FROM events {_sql_where(conds)} "
              "GROUP BY ALL ORDER BY events DESC, name LIMIT ?")
     return _run(store, query, [*params, n])

@@ -364,10 +364,13 @@ function renderMap(places) {
   for (const place of places) {
     const [x, y] = project(place.lon, place.lat, width, height);
     const quad = [1, 2, 3, 4].reduce((best, q) => (place[`q${q}`] > place[`q${best}`] ? q : best), 1);
+    // country- and province-level places are drawn as open rings: their point is a centroid
+    const precision = place.precision || "city";
     chart.append(svg("circle", { cx: x, cy: y, r: 3 + 9 * Math.sqrt(place.events / max),
-                                 class: `place q${quad}`, dataset: { place: place.name } },
+                                 class: `place q${quad} precision-${precision}`,
+                                 dataset: { place: place.name, precision } },
                      svg("title", {}, `${place.name}${place.country ? ` (${place.country})` : ""}: ` +
-                                      `${place.events} events`)));
+                                      `${place.events} events (${precision} level)`)));
   }
 }
 
