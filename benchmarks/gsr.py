@@ -6,24 +6,38 @@ gold source (IGO for intergovernmental actors) and its target country a gold tar
 given; *other* = events per sentence whose root is neither the gold type nor 01. The coder was
 tuned on the even half (0-based positions after the header record); the odd half is the test.
 
-    python benchmarks/gsr.py [PATH]
+    python benchmarks/gsr.py [PATH] [--case lower|upper] [--no-truecase]
+
+``--case lower`` scores a lower-cased copy of the sentences (``upper``: in capitals), the way
+many wire archives and scraped feeds are set; ``--no-truecase`` parses such text as it is,
+without the case repair of ``eventwire.coding.case``.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
 from eventwire.evaluate import evaluate_gsr
+from eventwire.pipeline import Extractor
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "plover_gsr.json"
 
 
-def main(path: Path) -> None:
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--case", choices=["lower", "upper"])
+    parser.add_argument("--no-truecase", action="store_true")
+    args = parser.parse_args()
     started = time.perf_counter()
-    report = evaluate_gsr(json.loads(path.read_text(encoding="utf-8")))
+    recase = {"lower": str.lower, "upper": str.upper}.get(args.case or "")
+    report = evaluate_gsr(json.loads(args.path.read_text(encoding="utf-8")),
+                          Extractor(truecase=not args.no_truecase), recase=recase)
+    print(f"case: {args.case or 'as written'}"
+          + (", no case repair" if args.case and args.no_truecase else ""))
     for half, figures in report.halves.items():
         print(f"{half:>4}: sentences={figures['sentences']} type={figures['type']:.3f} "
               f"full={figures['full']:.3f} other_per_sentence={figures['other_per_sentence']:.3f}")
@@ -32,4 +46,4 @@ def main(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT)
+    main()

@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import dateparser
@@ -161,8 +161,10 @@ class GsrReport:
         return {"halves": self.halves, "by_type": self.by_type}
 
 
-def evaluate_gsr(records: list[dict[str, object]], extractor: object | None = None) -> GsrReport:
-    """Score the coder on PLOVER gold-standard sentences.
+def evaluate_gsr(records: list[dict[str, object]], extractor: object | None = None,
+                 recase: Callable[[str], str] | None = None) -> GsrReport:
+    """Score the coder on PLOVER gold-standard sentences (``recase``, e.g. ``str.lower``:
+    on a copy of the sentences set in one case).
 
     Per sentence: *type* = some event has a root of the gold type; *full* = such an event's
     source country is a gold source (IGO for intergovernmental actors) and its target country a
@@ -181,7 +183,9 @@ def evaluate_gsr(records: list[dict[str, object]], extractor: object | None = No
             day = dt.date.fromisoformat(str(r.get("date")))
         except ValueError:
             pass
-        articles.append(Article(id=f"gsr-{n}", text=str(r["text"]), published=day))
+        text = str(r["text"])
+        articles.append(Article(id=f"gsr-{n}", text=recase(text) if recase else text,
+                                published=day))
     rows: list[dict[str, object]] = []
     for n, (_, events) in enumerate(ex.extract_many(articles)):
         r = sentences[n]
