@@ -168,11 +168,11 @@ def bounded(article: Article) -> Article:
         else (article.title, False)
     if text == article.text and title == article.title:
         return article
-    if text_cut or title_cut:
-        what = " and ".join(name for name, done in (("text", text_cut), ("title", title_cut))
-                            if done)
-        log.warning("%s: cut %s to the caps on one article (%d and %d characters); the rest "
-                    "is not coded", _name(article), what, MAX_ARTICLE_CHARS, MAX_TITLE_CHARS)
+    cuts = [f"the {name} to {limit} characters" for name, done, limit in (
+        ("text", text_cut, MAX_ARTICLE_CHARS), ("title", title_cut, MAX_TITLE_CHARS)) if done]
+    if cuts:
+        log.warning("%s: cut %s (the cap on one article); the rest is not coded",
+                    _name(article), " and ".join(cuts))
     clean = article.clean_text
     if clean is not None and text != article.text:
         clean = None  # cleaned again from the text as cut
