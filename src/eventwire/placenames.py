@@ -212,7 +212,7 @@ def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                     root.head.lemma_.lower() in r.human_verbs:
                 seen.update(range(ent.start, ent.end))
                 continue  # "Beaumont also ignores …": a writer, not a town
-            slot = slot or f"{label} entity"
+            slot = _strong_slot(root) or slot or f"{label} entity"
         elif label in ("ORG", "PERSON") and slot is None and _bundled_name(tok, gazetteer):
             ent = _entity_of(tok)
             start, end = ent.start, ent.end

@@ -61,6 +61,9 @@ def _object_places(obj: Token, takes_places: bool) -> Iterator[Token]:
 def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]:
     r = rules()
     yield from (("the event's locative phrase", t) for t in _preps(trigger, r.event_preps))
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":  # "carried out airstrikes on Raqqa"
+        yield from (("the event's locative phrase", t)
+                    for t in _preps(trigger.head, r.event_preps))
     for c in trigger.children:
         if c.dep_ in _CLAUSE_DEPS and c.tag_ in ("VBG", "VBN"):
             yield from (("the clause's locative phrase", t) for t in _preps(c, r.event_preps))
