@@ -626,3 +626,33 @@ def test_a_modifier_of_an_event_noun_does_not_pick_another_pattern() -> None:
     """"opened a round of border talks" is about talks; "open + border" (0872) must not fire."""
     assert not [e for e in events_of(BORDER_TALKS) if e.root == "08"], summary(
         events_of(BORDER_TALKS))
+
+
+# -- one actor is never on both sides of an event (coder 0.3.0) -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Iran said it would retaliate against the new EU sanctions.",
+    "The EU said the new EU sanctions would stay in place until March.",
+    "Moscow warned that Russia would answer any new Russian sanctions list.",
+])
+def test_no_event_has_one_actor_on_both_sides(text: str) -> None:
+    events = events_of(text)
+    assert not [e for e in events if e.source and e.target and e.source.same_as(e.target)], \
+        summary(events)
+
+
+def test_same_actor_means_one_entry_in_one_sector() -> None:
+    eu = Actor("EU", "European Union", "EUR", "IGO", "igo", id="EU")
+    sanctions = dataclasses.replace(eu, text="the new EU sanctions")
+    serbs = Actor("Bosnian Serbs", "Bosnia", "BIH", None, "country", id="BIH")
+    forces = Actor("Bosnian forces", "Bosnia", "BIH", "MIL", "country", id="BIH")
+    unnamed = Actor("protesters", None, None, None, "agent")
+    assert eu.same_as(sanctions) and not serbs.same_as(forces)
+    assert not unnamed.same_as(dataclasses.replace(unnamed, text="rioters"))
+
+
+def test_a_duration_is_not_read_as_the_events_date() -> None:
+    events = events_of("Turkey has occupied the region for five years, the ministry said.")
+    assert events and all(e.date_source == "publication" for e in events), summary(events)
+    earlier = events_of("In 2003, Turkey refused to let US troops cross its territory.")
+    assert any(e.date == dt.date(2003, 1, 1) and e.date_precision == "year" for e in earlier)

@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from eventwire.coding import when
 from eventwire.coding.when import resolve_date
 
 D = dt.date
@@ -77,3 +78,13 @@ def test_resolve_week(text: str, published: dt.date, future: bool, week_of: dt.d
 @pytest.mark.parametrize("text", ["the ceasefire", "the new administration", ""])
 def test_unreadable_text_gives_none(text: str) -> None:
     assert resolve_date(text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(("text", "duration"), [
+    ("five years", True), ("the past two weeks", True), ("decades", True),
+    ("several months", True), ("the last three years", True),
+    ("two days ago", False), ("last year", False), ("five years earlier", False),
+    ("2003", False), ("Monday", False), ("this week", False), ("April 2019", False),
+])
+def test_a_duration_is_no_date(text: str, duration: bool) -> None:
+    assert when.is_duration(text) is duration

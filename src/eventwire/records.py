@@ -110,6 +110,11 @@ class Actor(_Record):
     evidence: str | None = None
     span: Span | None = None
 
+    def same_as(self, other: Actor) -> bool:
+        """Whether two mentions name one actor: the same data entry in the same sector ("the
+        EU" and "the new EU sanctions"; not "Bosnian Serbs" and "Bosnian forces")."""
+        return self.id is not None and self.id == other.id and self.sector == other.sector
+
 
 @dataclasses.dataclass(frozen=True)
 class Location(_Record):

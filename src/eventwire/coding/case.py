@@ -225,10 +225,10 @@ def _number_beside(text: str, start: int, end: int) -> bool:
 
 
 def lexicon_of(nlp: object) -> dict[str, frozenset[str]]:
-    """The common English words of a spaCy pipeline's rule lemmatiser, by part of speech,
+    """The common English words of a spaCy pipeline's rule lemmatiser, by part of speech;
     verbs, adjectives and adverbs with their inflected forms ("say" → "says", "said"; {}
-    when the pipeline has no such tables). The forms are made by running the lemmatiser's suffix rules backwards, so some
-    are not words; they only ever keep a word in lower case."""
+    when the pipeline has no such tables). The forms are made by running the lemmatiser's
+    suffix rules backwards, so some are not words; they only ever keep a word lower-case."""
     try:
         lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
         index = lookups.get_table("lemma_index")

@@ -45,7 +45,7 @@ from .syntax import (
     to_original,
 )
 
-CODER_VERSION = "0.2.0"
+CODER_VERSION = "0.3.0"
 
 #: Dependencies through which a word is embedded in (the complement of) another.
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl",
@@ -421,10 +421,10 @@ class EventCoder(RoleFinder):
         target_head: Token | None = None
         targets: list[_Found] = []
         for cand in candidates:
-            if source_head is not None and cand.i == source_head.i:
-                continue
+            if cand.i == t.i or source_head is not None and cand.i == source_head.i:
+                continue  # an event is never its own target, nor its source's
             found = [f for f in self._actors(cand, ctx)
-                     if not any(f.actor == s.actor for s in sources)]
+                     if not any(f.actor.same_as(s.actor) for s in sources)]
             if found:
                 target_head, targets = cand, found
                 break
@@ -527,8 +527,9 @@ class EventCoder(RoleFinder):
             pairs = [(s, g) for s in sources for g in (targets or [None])]
         date, precision, date_source = self._date(t, gov, sent, ctx, mod)
         for src, tgt in pairs:
-            if src is None and tgt is None:
-                continue
+            if src is None and tgt is None or (
+                    src is not None and tgt is not None and src.actor.same_as(tgt.actor)):
+                continue  # one actor on both sides is no event
             if announcement is not None:
                 yield self._event(t, announcement, sent, index, ctx, headline, src, tgt,
                                   "asserted", None, speaker, claim.quote if claim else None,
@@ -548,8 +549,8 @@ class EventCoder(RoleFinder):
         best = None
         for ent in _date_ents(sent):
             root = ent.root
-            if other_clause(root, clause):
-                continue
+            if other_clause(root, clause) or when.is_duration(ent.text):
+                continue  # "has occupied the region for five years": no date
             if root.i == clause.i or clause in root.ancestors or (
                     t.pos_ == "NOUN" and t in root.ancestors):
                 if best is None or abs(ent.start - t.i) < abs(best.start - t.i):

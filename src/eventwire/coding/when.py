@@ -14,7 +14,8 @@ Rules first (they cover how wire copy writes dates), dateparser for the rest:
 - anything else dateparser reads, relative to the publication date
 No date expression: the publication date, precision ``day``, ``date_source`` "publication".
 A relative date that would fall outside Python's calendar (years 1 to 9999, e.g. "next
-week" from 9999-12-30) is not resolved.
+week" from 9999-12-30) is not resolved. A duration ("for five years", "the past two weeks";
+:func:`is_duration`) is no date: the coder passes over it.
 """
 
 from __future__ import annotations
@@ -71,6 +72,21 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_UNIT = re.compile(r"\b(?:years?|months?|weeks?|days?|decades?|hours?|nights?|centur(?:y|ies))\b")
+_COUNT = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                    r"twelve|fifteen|twenty|thirty|forty|fifty|hundred|several|few|many|some|"
+                    r"dozens?|couple)\b|\b(?:decades|years|months|weeks|days)\b")
+_POINT = re.compile(r"\b(?:ago|earlier|later|before|after|since)\b")
+
+
+def is_duration(text: str) -> bool:
+    """Whether a date expression is a span of time rather than a point in it: "for five
+    years", "the past two weeks", "decades" (a duration is no date), but not "two days
+    ago", "last year" or "five years earlier"."""
+    low = text.lower()
+    return bool(_UNIT.search(low) and _COUNT.search(low) and not _POINT.search(low))
 
 
 def resolve_date(text: str, published: dt.date,
