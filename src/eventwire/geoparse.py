@@ -51,6 +51,7 @@ class Rules:
     feature_nouns: frozenset[str]
     admin_nouns: frozenset[str]
     place_object_verbs: frozenset[str]
+    motion_verbs: frozenset[str]
     actor_deps: frozenset[str]
     human_verbs: frozenset[str]
     actor_preps: frozenset[str]

@@ -146,7 +146,32 @@ def score_gold(gold: Iterable[Mapping[str, Any]], texts: Mapping[int, str],
             if not same or near is False:
                 report.misses.append({**g, "text": text[g["start"]:g["end"]],
                                       "got": f"{loc.name} {loc.country} {loc.lat},{loc.lon}"})
+        _score_events(row, text, items, extractor, reports)
     return reports
+
+
+def _score_events(row: int, text: str, items: list[Mapping[str, Any]], extractor: Any,
+                  reports: dict[str, PlaceReport]) -> None:
+    """The article's coded events: an event whose sentence holds a gold place should get a
+    place, and it should be one of the sentence's gold places (country, or ≤ 25 km)."""
+    from .records import Article  # noqa: PLC0415
+
+    places = [g for g in items if g["kind"] == "place"]
+    for _, events in extractor.extract_many([Article(id=str(row), text=text)]):
+        for ev in events:
+            if ev.headline:
+                continue
+            inside = [g for g in places if ev.span.start <= g["start"] < ev.span.end]
+            if not inside:
+                continue
+            report = reports.setdefault(str(inside[0]["split"]), PlaceReport())
+            ok = ev.location is not None and any(
+                _right(ev.location, g.get("country"), g.get("lat"), g.get("lon"),
+                       g.get("precision")) in ((True, True), (True, None)) for g in inside)
+            report.event_place.add(ok)
+            if not ok:
+                report.misses.append({"row": row, "event": ev.cameo, "sentence": ev.span.start,
+                                      "got": ev.location.name if ev.location else None})
 
 
 def score_traps(cases: Iterable[Mapping[str, Any]], extractor: Any) -> dict[str, PlaceReport]:

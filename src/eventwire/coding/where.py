@@ -9,7 +9,8 @@ or a capital acting for its government). An event takes, in this order:
    Ankara**, the minister threatened Greece"), or its object when the verb takes places
    ("rebels overran **Sinjar**", "bombed neighbourhoods **of Hama**", "attacked a
    checkpoint **near Khan Sheikhoun**");
-2. the target's location phrase ("shelled Kurdish fighters **in Afrin**");
+2. the target's location phrase ("shelled Kurdish fighters **in Afrin**"), then the
+   source's ("courts **in France** are investigating …");
 3. the target itself, only for material events (attacks, assaults, protests, force
    posture, coercion): "airstrikes on **Idlib**" -- never for statements, threats or
    calls, so a threat against Syria is not placed in Syria;
@@ -28,7 +29,7 @@ from spacy.tokens import Token
 
 from ..actors.knowledge import Knowledge
 from ..geocode import Resolved, doc_places
-from ..geoparse import country_place, rules
+from ..geoparse import Rules, country_place, rules
 from ..places import Gazetteer
 from ..records import Location
 
@@ -58,12 +59,30 @@ def _object_places(obj: Token, takes_places: bool) -> Iterator[Token]:
             yield mod
 
 
+def _verb_preps(verb: Token, r: Rules) -> Iterator[Token]:
+    """The locative phrases of a verb, with "to" for a verb of motion ("travelled to
+    Syria") and the phrase of a gerund after "upon / after" ("upon landing at X")."""
+    preps = r.event_preps | ({"to"} if verb.lemma_.lower() in r.motion_verbs else frozenset())
+    yield from _preps(verb, preps)
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            for pcomp in prep.children:
+                if pcomp.dep_ == "pcomp" and pcomp.tag_ == "VBG":
+                    yield from _preps(pcomp, r.event_preps)
+
+
 def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]:
     r = rules()
-    yield from (("the event's locative phrase", t) for t in _preps(trigger, r.event_preps))
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":  # "carried out airstrikes on Raqqa"
+    # a conjoined verb shares its partner's phrases: "killed or wounded fighters in Iraq"
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+        verbs.append(trigger.head)
+    for verb in verbs:
+        yield from (("the event's locative phrase", t) for t in _verb_preps(verb, r))
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        # "carried out airstrikes on Raqqa", "in central Iraq, attacks … have spiked"
         yield from (("the event's locative phrase", t)
-                    for t in _preps(trigger.head, r.event_preps))
+                    for t in _verb_preps(trigger.head, r))
     for c in trigger.children:
         if c.dep_ in _CLAUSE_DEPS and c.tag_ in ("VBG", "VBN"):
             yield from (("the clause's locative phrase", t) for t in _preps(c, r.event_preps))
@@ -72,15 +91,23 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
                 yield from (("the agent's locative phrase", t)
                             for t in _preps(pobj, r.event_preps))
     takes = trigger.lemma_.lower() in r.place_object_verbs
-    for c in trigger.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            yield from (("the event's object", t) for t in _object_places(c, takes))
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                yield from (("the event's object", t) for t in _object_places(c, takes))
 
 
 def _target_phrase(extra: Sequence[Token]) -> Iterator[tuple[str, Token]]:
     r = rules()
     for holder in extra:
         yield from (("the target's location phrase", t) for t in _preps(holder, r.event_preps))
+
+
+def _source_phrase(trigger: Token) -> Iterator[tuple[str, Token]]:
+    """"Courts in France are investigating …": where the doer is."""
+    for subject in (c for c in trigger.children if c.dep_ == "nsubj"):
+        yield from (("the source's location phrase", t)
+                    for t in _preps(subject, frozenset({"in", "at"})))
 
 
 _PRECISE = {"site": 0, "city": 1, "admin1": 2, "country": 3}
@@ -126,7 +153,7 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
     r = rules()
     root = (code or "")[:2]
     picked = _pick(_own_clause(trigger, code), places, skip) or \
-        _pick(_target_phrase(extra), places, skip)
+        _pick(_target_phrase(extra), places, skip) or _pick(_source_phrase(trigger), places, skip)
     if picked is None and root in r.material_roots:
         picked = _pick((("the target itself", t) for t in extra), places, skip)
         if picked is None:
