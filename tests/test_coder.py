@@ -656,3 +656,29 @@ def test_a_duration_is_not_read_as_the_events_date() -> None:
     assert events and all(e.date_source == "publication" for e in events), summary(events)
     earlier = events_of("In 2003, Turkey refused to let US troops cross its territory.")
     assert any(e.date == dt.date(2003, 1, 1) and e.date_precision == "year" for e in earlier)
+
+
+# -- nested nominal events (coder 0.3.0) ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "root", "source"), [
+    ("Rouhani condemned the Israeli air raid on the port.", "19", "ISR"),
+    ("Turkey condemned Russia's bombing of Idlib on Monday.", "18", "RUS"),
+    ("The UN criticised attacks by Kurdish militants on aid convoys.", "19", None),
+])
+def test_a_condemned_event_named_with_its_actor_is_coded_too(text: str, root: str,
+                                                            source: str | None) -> None:
+    events = events_of(text)
+    assert any(e.root == "11" for e in events), summary(events)
+    inner = [e for e in events if e.root in (root, "18", "19", "20")]
+    assert inner and inner[0].modality == "asserted", summary(events)
+    if source is not None:
+        assert inner[0].source is not None and inner[0].source.country == source, summary(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition demanded the release of detained activists.",  # not happened
+    "Turkey condemned the bombing of Idlib on Monday.",  # no actor of its own
+])
+def test_an_inner_event_without_its_own_actor_or_not_happened_is_not_coded(text: str) -> None:
+    events = events_of(text)
+    assert len({e.root for e in events}) == 1, summary(events)

@@ -22,7 +22,7 @@ from ..actors import ActorResolver, ArticleMemory
 from ..places import Gazetteer
 from ..records import Actor, Article, Event, Evidence, Location, Modality
 from ..records import Span as CharSpan
-from . import attribution, modality, when, where
+from . import attribution, modality, nested, when, where
 from . import patterns as pattern_data
 from .cues import Cues
 from .cues import load as load_cues
@@ -279,8 +279,11 @@ class EventCoder(RoleFinder):
             governor = self._governing_trigger(t, fired)
             alleged_by = None
             if governor is not None:
-                if governor.lemma_.lower() in self.cues.alleged_governors and t.pos_ == "VERB":
+                alleging = governor.lemma_.lower() in self.cues.alleged_governors
+                if alleging and t.pos_ == "VERB":
                     alleged_by = governor
+                elif nested.codes_nested(t, governor, fired[governor.i]):
+                    alleged_by = governor if alleging else None  # "condemned Israel's raid"
                 else:
                     continue
             for ev in self._events_for(t, p, sent, index, ctx, headline, alleged_by):
