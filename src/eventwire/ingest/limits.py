@@ -11,6 +11,8 @@ cap                        value            what happens beyond it
 ``MAX_ARTICLE_TOKENS``     16,000 tokens    the text to parse ends there: the rest is
                                             blanked (one warning); tokens are counted
                                             cheaply, a word or a punctuation mark each
+``MAX_LINE_SENTENCE_CHARS`` 200 chars       a longer line ends its sentence at its line
+                                            break (see :mod:`eventwire.nlp`)
 ``MAX_TITLE_CHARS``        1,000 chars      the title is cut (one warning)
 ``MAX_FIELD_CHARS``        1,000 chars      id, url, outlet, published: cut (one warning)
 ``MAX_TEXT_BYTES``         400,000 bytes    bytes read from a text file (or stdin): the
@@ -49,6 +51,7 @@ import re
 
 MAX_ARTICLE_CHARS = 100_000
 MAX_ARTICLE_TOKENS = 16_000
+MAX_LINE_SENTENCE_CHARS = 200
 MAX_TITLE_CHARS = 1_000
 MAX_FIELD_CHARS = 1_000
 MAX_TEXT_BYTES = 4 * MAX_ARTICLE_CHARS  # enough for MAX_ARTICLE_CHARS of any UTF-8 text

@@ -263,7 +263,7 @@ def os_error(where: str, exc: OSError) -> InputError:
 def _binary_lines(head: bytes) -> bool:
     """For JSONL and CSV: no line of ``head`` is UTF-8 text without NUL bytes (a line
     with NULs among good ones is that record's error, not the file's)."""
-    for line in head.split(b"\n"):
+    for line in head.replace(b"\r", b"\n").split(b"\n"):
         if line.strip() and b"\x00" not in line:
             try:
                 line.decode("utf-8")
