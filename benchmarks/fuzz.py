@@ -314,15 +314,18 @@ class Tally:
         self.slowest = max(self.slowest, (result.seconds, f"{label} {where}"))
         if result.rc is None:
             self.hangs.append(f"{label} {where}")
+            print(f"  hang: {self.hangs[-1]}", flush=True)
         elif result.rc < 0 or "Traceback" in result.stderr:
             self.crashes.append(f"{label} {where} rc={result.rc}: "
                                 f"{result.stderr.strip().splitlines()[-1:]}")
+            print(f"  crash: {self.crashes[-1]}", flush=True)
         for line in result.stderr.splitlines():
             self.lines += 1
             if ALLOWED.match(line):
                 continue
             if not OK_LINE.match(line) or where not in line:
                 self.bad_lines.append(f"{label}: {line[:300]}")
+                print(f"  bad stderr line: {self.bad_lines[-1]}", flush=True)
 
 
 def found_ids(command: str, result: Run, db: Path | None) -> set[str]:
@@ -359,8 +362,11 @@ def check(tally: Tally, where: Path, good: list[str], timeout: float, label: str
         tally.expected[command] += len(good)
         hit = [g for g in good if g in ids]
         tally.found[command] += len(hit)
-        tally.missing += [f"{command} {where}: {g} ({tally.kind_of.get(g, 'special')})"
-                          for g in good if g not in ids][:5]
+        missing = [f"{command} {where}: {g} ({tally.kind_of.get(g, 'special')})"
+                   for g in good if g not in ids]
+        tally.missing += missing
+        for item in missing[:5]:
+            print(f"  missing: {item}", flush=True)
         if db is not None and db.exists():
             db.unlink()
 
@@ -398,6 +404,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--keep", type=Path, help="write the inputs here and keep them")
+    parser.add_argument("--no-specials", action="store_true", help="only the generated inputs")
     args = parser.parse_args()
     gen = Gen(args.seed)
     root = Path(tempfile.mkdtemp(prefix="ew-fuzz-")) if args.keep is None else args.keep
@@ -406,7 +413,7 @@ def main() -> None:
     kinds: collections.Counter[str] = collections.Counter()
     started = time.monotonic()
     try:
-        for label, paths in specials(root):
+        for label, paths in [] if args.no_specials else specials(root):
             tally.inputs += 1
             kinds["special"] += 1
             good = ["after-long"] if label == "long-line.jsonl" else []
