@@ -682,3 +682,30 @@ def test_a_condemned_event_named_with_its_actor_is_coded_too(text: str, root: st
 def test_an_inner_event_without_its_own_actor_or_not_happened_is_not_coded(text: str) -> None:
     events = events_of(text)
     assert len({e.root for e in events}) == 1, summary(events)
+
+
+# -- pronouns stand for the actor named before them (coder 0.3.0, coding.coref) -------------
+
+@pytest.mark.parametrize(("text", "root", "source", "sector"), [
+    ("Iran has rejected the new EU sanctions. It also expelled two German diplomats on Monday.",
+     "16", "IRN", None),
+    ("The Syrian rebels withdrew from the town. They later shelled government positions near "
+     "Hama.", "19", "SYR", "REB"),
+    ("Turkey said the talks had failed. Its army then attacked Kurdish fighters near Afrin.",
+     "19", "TUR", "MIL"),
+])
+def test_it_they_and_its_stand_for_the_actor_named_before(text: str, root: str, source: str,
+                                                          sector: str | None) -> None:
+    events = [e for e in events_of(text) if e.root == root]
+    assert events and events[0].source is not None, summary(events_of(text))
+    assert events[0].source.country == source, summary(events)
+    assert sector is None or events[0].source.sector == sector, summary(events)
+    assert "stands for" in (events[0].source.evidence or "") or \
+        "owner" in (events[0].source.evidence or ""), events[0].source.evidence
+
+
+def test_its_neighbour_is_not_its_owner() -> None:
+    events = events_of("Serbia lodged a protest with Albania, accusing its neighbour of "
+                       "arming the rebels.")
+    assert not [e for e in events if e.target and "neighbour" in e.target.text
+                and e.target.country == "SRB"], summary(events)

@@ -22,7 +22,7 @@ from ..actors import ActorResolver, ArticleMemory
 from ..places import Gazetteer
 from ..records import Actor, Article, Event, Evidence, Location, Modality
 from ..records import Span as CharSpan
-from . import attribution, modality, nested, when, where
+from . import attribution, coref, modality, nested, when, where
 from . import patterns as pattern_data
 from .cues import Cues
 from .cues import load as load_cues
@@ -333,10 +333,15 @@ class EventCoder(RoleFinder):
             speaker = self._speaker_of(tok)
             if speaker is not None:
                 return self._actor(speaker, ctx)
-            return ctx.last_person if tok.lower_ in PRONOUN_PERSON else None
+            if tok.lower_ in PRONOUN_PERSON:
+                return ctx.last_person
+            # "its" / "their" name an owner (_owner_country), not a party of the event
+            return self._antecedent(tok, ctx) if tok.dep_ != "poss" else None
         words = np_tokens(tok)
         text = "".join(w.text_with_ws for w in words).strip()
-        actor = self.resolver.resolve(text, date=ctx.published, background=ctx.context,
+        owner = self._owner_country(tok, ctx)  # "its army": the owner's, not the context's
+        actor = self.resolver.resolve(text, date=ctx.published,
+                                      background=ctx.context if owner is None else None,
                                       memory=ctx.memory, prefer=ctx.countries)
         if actor is None:
             appos = child(tok, "appos")
@@ -353,16 +358,26 @@ class EventCoder(RoleFinder):
             if home is not None:
                 actor = dataclasses.replace(actor, country=home.country,
                                             evidence=f"{actor.evidence}; country of {home.text!r}")
-        if actor.country is None and actor.kind == "agent":
-            owner = self._owner_country(tok, ctx)
-            if owner is not None:  # "Serb leaders said **their forces** had withdrawn"
-                actor = dataclasses.replace(
-                    actor, country=owner, evidence=f"{actor.evidence}; country of the speaker")
+        if actor.country is None and actor.kind == "agent" and owner is not None:
+            # "Serb leaders said **their forces** had withdrawn"; "Turkey … **its army**"
+            actor = dataclasses.replace(
+                actor, country=owner, evidence=f"{actor.evidence}; country of its owner")
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         actor = dataclasses.replace(actor, span=self._span(ctx, start, end))
         if actor.kind == "person":
             ctx.last_person = actor
         return actor
+
+    def _antecedent(self, pron: Token, ctx: ArticleContext) -> Actor | None:
+        """The actor "it" / "they" stands for (:mod:`.coref`), with the pronoun's span."""
+        for head in coref.candidates(pron):
+            actor = self._actor(head, ctx)
+            if actor is not None and actor.kind not in coref.NOT_KINDS and \
+                    actor.country is not None:
+                return dataclasses.replace(
+                    actor, text=pron.text, span=self._span(ctx, pron.idx, pron.idx + len(pron)),
+                    evidence=f"{actor.evidence}; {pron.text!r} stands for {actor.text!r}")
+        return None
 
     def _wanter(self, t: Token, ctx: ArticleContext) -> _Found | None:
         """Who wants another actor to act: the subject of "wants **Turkey** to withdraw"."""
@@ -391,13 +406,16 @@ class EventCoder(RoleFinder):
         return None
 
     def _owner_country(self, tok: Token, ctx: ArticleContext) -> str | None:
-        """For "their / its / our forces" in reported speech, the speaker's country."""
+        """For "their / its / our forces" in reported speech, the speaker's country;
+        elsewhere the country of the actor "its" / "their" stands for."""
         poss = child(tok, "poss")
-        if poss is None or poss.lower_ not in OWNER_PRONOUNS:
+        if poss is None or poss.lower_ not in OWNER_PRONOUNS or \
+                tok.lemma_.lower() in coref.RELATIONAL_NOUNS:
             return None
         speaker = self._speaker_of_clause(tok)
         if speaker is None or speaker.i == tok.i:
-            return None
+            owner = self._antecedent(poss, ctx)  # "Turkey ... Its army attacked"
+            return owner.country if owner is not None else None
         found = self._actor(speaker, ctx)
         return found.country if found is not None else None
 

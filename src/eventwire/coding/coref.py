@@ -1,0 +1,71 @@
+"""Pronouns: which named phrase "it" or "they" stands for, by salience and agreement.
+
+The coder resolves a pronoun inside reported speech to the speaker ("Iran said **it** would
+retaliate", :meth:`RoleFinder._speaker_of`) and "he" / "she" to the last person named. For
+the rest — "It also sent troops", "They shelled the town" — :func:`candidates` gives the
+phrases the pronoun may stand for, most salient first, and the coder takes the first that
+resolves to an actor of a fitting kind:
+
+* in the pronoun's own sentence, the phrases before it: subjects first ("Pakistan … urged
+  **its** citizens", not the Iraq named between), then the others nearest first;
+* then, for up to ``SENTENCES_BACK`` earlier sentences, each sentence's subject first and
+  its other phrases left to right (what a sentence is about is what the next one goes on
+  about);
+* number must agree: "it" / "its" a singular phrase, "they" / "them" / "their" a plural one
+  ("the rebels", "Kurdish fighters") — a country is singular.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+SINGULAR = frozenset({"it", "its"})
+PLURAL = frozenset({"they", "them", "their"})
+SENTENCES_BACK = 2
+#: actor kinds "it" and "they" never stand for (people go through "he" / "she"; a place
+#: named as a place is no actor)
+NOT_KINDS = frozenset({"person", "place"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: nouns that name another party by its relation to the owner: "its neighbour" is not the
+#: owner's own, as "its army" is
+RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "enemy", "rival", "ally", "partner",
+                              "foe", "adversary", "counterpart", "opponent", "critic"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def number_of(pron: Token) -> str | None:
+    """``"singular"`` / ``"plural"`` for the pronouns this module resolves, else None."""
+    word = pron.lower_
+    return "singular" if word in SINGULAR else "plural" if word in PLURAL else None
+
+
+def candidates(pron: Token) -> Iterator[Token]:
+    """Heads of the phrases ``pron`` may stand for, most salient first (see above)."""
+    number = number_of(pron)
+    if number is None:
+        return
+    sent = pron.sent
+    before = [c for c in _chunks(sent) if c.end <= pron.i]
+    ordered = sorted(before, key=lambda c: (c.root.dep_ not in _SUBJECTS, -c.start))
+    yield from (c.root for c in ordered if _agrees(c.root, number))
+    for _ in range(SENTENCES_BACK):
+        if sent.start == 0:
+            return
+        sent = pron.doc[sent.start - 1].sent
+        chunks = list(_chunks(sent))
+        ordered = sorted(chunks, key=lambda c: (c.root.dep_ not in _SUBJECTS, c.start))
+        yield from (c.root for c in ordered if _agrees(c.root, number))
+
+
+def _chunks(sent: Span) -> Iterator[Span]:
+    for chunk in sent.noun_chunks:
+        if chunk.root.pos_ in ("NOUN", "PROPN") and chunk.root.ent_type_ not in (
+                "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+            yield chunk
+
+
+def _agrees(head: Token, number: str) -> bool:
+    plural = head.tag_ in _PLURAL_TAGS or (head.ent_type_ == "NORP" and head.text.endswith("s"))
+    return plural == (number == "plural")
