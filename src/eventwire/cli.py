@@ -20,6 +20,7 @@ from rich.text import Text
 
 from . import evaluate as evaluation
 from .actors import default_resolver
+from .cli_corpus import corpus_app
 from .cli_export import export_app
 from .cli_places import geocode_app
 from .cli_query import query_app, sql_app
@@ -33,6 +34,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Source-aware political event data from news.")
 evaluate_app = typer.Typer(no_args_is_help=True, help="Measure eventwire on evaluation data.")
 app.add_typer(evaluate_app, name="evaluate")
+evaluate_app.add_typer(corpus_app)  # corpus, corpus-agreement
 app.add_typer(store_app)  # ingest, recode
 app.add_typer(export_app)  # export
 app.add_typer(query_app, name="query")  # query dyad|actors|dyads|types|claims|outlets|network
