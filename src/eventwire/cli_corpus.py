@@ -76,7 +76,9 @@ def _tables(report: CorpusReport) -> list[Table]:
 @corpus_app.command("corpus")
 def corpus(
     gold: GoldArg,
-    csv: Annotated[Path, typer.Option(help="The Guardian CSV (article texts).")] = DEFAULT_CSV,
+    csv: Annotated[Path, typer.Option(help=(
+        "The Guardian CSV (article texts); the default may also be set with "
+        "EVENTWIRE_GUARDIAN_CSV."))] = DEFAULT_CSV,
     split_file: Annotated[Path, typer.Option(help="The dev/test split.")] = DEFAULT_SPLIT,
     lower: Annotated[bool, typer.Option(
         help="Also score a lower-cased copy of the texts (offsets unchanged).")] = False,

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import glob
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,6 +24,18 @@ from .records import Actor, Event, Location
 
 DEFAULT_CSV = Path("..") / "shared" / "corpus" / "guardian_syria_2019.csv"
 DEFAULT_SPLIT = Path("eval") / "corpus_gold" / "split.json"
+_REPO = Path(__file__).resolve().parents[2]  # the checkout, when run from one
+
+
+def _default(path: str | Path, default: Path, env: str | None = None) -> Path:
+    """``path``; for the default, ``$env`` when set, else the default beside the working
+    directory, else beside the repository."""
+    path = Path(path)
+    if path != default:
+        return path
+    if env and os.environ.get(env):
+        return Path(os.environ[env])
+    return path if path.exists() or not (_REPO / path).exists() else _REPO / path
 HALVES = ("dev", "test")
 
 # --- what is compared -----------------------------------------------------------------------
@@ -191,7 +204,8 @@ def articles(gold: Iterable[GoldSentence], pass_: int = 1) -> dict[int, list[Gol
 
 def read_split(path: str | Path = DEFAULT_SPLIT) -> dict[str, list[int]]:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        path = _default(path, DEFAULT_SPLIT)
+        data = json.loads(path.read_text(encoding="utf-8"))
         return {half: [int(r) for r in data[half]] for half in HALVES}
     except OSError as exc:
         raise InputError(str(path), f"{exc.strerror or 'cannot be read'}; give --split-file"
@@ -211,7 +225,7 @@ class CorpusText:
 def read_texts(path: str | Path = DEFAULT_CSV, rows: Iterable[int] | None = None
                ) -> dict[int, CorpusText]:
     """The articles of the Guardian CSV (columns: row id, date, text, source) by row id."""
-    path = Path(path)
+    path = _default(path, DEFAULT_CSV, "EVENTWIRE_GUARDIAN_CSV")
     if not path.is_file():
         raise InputError(str(path), "corpus CSV not found; give its path with --csv "
                          "(the Guardian sample, ../shared/corpus/guardian_syria_2019.csv)")
