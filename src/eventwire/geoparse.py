@@ -52,6 +52,8 @@ class Rules:
     admin_nouns: frozenset[str]
     place_object_verbs: frozenset[str]
     motion_verbs: frozenset[str]
+    leave_verbs: frozenset[str]
+    attack_nouns: frozenset[str]
     actor_deps: frozenset[str]
     human_verbs: frozenset[str]
     actor_preps: frozenset[str]

@@ -11,6 +11,11 @@ its ``text``, with a ``split`` (dev or test, by article) and a ``kind``:
 * ``trap`` -- a person, organisation, month or other non-place that looks like one;
 * ``feature`` -- a continent, sea or river: no point on the map.
 
+The **event gold** (``benchmarks/data/places_events.jsonl``) judges the events the coder
+found in those articles' sentences that hold a gold place: ``row``, ``trigger_start``
+(offset of the trigger word) and ``cameo`` name the event; ``places`` lists the offsets of
+the gold mentions that name its place, empty when the sentence does not name it.
+
 The **trap sentences** (``benchmarks/data/places_traps.jsonl``) are written by us: each
 has ``places`` that must be resolved (country and within 25 km), ``not_places`` that must
 not be placed, and optionally the ``event`` place the sentence's events must get (or
@@ -97,11 +102,15 @@ def _right(loc: Location, country: str | None, lat: float | None, lon: float | N
 
 
 def score_gold(gold: Iterable[Mapping[str, Any]], texts: Mapping[int, str],
-               extractor: Any) -> dict[str, PlaceReport]:
-    """Score the geoparser on the gold mentions of the articles in ``texts``, per split.
+               extractor: Any, events: Iterable[Mapping[str, Any]] = ()
+               ) -> dict[str, PlaceReport]:
+    """Score the geoparser on the gold mentions of the articles in ``texts``, per split,
+    and the coder's event places on the event gold ``events`` (see :func:`_score_events`).
 
     ``extractor`` is an :class:`eventwire.Extractor` (its model, resolver and coder are
     used, so the figures are those of ``eventwire extract``)."""
+    events_gold = {(int(e["row"]), int(e["trigger_start"]), str(e["cameo"])): e
+                   for e in events}
     from .geocode import doc_places  # noqa: PLC0415 - needs the model, loaded by the caller
 
     by_row: dict[int, list[Mapping[str, Any]]] = {}
@@ -146,31 +155,42 @@ def score_gold(gold: Iterable[Mapping[str, Any]], texts: Mapping[int, str],
             if not same or near is False:
                 report.misses.append({**g, "text": text[g["start"]:g["end"]],
                                       "got": f"{loc.name} {loc.country} {loc.lat},{loc.lon}"})
-        _score_events(row, text, items, extractor, reports)
+        if events_gold:
+            _score_events(row, text, items, events_gold, extractor, reports)
     return reports
 
 
-def _score_events(row: int, text: str, items: list[Mapping[str, Any]], extractor: Any,
-                  reports: dict[str, PlaceReport]) -> None:
-    """The article's coded events: an event whose sentence holds a gold place should get a
-    place, and it should be one of the sentence's gold places (country, or ≤ 25 km)."""
+def _score_events(row: int, text: str, items: list[Mapping[str, Any]],
+                  events_gold: Mapping[tuple[int, int, str], Mapping[str, Any]],
+                  extractor: Any, reports: dict[str, PlaceReport]) -> None:
+    """The article's coded events that the event gold judges: when the sentence names the
+    event's place (gold ``places``: offsets of gold place mentions), the event must get
+    one of them (right country, and ≤ 25 km for a town or site); when it does not, the
+    event must get no place."""
     from .records import Article  # noqa: PLC0415
 
-    places = [g for g in items if g["kind"] == "place"]
+    by_span = {(int(g["start"]), int(g["end"])): g for g in items if g["kind"] == "place"}
     for _, events in extractor.extract_many([Article(id=str(row), text=text)]):
         for ev in events:
-            if ev.headline:
+            want = events_gold.get((row, ev.evidence.trigger_span.start, ev.cameo))
+            if want is None or ev.headline:
                 continue
-            inside = [g for g in places if ev.span.start <= g["start"] < ev.span.end]
-            if not inside:
+            report = reports.setdefault(str(want["split"]), PlaceReport())
+            golds = [by_span[(int(s), int(e))] for s, e in want.get("places") or ()
+                     if (int(s), int(e)) in by_span]
+            if not golds:
+                report.event_none.add(ev.location is None)
+                if ev.location is not None:
+                    report.misses.append({"row": row, "event": ev.cameo, "want": None,
+                                          "got": ev.location.name})
                 continue
-            report = reports.setdefault(str(inside[0]["split"]), PlaceReport())
             ok = ev.location is not None and any(
                 _right(ev.location, g.get("country"), g.get("lat"), g.get("lon"),
-                       g.get("precision")) in ((True, True), (True, None)) for g in inside)
+                       g.get("precision")) in ((True, True), (True, None)) for g in golds)
             report.event_place.add(ok)
             if not ok:
-                report.misses.append({"row": row, "event": ev.cameo, "sentence": ev.span.start,
+                report.misses.append({"row": row, "event": ev.cameo,
+                                      "want": [g["name"] for g in golds],
                                       "got": ev.location.name if ev.location else None})
 
 

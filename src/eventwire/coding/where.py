@@ -24,9 +24,11 @@ reading's score and reasons go into ``location.evidence``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Protocol
 
 from spacy.tokens import Token
 
+from ..actors import ActorResolver
 from ..actors.knowledge import Knowledge
 from ..geocode import Resolved, doc_places
 from ..geoparse import Rules, country_place, rules
@@ -36,12 +38,21 @@ from ..records import Location
 _CLAUSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
 
 
+def _phrase(head: Token) -> Iterator[Token]:
+    """The words of a phrase without its appositions and relative clauses ("from Syria, a
+    move that infuriated policymakers in Washington" is not about Washington)."""
+    yield head
+    for c in head.children:
+        if c.dep_ not in ("appos", "relcl", "punct"):
+            yield from _phrase(c)
+
+
 def _preps(holder: Token, preps: frozenset[str]) -> Iterator[Token]:
     for prep in holder.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    yield from pobj.subtree
+                    yield from _phrase(pobj)
         elif prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.lower_ in preps:
             yield from (w for w in prep.subtree)  # "in Idlib and around Hama"
 
@@ -62,7 +73,9 @@ def _object_places(obj: Token, takes_places: bool) -> Iterator[Token]:
 def _verb_preps(verb: Token, r: Rules) -> Iterator[Token]:
     """The locative phrases of a verb, with "to" for a verb of motion ("travelled to
     Syria") and the phrase of a gerund after "upon / after" ("upon landing at X")."""
-    preps = r.event_preps | ({"to"} if verb.lemma_.lower() in r.motion_verbs else frozenset())
+    lemma = verb.lemma_.lower()
+    preps = r.event_preps | ({"to"} if lemma in r.motion_verbs else frozenset()) | (
+        {"from"} if lemma in r.leave_verbs else frozenset())
     yield from _preps(verb, preps)
     for prep in verb.children:
         if prep.dep_ == "prep":
@@ -86,15 +99,36 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
     for c in trigger.children:
         if c.dep_ in _CLAUSE_DEPS and c.tag_ in ("VBG", "VBN"):
             yield from (("the clause's locative phrase", t) for t in _preps(c, r.event_preps))
+        elif c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB":
+            # the purpose: "sent forces to oust militants from an enclave in Syria",
+            # "promised to set up a committee at a meeting in Sochi"
+            yield from (("the purpose's locative phrase", t) for t in _verb_preps(c, r))
+            for obj in (g for g in c.children if g.dep_ == "dobj"):
+                yield from (("the purpose's object", t)
+                            for t in _object_places(obj, c.lemma_.lower() in r.place_object_verbs))
         elif c.dep_ == "agent":  # "killed by an airstrike near Afrin"
             for pobj in (g for g in c.children if g.dep_ == "pobj"):
-                yield from (("the agent's locative phrase", t)
-                            for t in _preps(pobj, r.event_preps))
+                yield from (("the agent's locative phrase", t) for t in _noun_places(pobj, r))
     takes = trigger.lemma_.lower() in r.place_object_verbs
     for verb in verbs:
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 yield from (("the event's object", t) for t in _object_places(c, takes))
+    if trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB":
+        # "arrested in the town of Didim … when police raided the resort": the same scene
+        yield from (("the main clause's locative phrase", t)
+                    for t in _preps(trigger.head, r.event_preps))
+
+
+def _noun_places(noun: Token, r: Rules) -> Iterator[Token]:
+    """A noun's locative phrases, and those of a participle that describes it ("American
+    forces repelling an assault on a base in the province of Deir ez-Zor")."""
+    yield from _preps(noun, r.event_preps)
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"):
+            yield from _verb_preps(c, r)
+            for obj in (g for g in c.children if g.dep_ == "dobj"):
+                yield from _object_places(obj, False)
 
 
 def _target_phrase(extra: Sequence[Token]) -> Iterator[tuple[str, Token]]:
@@ -104,10 +138,17 @@ def _target_phrase(extra: Sequence[Token]) -> Iterator[tuple[str, Token]]:
 
 
 def _source_phrase(trigger: Token) -> Iterator[tuple[str, Token]]:
-    """"Courts in France are investigating …": where the doer is."""
+    """"Courts in France are investigating …", "the envoy, speaking at a thinktank in
+    Washington, said …", "attacks on Idlib province have displaced …": where the doer is."""
+    r = rules()
     for subject in (c for c in trigger.children if c.dep_ == "nsubj"):
-        yield from (("the source's location phrase", t)
-                    for t in _preps(subject, frozenset({"in", "at"})))
+        preps = frozenset({"in", "at"}) | (
+            {"on"} if subject.lemma_.lower() in r.attack_nouns else frozenset())
+        yield from (("the source's location phrase", t) for t in _preps(subject, preps))
+        for c in subject.children:
+            if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG":
+                yield from (("the source's location phrase", t)
+                            for t in _preps(c, r.event_preps))
 
 
 _PRECISE = {"site": 0, "city": 1, "admin1": 2, "country": 3}
@@ -135,8 +176,9 @@ def _country_in_phrase(extra: Sequence[Token], kb: Knowledge,
     reservists for a war against Iraq"): the country, at country precision."""
     for holder in extra:
         for tok in holder.subtree:
-            if tok.ent_type_ != "GPE" or (skip is not None and tok.idx in skip):
-                continue
+            if tok.ent_type_ != "GPE" or (skip is not None and tok.idx in skip) or \
+                    tok.dep_ != "pobj" or tok.head.lower_ in ("between", "with", "by"):
+                continue  # not "the US military", not "clashes between Iran and Israel"
             place = country_place(tok.text, kb)
             if place is not None:
                 return place.location(f"a country named in the event's object or target "
@@ -174,3 +216,16 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
     assert found.best is not None
     return found.best.place.location(
         f"{why}: {found.mention.text!r} ({found.mention.slot}); {found.best.evidence}")
+
+
+class _Article(Protocol):
+    countries: list[str]
+    skip: range | None
+
+
+def locate_in(trigger: Token, extra: Sequence[Token], resolver: ActorResolver,
+              article: _Article, code: str | None) -> Location | None:
+    """:func:`locate` with the resolver's gazetteer and data and the article's countries
+    and dateline (the coder's call)."""
+    return locate(trigger, extra, resolver.gazetteer, resolver.kb, article.countries,
+                  article.skip, code)
