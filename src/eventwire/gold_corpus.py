@@ -24,6 +24,7 @@ from .records import Actor, Event, Location
 
 DEFAULT_CSV = Path("..") / "shared" / "corpus" / "guardian_syria_2019.csv"
 DEFAULT_SPLIT = Path("eval") / "corpus_gold" / "split.json"
+HALVES = ("dev", "test")
 _REPO = Path(__file__).resolve().parents[2]  # the checkout, when run from one
 
 
@@ -36,7 +37,7 @@ def _default(path: str | Path, default: Path, env: str | None = None) -> Path:
     if env and os.environ.get(env):
         return Path(os.environ[env])
     return path if path.exists() or not (_REPO / path).exists() else _REPO / path
-HALVES = ("dev", "test")
+
 
 # --- what is compared -----------------------------------------------------------------------
 
@@ -97,6 +98,7 @@ class Coded:
 
 def from_event(event: Event) -> Coded:
     """A predicted event in the scorer's terms."""
+
     def side(actor: Actor | None) -> Side | None:
         return Side(actor.country, actor.sector, actor.text) if actor else None
 
