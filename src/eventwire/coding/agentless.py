@@ -1,0 +1,56 @@
+"""Events without a named agent, and the people they happen to.
+
+Real reports often leave the doer out ("dozens **were detained** after the march", "three
+suspects **were picked up**") and name the people an event happens to by number or kind
+("three persons", "two men", "dozens"), which no actor dictionary lists. This module:
+
+* turns such a phrase into an actor: people of no named group (:func:`people`; sector
+  civilian, country from the event's place or the article, filled in by the coder);
+* names the doer the text leaves implicit where the kind of event makes it clear
+  (:func:`implied_source`): arrests and detentions are made by the police, deportations by
+  the government. The actor says so in its ``evidence`` ("implied by …"), and its text is
+  the word for it in brackets, since no words of the sentence name it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Actor
+
+#: nouns for people named by kind, not by group ("three suspects were detained")
+PEOPLE_NOUNS = frozenset({
+    "person", "people", "man", "woman", "child", "boy", "girl", "suspect", "resident",
+    "villager", "civilian", "local", "passenger", "pilgrim", "worshipper", "student",
+    "teenager", "youth", "individual", "family", "migrant", "refugee", "detainee",
+    "prisoner", "hostage", "victim", "citizen", "national", "tourist", "foreigner",
+    "member", "supporter", "demonstrator", "protester", "activist", "journalist",
+    "worker", "farmer", "fisherman", "doctor", "nurse", "teacher", "official"})
+#: words that stand for a number of people on their own ("dozens were arrested")
+QUANTITY_WORDS = frozenset({"dozen", "dozens", "hundreds", "thousands", "scores", "several",
+                            "many", "some", "others", "tens", "millions"})
+#: who does what the text leaves unsaid: CAMEO code prefix -> (sector, word)
+IMPLIED = {"173": ("COP", "police"), "175": ("COP", "police"), "174": ("GOV", "government")}
+
+
+def people(head: Token, text: str) -> Actor | None:
+    """An actor for people named only by number or kind ("three persons", "dozens"), or
+    None for any other phrase. The country is left for the coder to fill in."""
+    lemma = head.lemma_.lower()
+    counted = head.like_num or lemma in QUANTITY_WORDS or head.lower_ in QUANTITY_WORDS
+    if lemma not in PEOPLE_NOUNS and not counted:
+        return None
+    if counted and head.pos_ not in ("NUM", "NOUN", "PRON", "ADJ"):
+        return None
+    return Actor(text=text, name=None, country=None, sector="CVL", kind="agent",
+                 evidence=f"people named by {'number' if counted else 'kind'} ({head.text!r})")
+
+
+def implied_source(code: str, country: str | None, trigger: Token) -> Actor | None:
+    """The doer an event of ``code`` implies when the text names none (see above)."""
+    found = next((v for k, v in IMPLIED.items() if code.startswith(k)), None)
+    if found is None:
+        return None
+    sector, word = found
+    return Actor(text=f"[{word}]", name=None, country=country, sector=sector, kind="agent",
+                 evidence=f"implied by {trigger.text!r}: no doer named; {word} assumed")

@@ -1,0 +1,41 @@
+"""Relevance: a political event needs a political actor.
+
+Event data is about states, governments, armed forces, police, intergovernmental bodies,
+armed groups, parties and movements. A verb that fires between other parties — a striker
+who "put Syria ahead", a foundation that "gave away money", two people who "died" — is not
+such an event, however well it matches a pattern. :func:`political` tells the actors that
+count; the coder keeps an event only when its source or target is one of them or at least
+belongs to a country (:func:`relevant`): CAMEO codes riots of prisoners and the killing of
+civilians, whose parties are national but not political.
+"""
+
+from __future__ import annotations
+
+from ..records import Actor
+
+#: sectors of political actors (docs/actors.md)
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY",
+                               "IGO", "UAF", "PRE", "ELI"})
+#: kinds that are political with no sector: a state named as itself, an IGO
+POLITICAL_KINDS = frozenset({"country", "igo"})
+#: named bodies the actor data knows, whose sector it may not (an IGO listed without one)
+NAMED_KINDS = frozenset({"igo", "organization", "group"})
+
+
+def political(actor: Actor | None) -> bool:
+    """Whether ``actor`` is a political actor (see the module's docstring)."""
+    if actor is None:
+        return False
+    if actor.sector is not None:
+        return actor.sector in POLITICAL_SECTORS
+    return actor.kind in POLITICAL_KINDS
+
+
+def relevant(source: Actor | None, target: Actor | None) -> bool:
+    """An event between these two can be political: one of them is a political actor, or
+    belongs to a country (CAMEO codes "Palestinian prisoners rioted" and "three Iraqi
+    civilians were killed") or is a body the actor data names. Left out: events among
+    parties of no country, no political sector and no name alone ("charities", "two men",
+    "a striker")."""
+    return any(political(a) or (a is not None and (
+        a.country is not None or a.kind in NAMED_KINDS)) for a in (source, target))
