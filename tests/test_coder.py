@@ -709,3 +709,39 @@ def test_its_neighbour_is_not_its_owner() -> None:
                        "arming the rebels.")
     assert not [e for e in events if e.target and "neighbour" in e.target.text
                 and e.target.country == "SRB"], summary(events)
+
+
+# -- events without a named doer; relevance (coder 0.3.0, coding.agentless / relevance) -----
+
+@pytest.mark.parametrize(("text", "country", "target_sector"), [
+    ("Three persons were arrested in Karachi on Tuesday.", "PAK", "CVL"),
+    ("Dozens of protesters were detained in Cairo on Friday.", "EGY", "OPP"),
+])
+def test_an_arrest_without_a_named_doer_is_the_polices(text: str, country: str,
+                                                       target_sector: str) -> None:
+    events = [e for e in events_of(text) if e.root == "17"]
+    assert events, summary(events_of(text))
+    ev = events[0]
+    assert ev.source is not None and ev.source.sector == "COP", summary(events)
+    assert ev.source.country == country and "implied" in (ev.source.evidence or "")
+    assert ev.target is not None and ev.target.sector == target_sector, summary(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The charity gave money to local schools.",
+    "A striker put Syria ahead with a sublime strike.",
+])
+def test_no_event_without_a_political_national_or_named_party(text: str) -> None:
+    assert events_of(text) == [], summary(events_of(text))
+
+
+def test_relevance_of_actors() -> None:
+    from eventwire.coding.relevance import political, relevant
+
+    police = Actor("police", None, None, "COP", "agent")
+    men = Actor("two men", None, None, "CVL", "agent")
+    iraqis = Actor("Iraqi civilians", "Iraq", "IRQ", "CVL", "country", id="IRQ")
+    ilo = Actor("ILO", "International Labour Organization", "UNO", None, "igo", id="ILO")
+    assert political(police) and not political(men) and not political(iraqis)
+    assert relevant(police, men) and relevant(None, iraqis) and relevant(ilo, None)
+    assert not relevant(men, None) and not relevant(None, None)

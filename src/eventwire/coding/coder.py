@@ -22,7 +22,7 @@ from ..actors import ActorResolver, ArticleMemory
 from ..places import Gazetteer
 from ..records import Actor, Article, Event, Evidence, Location, Modality
 from ..records import Span as CharSpan
-from . import attribution, coref, modality, nested, when, where
+from . import agentless, attribution, coref, modality, nested, relevance, when, where
 from . import patterns as pattern_data
 from .cues import Cues
 from .cues import load as load_cues
@@ -348,11 +348,14 @@ class EventCoder(RoleFinder):
             if appos is not None:
                 return self._actor(appos, ctx)
             home = self._affiliation(tok, ctx)
-            if home is None:
-                return None
-            # "a newspaper based in Beirut", "workers affiliated with the Serbian union"
-            actor = Actor(text=text, name=None, country=home.country, sector=None, kind="agent",
-                          evidence=f"country of {home.text!r}")
+            if home is not None:
+                # "a newspaper based in Beirut", "workers affiliated with the Serbian union"
+                actor = Actor(text=text, name=None, country=home.country, sector=None,
+                              kind="agent", evidence=f"country of {home.text!r}")
+            else:  # "three persons", "dozens": people of no named group
+                actor = agentless.people(tok, text)
+                if actor is None:
+                    return None
         elif actor.country is None and actor.kind in ("agent", "organization"):
             home = self._affiliation(tok, ctx)
             if home is not None:
@@ -426,6 +429,11 @@ class EventCoder(RoleFinder):
     def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
                     headline: bool, alleged_by: Token | None) -> Iterator[Event]:
         source_head, candidates, gov = self._roles(t, p)
+        if source_head is None and t.pos_ == "NOUN":
+            # "army shelling", "police raids": a political actor named by a common noun
+            source_head = next((c for c in t.children if c.dep_ == "compound"
+                                and c.pos_ == "NOUN"
+                                and relevance.political(self._actor(c, ctx))), None)
         if source_head is not None and source_head.pos_ == "NOUN" and \
                 source_head.lemma_.lower() in self.patterns.nouns:
             # "Recent US Predator attacks have killed ...": the attack's own actor
@@ -492,6 +500,14 @@ class EventCoder(RoleFinder):
             notes.append(f"target from the event's place ({place.name})")
             targets = [_Found(Actor(text=place.name, name=place.name, country=place.country,
                                     sector=None, kind="place", evidence="event place"), t)]
+        if not sources and (passive(t) or t.pos_ == "NOUN"):
+            # "dozens were detained after the march": the police, though no one says so
+            home = place.country if place is not None and place.country else next(
+                (f.actor.country for f in targets if f.actor.country), None) or next(
+                iter(ctx.countries), None)
+            implied = agentless.implied_source(p.code, home, t)
+            if implied is not None:
+                sources = [_Found(implied, t)]
         if not sources and not targets:
             return
         pairs: list[tuple[_Found | None, _Found | None]]
@@ -550,6 +566,8 @@ class EventCoder(RoleFinder):
             if src is None and tgt is None or (
                     src is not None and tgt is not None and src.actor.same_as(tgt.actor)):
                 continue  # one actor on both sides is no event
+            if not relevance.relevant(src.actor if src else None, tgt.actor if tgt else None):
+                continue  # no political actor on either side
             if announcement is not None:
                 yield self._event(t, announcement, sent, index, ctx, headline, src, tgt,
                                   "asserted", None, speaker, claim.quote if claim else None,

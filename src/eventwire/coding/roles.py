@@ -24,6 +24,9 @@ NOT_AGENTIVE_PREPS = frozenset({"after", "before", "since", "despite", "followin
 #: ("a roadside **bombing killed** two soldiers", "US **airstrikes hit** rebel positions").
 HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "destroy", "damage", "hit", "strike",
                         "target", "claim", "leave"})
+#: Verbs whose subject suffered the nominal event under "in" / "during": "two men **died
+#: in** army shelling", "three were **killed in** an air strike".
+VICTIM_VERBS = frozenset({"die", "perish", "kill", "wound", "injure", "hurt", "maim"})
 #: Nouns that only frame an event named by their compound modifier ("a mediation effort").
 FRAME_NOUNS = frozenset({"effort", "bid", "initiative", "process", "drive", "push",
                          "programme", "program", "plan", "move", "attempt"})
@@ -274,6 +277,12 @@ class RoleFinder:
             done = child(n.head, "dobj")  # "a roadside bombing killed two soldiers"
             if done is not None:
                 targets.append(done)
+        if gov is not None and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") and \
+                gov.lemma_.lower() in VICTIM_VERBS and (passive(gov) or gov.lemma_ in (
+                    "die", "perish")):
+            victims = child(gov, "nsubj", "nsubjpass")  # "two men died in army shelling"
+            if victims is not None:
+                targets.append(victims)
         if gov is not None and "none" not in p.target:
             for clause in gov.children:  # "staged a strike to demand the release of X"
                 obj = child(clause, "dobj") if clause.dep_ in ("advcl", "xcomp") and \
