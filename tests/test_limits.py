@@ -207,7 +207,7 @@ def test_bounded_text_keeps_offsets(caplog: pytest.LogCaptureFixture) -> None:
                           == e.evidence.trigger for e in events)
     messages = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("blanked 1 run(s)" in m for m in messages)
-    assert any("parsed only the first 16000 tokens" in m for m in messages)
+    assert any("parsed only the first 12000 tokens" in m for m in messages)
     assert "b: cut the title to 1000 characters (the cap on one article); the rest is not " \
         "coded" in messages
 

@@ -68,7 +68,10 @@ class _Errors:
 
     def __call__(self, error: InputError) -> None:
         self.count += 1
-        err.print(Text.assemble(("error:", "red"), f" {error}"))
+        if err.is_terminal:
+            err.print(Text.assemble(("error:", "red"), f" {error}"))
+        else:  # a pipe or a file: plain lines, fast (rich takes 50 µs a line)
+            sys.stderr.write(f"error: {error}\n")
 
 
 def _read(paths: list[str], fmt: str | None, published: str | None, outlet: str | None,
