@@ -745,3 +745,27 @@ def test_relevance_of_actors() -> None:
     assert political(police) and not political(men) and not political(iraqis)
     assert relevant(police, men) and relevant(None, iraqis) and relevant(ilo, None)
     assert not relevant(men, None) and not relevant(None, None)
+
+
+# -- naming verbs: "called X a grave error" is disapproval, not a phone call (coder 0.3.0) --
+
+@pytest.mark.parametrize(("text", "code", "target"), [
+    ("Tehran called the Israeli raid a grave error.", "111", "ISR"),
+    ("The Kremlin branded the Turkish blockade illegal.", "111", "TUR"),
+    ("Moscow described the American strikes as a war crime.", "111", "USA"),
+    ("The minister called the talks with Iran a success.", "051", None),
+])
+def test_naming_verbs_with_a_judgement_are_disapproval_or_praise(text: str, code: str,
+                                                                target: str | None) -> None:
+    events = events_of(text)
+    assert not [e for e in events if e.cameo == "041"], summary(events)
+    judged = [e for e in events if e.cameo == code]
+    assert judged, summary(events)
+    if target is not None:
+        assert judged[0].target is not None and judged[0].target.country == target, \
+            summary(events)
+
+
+def test_a_bare_call_is_still_a_phone_call() -> None:
+    events = events_of("Putin called Erdogan yesterday.")
+    assert [e.cameo for e in events] == ["041"], summary(events)

@@ -26,7 +26,7 @@ from . import agentless, attribution, coref, modality, nested, relevance, when, 
 from . import patterns as pattern_data
 from .cues import Cues
 from .cues import load as load_cues
-from .patterns import Pattern, PatternSet
+from .patterns import NAMING_VERBS, Pattern, PatternSet
 from .reframe import Reframing
 from .reframe import load as load_reframing
 from .roles import HARM_VERBS, RoleFinder, frame_head, gerund_noun
@@ -40,6 +40,7 @@ from .syntax import (
     object_words,
     other_clause,
     passive,
+    predicate_words,
     prep_objects,
     to_infinitive,
     to_original,
@@ -196,6 +197,10 @@ class EventCoder(RoleFinder):
                                           for o in prep_objects([t], w)]
             if not any(n is not None and n.lemma_.lower() in p.complement_noun for n in nouns):
                 return False
+        if p.predicate or p.lemma in NAMING_VERBS:
+            said = predicate_words(t)
+            if bool(p.predicate) != bool(said) or (p.predicate and not said & p.predicate):
+                return False  # "called the raid a grave error" is no phone call
         return True
 
     def _match(self, t: Token) -> Pattern | None:

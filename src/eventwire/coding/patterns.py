@@ -13,6 +13,11 @@ from collections import defaultdict
 from .. import codes, resources
 from ..errors import DataError
 
+#: Verbs that name what their object is ("called the raid **a grave error**", "branded the
+#: blockade **illegal**"): with such a predicate, only a pattern with a ``predicate``
+#: constraint fits (the raid was not phoned).
+NAMING_VERBS = frozenset({"call", "brand", "label", "term", "dub", "describe", "deem",
+                          "characterize", "characterise", "portray"})
 TARGET_SLOTS = frozenset({
     "dobj", "dative", "none", "with", "on", "against", "to", "from", "for", "between", "of",
     "into", "at", "over", "toward", "towards", "in", "upon", "about", "across", "by", "onto",
@@ -32,6 +37,7 @@ class Pattern:
     complement: frozenset[str] = frozenset()
     complement_noun: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
+    predicate: frozenset[str] = frozenset()
     file: str = ""
 
     @property
@@ -39,7 +45,7 @@ class Pattern:
         """More constrained patterns win over bare ones for the same trigger."""
         return (2 * bool(self.object) + 2 * bool(self.complement)
                 + 2 * bool(self.complement_noun) + 2 * bool(self.modifier)
-                + bool(self.particle))
+                + 2 * bool(self.predicate) + bool(self.particle))
 
 
 def _words(value: object, where: str, field: str) -> frozenset[str]:
@@ -74,15 +80,20 @@ def _parse(item: object, where: str, file: str) -> Pattern:
     comp = _words(item.get("complement"), where, "complement")
     comp_noun = _words(item.get("complement_noun"), where, "complement_noun")
     modifier = _words(item.get("modifier"), where, "modifier")
+    predicate = _words(item.get("predicate"), where, "predicate")
+    if predicate and pos != "verb":
+        raise DataError(f"{where}: 'predicate' needs a verb trigger")
     default_id = code + ":" + lemma + (f"+{particle}" if particle else "") + (
         "+" + "|".join(sorted(obj)) if obj else "") + ("+to " + "|".join(sorted(comp)) if comp
                                                        else "") + (
-        "+mod " + "|".join(sorted(modifier)) if modifier else "")
+        "+mod " + "|".join(sorted(modifier)) if modifier else "") + (
+        "+as " + "|".join(sorted(predicate)) if predicate else "")
     return Pattern(
         id=str(item.get("id") or default_id), code=code, pos=pos, lemma=lemma,
         target=tuple(str(t).lower() for t in target),
         particle=str(particle).lower() if particle else None,
-        object=obj, complement=comp, complement_noun=comp_noun, modifier=modifier, file=file,
+        object=obj, complement=comp, complement_noun=comp_noun, modifier=modifier,
+        predicate=predicate, file=file,
     )
 
 

@@ -139,3 +139,19 @@ def to_original(article: Article, start: int, end: int) -> CharSpan:
         return article.kept[-1].end
 
     return CharSpan(one(start), one(end))
+
+
+def predicate_words(verb: Token) -> frozenset[str]:
+    """Lemmas of what a naming verb says its object is: the object's predicate ("called the
+    raid **a grave error**"), an adjective complement ("branded the blockade **illegal**")
+    or an "as" phrase ("described the strikes **as a war crime**"), with their modifiers and
+    "of" objects ("an act **of aggression**"). Empty when the verb has none."""
+    heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp") or (
+        c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ")]
+    heads += prep_objects([verb], "as")
+    words: set[str] = set()
+    for head in heads:
+        words.add(head.lemma_.lower())
+        words.update(c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound"))
+        words.update(o.lemma_.lower() for o in prep_objects([head], "of"))
+    return frozenset(words)
