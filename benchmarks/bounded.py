@@ -68,17 +68,19 @@ INPUTS: dict[str, Callable[[], tuple[str, bytes]]] = {
 }
 
 
-def cpu_of(args: list[str]) -> tuple[float, int]:
+def cpu_of(args: list[str]) -> tuple[float, str]:
+    """CPU seconds of one run, and its exit status with its last stderr line."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, done.returncode
+    last = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+    return cpu, f"{done.returncode} {last[0][:100]}" if done.returncode else "0"
 
 
 def main() -> None:
     base = None
-    print("| input | bytes | CPU s | minus start-up | exit |\n|---|---|---|---|---|")
+    print("| input | bytes | CPU s | minus start-up | exit (and why) |\n|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
         for label, make in INPUTS.items():
             name, data = make()
