@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from .actors import ActorResolver
 from .actors.knowledge import Knowledge
 from .geoparse import Context, Scored, context_for, rank
-from .placenames import Mention, mentions
+from .placenames import Mention, is_quarter, mentions
 from .places import Gazetteer
 from .records import PlaceCandidate, Span
 
@@ -46,6 +46,21 @@ def _settled(ranked: Sequence[Scored]) -> bool:
     return not rivals or ranked[0].score - rivals[0].score >= CLEAR_MARGIN
 
 
+def _in_town(m: Mention, settled: dict[Mention, Scored],
+             countries: Sequence[str]) -> tuple[Scored, ...]:
+    """An unknown "X district" in the town (of the article's countries) named last before it."""
+    towns = [(o, s) for o, s in settled.items()
+             if o.start < m.start and s.place.precision in ("city", "site")
+             and s.place.country in countries and not is_quarter(o.slot)]
+    if not towns:
+        return ()
+    _, town = max(towns, key=lambda t: t[0].start)
+    place = dataclasses.replace(town.place, name=f"{m.text}, {town.place.name}",
+                                geonameid=None, feature="city")
+    return (Scored(place, town.score - 1, (f"a part of {town.place.name}, the town the "
+                                           f"article named last (at the town's point)",)),)
+
+
 def doc_places(doc: Doc, gazetteer: Gazetteer, kb: Knowledge,
                countries: Sequence[str] = ()) -> dict[int, Resolved]:
     """Every place mention of ``doc``, keyed by each of its token indices (cached)."""
@@ -62,6 +77,9 @@ def doc_places(doc: Doc, gazetteer: Gazetteer, kb: Knowledge,
         others = [s for o, s in settled.items() if o.text != m.text]
         ranked = tuple(rank(m.text, gazetteer, kb, m.hints, context_for(countries, others))
                        ) if others else tuple(first[m])
+        if is_quarter(m.slot) and (not ranked or ranked[0].place.country not in countries):
+            # "the Bousraya neighbourhood": not a namesake town abroad but part of the town
+            ranked = _in_town(m, settled, countries) or ranked
         if not ranked:
             continue
         resolved = Resolved(m, ranked)

@@ -50,6 +50,7 @@ class Rules:
     place_nouns: frozenset[str]
     feature_nouns: frozenset[str]
     admin_nouns: frozenset[str]
+    quarter_nouns: frozenset[str]
     place_object_verbs: frozenset[str]
     motion_verbs: frozenset[str]
     leave_verbs: frozenset[str]

@@ -57,7 +57,7 @@ def _strong_slot(tok: Token) -> str | None:
     if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in r.place_object_verbs:
         return f"object of {head.lemma_.lower()}"
     if tok.dep_ in ("compound", "nmod", "amod") and \
-            head.lemma_.lower() in r.feature_nouns | r.admin_nouns:
+            head.lemma_.lower() in r.feature_nouns | r.admin_nouns | r.quarter_nouns:
         return f"X {head.lower_}"
     if tok.dep_ == "appos" and head.lemma_.lower() in r.place_nouns:
         return f"{head.lower_}, X"
@@ -186,6 +186,11 @@ def _bundled_name(tok: Token, gazetteer: Gazetteer) -> bool:
                for p in gazetteer.candidates(text))
 
 
+def is_quarter(slot: str) -> bool:
+    """A slot that names part of a town: "X district", "X neighbourhood"."""
+    return slot.startswith("X ") and slot[2:] in rules().quarter_nouns
+
+
 def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mention]:
     """The place mentions of one sentence, in order."""
     r = rules()
@@ -227,7 +232,7 @@ def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                 ent_text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                 strict = slot.startswith("object")
                 if len(ent_text.split()) > 3 or _person_or_org(ent_text, kb, strict) or \
-                        not gazetteer.candidates(ent_text):
+                        not (gazetteer.candidates(ent_text) or is_quarter(slot)):
                     seen.update(range(ent.start, ent.end))
                     continue
                 start, end = ent.start + (ent.text != ent_text), ent.end
