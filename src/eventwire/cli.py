@@ -28,6 +28,7 @@ from .cli_store import store_app
 from .cli_web import serve_app
 from .errors import EventwireError, InputError
 from .ingest import clean_article, read_articles
+from .ingest.limits import sanitise
 from .records import Actor, Article, Event
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -152,7 +153,7 @@ def resolve(
     errors = _Errors()
     n = 0
     try:
-        fh = open(batch, encoding="utf-8")  # noqa: SIM115
+        fh = open(batch, encoding="utf-8", errors="replace")  # noqa: SIM115
     except OSError as exc:
         raise typer.BadParameter(f"{batch}: {exc.strerror}") from None
     with fh:
@@ -161,15 +162,21 @@ def resolve(
                 continue
             try:
                 item = json.loads(line)
-                mention = str(item["text"])
+                mention = sanitise(str(item["text"]))
                 day = _date(item.get("date"), "date") if item.get("date") else None
-            except (json.JSONDecodeError, KeyError, TypeError, typer.BadParameter) as exc:
-                errors(InputError(f"{batch}:{line_no}", f"bad record ({exc})"))
+                context = item.get("context")
+                context = sanitise(context) if isinstance(context, str) else None
+            except (ValueError, KeyError, TypeError, AttributeError, RecursionError,
+                    typer.BadParameter) as exc:
+                reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+                errors(InputError(f"{batch}:{line_no}", f"bad record ({reason})"))
                 continue
-            actor = resolver.resolve(mention, date=day, context=item.get("context"))
+            actor = resolver.resolve(mention, date=day, context=context)
             resolved = _actor_json(mention, actor)
             # the record's own id comes first; the actor's id moves to "actor_id"
-            record = {"id": item.get("id"), "actor_id": resolved.pop("id"), **resolved}
+            ident = item.get("id")
+            ident = sanitise(ident) if isinstance(ident, str) else ident
+            record = {"id": ident, "actor_id": resolved.pop("id"), **resolved}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             n += 1
     _finish(n, errors)
