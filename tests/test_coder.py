@@ -769,3 +769,26 @@ def test_naming_verbs_with_a_judgement_are_disapproval_or_praise(text: str, code
 def test_a_bare_call_is_still_a_phone_call() -> None:
     events = events_of("Putin called Erdogan yesterday.")
     assert [e.cameo for e in events] == ["041"], summary(events)
+
+
+# -- possibilities and conditions keep both sides (coder 0.3.0, coding.stance) ----------------
+
+def test_not_ruling_out_an_event_codes_the_event_as_possible() -> None:
+    events = events_of("Turkey did not rule out a joint operation with Iraq.")
+    assert not [e for e in events if e.root == "12"], summary(events)
+    possible = [e for e in events if e.root == "06"]
+    assert possible and possible[0].modality == "hypothetical", summary(events)
+    assert (possible[0].source.country, possible[0].target.country) == ("TUR", "IRQ")
+
+
+def test_a_conditional_offer_keeps_the_condition_as_the_other_side() -> None:
+    events = events_of("If Ankara halts its offensive, the European Union is ready to resume "
+                       "talks.")
+    talks = [e for e in events if e.root == "04"]
+    assert talks and talks[0].target is not None and talks[0].target.country == "TUR", \
+        summary(events)
+
+
+def test_ruling_out_still_rejects() -> None:
+    events = events_of("Turkey ruled out a joint operation with Iraq.")
+    assert [e.root for e in events] == ["12"], summary(events)

@@ -22,7 +22,7 @@ from ..actors import ActorResolver, ArticleMemory
 from ..places import Gazetteer
 from ..records import Actor, Article, Event, Evidence, Location, Modality
 from ..records import Span as CharSpan
-from . import agentless, attribution, coref, modality, nested, relevance, when, where
+from . import agentless, attribution, coref, modality, nested, relevance, stance, when, where
 from . import patterns as pattern_data
 from .cues import Cues
 from .cues import load as load_cues
@@ -277,21 +277,28 @@ class EventCoder(RoleFinder):
                 fired[t.i] = p
         events: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
+        governors = {i: self._governing_trigger(sent.doc[i], fired) for i in fired}
+        # "did not rule out a joint operation": the operation, as a possibility, instead
+        opened = {g.i for g in governors.values()
+                  if g is not None and stance.leaves_open(g, fired[g.i])}
         for i, p in fired.items():
             t = sent.doc[i]
-            if self._result_of_nominal(t, fired):
+            if i in opened or self._result_of_nominal(t, fired):
                 continue
-            governor = self._governing_trigger(t, fired)
-            alleged_by = None
+            governor = governors[i]
+            alleged_by = possible_by = None
             if governor is not None:
                 alleging = governor.lemma_.lower() in self.cues.alleged_governors
                 if alleging and t.pos_ == "VERB":
                     alleged_by = governor
+                elif governor.i in opened:
+                    possible_by = governor
                 elif nested.codes_nested(t, governor, fired[governor.i]):
                     alleged_by = governor if alleging else None  # "condemned Israel's raid"
                 else:
                     continue
-            for ev in self._events_for(t, p, sent, index, ctx, headline, alleged_by):
+            for ev in self._events_for(t, p, sent, index, ctx, headline, alleged_by,
+                                       possible_by):
                 key = (ev.cameo, ev.source.to_dict().__repr__() if ev.source else "",
                        ev.target.to_dict().__repr__() if ev.target else "")
                 if key not in seen:
@@ -432,7 +439,8 @@ class EventCoder(RoleFinder):
 
     # -- events -------------------------------------------------------------------------
     def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
-                    headline: bool, alleged_by: Token | None) -> Iterator[Event]:
+                    headline: bool, alleged_by: Token | None,
+                    possible_by: Token | None = None) -> Iterator[Event]:
         source_head, candidates, gov = self._roles(t, p)
         if source_head is None and t.pos_ == "NOUN":
             # "army shelling", "police raids": a political actor named by a common noun
@@ -524,6 +532,8 @@ class EventCoder(RoleFinder):
         mod, cue = modality.modality(t, self.cues)
         if alleged_by is not None and mod == "asserted":
             mod, cue = "alleged", alleged_by.text
+        if possible_by is not None:
+            mod, cue = "hypothetical", f"not {possible_by.text} out"
         claim = attribution.find_claim(t, sent, self.cues)
         if claim is not None and claim.alleging and mod == "asserted":
             mod, cue = "alleged", claim.verb.text if claim.verb is not None else None

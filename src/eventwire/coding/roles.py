@@ -151,11 +151,17 @@ class RoleFinder:
         return None
 
     def _condition_subjects(self, t: Token) -> list[Token]:
-        """Subjects of "if / unless" clauses on the trigger or its complement: the party whose
-        action the event is made to depend on ("threatened to stop talks **if the United
-        States** goes ahead")."""
+        """Subjects of "if / unless" clauses on the trigger, its complement or the predicates
+        it complements: the party whose action the event is made to depend on ("threatened
+        to stop talks **if the United States** goes ahead", "**if Ankara** halts its
+        offensive, Brussels is ready to resume talks")."""
         out = []
-        for holder in [t, *(c for c in t.children if c.dep_ in ("xcomp", "ccomp"))]:
+        holders = [t, *(c for c in t.children if c.dep_ in ("xcomp", "ccomp"))]
+        tok = t
+        while tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i:
+            tok = tok.head  # "resume" <- "ready" <- "is"
+            holders.append(tok)
+        for holder in holders:
             for clause in holder.children:
                 if clause.dep_ == "advcl" and any(
                         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
@@ -284,6 +290,7 @@ class RoleFinder:
             if victims is not None:
                 targets.append(victims)
         if gov is not None and "none" not in p.target:
+            targets += self._condition_subjects(gov)
             for clause in gov.children:  # "staged a strike to demand the release of X"
                 obj = child(clause, "dobj") if clause.dep_ in ("advcl", "xcomp") and \
                     to_infinitive(clause) else None

@@ -1,0 +1,33 @@
+"""Stance that turns an event into a possibility: "did not rule out a joint operation".
+
+A negated rejection is no rejection at all: "Turkey **did not rule out** a joint operation
+with Iraq" says that the operation is possible. CAMEO codes the operation itself, as a
+possibility (modality ``hypothetical``), with both its sides; the rejection pattern that
+fired on "rule out" gives way to it. :func:`leaves_open` tells such a governor; the coder
+codes the event in its complement as hypothetical and drops the governor's own event.
+(Conditional offers — "if Ankara halts its offensive, Brussels is ready to resume talks" —
+keep the condition's subject as the other side: :meth:`RoleFinder._condition_subjects`.)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .patterns import Pattern
+
+#: rejections that, negated, leave their object open: (lemma, particle)
+OPENING_REJECTIONS = frozenset({("rule", "out"), ("exclude", None), ("preclude", None)})
+_NEGATIONS = frozenset({"not", "n't", "never"})
+
+
+def negated(verb: Token) -> bool:
+    """Whether the verb itself is negated ("did **not** rule out", "**never** excluded")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATIONS)
+               for c in verb.children)
+
+
+def leaves_open(governor: Token, p: Pattern) -> bool:
+    """Whether the fired trigger ``governor`` (coded as ``p``) is a negated rejection whose
+    object is therefore a possibility."""
+    return (p.code.startswith("12") and (p.lemma, p.particle) in OPENING_REJECTIONS
+            and negated(governor))
