@@ -17,7 +17,8 @@ cap                        value            what happens beyond it
 ``MAX_FIELD_CHARS``        1,000 chars      id, url, outlet, published: cut (one warning)
 ``MAX_TEXT_BYTES``         400,000 bytes    bytes read from a text file (or stdin): the
                                             rest is not read (one warning)
-``MAX_HTML_BYTES``         4 MiB            bytes read from an HTML page: the rest is not
+``MAX_HTML_BYTES``         4 MiB            bytes read from an HTML page (a file or a
+                                            WARC record): the rest is not
                                             read (one warning)
 ``MAX_LINE_BYTES``         8 MiB            one JSONL line or CSV line: that record is
                                             skipped (one error), without holding the line

@@ -35,6 +35,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import EmptyInputError, InputError
 from ..records import Article
+from .fields import warn
+from .limits import MAX_HTML_BYTES
 from .readers import os_error
 from .streams import Gunzip
 
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
 HtmlParser = Callable[[str, bytes, "ReadOptions"], "Article | InputError"]
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-MAX_PAGE_BYTES = 64 * 1024 * 1024
+MAX_PAGE_BYTES = MAX_HTML_BYTES  # as an .html file: the rest of a bigger page is not read
 _GZIP_MAGIC = b"\x1f\x8b"
 _CUT_SHORT = "record is cut short (the file ends inside it)"
 
@@ -140,7 +142,9 @@ def _page(path: str, where: str, record: Any, number: int, is_arc: bool, options
         return None
     data = record.content_stream().read(MAX_PAGE_BYTES + 1)
     if len(data) > MAX_PAGE_BYTES:
-        return InputError(where, f"page too large (over {MAX_PAGE_BYTES} bytes)")
+        data = data[:MAX_PAGE_BYTES]
+        warn(where, f"page over {MAX_PAGE_BYTES:,} bytes; only the first {MAX_PAGE_BYTES:,} "
+                    "were read")
     headers = record.rec_headers
     uri = _clean(headers.get_header("WARC-Target-URI"))
     record_id = None if is_arc else _clean(headers.get_header("WARC-Record-ID"))
