@@ -240,3 +240,26 @@ def test_errors_are_one_unwrapped_line(tmp_path: Path, caplog: pytest.LogCapture
     assert [r.getMessage() for r in caplog.records] == [
         f"{tmp_path / name}:1: published is not an ISO date or datetime ('9999-99-99'); "
         "left out"]
+
+
+@pytest.mark.model
+def test_ingest_stores_surrogates_extreme_dates_and_cr_only_csv(tmp_path: Path) -> None:
+    """Regression (issue 11): each of these lost records or stopped ``ingest``."""
+    import duckdb
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "s.jsonl").write_bytes(
+        b'{"id": "sur", "text": "' + GOOD.encode() + b' \\udc80", "title": "[/red] \\ud800"}\n'
+        + jsonl({"id": "late", "text": f"{GOOD} Talks follow next week.",
+                 "published": "9999-12-30"},
+                {"id": "early", "text": f"{GOOD} Talks were held last week.",
+                 "published": "0001-01-02"},
+                {"id": "bad-date", "text": GOOD, "published": "9999-99-99"}))
+    (tmp_path / "in" / "mac.csv").write_bytes(f"id,text\r\rcr,{GOOD}\r".encode())
+    db = tmp_path / "s.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and "error:" not in result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        coded = {row[0] for row in con.execute("SELECT DISTINCT doc_id FROM events").fetchall()}
+    assert coded == {"sur", "late", "early", "bad-date", "cr"}

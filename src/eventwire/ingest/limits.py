@@ -14,7 +14,7 @@ cap                        value            what happens beyond it
 ``MAX_LINE_SENTENCE_CHARS`` 200 chars       a longer line ends its sentence at its line
                                             break (see :mod:`eventwire.nlp`)
 ``MAX_TITLE_CHARS``        1,000 chars      the title is cut (one warning)
-``MAX_FIELD_CHARS``        1,000 chars      id, url, outlet, published: cut (one warning)
+``MAX_FIELD_CHARS``        1,000 chars      id, url, outlet: cut (one warning)
 ``MAX_TEXT_BYTES``         400,000 bytes    bytes read from a text file (or stdin): the
                                             rest is not read (one warning)
 ``MAX_HTML_BYTES``         4 MiB            bytes read from an HTML page (a file or a
