@@ -5,9 +5,11 @@
     read_articles(paths) ──► Article(text, metadata) ──► clean_article() ──►
         Article(clean_text, kept spans, dropped lines, dateline)
 
-Formats, errors and the byte policy are described in :mod:`.readers`; the
-clutter rules in :mod:`.clean` (data: ``eventwire/data/clutter.yaml``); dateline
-forms in :mod:`.dateline`. The public API is ``__all__``.
+Formats, errors and the byte policy are described in :mod:`.readers` (JSONL and
+CSV records in :mod:`.tabular`, bounded lines and damaged gzip in :mod:`.streams`);
+how much is read and parsed per input in :mod:`.limits`; the clutter rules in
+:mod:`.clean` (data: ``eventwire/data/clutter.yaml``); dateline forms in
+:mod:`.dateline`. The public API is ``__all__``.
 """
 
 from __future__ import annotations
