@@ -58,6 +58,7 @@ class Rules:
     actor_deps: frozenset[str]
     human_verbs: frozenset[str]
     actor_preps: frozenset[str]
+    agent_nouns: frozenset[str]
     material_roots: frozenset[str]
     dateline_roots: frozenset[str]
     months: frozenset[str]

@@ -99,10 +99,17 @@ def acts(tok: Token) -> bool:
         return True  # "Beijing warned Washington", "pressing Turkey to extradite him"
     if tok.dep_ == "pobj" and tok.head.lower_ in r.actor_preps:  # "talks with Damascus",
         return tok.head.head.lemma_.lower() not in r.place_nouns  # not "the border with Syria"
-    # "agreed to Moscow taking charge": the name is the doer of a verb after it
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if tok.dep_ in ("pobj", "appos") and governor.pos_ == "NOUN" and \
+            governor.lemma_.lower() in r.agent_nouns:
+        return True  # "a close ally of the US", "its allies Saudi Arabia and Israel"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "for") and \
+            governor.lemma_.lower() in r.attack_nouns | {"imperative", "threat", "support"}:
+        return True  # "under assault from Turkey", "an imperative for the US"
+    # "agreed to Moscow taking charge", "leave the US searching": the doer of a verb after it
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return bool(nxt is not None and nxt.tag_ == "VBG" and tok.dep_ == "pobj"
-                and nxt.dep_ in ("xcomp", "pcomp", "acl", "advcl"))
+    return bool(nxt is not None and nxt.tag_ == "VBG" and tok.dep_ in ("pobj", "dobj")
+                and nxt.dep_ in ("xcomp", "pcomp", "acl", "advcl", "ccomp"))
 
 
 def is_actor_name(text: str, kb: Knowledge) -> bool:
