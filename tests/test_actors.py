@@ -168,3 +168,15 @@ def test_g7_is_a_group_with_members(bundled: ActorResolver) -> None:
     actor = bundled.resolve("G7 foreign ministers", date=D(2017, 4, 11))
     assert actor is not None and actor.sector == "GOV"
     assert {"USA", "JPN", "ITA", "DEU", "FRA", "GBR", "CAN"} <= set(actor.members)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jordan Peterson", None),  # a first name, not the country
+    ("Israel Katz", "ISR"),  # a known person keeps his reading
+    ("Sri Lanka", "LKA"),
+])
+def test_a_first_name_that_is_a_country_is_no_country(text: str, expected: str | None) -> None:
+    from eventwire.actors import default_resolver
+
+    actor = default_resolver().resolve(text, date=dt.date(2019, 4, 10))
+    assert (actor.country if actor else None) == expected

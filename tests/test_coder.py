@@ -792,3 +792,18 @@ def test_a_conditional_offer_keeps_the_condition_as_the_other_side() -> None:
 def test_ruling_out_still_rejects() -> None:
     events = events_of("Turkey ruled out a joint operation with Iraq.")
     assert [e.root for e in events] == ["12"], summary(events)
+
+
+def test_a_description_takes_the_country_the_article_is_most_about() -> None:
+    text = ("Russian jets struck targets in Idlib on Monday. Syrian activists said the regime "
+            "shelled the town of Khan Sheikhoun. Syria has denied it. The Syrian government "
+            "said the rebels attacked first.")
+    shelled = [e for e in events_of(text) if e.evidence.trigger == "shelled"]
+    assert shelled and shelled[0].source is not None, summary(events_of(text))
+    assert (shelled[0].source.country, shelled[0].source.sector) == ("SYR", "GOV")
+
+
+def test_a_religious_group_is_no_person_of_that_name() -> None:
+    events = events_of("Militants attacked Christians in the north of Iraq on Sunday.")
+    assert not [e for e in events for a in (e.source, e.target)
+                if a is not None and a.kind == "person"], summary(events)

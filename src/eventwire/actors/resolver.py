@@ -162,13 +162,18 @@ class ActorResolver:
         return list(cached)
 
     def _countries_in(self, text: str) -> list[str]:
+        return list(dict.fromkeys(self.country_mentions(text)))
+
+    def country_mentions(self, text: str) -> list[str]:
+        """The country of every country-ish mention in a text, in order, repeats kept (how
+        often an article names a country says what it is about)."""
         out: list[str] = []
         for m in self._match(kn.tokens(text), None, dt.date.today()):
             for e in m.entries:
                 code = e.ref if e.kind in _COUNTRYISH else None
                 if e.kind == "org":
                     code = self.kb.organizations[e.ref].country
-                if code and code not in kn.IGO_CODES and code not in out:
+                if code and code not in kn.IGO_CODES:
                     out.append(code)
                     break
         return out
@@ -208,7 +213,9 @@ class ActorResolver:
 
     @staticmethod
     def _whole_names(toks: list[Token], matches: list[Match]) -> list[Match]:
-        """Drop person readings that are only part of a longer name ("Juan Carlos Jobet")."""
+        """Drop person readings that are only part of a longer name ("Juan Carlos Jobet"),
+        and a one-word country that opens a mention and is followed by a name nothing else
+        matches: a first name ("Jordan Peterson", "Israel Katz")."""
         covered = {i for m in matches for i in range(m.start, m.end)}
 
         def bare_name(i: int) -> bool:
@@ -217,6 +224,9 @@ class ActorResolver:
 
         out = []
         for m in matches:
+            if m.start == 0 and m.end == 1 and len(toks) == 2 and bare_name(1) and \
+                    m.kinds() & {"country", "capital"}:
+                continue  # a first name, not the country
             if m.kinds() & {"person", "surname"} and (bare_name(m.start - 1) or bare_name(m.end)):
                 rest = tuple(e for e in m.entries if e.kind not in ("person", "surname"))
                 if not rest:

@@ -22,7 +22,18 @@ from ..actors import ActorResolver, ArticleMemory
 from ..places import Gazetteer
 from ..records import Actor, Article, Event, Evidence, Location, Modality
 from ..records import Span as CharSpan
-from . import agentless, attribution, coref, modality, nested, relevance, stance, when, where
+from . import (
+    agentless,
+    attribution,
+    coref,
+    mentions,
+    modality,
+    nested,
+    relevance,
+    stance,
+    when,
+    where,
+)
 from . import patterns as pattern_data
 from .cues import Cues
 from .cues import load as load_cues
@@ -65,6 +76,7 @@ STATEMENT_CODE = "010"
 #: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
 STATE_PROTEST_CODE = "114"
 MAX_SENTENCE_TOKENS = 300
+CONTEXT_CHARS = 12_000  # how much of an article says which countries it is about
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 
 
@@ -144,7 +156,9 @@ class EventCoder(RoleFinder):
         if article.dateline is not None:  # the filing place is not what the story is about
             offset = article.kept[0].start if article.kept else 0
             body = body[max(0, article.dateline.span.end - offset):]
-        counts = Counter(self.resolver.countries_in(body[:4000]))
+        # the countries the article names most often first ("the regime" in a story about
+        # Syria that opens with Russia is Syria's)
+        counts = Counter(self.resolver.country_mentions(body[:CONTEXT_CHARS]))
         countries = [c for c, _ in counts.most_common()]
         skip = None
         if article.dateline is not None:
@@ -355,6 +369,8 @@ class EventCoder(RoleFinder):
         actor = self.resolver.resolve(text, date=ctx.published,
                                       background=ctx.context if owner is None else None,
                                       memory=ctx.memory, prefer=ctx.countries)
+        if actor is not None and mentions.coincidental(tok, actor):
+            actor = None  # "Christians" are no President Christian
         if actor is None:
             appos = child(tok, "appos")
             if appos is not None:
