@@ -29,6 +29,7 @@ it happened; the pages before it are kept. A gzip file may hold one member per r
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any
@@ -64,12 +65,10 @@ def read_warc(path: str, options: ReadOptions, html_article: HtmlParser
 
 def count_pages(path: str) -> int:
     """How many HTML pages a WARC/ARC file holds (up to any damage): for estimates only."""
-    from warcio.archiveiterator import ArchiveIterator
-
     pages = 0
     try:
         with open(path, "rb") as raw:
-            for record in ArchiveIterator(_Archive(raw).stream, arc2warc=True):
+            for record in _iterator()(_Archive(raw).stream, arc2warc=True):
                 pages += _is_page(record)
     except Exception:  # noqa: BLE001 - a damaged file is reported when it is read
         pass
@@ -93,8 +92,6 @@ class _Archive:
 
 def _pages(path: str, archive: _Archive, options: ReadOptions, html_article: HtmlParser
            ) -> Iterator[Article | InputError]:
-    from warcio.archiveiterator import ArchiveIterator  # imported here: only for web archives
-
     if archive.gzip_error() is None and archive.head and not (
             archive.head.startswith(b"WARC/") or archive.is_arc):
         yield InputError(path, f"not a WARC/ARC file (it starts with {archive.head[:16]!r})")
@@ -105,7 +102,7 @@ def _pages(path: str, archive: _Archive, options: ReadOptions, html_article: Htm
     inside = False  # in a record's content (rather than between records)
     problem: tuple[str, str] | None = None  # where the file is damaged, and how
     try:
-        for record in ArchiveIterator(archive.stream, arc2warc=True):
+        for record in _iterator()(archive.stream, arc2warc=True):
             if last is not None and _cut_short(last):  # warcio has read it to its end now
                 problem = (where, _CUT_SHORT)
                 break
@@ -154,6 +151,19 @@ def _page(path: str, where: str, record: Any, number: int, is_arc: bool, options
         item = dataclasses.replace(item, url=item.url or uri, source_path=path,
                                    source_record=record_id or f"record {number}")
     return item
+
+
+@functools.cache
+def _iterator() -> Any:
+    """warcio's ArchiveIterator, without the warning it writes to stderr itself (several
+    lines, naming no file) for a record not followed by its blank lines; imported here:
+    only for web archives."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    class QuietIterator(ArchiveIterator):  # type: ignore[misc]
+        INC_RECORD = ""
+
+    return QuietIterator
 
 
 def _is_page(record: Any) -> bool:
