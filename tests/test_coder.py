@@ -807,3 +807,13 @@ def test_a_religious_group_is_no_person_of_that_name() -> None:
     events = events_of("Militants attacked Christians in the north of Iraq on Sunday.")
     assert not [e for e in events for a in (e.source, e.target)
                 if a is not None and a.kind == "person"], summary(events)
+
+
+def test_an_earlier_event_keeps_its_own_date_and_is_marked_background() -> None:
+    events = events_of("In 2003, when Turkey refused to let US troops cross its territory, "
+                       "Washington was furious. Russian jets bombed Idlib on Monday.")
+    refused = [e for e in events if e.root == "12"]
+    assert refused and refused[0].date == dt.date(2003, 1, 1), summary(events)
+    assert refused[0].date_precision == "year" and refused[0].background
+    bombed = [e for e in events if e.root in ("18", "19")]
+    assert bombed and not bombed[0].background, summary(events)

@@ -647,3 +647,24 @@ def test_cli_ingest_and_recode_the_examples(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["events_stored"] == summary["events_stored"]
     result = runner.invoke(store_app, ["ingest", str(EXAMPLES), "--db", str(db)])
     assert "unchanged or duplicate (skipped)" in result.stdout
+
+
+def test_a_store_of_an_older_eventwire_gains_new_columns_when_opened_for_writing(
+        tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with Store.open(db) as store:
+        store.ingest([story(1)], extractor=FakeExtractor())
+        indexes = store.con.execute("SELECT index_name, sql FROM duckdb_indexes() "
+                                    "WHERE table_name = 'events'").fetchall()
+        for name, _ in indexes:
+            store.con.execute(f"DROP INDEX {name}")
+        store.con.execute("ALTER TABLE events DROP COLUMN background")  # as 0.2 wrote it
+        for _, sql in indexes:
+            store.con.execute(sql)
+    with pytest.raises(StoreError, match="open it for writing once"):
+        Store.open(db, read_only=True)
+    with Store.open(db) as store:
+        assert "background" in store.events_frame().columns
+        assert store.counts()["events"] == 2  # nothing lost
+    with Store.open(db, read_only=True) as store:
+        assert store.events_frame(["event_id", "background"]).shape == (2, 2)

@@ -88,3 +88,10 @@ def test_unreadable_text_gives_none(text: str) -> None:
 ])
 def test_a_duration_is_no_date(text: str, duration: bool) -> None:
     assert when.is_duration(text) is duration
+
+
+def test_background_is_an_event_dated_from_the_text_over_30_days_before() -> None:
+    assert when.is_background(D(2003, 1, 1), "text: 2003", PUBLISHED, True)
+    assert not when.is_background(D(2017, 4, 1), "text: April 1", PUBLISHED, True)
+    assert not when.is_background(D(2003, 1, 1), "publication", PUBLISHED, True)
+    assert not when.is_background(D(2003, 1, 1), "text: 2003", PUBLISHED, False)

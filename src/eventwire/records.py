@@ -197,3 +197,5 @@ class Event(_Record):
     evidence: Evidence
     headline: bool = False
     coder_version: str = ""
+    #: an earlier event told as context: dated from the text, over 30 days before publication
+    background: bool = False

@@ -98,6 +98,19 @@ def _date_ents(sent: Span) -> Iterator[Span]:
         i = end
 
 
+def _when_clause_of(clause: Token, date: Token) -> bool:
+    """"In 2003, when Turkey refused …": the clause is a "when" clause (or a relative
+    clause) of the date, or a "when" clause beside it on the same verb."""
+    if clause.dep_ == "relcl" and clause.head.i == date.i:
+        return True
+    if clause.dep_ != "advcl" or not any(c.lower_ == "when" for c in clause.children):
+        return False
+    tok = date
+    while tok.dep_ in ("pobj", "prep", "npadvmod", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i == clause.head.i or tok.head.i == clause.i
+
+
 @dataclasses.dataclass
 class ArticleContext:
     """What the coder knows about the article being coded."""
@@ -621,7 +634,7 @@ class EventCoder(RoleFinder):
             if other_clause(root, clause) or when.is_duration(ent.text):
                 continue  # "has occupied the region for five years": no date
             if root.i == clause.i or clause in root.ancestors or (
-                    t.pos_ == "NOUN" and t in root.ancestors):
+                    t.pos_ == "NOUN" and t in root.ancestors) or _when_clause_of(clause, root):
                 if best is None or abs(ent.start - t.i) < abs(best.start - t.i):
                     best = ent
         if best is not None:
@@ -664,6 +677,7 @@ class EventCoder(RoleFinder):
             date_precision=precision,  # type: ignore[arg-type]
             date_source=date_source, location=None if place is None else place,
             evidence=evidence, headline=headline, coder_version=self.version,
+            background=when.is_background(date, date_source, ctx.published, ctx.published_known),
         )
 
     def explain(self, sent: Span, ctx: ArticleContext) -> list[str]:

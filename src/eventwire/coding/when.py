@@ -89,6 +89,18 @@ def is_duration(text: str) -> bool:
     return bool(_UNIT.search(low) and _COUNT.search(low) and not _POINT.search(low))
 
 
+BACKGROUND_DAYS = 30
+
+
+def is_background(date: dt.date | None, source: str | None, published: dt.date,
+                  published_known: bool) -> bool:
+    """Whether an event dated ``date`` (from ``source``: "publication" or "text: …") is an
+    earlier event told as context: dated from the text, over ``BACKGROUND_DAYS`` days
+    before publication."""
+    return (date is not None and published_known and (source or "").startswith("text")
+            and (published - date).days > BACKGROUND_DAYS)
+
+
 def resolve_date(text: str, published: dt.date,
                  future: bool = False) -> tuple[dt.date, DatePrecision] | None:
     """Resolve a date expression against the publication date, or None if unreadable

@@ -80,6 +80,7 @@ EVENTS: Columns = (
     ("rule", "VARCHAR"),
     ("headline", "BOOLEAN NOT NULL"),
     ("coder_version", "VARCHAR"),
+    ("background", "BOOLEAN"),  # added in eventwire 0.3 (an older store gains it on opening)
     ("record", "JSON NOT NULL"),
     ("cluster_id", "VARCHAR"),
 )
@@ -200,6 +201,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "location_lon": event.location.lon if event.location else None,
         "trigger": event.evidence.trigger, "rule": event.evidence.rule,
         "headline": event.headline, "coder_version": event.coder_version,
+        "background": event.background,
         "record": json.dumps(event.to_dict(), ensure_ascii=False), "cluster_id": None,
     }
     for role in ROLES:

@@ -123,11 +123,31 @@ class Store:
                 raise StoreError(
                     f"{self.path}: store schema version {found}, but this eventwire reads "
                     f"version {schema.SCHEMA_VERSION}; ingest into a new --db file")
+            self._add_new_columns()
             if not self.read_only:
                 with self.writer.transaction("open"):
                     self.writer.set_meta(opened_at=self.clock().isoformat())
         except duckdb.Error as exc:
             raise StoreError(db_message(self.path, exc, "open")) from None
+
+    def _add_new_columns(self) -> None:
+        """Columns a later eventwire added to a table (nullable, at the end): added to a
+        store opened for writing; a store opened read-only must be opened for writing once."""
+        for table in schema.TABLES:
+            have = {row[0] for row in self.con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' "
+                "AND table_name = ?", [table]).fetchall()}
+            missing = [(n, t) for n, t in schema.TABLES[table] if n not in have]
+            if not missing:
+                continue
+            if self.read_only:
+                raise StoreError(
+                    f"{self.path}: written by an older eventwire (no {table} column "
+                    f"{missing[0][0]}); open it for writing once, e.g. `eventwire recode "
+                    f"--db {self.path} --stale`")
+            with self.writer.transaction("upgrade"):
+                for name, kind in missing:
+                    self.con.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
     def _create(self) -> None:
         with self.writer.transaction("create"):
