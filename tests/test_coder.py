@@ -817,3 +817,26 @@ def test_an_earlier_event_keeps_its_own_date_and_is_marked_background() -> None:
     assert refused[0].date_precision == "year" and refused[0].background
     bombed = [e for e in events if e.root in ("18", "19")]
     assert bombed and not bombed[0].background, summary(events)
+
+
+# -- disasters are no attacks; prevented events are negated (coder 0.3.0) -------------------
+
+@pytest.mark.parametrize("text", [
+    "The earthquake killed 300 people in eastern Turkey.",
+    "A bus crash killed 12 pilgrims near Karbala.",
+    "Floods destroyed hundreds of homes in Pakistan.",
+    "A fire at a hospital in Baghdad killed 82 people.",
+])
+def test_harm_done_by_a_disaster_or_accident_is_no_attack(text: str) -> None:
+    events = events_of(text)
+    assert not [e for e in events if e.root in ("17", "18", "19", "20")], summary(events)
+
+
+def test_an_attack_that_killed_is_still_coded() -> None:
+    events = events_of("A suicide bomber killed 12 soldiers near Karbala.")
+    assert [e for e in events if e.root in ("18", "19", "20")], summary(events)
+
+
+def test_a_blocked_operation_did_not_happen() -> None:
+    events = events_of("The army blocked a new military operation by the rebels.")
+    assert all(e.modality != "asserted" for e in events if e.root == "19"), summary(events)

@@ -470,6 +470,8 @@ class EventCoder(RoleFinder):
     def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
                     headline: bool, alleged_by: Token | None,
                     possible_by: Token | None = None) -> Iterator[Event]:
+        if relevance.natural_cause(t, p.code, self.cues.disasters):
+            return  # "the earthquake killed 300 people": no one did it
         source_head, candidates, gov = self._roles(t, p)
         if source_head is None and t.pos_ == "NOUN":
             # "army shelling", "police raids": a political actor named by a common noun

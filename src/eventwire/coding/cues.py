@@ -1,4 +1,5 @@
-"""The cue lists of ``data/cues.yaml`` (speech verbs, light verbs, modality cues), validated."""
+"""The cue lists of ``data/cues.yaml`` (speech verbs, light verbs, modality cues,
+disasters), validated."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ class Cues:
     alleged_modifiers: frozenset[str]
     alleged_governors: frozenset[str]
     alleged_passive_governors: frozenset[str]
+    disasters: frozenset[str]
 
 
 @functools.cache

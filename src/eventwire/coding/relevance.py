@@ -3,7 +3,8 @@
 Event data is about states, governments, armed forces, police, intergovernmental bodies,
 armed groups, parties and movements. A verb that fires between other parties — a striker
 who "put Syria ahead", a foundation that "gave away money", two people who "died" — is not
-such an event, however well it matches a pattern. :func:`political` tells the actors that
+such an event, however well it matches a pattern; nor is the harm a disaster or an
+accident does (:func:`natural_cause`). :func:`political` tells the actors that
 count; the coder keeps an event only when its source or target is one of them or at least
 belongs to a country (:func:`relevant`): CAMEO codes riots of prisoners and the killing of
 civilians, whose parties are national but not political.
@@ -11,7 +12,10 @@ civilians, whose parties are national but not political.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ..records import Actor
+from .syntax import child, prep_objects
 
 #: sectors of political actors (docs/actors.md)
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY",
@@ -39,3 +43,19 @@ def relevant(source: Actor | None, target: Actor | None) -> bool:
     "a striker")."""
     return any(political(a) or (a is not None and (
         a.country is not None or a.kind in NAMED_KINDS)) for a in (source, target))
+
+
+#: CAMEO roots of force: an event of these needs a doer, not a disaster
+FORCE_ROOTS = ("18", "19", "20")
+
+
+def natural_cause(t: Token, code: str, disasters: frozenset[str]) -> bool:
+    """Whether an event of force at trigger ``t`` was caused by a disaster or accident, not
+    an actor: "the earthquake killed 300", "a bus crash killed 12", "82 were killed in a
+    fire", "floods destroyed homes"."""
+    if not code.startswith(FORCE_ROOTS) and not code.startswith("17"):
+        return False
+    causes = [child(t, "nsubj")] + prep_objects([t], "in") + prep_objects([t], "by")
+    return any(c is not None and (c.lemma_.lower() in disasters or any(
+        m.dep_ == "compound" and m.lemma_.lower() in disasters for m in c.children))
+        for c in causes)
