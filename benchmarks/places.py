@@ -15,7 +15,6 @@ its first call per article), and the resident memory the gazetteer adds.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import resource
 import sys
@@ -25,42 +24,10 @@ from unittest import mock
 
 from eventwire import Article, Extractor
 from eventwire.coding import where
-from eventwire.place_eval import read_jsonl, score_gold, score_traps
+from eventwire.place_eval import read_corpus, read_jsonl, report_lines, score_gold, score_traps
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "guardian_syria_2019.csv"
-
-
-def read_corpus(path: Path) -> dict[int, str]:
-    csv.field_size_limit(sys.maxsize)
-    with open(path, encoding="utf-8", newline="") as f:
-        return {int(r[""]): r["text"] for r in csv.DictReader(f)}
-
-
-def line(name: str, dev: dict, test: dict, key: str, sub: str | None = None) -> str:
-    def cell(d: dict) -> str:
-        v = d[key][sub] if sub else d[key]
-        return f"{v['rate']:.3f} ({v['right']}/{v['total']})" if v["total"] else "-"
-    return f"{name:<56}{cell(dev):>18}{cell(test):>18}"
-
-
-def table(title: str, reports: dict) -> None:
-    dev, test = reports["dev"].to_dict(), reports["test"].to_dict()
-    print(f"\n{title}\n{'':<56}{'dev':>18}{'test':>18}")
-    print(line("place mentions read as places", dev, test, "found"))
-    print(line("right country (of all gold places)", dev, test, "right_country"))
-    print(line("right country (of those read)", dev, test, "right_country_of_found"))
-    print(line("within 25 km (city/site gold)", dev, test, "within_25km"))
-    for kind in sorted(set(dev["wrongly_placed"]) | set(test["wrongly_placed"])):
-        empty = {"rate": 0.0, "right": 0, "total": 0}
-        d = {"x": dev["wrongly_placed"].get(kind, empty)}
-        t = {"x": test["wrongly_placed"].get(kind, empty)}
-        print(line(f"{kind} spans placed (want 0)", d, t, "x"))
-    if dev["event_gets_its_place"]["total"] or test["event_gets_its_place"]["total"]:
-        print(line("events that get the place their sentence names", dev, test,
-                   "event_gets_its_place"))
-        print(line("events whose sentence names no place of theirs, unplaced", dev, test,
-                   "event_no_false_place"))
 
 
 def rss_mib() -> float:
@@ -116,12 +83,14 @@ def main() -> int:
     extractor = Extractor()
     start = time.perf_counter()
     traps = score_traps(read_jsonl(HERE / "data" / "places_traps.jsonl"), extractor)
-    table("Trap sentences (benchmarks/data/places_traps.jsonl)", traps)
+    print("\n" + "\n".join(report_lines("Trap sentences (benchmarks/data/places_traps.jsonl)",
+                                       traps)))
     if args.corpus.exists():
         gold = score_gold(read_jsonl(HERE / "data" / "places_gold.jsonl"),
                           read_corpus(args.corpus), extractor,
                           read_jsonl(HERE / "data" / "places_events.jsonl"))
-        table("Place gold (Guardian sample, benchmarks/data/places_gold.jsonl)", gold)
+        print("\n" + "\n".join(report_lines(
+            "Place gold (Guardian sample, benchmarks/data/places_gold.jsonl)", gold)))
     else:
         gold = {}
         print(f"\n{args.corpus} not found: the place gold is skipped", file=sys.stderr)

@@ -229,3 +229,12 @@ def test_gold_offsets_name_the_mention() -> None:
     for g in read_jsonl(GOLD):
         span = texts[g["row"]][g["start"]:g["end"]]
         assert span and span[0].isalpha() and span.strip() == span, g
+
+
+def test_evaluate_places_command_help_and_missing_corpus(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(app, ["evaluate", "places", "--help"]).exit_code == 0
+    assert runner.invoke(app, ["geocode", "--help"]).exit_code == 0
+    result = runner.invoke(app, ["evaluate", "places", str(GOLD),
+                                 "--corpus", str(tmp_path / "missing.csv")])
+    assert result.exit_code == 1 and "cannot read" in result.output

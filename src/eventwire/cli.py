@@ -22,7 +22,7 @@ from . import evaluate as evaluation
 from .actors import default_resolver
 from .cli_corpus import corpus_app
 from .cli_export import export_app
-from .cli_places import geocode_app
+from .cli_places import evaluate_places, geocode_app
 from .cli_query import query_app, sql_app
 from .cli_store import store_app
 from .cli_web import serve_app
@@ -42,6 +42,7 @@ app.add_typer(query_app, name="query")  # query dyad|actors|dyads|types|claims|o
 app.add_typer(sql_app)  # sql
 app.add_typer(serve_app)  # serve
 app.add_typer(geocode_app)  # geocode
+evaluate_app.command("places")(evaluate_places)  # evaluate places
 
 # a pipe or a file gets wide tables rather than rich's 80-column default. Input text is
 # never read as markup or emoji codes (markup=False, emoji=False): styled output is built

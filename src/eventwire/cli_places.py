@@ -1,8 +1,10 @@
-"""``eventwire geocode``: the place names of a text with their ranked readings.
+"""``eventwire geocode``: the place names of a text with their ranked readings; and
+``eventwire evaluate places``: the scores on the place gold.
 
-A thin layer over :func:`eventwire.geocode`. Register on the main app with
-``app.add_typer(geocode_app)``. Prints a table (or JSON lines with ``--format json``):
-one row per reading, the chosen one first for each name, with its score and reasons.
+A thin layer over :func:`eventwire.geocode` and :mod:`eventwire.place_eval`. Register with
+``app.add_typer(geocode_app)`` and ``evaluate_app.command("places")(evaluate_places)``.
+``geocode`` prints a table (or JSON lines with ``--format json``): one row per reading, the
+chosen one first for each name, with its score and reasons.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -65,3 +68,40 @@ def geocode(
     if not found:
         err.print("no place names found")
     out.print(table)
+
+
+def evaluate_places(
+    gold: Annotated[Path, typer.Argument(
+        help="The place gold (benchmarks/data/places_gold.jsonl).")],
+    corpus: Annotated[Path, typer.Option(
+        help="The Guardian sample CSV the gold points into.")] = Path(
+        "../shared/corpus/guardian_syria_2019.csv"),
+    events: Annotated[Path | None, typer.Option(
+        help="The event places gold (benchmarks/data/places_events.jsonl).")] = None,
+    traps: Annotated[Path | None, typer.Option(
+        help="Trap sentences (benchmarks/data/places_traps.jsonl).")] = None,
+    misses: Annotated[str | None, typer.Option(help="List the errors of dev or test.")] = None,
+) -> None:
+    """Score places on the place gold (and trap sentences): dev and test side by side."""
+    from . import place_eval  # noqa: PLC0415 - loads the model
+    from .pipeline import Extractor  # noqa: PLC0415
+
+    if misses not in (None, "dev", "test"):
+        raise typer.BadParameter("use dev or test", param_hint="--misses")
+    try:
+        texts = place_eval.read_corpus(corpus)
+        extractor = Extractor()
+        parts = [("Place gold", place_eval.score_gold(
+            place_eval.read_jsonl(gold), texts, extractor,
+            place_eval.read_jsonl(events) if events else ()))]
+        if traps is not None:
+            parts.append(("Trap sentences", place_eval.score_traps(
+                place_eval.read_jsonl(traps), extractor)))
+    except EventwireError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(1) from None
+    for title, reports in parts:
+        out.print("\n".join(place_eval.report_lines(title, reports)), markup=False)
+        if misses and misses in reports:
+            for miss in reports[misses].misses:
+                out.print(json.dumps(miss, ensure_ascii=False), markup=False)

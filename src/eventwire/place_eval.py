@@ -24,9 +24,11 @@ not be placed, and optionally the ``event`` place the sentence's events must get
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import json
 import math
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -248,3 +250,44 @@ def _extract(body: str, text: str, extractor: Any) -> list[Any]:
 
     return [e for _, events in extractor.extract_many([Article(id="trap", text=body)])
             for e in events if e.span.start < len(text)]
+
+
+def read_corpus(path: str | Path) -> dict[int, str]:
+    """The Guardian sample's texts by row (its unnamed first column)."""
+    csv.field_size_limit(sys.maxsize)
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            return {int(r[""]): r["text"] for r in csv.DictReader(f)}
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror}") from exc
+    except (KeyError, ValueError) as exc:
+        raise InputError(str(path), f"not the Guardian sample's CSV ({exc})") from exc
+
+
+def _cell(score: Mapping[str, Any]) -> str:
+    return f"{score['rate']:.3f} ({score['right']}/{score['total']})" if score["total"] else "-"
+
+
+def report_lines(title: str, reports: Mapping[str, PlaceReport]) -> list[str]:
+    """A table of one scoring, dev and test side by side (the caller prints it)."""
+    empty = PlaceReport().to_dict()
+    dev = reports["dev"].to_dict() if "dev" in reports else empty
+    test = reports["test"].to_dict() if "test" in reports else empty
+    rows = [("place mentions read as places", "found"),
+            ("right country (of all gold places)", "right_country"),
+            ("right country (of those read)", "right_country_of_found"),
+            ("within 25 km (city/site gold)", "within_25km")]
+    out = [title, f"{'':<56}{'dev':>18}{'test':>18}"]
+    out += [f"{name:<56}{_cell(dev[key]):>18}{_cell(test[key]):>18}" for name, key in rows]
+    none = {"rate": 0.0, "right": 0, "total": 0}
+    for kind in sorted(set(dev["wrongly_placed"]) | set(test["wrongly_placed"])):
+        name = f"{kind} spans placed (want 0)"
+        out.append(f"{name:<56}{_cell(dev['wrongly_placed'].get(kind, none)):>18}"
+                   f"{_cell(test['wrongly_placed'].get(kind, none)):>18}")
+    for name, key in (("events that get the place their sentence names",
+                       "event_gets_its_place"),
+                      ("events whose sentence names no place of theirs, unplaced",
+                       "event_no_false_place")):
+        if dev[key]["total"] or test[key]["total"]:
+            out.append(f"{name:<56}{_cell(dev[key]):>18}{_cell(test[key]):>18}")
+    return out
