@@ -425,7 +425,9 @@ async function showEvent(id) {
       ["Goldstein", fmt(e.goldstein)], ["Modality", badge("modality", e.modality)],
       ["Speaker", e.speaker ? actor(e.speaker) : null], ["Quote", e.quote],
       ["Date", e.date ? `${e.date} (${e.date_precision}, ${e.date_source || "?"})` : null],
-      ["Place", e.location ? `${e.location.name}${e.location.country ? `, ${e.location.country}` : ""}` : null],
+      ["Place", e.location ? `${e.location.name}${e.location.country ? `, ${e.location.country}` : ""}` +
+                `${e.location.precision ? ` (${e.location.precision} level)` : ""}` : null],
+      ["Why there", e.location ? e.location.evidence : null],
       ["Rule", el("code", { class: "rule" }, e.evidence.rule)],
       ["Trigger", e.evidence.trigger], ["Notes", (e.evidence.notes || []).join("; ")],
       ["Article", detail.article.url ? safeLink(detail.article.url, detail.article.title || detail.article.doc_id)
