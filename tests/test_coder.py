@@ -840,3 +840,16 @@ def test_an_attack_that_killed_is_still_coded() -> None:
 def test_a_blocked_operation_did_not_happen() -> None:
     events = events_of("The army blocked a new military operation by the rebels.")
     assert all(e.modality != "asserted" for e in events if e.root == "19"), summary(events)
+
+
+def test_we_and_our_in_a_quotation_stand_for_the_quoted_speaker() -> None:
+    text = ('"We will not accept any foreign troops," Iran\'s foreign minister told reporters. '
+            '"Our army will attack any force that crosses the border."')
+    attacks = [e for e in events_of(text) if e.root in ("13", "18", "19")]
+    assert attacks and attacks[0].source is not None, summary(events_of(text))
+    assert attacks[0].source.country == "IRN", summary(attacks)
+
+
+def test_attacking_positions_is_armed() -> None:
+    events = events_of("Turkish jets attacked YPG positions near Afrin.")
+    assert [e.root for e in events] == ["19"], summary(events)

@@ -413,10 +413,14 @@ class EventCoder(RoleFinder):
         return actor
 
     def _antecedent(self, pron: Token, ctx: ArticleContext) -> Actor | None:
-        """The actor "it" / "they" stands for (:mod:`.coref`), with the pronoun's span."""
-        for head in coref.candidates(pron):
+        """The actor "it" / "they" / a quoted "we" stands for (:mod:`.coref`), with the
+        pronoun's span."""
+        speakers = pron.lower_ in coref.FIRST_PLURAL  # a quoted "we": whoever speaks
+        heads = coref.quote_speakers(pron, self.cues.speech_verbs) if speakers \
+            else coref.candidates(pron)
+        for head in heads:
             actor = self._actor(head, ctx)
-            if actor is not None and actor.kind not in coref.NOT_KINDS and \
+            if actor is not None and (speakers or actor.kind not in coref.NOT_KINDS) and \
                     actor.country is not None:
                 return dataclasses.replace(
                     actor, text=pron.text, span=self._span(ctx, pron.idx, pron.idx + len(pron)),

@@ -1,8 +1,10 @@
 """Pronouns: which named phrase "it" or "they" stands for, by salience and agreement.
 
 The coder resolves a pronoun inside reported speech to the speaker ("Iran said **it** would
-retaliate", :meth:`RoleFinder._speaker_of`) and "he" / "she" to the last person named. For
-the rest — "It also sent troops", "They shelled the town" — :func:`candidates` gives the
+retaliate", :meth:`RoleFinder._speaker_of`) and "he" / "she" to the last person named;
+"we" / "us" / "our" inside a quotation stand for whoever is quoted (:func:`quote_speakers`,
+also when the quotation runs on past the sentence that names the speaker). For the rest —
+"It also sent troops", "They shelled the town" — :func:`candidates` gives the
 phrases the pronoun may stand for, most salient first, and the coder takes the first that
 resolves to an actor of a fitting kind:
 
@@ -21,6 +23,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
+QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 SINGULAR = frozenset({"it", "its"})
 PLURAL = frozenset({"they", "them", "their"})
 SENTENCES_BACK = 2
@@ -69,3 +73,34 @@ def _chunks(sent: Span) -> Iterator[Span]:
 def _agrees(head: Token, number: str) -> bool:
     plural = head.tag_ in _PLURAL_TAGS or (head.ent_type_ == "NORP" and head.text.endswith("s"))
     return plural == (number == "plural")
+
+
+def quoted(tok: Token) -> bool:
+    """Whether ``tok`` is inside a quotation: an odd number of quotation marks stand
+    between the start of its paragraph and it (a quotation that runs on over several
+    sentences included)."""
+    doc = tok.doc
+    marks = 0
+    i = tok.i - 1
+    while i >= 0 and "\n" not in doc[i].text:
+        marks += doc[i].text in QUOTES or doc[i].tag_ in ("``", "''")
+        i -= 1
+    return marks % 2 == 1
+
+
+def quote_speakers(pron: Token, speech_verbs: frozenset[str]) -> Iterator[Token]:
+    """For "we" / "us" / "our" inside a quotation, the named subjects of speech verbs in its
+    sentence and the ``SENTENCES_BACK`` before it, nearest sentence first: who is speaking
+    ('"Our army is ready," the minister said'; a quote that runs on after 'told reporters')."""
+    if pron.lower_ not in FIRST_PLURAL or not quoted(pron):
+        return
+    sent = pron.sent
+    for _ in range(SENTENCES_BACK + 1):
+        for tok in sent:
+            if tok.lemma_.lower() in speech_verbs:
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    yield subj
+        if sent.start == 0:
+            return
+        sent = pron.doc[sent.start - 1].sent
