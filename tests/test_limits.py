@@ -263,3 +263,11 @@ def test_ingest_stores_surrogates_extreme_dates_and_cr_only_csv(tmp_path: Path) 
     with duckdb.connect(str(db), read_only=True) as con:
         coded = {row[0] for row in con.execute("SELECT DISTINCT doc_id FROM events").fetchall()}
     assert coded == {"sur", "late", "early", "bad-date", "cr"}
+
+
+def test_warning_lines_are_flattened() -> None:
+    from eventwire.cli_log import OneLineFormatter
+
+    record = logging.LogRecord("warcio", logging.WARNING, __file__, 1,
+                               "invalid URI: %s", ("a\nb\r\x85c",), None)
+    assert OneLineFormatter("%(message)s").format(record) == "warning: invalid URI: a b c"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,6 +21,7 @@ from . import evaluate as evaluation
 from .actors import default_resolver
 from .cli_corpus import corpus_app
 from .cli_export import export_app
+from .cli_log import warnings_to_stderr
 from .cli_places import evaluate_places, geocode_app
 from .cli_query import query_app, sql_app
 from .cli_store import store_app
@@ -50,7 +50,6 @@ evaluate_app.command("places")(evaluate_places)  # evaluate places
 out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False,
               width=None if sys.stdout.isatty() else 180)
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
-_LOG_FORMAT = "warning: %(message)s"
 
 
 def _date(value: str | None, what: str = "--published") -> dt.date | None:
@@ -102,7 +101,7 @@ def _finish(read: int, errors: _Errors) -> None:
 def clean(paths: PathsArg, input_format: FmtOpt = None, published: PubOpt = None,
           outlet: OutletOpt = None, id: IdOpt = None) -> None:
     """Show which lines of each article are kept and which are dropped as web clutter."""
-    logging.basicConfig(level=logging.WARNING, format=_LOG_FORMAT)
+    warnings_to_stderr()
     errors = _Errors()
     n = 0
     for article in _read(paths, input_format, published, outlet, id, errors):
@@ -189,7 +188,7 @@ def actors(paths: PathsArg, input_format: FmtOpt = None, published: PubOpt = Non
     """List each article's named actors, resolved to country and sector (a table)."""
     from .pipeline import default_extractor
 
-    logging.basicConfig(level=logging.WARNING, format=_LOG_FORMAT)
+    warnings_to_stderr()
     errors = _Errors()
     n = 0
     table = Table()
@@ -235,7 +234,7 @@ def extract(paths: PathsArg, input_format: FmtOpt = None, published: PubOpt = No
 
     if format not in ("json", "table"):
         raise typer.BadParameter("use json or table", param_hint="--format")
-    logging.basicConfig(level=logging.WARNING, format=_LOG_FORMAT)
+    warnings_to_stderr()
     errors = _Errors()
     extractor = default_extractor()
     n = 0

@@ -36,6 +36,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from .cli_log import warnings_to_stderr
 from .errors import InputError, StoreError
 from .store import IngestProgress, IngestSummary, Store, estimate_articles, read_items
 from .store.watch import WatchPass
@@ -97,7 +98,7 @@ def ingest(paths: PathsArg, db: DbOpt = Path("events.duckdb"), batch_size: Batch
                            items, batch_size=batch_size, workers=workers, progress=show,
                            on_error=errors))
     else:
-        logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+        warnings_to_stderr()
         for handler in logging.getLogger().handlers:  # Dask logs its comings and goings
             handler.setLevel(logging.WARNING)         # at INFO: not shown
         summary = _run(out_dir or db, "ingest",
@@ -171,7 +172,7 @@ def watch(inbox: Annotated[Path, typer.Argument(help="The folder to watch (or on
         read_items([], **options)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
-    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+    warnings_to_stderr()
     pool = CodingPool(workers) if workers > 1 else None
     try:
         with Store.open(db) as store, pool or contextlib.nullcontext():
@@ -212,7 +213,7 @@ def _run(db: Path, what: str, total: Callable[[Store], int | None], progress: bo
 
     With ``store=False`` nothing is opened (``call`` and ``total`` get None).
     """
-    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+    warnings_to_stderr()
     errors = _Errors()
     show = _Display(what, err.is_terminal if progress is None else progress)
     try:

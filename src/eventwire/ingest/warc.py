@@ -31,6 +31,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import io
+import logging
 from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
@@ -155,10 +156,13 @@ def _page(path: str, where: str, record: Any, number: int, is_arc: bool, options
 
 @functools.cache
 def _iterator() -> Any:
-    """warcio's ArchiveIterator, without the warning it writes to stderr itself (several
-    lines, naming no file) for a record not followed by its blank lines; imported here:
-    only for web archives."""
+    """warcio's ArchiveIterator, without the warnings it writes to stderr (several lines,
+    naming no file) for a record not followed by its blank lines; imported here: only for
+    web archives."""
     from warcio.archiveiterator import ArchiveIterator
+
+    # its logged warnings (an invalid target URI, quoted whole) name no file either
+    logging.getLogger("warcio").setLevel(logging.ERROR)
 
     class QuietIterator(ArchiveIterator):  # type: ignore[misc]
         INC_RECORD = ""
