@@ -60,6 +60,7 @@ class Rules:
     actor_preps: frozenset[str]
     agent_nouns: frozenset[str]
     material_roots: frozenset[str]
+    verbal_roots: frozenset[str]
     dateline_roots: frozenset[str]
     months: frozenset[str]
     not_places: frozenset[str]

@@ -194,8 +194,10 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
     places = doc_places(trigger.doc, gazetteer, kb, prefer)
     r = rules()
     root = (code or "")[:2]
+    # a statement, appeal or threat happens where its speaker is, not where its target is
+    target_phrase = _target_phrase(extra) if root not in r.verbal_roots else iter(())
     picked = _pick(_own_clause(trigger, code), places, skip) or \
-        _pick(_target_phrase(extra), places, skip) or _pick(_source_phrase(trigger), places, skip)
+        _pick(target_phrase, places, skip) or _pick(_source_phrase(trigger), places, skip)
     if picked is None and root in r.material_roots:
         picked = _pick((("the target itself", t) for t in extra), places, skip)
         if picked is None:
