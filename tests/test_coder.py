@@ -853,3 +853,16 @@ def test_we_and_our_in_a_quotation_stand_for_the_quoted_speaker() -> None:
 def test_attacking_positions_is_armed() -> None:
     events = events_of("Turkish jets attacked YPG positions near Afrin.")
     assert [e.root for e in events] == ["19"], summary(events)
+
+
+def test_a_meeting_or_statement_in_a_city_does_not_target_the_city() -> None:
+    events = events_of("Russian diplomats met in Sochi on Tuesday.")
+    assert events and not [e for e in events if e.target and e.target.kind == "place"], \
+        summary(events)
+    struck = events_of("Russian jets struck Idlib on Tuesday.")
+    assert [e for e in struck if e.target and e.target.country == "SYR"], summary(struck)
+
+
+def test_fighters_who_captured_someone_are_no_police() -> None:
+    events = events_of("Two journalists were captured near Raqqa last year.")
+    assert not [e for e in events if e.source and e.source.sector == "COP"], summary(events)

@@ -31,6 +31,11 @@ QUANTITY_WORDS = frozenset({"dozen", "dozens", "hundreds", "thousands", "scores"
                             "many", "some", "others", "tens", "millions"})
 #: who does what the text leaves unsaid: CAMEO code prefix -> (sector, word)
 IMPLIED = {"173": ("COP", "police"), "175": ("COP", "police"), "174": ("GOV", "government")}
+#: trigger lemmas of law enforcement, the only ones whose doer is implied
+LAW_WORDS = frozenset({"arrest", "detain", "detention", "jail", "imprison", "imprisonment",
+                       "apprehend", "round", "pick", "deport", "deportation", "expel",
+                       "expulsion", "charge", "indict", "prosecute", "raid", "disperse",
+                       "tear-gas", "teargas"})
 
 
 def people(head: Token, text: str) -> Actor | None:
@@ -47,9 +52,11 @@ def people(head: Token, text: str) -> Actor | None:
 
 
 def implied_source(code: str, country: str | None, trigger: Token) -> Actor | None:
-    """The doer an event of ``code`` implies when the text names none (see above)."""
+    """The doer an event of ``code`` implies when the text names none (see above); only
+    for the words of law enforcement ("arrested", "detained", "deported"): fighters who
+    "captured" someone are no police."""
     found = next((v for k, v in IMPLIED.items() if code.startswith(k)), None)
-    if found is None:
+    if found is None or trigger.lemma_.lower() not in LAW_WORDS:
         return None
     sector, word = found
     return Actor(text=f"[{word}]", name=None, country=country, sector=sector, kind="agent",

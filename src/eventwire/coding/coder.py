@@ -76,6 +76,7 @@ STATEMENT_CODE = "010"
 #: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
 STATE_PROTEST_CODE = "114"
 MAX_SENTENCE_TOKENS = 300
+MATERIAL_CONFLICT = 4  # QuadClass
 CONTEXT_CHARS = 12_000  # how much of an article says which countries it is about
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 
@@ -543,8 +544,12 @@ class EventCoder(RoleFinder):
             targets = [_Found(dataclasses.replace(f.actor, country=place.country), f.token)
                        if f.actor.country is None and f.actor.kind == "agent" else f
                        for f in targets]
-        if not targets and place is not None and place.country and sources and not (
+        if not targets and place is not None and place.country and sources and \
+                (codes.lookup(p.code).quad_class == MATERIAL_CONFLICT
+                 or codes.lookup(p.code).root == PROTEST_ROOT) and not (
                 len(sources) > 1 and codes.lookup(p.code).root in SYMMETRIC_ROOTS):
+            # force used in a place is used on it, a protest held there is against it; a
+            # statement or a meeting in Sochi is not
             notes.append(f"target from the event's place ({place.name})")
             targets = [_Found(Actor(text=place.name, name=place.name, country=place.country,
                                     sector=None, kind="place", evidence="event place"), t)]
