@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .cli_log import warnings_to_stderr
 from .errors import EventwireError
 from .evaluate_corpus import (
     DEFAULT_CSV,
@@ -98,7 +99,7 @@ def corpus(
     """
     if split not in HALVES:
         raise typer.BadParameter("use dev or test", param_hint="--split")
-    logging.basicConfig(level=logging.ERROR, format="warning: %(message)s")
+    warnings_to_stderr(logging.ERROR)  # the coder's per-article warnings are not the point here
     try:
         report = evaluate_corpus(gold, csv_path=csv, split_path=split_file, lower=lower)
     except (OSError, EventwireError) as exc:
