@@ -866,3 +866,15 @@ def test_a_meeting_or_statement_in_a_city_does_not_target_the_city() -> None:
 def test_fighters_who_captured_someone_are_no_police() -> None:
     events = events_of("Two journalists were captured near Raqqa last year.")
     assert not [e for e in events if e.source and e.source.sector == "COP"], summary(events)
+
+
+def test_a_statement_is_an_event_when_it_is_about_another_actor() -> None:
+    about = events_of("Berlin said the vote in Kiev was a step forward.")
+    assert [e for e in about if e.root == "01" and e.target is not None], summary(about)
+    alone = events_of("The minister said the situation was calm.")
+    assert not [e for e in alone if e.root == "01"], summary(alone)
+
+
+def test_an_embassy_opened_abroad_concerns_the_host_country() -> None:
+    events = events_of("Sri Lanka opened an embassy in Tehran on Wednesday.")
+    assert [e for e in events if e.target and e.target.country == "IRN"], summary(events)

@@ -544,12 +544,14 @@ class EventCoder(RoleFinder):
             targets = [_Found(dataclasses.replace(f.actor, country=place.country), f.token)
                        if f.actor.country is None and f.actor.kind == "agent" else f
                        for f in targets]
-        if not targets and place is not None and place.country and sources and \
-                (codes.lookup(p.code).quad_class == MATERIAL_CONFLICT
-                 or codes.lookup(p.code).root == PROTEST_ROOT) and not (
+        if not targets and place is not None and place.country and sources and (
+                codes.lookup(p.code).quad_class == MATERIAL_CONFLICT
+                or codes.lookup(p.code).root == PROTEST_ROOT
+                or all(f.actor.country != place.country for f in sources)) and not (
                 len(sources) > 1 and codes.lookup(p.code).root in SYMMETRIC_ROOTS):
-            # force used in a place is used on it, a protest held there is against it; a
-            # statement or a meeting in Sochi is not
+            # force used in a place is used on it, a protest held there is against it, an
+            # embassy opened in Tehran concerns Iran; a Russian meeting in Sochi is no
+            # event against Russia
             notes.append(f"target from the event's place ({place.name})")
             targets = [_Found(Actor(text=place.name, name=place.name, country=place.country,
                                     sector=None, kind="place", evidence="event place"), t)]
@@ -716,7 +718,8 @@ class EventCoder(RoleFinder):
 
     def _statements(self, sent: Span, index: int, ctx: ArticleContext, headline: bool,
                     fired: dict[int, Pattern]) -> list[Event]:
-        """Code a speech act (CAMEO 010) when its complement holds no other event."""
+        """Code a speech act (CAMEO 010) when its complement holds no other event and it is
+        addressed to, or about, another actor (docs/annotation.md, "Statements")."""
         out: list[Event] = []
         statement = Pattern(id="speech", code=STATEMENT_CODE, pos="verb", lemma="say",
                             target=("dative", "to"), file="cues.yaml")
@@ -747,6 +750,15 @@ class EventCoder(RoleFinder):
                     continue
             targets = next((found for cand in self._slots(statement, [t], t, False)
                             if (found := self._actors(cand, ctx))), [])
+            if not targets and comp is not None:
+                # "Berlin said the vote in Kiev was a step forward": about Ukraine
+                targets = next((found for cand in (child(comp, "nsubj", "nsubjpass"),
+                                                   child(comp, "dobj"), *prep_objects([comp], "on"),
+                                                   *prep_objects([comp], "against"))
+                                if (found := [f for f in self._actors(cand, ctx)
+                                              if not f.actor.same_as(sources[0].actor)])), [])
+            if not targets:
+                continue  # a statement is an event when it is about another actor
             mod, cue = modality.modality(t, self.cues)
             date, precision, date_source = self._date(t, None, sent, ctx, mod)
             p = dataclasses.replace(statement, id=f"speech:{t.lemma_.lower()}")
