@@ -95,6 +95,18 @@ def test_ranking_context_breaks_a_tie() -> None:
     assert geoparse.best("Springfield", gaz, kb, context=Context(("GBR",))).place.country == "GBR"
 
 
+def test_ranking_seat_of_power_and_us_state() -> None:
+    gaz, kb = load(), default_resolver().kb
+    seat = geoparse.best("White House", gaz, kb)  # never Casablanca ("the white house")
+    assert seat is not None and seat.place.country == "USA"
+    assert near(seat.place.lat, seat.place.lon, (38.90, -77.04))
+    florida = geoparse.best("Florida", gaz, kb)
+    assert florida is not None and (florida.place.country, florida.place.precision) == (
+        "USA", "admin1")
+    city = geoparse.best("Washington", gaz, kb)  # the capital, not the state
+    assert city is not None and city.place.precision == "city"
+
+
 def test_ranking_country_names_are_countries() -> None:
     best = geoparse.best("Georgia", load(), default_resolver().kb)
     assert best is not None and best.place.country == "GEO" and best.place.precision == "country"

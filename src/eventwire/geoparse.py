@@ -5,7 +5,8 @@ names, from the actor data. Each gets a score on a log-population scale:
 
 * ``log10(population + 10)`` -- a world city outweighs its small namesakes;
 * +1 for a national capital, +2 for a bundled site (curated, with a source),
-  -0.25 for a match on an alternate spelling only;
+  -0.25 for a match on an alternate spelling only, -1.5 for a GeoNames first-level division
+  (a US state) so that a town of its name and comparable size wins ("Washington");
 * the sentence's own qualifiers, which are explicit and therefore strong: +4 for the
   country named beside it ("the northern Syrian town of X", "X, Iraq"), -4 for another
   country; +3 for the first-level division named beside it ("X, in Y province");
@@ -30,6 +31,7 @@ from .places import Gazetteer, Place
 
 CAPITAL_BONUS = 1.0
 BUNDLED_BONUS = 2.0
+DIVISION_PENALTY = 1.5
 ALTERNATE_PENALTY = 0.25
 QUALIFIER_COUNTRY = 4.0
 QUALIFIER_ADMIN1 = 3.0
@@ -142,7 +144,10 @@ def _score(place: Place, hints: Hints, ctx: Context) -> Scored:
     if place.feature == "capital":
         score += CAPITAL_BONUS
         reasons.append("national capital")
-    if place.source not in (None, "GeoNames") or place.feature not in ("city", "capital"):
+    if place.source == "GeoNames division":
+        score -= DIVISION_PENALTY  # "policymakers in Washington": the city, not the state
+        reasons.append("a first-level division, below a town of its name")
+    elif place.source not in (None, "GeoNames") or place.feature not in ("city", "capital"):
         score += BUNDLED_BONUS
         reasons.append(f"bundled {place.feature}")
     if place.alternate:
@@ -170,12 +175,29 @@ def _score(place: Place, hints: Hints, ctx: Context) -> Scored:
     return Scored(place, round(score, 3), tuple(reasons))
 
 
+def seat_place(name: str, gazetteer: Gazetteer, kb: Knowledge) -> Place | None:
+    """A seat of power ("the White House", "the Kremlin"): in its country's capital."""
+    for entry in kb.lookup(phrase_key(name)):
+        info = kb.countries.get(entry.ref) if entry.kind == "seat" else None
+        if info is None:
+            continue
+        town = gazetteer.town(info.capital, entry.ref) if info.capital else None
+        if town is not None:
+            return dataclasses.replace(town, name=name, feature="site", geonameid=None)
+        if info.lat is not None and info.lon is not None:
+            return Place(info.name, entry.ref, info.lat, info.lon, 0, "country")
+    return None
+
+
 def rank(name: str, gazetteer: Gazetteer, kb: Knowledge, hints: Hints = Hints(),
          context: Context = Context()) -> list[Scored]:
     """Every reading of ``name``, best first."""
     country = country_place(name, kb)
     if country is not None:
         return [Scored(country, COUNTRY_SCORE, ("country name",))]
+    seat = seat_place(name, gazetteer, kb)
+    if seat is not None:  # never Casablanca ("the white house") for the White House
+        return [Scored(seat, COUNTRY_SCORE, (f"seat of power in {seat.country}'s capital",))]
     found = gazetteer.candidates(name)
     if not found:
         region = region_place(name, kb)

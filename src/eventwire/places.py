@@ -104,8 +104,10 @@ class Gazetteer:
 
     def town(self, name: str, country: str) -> Place | None:
         """The most populous GeoNames town called ``name`` (its own name) in ``country``."""
-        found = [p for p in self._indexed(_key(name)) if p.country == country]
-        return max(found, key=lambda p: (not p.alternate, p.population), default=None)
+        found = [p for p in self._indexed(_key(name))
+                 if p.country == country and p.source == "GeoNames"]
+        return max(found, key=lambda p: (p.feature == "capital", not p.alternate, p.population),
+                   default=None)
 
     def admin1_population(self, code: str) -> int:
         if self._index is None:
@@ -123,9 +125,15 @@ class Gazetteer:
                 "SELECT p.id, p.name, p.country, p.lat, p.lon, p.population, p.admin1, "
                 "p.capital, n.alternate FROM name n JOIN place p ON p.id = n.id "
                 "WHERE n.key = ?", (key,)).fetchall()
+            divisions = self._index.execute(
+                "SELECT n.name, a.country, a.lat, a.lon, a.population, a.code FROM admin1_name n "
+                "JOIN admin1 a ON a.code = n.code WHERE n.key = ?", (key,)).fetchall()
         return [Place(_plain(name), country, lat, lon, pop, "capital" if capital else "city", gid,
                       admin1, bool(alt), "GeoNames")
-                for gid, name, country, lat, lon, pop, admin1, capital, alt in rows]
+                for gid, name, country, lat, lon, pop, admin1, capital, alt in rows] + [
+            Place(name, country, round(lat, 4), round(lon, 4), int(pop or 0), "admin1", None,
+                  code, source="GeoNames division")
+            for name, country, lat, lon, pop, code in divisions]
 
     @functools.lru_cache(maxsize=20000)  # noqa: B019 - one gazetteer per process
     def _exact(self, key: str) -> tuple[Place, ...]:
