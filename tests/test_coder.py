@@ -878,3 +878,15 @@ def test_a_statement_is_an_event_when_it_is_about_another_actor() -> None:
 def test_an_embassy_opened_abroad_concerns_the_host_country() -> None:
     events = events_of("Sri Lanka opened an embassy in Tehran on Wednesday.")
     assert [e for e in events if e.target and e.target.country == "IRN"], summary(events)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("John Cantlie, the British journalist captured by Islamic State in 2012, is alive.",
+     "IRQ", "GBR"),
+    ("The convoy of the Syrian army, hit by a Turkish drone, turned back.", "TUR", "SYR"),
+])
+def test_a_participle_on_a_noun_is_a_passive_with_its_agent(text: str, source: str,
+                                                           target: str) -> None:
+    events = [e for e in events_of(text) if e.root in ("17", "18", "19")]
+    assert events and events[0].source and events[0].target, summary(events_of(text))
+    assert (events[0].source.country, events[0].target.country) == (source, target)

@@ -11,7 +11,15 @@ from spacy.tokens import Token
 
 from .cues import Cues
 from .patterns import Pattern, PatternSet
-from .syntax import child, conjuncts, named_modifiers, passive, prep_objects, to_infinitive
+from .syntax import (
+    child,
+    conjuncts,
+    named_modifiers,
+    passive,
+    prep_objects,
+    reduced_passive,
+    to_infinitive,
+)
 
 #: Prepositions whose object is the target of an event stated in a complement clause.
 COMPLEMENT_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "from", "at",
@@ -189,6 +197,8 @@ class RoleFinder:
                 return []
             if slot == "dobj":
                 obj = child(t, "nsubjpass") if passive else child(t, "dobj")
+                if obj is None and reduced_passive(t):
+                    obj = t.head  # "the journalist captured by Islamic State"
                 if obj is None and not passive:
                     # "kidnapped up to 16 advisers": the parser reads "up to" as a particle
                     obj = next((o for prt in t.children if prt.dep_ == "prt" and

@@ -24,7 +24,15 @@ NP_PREPS = frozenset({"of", "in", "at", "across", "throughout", "inside", "from"
 
 
 def passive(tok: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    """A passive verb: with a passive auxiliary or subject, or a past participle that
+    modifies a noun ("the journalist **captured** by Islamic State")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or reduced_passive(tok)
+
+
+def reduced_passive(tok: Token) -> bool:
+    """A past participle modifying a noun, which is its patient: "civilians **killed** by
+    airstrikes", "the convoy, **hit** by a drone"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def child(tok: Token, *deps: str) -> Token | None:
