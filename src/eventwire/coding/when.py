@@ -24,10 +24,13 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 
 import dateparser
+from spacy.tokens import Span, Token
 
 from ..records import DatePrecision
+from .syntax import other_clause
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -193,3 +196,66 @@ def _dateparser(text: str, published: dt.date,
     if parsed is None:
         return None
     return parsed.date(), "day"
+
+
+# -- the date of an event in a parsed sentence -------------------------------------------
+
+DATE_LABELS = frozenset({"DATE", "TIME"})
+
+
+def date_entities(sent: Span) -> Iterator[Span]:
+    """The DATE and TIME entities inside ``sent``, found in the sentence's own tokens
+    (``sent.ents`` walks every entity of the document: quadratic in a long article)."""
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        if token.ent_iob_ != "B":
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= sent.end and token.ent_type_ in DATE_LABELS:
+            yield Span(doc, i, end, label=token.ent_type_)
+        i = end
+
+
+def when_clause_of(clause: Token, date: Token) -> bool:
+    """"In 2003, when Turkey refused …": the clause is a "when" clause (or a relative
+    clause) of the date, or a "when" clause beside it on the same verb."""
+    if clause.dep_ == "relcl" and clause.head.i == date.i:
+        return True
+    if clause.dep_ != "advcl" or not any(c.lower_ == "when" for c in clause.children):
+        return False
+    tok = date
+    while tok.dep_ in ("pobj", "prep", "npadvmod", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i == clause.head.i or tok.head.i == clause.i
+
+
+def event_date(t: Token, gov: Token | None, sent: Span, published: dt.date,
+               published_known: bool, future: bool = False
+               ) -> tuple[dt.date | None, str | None, str | None]:
+    """(date, precision, source) of the event triggered by ``t``: the nearest date
+    expression in the trigger's clause (not a duration; a "when" clause takes the date it
+    hangs on), else the publication date."""
+    clause = gov if gov is not None else t
+    while clause.pos_ != "VERB" and clause.head.i != clause.i:
+        clause = clause.head
+    best = None
+    for ent in date_entities(sent):
+        root = ent.root
+        if other_clause(root, clause) or is_duration(ent.text):
+            continue  # "has occupied the region for five years": no date
+        if root.i == clause.i or clause in root.ancestors or (
+                t.pos_ == "NOUN" and t in root.ancestors) or when_clause_of(clause, root):
+            if best is None or abs(ent.start - t.i) < abs(best.start - t.i):
+                best = ent
+    if best is not None:
+        found = resolve_date(best.text, published, future=future)
+        if found is not None:
+            return found[0], found[1], f"text: {best.text}"
+    if published_known:
+        return published, "day", "publication"
+    return None, None, None

@@ -1,0 +1,60 @@
+"""What the coder knows about the article being coded: its date, the countries it is
+about, the people it named, the dateline to skip."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+
+from spacy.tokens import Token
+
+from ..actors import ActorResolver, ArticleMemory
+from ..records import Actor, Article
+
+CONTEXT_CHARS = 12_000  # how much of an article says which countries it is about
+
+
+@dataclasses.dataclass
+class ArticleContext:
+    """What the coder knows about the article being coded."""
+
+    article: Article
+    published: dt.date
+    published_known: bool
+    memory: ArticleMemory
+    countries: list[str]
+    context: str | None
+    skip: range | None = None
+    last_person: Actor | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Found:
+    """An actor and the word that names it."""
+
+    actor: Actor
+    token: Token
+
+
+def article_context(article: Article, resolver: ActorResolver,
+                    published: dt.date | None = None) -> ArticleContext:
+    """The context of ``article``: its countries ranked by how often it names them."""
+    pub = published or article.published
+    body = article.body
+    if article.dateline is not None:  # the filing place is not what the story is about
+        offset = article.kept[0].start if article.kept else 0
+        body = body[max(0, article.dateline.span.end - offset):]
+    # the countries the article names most often first ("the regime" in a story about
+    # Syria that opens with Russia is Syria's)
+    counts = Counter(resolver.country_mentions(body[:CONTEXT_CHARS]))
+    countries = [c for c, _ in counts.most_common()]
+    skip = None
+    if article.dateline is not None:
+        skip = range(0, article.dateline.span.end - (article.kept[0].start if article.kept
+                                                      else 0))
+    ctx_name = None
+    if countries and countries[0] in resolver.kb.countries:
+        ctx_name = resolver.kb.countries[countries[0]].name
+    return ArticleContext(article, pub or dt.date.today(), pub is not None, ArticleMemory(),
+                          countries, ctx_name, skip)

@@ -1,0 +1,134 @@
+"""Which pattern a word fires, and which fired words only embed another's event.
+
+:class:`PatternMatcher` is the part of the event coder that tries each word's patterns
+against the parse, most constrained first (docs/events.md, "How a sentence is coded",
+steps 1-2): particle, object, complement, modifier and predicate constraints; and it says
+which fired trigger governs another ("demanded the **release**": the release is the
+demand's content, not an event of its own).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import Cues
+from .patterns import NAMING_VERBS, Pattern, PatternSet
+from .roles import HARM_VERBS, frame_head, gerund_noun
+from .syntax import (
+    child,
+    conjuncts,
+    object_words,
+    passive,
+    predicate_words,
+    prep_objects,
+    to_infinitive,
+)
+
+#: Dependencies through which a word is embedded in (the complement of) another.
+EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl",
+                        "attr", "oprd", "relcl"})
+PROTEST_ROOT = "14"
+
+
+class PatternMatcher:
+    """Pattern matching; mixed into :class:`~eventwire.coding.coder.EventCoder`."""
+
+    cues: Cues
+    patterns: PatternSet
+
+    def _fits(self, p: Pattern, t: Token) -> bool:
+        if p.particle and not any(c.lower_ == p.particle and c.dep_ in ("prt", "prep", "advmod")
+                                  for c in t.children):
+            return False
+        if p.object:
+            obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
+            if obj is None and p.pos == "verb":
+                obj = next(iter(prep_objects([t], p.particle or "")), None) if p.particle \
+                    else None
+            if obj is None or not (object_words(obj) & p.object):
+                return False
+            heads = [*conjuncts(obj), *prep_objects([obj], "of")]
+            if not {h.lemma_.lower() for h in heads} & p.object and any(
+                    h.pos_ == "NOUN" and (q := self._match(h)) is not None
+                    and q.code[:2] != p.code[:2] for h in heads):
+                return False  # "opened a round of **border talks**": talks, not a border
+        if p.complement and not any(c.lemma_.lower() in p.complement and (
+                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and to_infinitive(c)))
+                for c in t.children):
+            return False
+        if p.modifier and not any(c.dep_ in ("compound", "amod", "nmod") and
+                                  c.lemma_.lower() in p.modifier for c in t.children):
+            return False
+        if p.complement_noun:
+            nouns = [child(t, "dobj")] + [o for w in ("for", "on", "to", "of")
+                                          for o in prep_objects([t], w)]
+            if not any(n is not None and n.lemma_.lower() in p.complement_noun for n in nouns):
+                return False
+        if p.predicate or p.lemma in NAMING_VERBS:
+            said = predicate_words(t)
+            if bool(p.predicate) != bool(said) or (p.predicate and not said & p.predicate):
+                return False  # "called the raid a grave error" is no phone call
+        return True
+
+    def _match(self, t: Token) -> Pattern | None:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB":
+            candidates = self.patterns.verbs.get(lemma, ())
+        elif t.pos_ == "NOUN":
+            candidates = self.patterns.nouns.get(lemma, ())
+        else:
+            return None
+        first: Pattern | None = None
+        for p in candidates:
+            if first is not None and p.specificity < first.specificity:
+                break
+            if not self._fits(p, t):
+                continue
+            if not p.object or self._object_head_fits(p, t) or self._object_event_is(p, t):
+                return p  # "withdrew weapons inspectors": inspectors, not weapons
+            first = first or p
+        return first
+
+    def _object_event_is(self, p: Pattern, t: Token) -> bool:
+        """The object is itself an event noun coded as ``p`` ("went on **hunger strike**")."""
+        obj = child(t, "dobj") or (next(iter(prep_objects([t], p.particle)), None)
+                                   if p.particle else None)
+        if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() not in self.patterns.nouns:
+            return False
+        q = next((q for q in self.patterns.nouns[obj.lemma_.lower()] if self._fits(q, obj)), None)
+        return q is not None and q.code == p.code
+
+    @staticmethod
+    def _object_head_fits(p: Pattern, t: Token) -> bool:
+        obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
+        if obj is None and p.particle:
+            obj = next(iter(prep_objects([t], p.particle)), None)
+        return obj is not None and any(c.lemma_.lower() in p.object for c in conjuncts(obj))
+
+    def _governing_trigger(self, t: Token, fired: dict[int, Pattern]) -> Token | None:
+        """The fired trigger whose complement ``t`` sits in (None below a speech verb)."""
+        if t.dep_ in ("advcl", "xcomp") and to_infinitive(t):
+            # "staged a hunger strike to demand ...": the demand is the protest's purpose
+            obj = child(t.head, "dobj")
+            if obj is not None and obj.i in fired and fired[obj.i].code.startswith(PROTEST_ROOT):
+                return obj
+        tok = frame_head(t)
+        while tok.dep_ in EMBED_DEPS and tok.head.i != tok.i:
+            head = tok.head
+            if head.lemma_.lower() in self.cues.speech_verbs:
+                return None
+            if head.i in fired:
+                # a statement (root 01) reports its content like a speech verb does
+                return None if fired[head.i].code.startswith("01") else head
+            tok = head
+        return None
+
+    @staticmethod
+    def _result_of_nominal(t: Token, fired: dict[int, Pattern]) -> bool:
+        """"A roadside **bombing killed** two soldiers": the killing is the bombing's result,
+        coded once, as the bombing (the nominal event takes the verb's object as its target)."""
+        if t.pos_ != "VERB" or t.lemma_.lower() not in HARM_VERBS or passive(t):
+            return False
+        subj = child(t, "nsubj")
+        return subj is not None and subj.i in fired and (subj.pos_ == "NOUN"
+                                                         or gerund_noun(subj))

@@ -1,0 +1,172 @@
+"""The parties of an event: the actors that the words of a sentence name.
+
+:class:`PartyFinder` turns the source and target words :class:`RoleFinder` finds into
+actors (docs/events.md, step 5): the noun phrase resolved with the article's date and
+countries, conjoined nationalities ("French and Egyptian warships"), groups tied to a
+place ("a newspaper based in Beirut"), people named by number or kind (:mod:`.agentless`),
+owners ("its army"), pronouns (:mod:`.coref`) and the one who wants another to act.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from ..actors import ActorResolver
+from ..records import Actor
+from ..records import Span as CharSpan
+from . import agentless, coref, mentions
+from .context import ArticleContext, Found
+from .roles import RoleFinder
+from .syntax import child, conjuncts, np_tokens, prep_objects, to_original
+
+PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
+#: Verbs of wanting or telling: "X wants Y to act", "X told Y to act" are X's demand on Y.
+DESIRE_VERBS = frozenset({"want", "wish", "expect", "tell"})
+#: Participles and adjectives that tie a group to a place or body ("based in", "loyal to").
+AFFILIATION_VERBS = frozenset({"base", "based", "affiliate", "affiliated", "link", "linked",
+                               "loyal", "allied", "ally"})
+#: Possessive pronouns that, in reported speech, make an agent the speaker's ("their forces").
+OWNER_PRONOUNS = frozenset({"their", "its", "our"})
+
+
+class PartyFinder(RoleFinder):
+    """Actors of the words of a sentence; mixed into the event coder."""
+
+    resolver: ActorResolver
+
+    def _actors(self, head: Token | None, ctx: ArticleContext,
+                expand: bool = True) -> list[Found]:
+        if head is None:
+            return []
+        out: list[Found] = []
+        for tok in (conjuncts(head) if expand else [head]):
+            actor = self._actor(tok, ctx)
+            if actor is not None:
+                out.append(Found(actor, tok))
+                if expand:
+                    out += self._conjoined_modifiers(tok, actor, ctx)
+        return out
+
+    def _conjoined_modifiers(self, tok: Token, actor: Actor, ctx: ArticleContext) -> list[Found]:
+        """"French and Egyptian warships": one actor per conjoined nationality."""
+        out: list[Found] = []
+        for adj in tok.children:
+            if adj.dep_ not in ("amod", "compound") or not adj.text[:1].isupper():
+                continue
+            for other in adj.children:
+                if other.dep_ != "conj" or not other.text[:1].isupper():
+                    continue
+                text = f"{other.text} {tok.text}"
+                found = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory)
+                if found is None or found.country is None or found.country == actor.country:
+                    continue
+                span = self._span(ctx, other.idx, tok.idx + len(tok))
+                out.append(Found(dataclasses.replace(found, text=text, span=span), other))
+        return out
+
+    def _actor(self, tok: Token, ctx: ArticleContext) -> Actor | None:
+        if ctx.skip is not None and tok.idx in ctx.skip:
+            return None  # the dateline names the reporting place, not an actor
+        if tok.pos_ == "PRON":
+            speaker = self._speaker_of(tok)
+            if speaker is not None:
+                return self._actor(speaker, ctx)
+            if tok.lower_ in PRONOUN_PERSON:
+                return ctx.last_person
+            # "its" / "their" name an owner (_owner_country), not a party of the event
+            return self._antecedent(tok, ctx) if tok.dep_ != "poss" else None
+        words = np_tokens(tok)
+        text = "".join(w.text_with_ws for w in words).strip()
+        owner = self._owner_country(tok, ctx)  # "its army": the owner's, not the context's
+        actor = self.resolver.resolve(text, date=ctx.published,
+                                      background=ctx.context if owner is None else None,
+                                      memory=ctx.memory, prefer=ctx.countries)
+        if actor is not None and mentions.coincidental(tok, actor):
+            actor = None  # "Christians" are no President Christian
+        if actor is None:
+            appos = child(tok, "appos")
+            if appos is not None:
+                return self._actor(appos, ctx)
+            home = self._affiliation(tok, ctx)
+            if home is not None:
+                # "a newspaper based in Beirut", "workers affiliated with the Serbian union"
+                actor = Actor(text=text, name=None, country=home.country, sector=None,
+                              kind="agent", evidence=f"country of {home.text!r}")
+            else:  # "three persons", "dozens": people of no named group
+                actor = agentless.people(tok, text)
+                if actor is None:
+                    return None
+        elif actor.country is None and actor.kind in ("agent", "organization"):
+            home = self._affiliation(tok, ctx)
+            if home is not None:
+                actor = dataclasses.replace(actor, country=home.country,
+                                            evidence=f"{actor.evidence}; country of {home.text!r}")
+        if actor.country is None and actor.kind == "agent" and owner is not None:
+            # "Serb leaders said **their forces** had withdrawn"; "Turkey … **its army**"
+            actor = dataclasses.replace(
+                actor, country=owner, evidence=f"{actor.evidence}; country of its owner")
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        actor = dataclasses.replace(actor, span=self._span(ctx, start, end))
+        if actor.kind == "person":
+            ctx.last_person = actor
+        return actor
+
+    def _antecedent(self, pron: Token, ctx: ArticleContext) -> Actor | None:
+        """The actor "it" / "they" / a quoted "we" stands for (:mod:`.coref`), with the
+        pronoun's span."""
+        speakers = pron.lower_ in coref.FIRST_PLURAL  # a quoted "we": whoever speaks
+        heads = coref.quote_speakers(pron, self.cues.speech_verbs) if speakers \
+            else coref.candidates(pron)
+        for head in heads:
+            actor = self._actor(head, ctx)
+            if actor is not None and (speakers or actor.kind not in coref.NOT_KINDS) and \
+                    actor.country is not None:
+                return dataclasses.replace(
+                    actor, text=pron.text, span=self._span(ctx, pron.idx, pron.idx + len(pron)),
+                    evidence=f"{actor.evidence}; {pron.text!r} stands for {actor.text!r}")
+        return None
+
+    def _wanter(self, t: Token, ctx: ArticleContext) -> Found | None:
+        """Who wants another actor to act: the subject of "wants **Turkey** to withdraw"."""
+        head = t.head
+        if t.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in DESIRE_VERBS or (
+                t.dep_ == "ccomp" and head.lemma_.lower() in self.cues.speech_verbs):
+            return None  # "officials told AFP (that) the army lifted ...": a report
+        doer = child(head, "dobj") if t.dep_ == "xcomp" else child(t, "nsubj")
+        if doer is None or doer.pos_ == "PRON":
+            return None
+        found = self._actors(self._source_head(head), ctx, expand=False)
+        return found[0] if found else None
+
+    def _affiliation(self, tok: Token, ctx: ArticleContext) -> Actor | None:
+        """The place or body an unresolved group is tied to: "a group **based in** X",
+        "workers **affiliated with** X", "militants **loyal to** X" (an actor with a country)."""
+        for c in tok.children:
+            if not ((c.dep_ == "acl" and c.lemma_.lower() in AFFILIATION_VERBS) or (
+                    c.dep_ == "amod" and c.i > tok.i and c.lemma_.lower() in AFFILIATION_VERBS)):
+                continue
+            for word in ("in", "with", "to"):
+                for obj in prep_objects([c], word):
+                    found = self._actor(obj, ctx)
+                    if found is not None and found.country is not None:
+                        return found
+        return None
+
+    def _owner_country(self, tok: Token, ctx: ArticleContext) -> str | None:
+        """For "their / its / our forces" in reported speech, the speaker's country;
+        elsewhere the country of the actor "its" / "their" stands for."""
+        poss = child(tok, "poss")
+        if poss is None or poss.lower_ not in OWNER_PRONOUNS or \
+                tok.lemma_.lower() in coref.RELATIONAL_NOUNS:
+            return None
+        speaker = self._speaker_of_clause(tok)
+        if speaker is None or speaker.i == tok.i:
+            owner = self._antecedent(poss, ctx)  # "Turkey ... Its army attacked"
+            return owner.country if owner is not None else None
+        found = self._actor(speaker, ctx)
+        return found.country if found is not None else None
+
+    def _span(self, ctx: ArticleContext, start: int, end: int) -> CharSpan:
+        return to_original(ctx.article, start, end)
