@@ -107,6 +107,11 @@ def test_ranking_seat_of_power_and_us_state() -> None:
     assert city is not None and city.place.precision == "city"
 
 
+def test_ranking_region_of_the_actor_data_beats_a_small_namesake_abroad() -> None:
+    best = geoparse.best("Chechnya", load(), default_resolver().kb)
+    assert best is not None and best.place.country == "RUS"
+
+
 def test_ranking_country_names_are_countries() -> None:
     best = geoparse.best("Georgia", load(), default_resolver().kb)
     assert best is not None and best.place.country == "GEO" and best.place.precision == "country"

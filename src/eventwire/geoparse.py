@@ -10,9 +10,10 @@ names, from the actor data. Each gets a score on a log-population scale:
 * the sentence's own qualifiers, which are explicit and therefore strong: +4 for the
   country named beside it ("the northern Syrian town of X", "X, Iraq"), -4 for another
   country; +3 for the first-level division named beside it ("X, in Y province");
-* the article's context, which only breaks ties between comparable candidates (it is
-  worth less than a factor of ten in population): +0.8 for the article's main country,
-  +0.5 for its other countries, +0.5 for a division where another of its places lies.
+* the article's context, which only breaks ties between comparable candidates (all of it
+  together is worth at most 0.9, less than a factor of ten in population): +0.8 for the
+  article's main country, +0.5 for its other countries, +0.5 for a division where another of
+  its places lies.
 
 Country names (and the actor data's regions) read as the country, at country precision.
 """
@@ -32,12 +33,15 @@ from .places import Gazetteer, Place
 CAPITAL_BONUS = 1.0
 BUNDLED_BONUS = 2.0
 DIVISION_PENALTY = 1.5
+#: a region the actor data know beats namesake towns abroad smaller than this
+REGION_TOWN_POPULATION = 100000
 ALTERNATE_PENALTY = 0.25
 QUALIFIER_COUNTRY = 4.0
 QUALIFIER_ADMIN1 = 3.0
 CONTEXT_MAIN = 0.8
 CONTEXT_OTHER = 0.5
 CONTEXT_ADMIN1 = 0.5
+CONTEXT_MAX = 0.9
 COUNTRY_SCORE = 12.0
 #: how many of the article's countries count as its context
 CONTEXT_COUNTRIES = 6
@@ -163,15 +167,18 @@ def _score(place: Place, hints: Hints, ctx: Context) -> Scored:
     if hints.admin1 is not None and place.admin1 == hints.admin1:
         score += QUALIFIER_ADMIN1
         reasons.append(f"sentence names its division {hints.admin1}")
+    context = 0.0
     if place.country in ctx.countries[:1]:
-        score += CONTEXT_MAIN
+        context += CONTEXT_MAIN
         reasons.append(f"article's main country {place.country}")
     elif place.country in ctx.countries[:CONTEXT_COUNTRIES]:
-        score += CONTEXT_OTHER
+        context += CONTEXT_OTHER
         reasons.append(f"article names {place.country}")
     if place.admin1 and place.admin1 in ctx.admin1s:
-        score += CONTEXT_ADMIN1
+        context += CONTEXT_ADMIN1
         reasons.append(f"another place of the article is in {place.admin1}")
+    # all the context together stays below a factor of ten in population
+    score += min(context, CONTEXT_MAX)
     return Scored(place, round(score, 3), tuple(reasons))
 
 
@@ -199,13 +206,18 @@ def rank(name: str, gazetteer: Gazetteer, kb: Knowledge, hints: Hints = Hints(),
     if seat is not None:  # never Casablanca ("the white house") for the White House
         return [Scored(seat, COUNTRY_SCORE, (f"seat of power in {seat.country}'s capital",))]
     found = gazetteer.candidates(name)
+    region = region_place(name, kb)
     if not found:
-        region = region_place(name, kb)
         return [Scored(region, 1.0, ("region in the actor data",))] if region else []
     scored = sorted((_score(p, hints, context) for p in found),
                     key=lambda s: (-s.score, s.place.geonameid or 0))
     if hints.admin:
         scored = [_as_admin1(s, name, gazetteer) for s in scored]
+    if region is not None and not any(p.country == region.country for p in found) and \
+            max(p.population for p in found) < REGION_TOWN_POPULATION:
+        # "Chechnya": the Russian republic, not a Ukrainian village of that name
+        return [Scored(region, scored[0].score + 1, ("region in the actor data, not a small "
+                                                     "namesake abroad",)), *scored]
     return scored
 
 
