@@ -890,3 +890,10 @@ def test_a_participle_on_a_noun_is_a_passive_with_its_agent(text: str, source: s
     events = [e for e in events_of(text) if e.root in ("17", "18", "19")]
     assert events and events[0].source and events[0].target, summary(events_of(text))
     assert (events[0].source.country, events[0].target.country) == (source, target)
+
+
+def test_a_long_chain_of_pronouns_is_no_recursion() -> None:
+    text = " ".join(["Turkey said its army attacked the town. Its forces then shelled their "
+                     "positions, and they answered."] * 150)
+    events = eventwire.extract(text, published="2019-04-10")
+    assert events and all(e.source is None or e.source.country for e in events)

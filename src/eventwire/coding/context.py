@@ -27,6 +27,7 @@ class ArticleContext:
     context: str | None
     skip: range | None = None
     last_person: Actor | None = None
+    resolving_pronoun: bool = False  # an antecedent is being looked for (no chains)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -116,17 +116,24 @@ class PartyFinder(RoleFinder):
     def _antecedent(self, pron: Token, ctx: ArticleContext) -> Actor | None:
         """The actor "it" / "they" / a quoted "we" stands for (:mod:`.coref`), with the
         pronoun's span."""
+        if ctx.resolving_pronoun:
+            return None  # an antecedent is named, not another pronoun's: no chains
         speakers = pron.lower_ in coref.FIRST_PLURAL  # a quoted "we": whoever speaks
         heads = coref.quote_speakers(pron, self.cues.speech_verbs) if speakers \
             else coref.candidates(pron)
-        for head in heads:
-            actor = self._actor(head, ctx)
-            if actor is not None and (speakers or actor.kind not in coref.NOT_KINDS) and \
-                    actor.country is not None:
-                return dataclasses.replace(
-                    actor, text=pron.text, span=self._span(ctx, pron.idx, pron.idx + len(pron)),
-                    evidence=f"{actor.evidence}; {pron.text!r} stands for {actor.text!r}")
-        return None
+        ctx.resolving_pronoun = True
+        try:
+            for head in heads:
+                actor = self._actor(head, ctx)
+                if actor is not None and (speakers or actor.kind not in coref.NOT_KINDS) \
+                        and actor.country is not None:
+                    return dataclasses.replace(
+                        actor, text=pron.text,
+                        span=self._span(ctx, pron.idx, pron.idx + len(pron)),
+                        evidence=f"{actor.evidence}; {pron.text!r} stands for {actor.text!r}")
+            return None
+        finally:
+            ctx.resolving_pronoun = False
 
     def _wanter(self, t: Token, ctx: ArticleContext) -> Found | None:
         """Who wants another actor to act: the subject of "wants **Turkey** to withdraw"."""
