@@ -897,3 +897,15 @@ def test_a_long_chain_of_pronouns_is_no_recursion() -> None:
                      "positions, and they answered."] * 150)
     events = eventwire.extract(text, published="2019-04-10")
     assert events and all(e.source is None or e.source.country for e in events)
+
+
+@pytest.mark.parametrize(("text", "code", "source"), [
+    ("Assad has used chemical weapons against civilians in Douma.", "2041", "SYR"),
+    ("Russia's armed intervention in 2015 changed the course of the war.", "190", "RUS"),
+])
+def test_weapons_and_interventions_are_events_of_their_user(text: str, code: str,
+                                                            source: str) -> None:
+    events = [e for e in events_of(text) if e.cameo == code]
+    assert events and events[0].source and events[0].source.country == source, \
+        summary(events_of(text))
+    assert not [e for e in events_of(text) if e.target and e.target.text.isdigit()]

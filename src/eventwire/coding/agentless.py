@@ -29,6 +29,8 @@ PEOPLE_NOUNS = frozenset({
 #: words that stand for a number of people on their own ("dozens were arrested")
 QUANTITY_WORDS = frozenset({"dozen", "dozens", "hundreds", "thousands", "scores", "several",
                             "many", "some", "others", "tens", "millions"})
+#: entities a number can be part of that are no people
+NOT_PEOPLE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 #: who does what the text leaves unsaid: CAMEO code prefix -> (sector, word)
 IMPLIED = {"173": ("COP", "police"), "175": ("COP", "police"), "174": ("GOV", "government")}
 #: trigger lemmas of law enforcement, the only ones whose doer is implied
@@ -45,8 +47,9 @@ def people(head: Token, text: str) -> Actor | None:
     counted = head.like_num or lemma in QUANTITY_WORDS or head.lower_ in QUANTITY_WORDS
     if lemma not in PEOPLE_NOUNS and not counted:
         return None
-    if counted and head.pos_ not in ("NUM", "NOUN", "PRON", "ADJ"):
-        return None
+    if counted and (head.pos_ not in ("NUM", "NOUN", "PRON", "ADJ")
+                    or head.ent_type_ in NOT_PEOPLE_ENTITIES or _year(head.text)):
+        return None  # "in 2015", "$10bn", "40%"
     return Actor(text=text, name=None, country=None, sector="CVL", kind="agent",
                  evidence=f"people named by {'number' if counted else 'kind'} ({head.text!r})")
 
@@ -61,3 +64,7 @@ def implied_source(code: str, country: str | None, trigger: Token) -> Actor | No
     sector, word = found
     return Actor(text=f"[{word}]", name=None, country=country, sector=sector, kind="agent",
                  evidence=f"implied by {trigger.text!r}: no doer named; {word} assumed")
+
+
+def _year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
