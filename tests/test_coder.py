@@ -909,3 +909,17 @@ def test_weapons_and_interventions_are_events_of_their_user(text: str, code: str
     assert events and events[0].source and events[0].source.country == source, \
         summary(events_of(text))
     assert not [e for e in events_of(text) if e.target and e.target.text.isdigit()]
+
+
+@pytest.mark.parametrize("text", [
+    "Half the country's citizens have been displaced since 2011.",
+    "A senior analyst said Assad would stay in power.",
+])
+def test_no_event_without_a_political_doer_or_speaker(text: str) -> None:
+    events = events_of(text)
+    assert not [e for e in events if e.root in ("01", "20")], summary(events)
+
+
+def test_the_regime_that_expelled_people_is_coded() -> None:
+    events = events_of("The Syrian regime expelled thousands of residents from Darayya.")
+    assert [e for e in events if e.root == "20"], summary(events)

@@ -244,8 +244,9 @@ class EventCoder(StatementCoder, PatternMatcher):
             implied = agentless.implied_source(p.code, home, t)
             if implied is not None:
                 sources = [Found(implied, t)]
-        if not sources and not targets:
-            return
+        if not sources and not targets or relevance.needs_doer(p.code) and not any(
+                relevance.political(f.actor) for f in sources):
+            return  # no parties; or people "displaced" with no one who expelled them
         pairs: list[tuple[Found | None, Found | None]]
         code = codes.lookup(p.code)
         if not targets and len(sources) > 1 and code.root in SYMMETRIC_ROOTS:

@@ -59,3 +59,13 @@ def natural_cause(t: Token, code: str, disasters: frozenset[str]) -> bool:
     return any(c is not None and (c.lemma_.lower() in disasters or any(
         m.dep_ == "compound" and m.lemma_.lower() in disasters for m in c.children))
         for c in causes)
+
+
+#: CAMEO codes that are events only with a political doer: people "displaced" by war were
+#: not expelled
+NEEDS_DOER = ("201",)
+
+
+def needs_doer(code: str) -> bool:
+    """Whether an event of ``code`` is an event only when a political actor does it."""
+    return code.startswith(NEEDS_DOER)

@@ -14,7 +14,7 @@ import dataclasses
 from spacy.tokens import Span
 
 from ..records import Event
-from . import modality, where
+from . import modality, relevance, where
 from .context import ArticleContext
 from .parties import PartyFinder
 from .patterns import Pattern
@@ -42,9 +42,10 @@ class StatementCoder(PartyFinder):
                 for c in comp.children)
             if not demanded and any(i in fired for i in (w.i for w in t.subtree)):
                 continue
-            sources = self._actors(self._source_head(t), ctx)
+            sources = [f for f in self._actors(self._source_head(t), ctx)
+                       if relevance.political(f.actor)]
             if not sources:
-                continue
+                continue  # an analyst's or a resident's words are no political event
             if demanded and comp is not None:
                 subjects = self._actors(child(comp, "nsubj"), ctx)
                 if subjects:
@@ -59,7 +60,8 @@ class StatementCoder(PartyFinder):
                                for subj in subjects)
                     continue
             targets = next((found for cand in self._slots(statement, [t], t, False)
-                            if (found := self._actors(cand, ctx))), [])
+                            if (found := [f for f in self._actors(cand, ctx)
+                                          if not f.actor.same_as(sources[0].actor)])), [])
             if not targets and comp is not None:
                 # "Berlin said the vote in Kiev was a step forward": about Ukraine
                 targets = next((found for cand in (child(comp, "nsubj", "nsubjpass"),
