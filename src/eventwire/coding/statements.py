@@ -42,10 +42,9 @@ class StatementCoder(PartyFinder):
                 for c in comp.children)
             if not demanded and any(i in fired for i in (w.i for w in t.subtree)):
                 continue
-            sources = [f for f in self._actors(self._source_head(t), ctx)
-                       if relevance.political(f.actor)]
+            sources = self._actors(self._source_head(t), ctx)
             if not sources:
-                continue  # an analyst's or a resident's words are no political event
+                continue
             if demanded and comp is not None:
                 subjects = self._actors(child(comp, "nsubj"), ctx)
                 if subjects:
@@ -59,6 +58,8 @@ class StatementCoder(PartyFinder):
                                                         f"{subj.actor.text!r} must act",))
                                for subj in subjects)
                     continue
+            if not relevance.political(sources[0].actor):
+                continue  # an analyst's or a resident's words are no political statement
             targets = next((found for cand in self._slots(statement, [t], t, False)
                             if (found := [f for f in self._actors(cand, ctx)
                                           if not f.actor.same_as(sources[0].actor)])), [])
