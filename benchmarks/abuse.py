@@ -33,15 +33,13 @@ import json
 import os
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from collections import Counter
 from pathlib import Path
 
-from load import build_store, free_port, run_load, urls
+from load import build_store, run_load, start_server, urls
 
 SIZE = 990_000
 MAX_BODY = 999_000  # the server's body cap is 1,000,000 bytes
@@ -100,22 +98,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "abuse.duckdb"
         events, _ = build_store(db, args.events)
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port),
-             "--cache-mb", str(args.cache_mb)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
+        server, port = start_server(db, "--cache-mb", str(args.cache_mb))
         try:
-            for _ in range(600):
-                try:
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                    conn.request("GET", "/api/status")
-                    if conn.getresponse().status == 200:
-                        break
-                except OSError:
-                    time.sleep(0.1)
-            else:
-                raise SystemExit("the server did not start")
             deadline = time.monotonic() + 300  # the server loads the coder's model first
             while post(port, "Turkey condemned the strikes.")[0] != 200:
                 if time.monotonic() > deadline:

@@ -26,15 +26,13 @@ import http.client
 import json
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
 import psutil  # installed with dask[distributed]
-from load import build_store, free_port, run_load, urls
+from load import build_store, run_load, start_server, urls
 
 ROOT = Path(__file__).resolve().parents[1]
 GUARDIAN = ROOT.parent / "shared" / "corpus" / "guardian_syria_2019.csv"
@@ -86,18 +84,8 @@ def main() -> None:
         events, _ = build_store(db, args.events)
         inbox = Path(tmp) / "inbox"
         inbox.mkdir()
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port),
-             "--watch", str(inbox)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env={**os.environ})
+        server, port = start_server(db, "--watch", str(inbox))
         try:
-            for _ in range(600):
-                if status(port) is not None:
-                    break
-                time.sleep(0.1)
-            else:
-                raise SystemExit("the server did not start")
             reads: list[float] = []
             read_errors = [0]
             stop = threading.Event()

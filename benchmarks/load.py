@@ -83,6 +83,31 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def start_server(db: Path, *options: str, wait_s: float = 120
+                 ) -> tuple[subprocess.Popen[bytes], int]:
+    """``eventwire serve --db DB OPTIONS`` in its own process on a free port of 127.0.0.1,
+    returned once it answers; its stderr goes to a temporary file, shown if it fails."""
+    port = free_port()
+    log = tempfile.TemporaryFile()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--host", "127.0.0.1",
+         "--port", str(port), *options],
+        stdout=subprocess.DEVNULL, stderr=log, env={**os.environ})
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/api/overview")
+            if conn.getresponse().status == 200:
+                return server, port
+        except OSError:
+            pass
+        time.sleep(0.1)
+    server.terminate()
+    log.seek(0)
+    raise SystemExit("the server did not start: " + log.read().decode(errors="replace"))
+
+
 def tree_rss(pid: int) -> int:
     """Resident bytes of a process and its children (uvicorn's workers)."""
     total = 0
@@ -174,23 +199,9 @@ def main() -> None:
         events, articles = build_store(db, args.events)
         print(f"store: {events:,} events, {articles:,} articles "
               f"({time.perf_counter() - started:.1f} s to build)")
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--host", "127.0.0.1",
-             "--port", str(port), "--workers", str(args.workers),
-             "--cache-mb", str(args.cache_mb)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ})
+        server, port = start_server(db, "--workers", str(args.workers),
+                                    "--cache-mb", str(args.cache_mb))
         try:
-            for _ in range(300):
-                try:
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                    conn.request("GET", "/api/overview")
-                    if conn.getresponse().status == 200:
-                        break
-                except OSError:
-                    time.sleep(0.1)
-            else:
-                raise SystemExit("the server did not start: " + server.stderr.read().decode())
             peak = [tree_rss(server.pid)]
             sampling = threading.Event()
 

@@ -7,6 +7,7 @@ The server runs in a thread over the store of ``examples/`` plus an article full
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -33,23 +34,30 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(web_store: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def serving(app: object, stop_seconds: float = 10) -> Iterator[str]:
+    """Run ``app`` with uvicorn in a thread on a free port of 127.0.0.1; its address."""
     import uvicorn
 
     port = free_port()
-    config = uvicorn.Config(create_app(web_store), host="127.0.0.1", port=port,
-                            log_level="warning")
-    live = uvicorn.Server(config)
+    live = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=live.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not live.started:
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    live.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        live.should_exit = True
+        thread.join(timeout=stop_seconds)
+
+
+@pytest.fixture(scope="module")
+def server(web_store: Path) -> Iterator[str]:
+    with serving(create_app(web_store)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +186,6 @@ def watched(tmp_path: Path, web_store: Path) -> Iterator[tuple[str, Path]]:
     """A server over a copy of the examples store that watches an inbox (fake coder)."""
     import shutil
 
-    import uvicorn
     from test_store import make_fake
 
     from eventwire.web import WatchConfig
@@ -189,17 +196,8 @@ def watched(tmp_path: Path, web_store: Path) -> Iterator[tuple[str, Path]]:
     inbox.mkdir()
     app = create_app(db, watch=WatchConfig(inbox, interval=0.2, settle=0.2,
                                            make_extractor=make_fake))
-    port = free_port()
-    live = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=live.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not live.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", inbox
-    live.should_exit = True
-    thread.join(timeout=30)
+    with serving(app, stop_seconds=30) as url:
+        yield url, inbox
 
 
 def test_new_articles_in_the_inbox_appear_without_a_reload(browser, watched) -> None:  # type: ignore[no-untyped-def]
