@@ -270,3 +270,10 @@ def test_coding_pool_kept_alive_inside_with_codes_in_one_process() -> None:
     assert pool._kept is None
     assert [c.article.id for _, b in first + second for c in b.items] == ["a1", "a2"]
     assert dataclasses.asdict(first[0][1].items[0])["error"] is None
+
+
+def test_every_server_process_over_the_same_data_gives_the_same_etag(web_store: Path) -> None:
+    # uvicorn --workers N: each process has its own app; a poll may reach any of them
+    with TestClient(create_app(web_store, extract=lambda a: [])) as one, \
+            TestClient(create_app(web_store, extract=lambda a: [])) as two:
+        assert one.get("/api/status").headers["etag"] == two.get("/api/status").headers["etag"]

@@ -30,7 +30,6 @@ import datetime as dt
 import json
 import re
 import threading
-import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -77,7 +76,6 @@ class Reader:
         self.local = threading.local()
         self.write_lock = threading.Lock()
         self.version = 0
-        self.started = f"{time.time_ns():x}"  # ETags of an earlier server never match
         self.has_copies = q.copies_stored(store)
         last = store.con.execute("SELECT max(coded_at) FROM articles").fetchone()
         self.changed_at: dt.datetime | None = last[0] if last else None
@@ -89,7 +87,10 @@ class Reader:
         self.version += 1
 
     def etag(self) -> str:
-        return f'"{self.started}-{self.version}"'
+        """The same for every server process over the same data (``--workers N``), and
+        new whenever the data changes, here or before a restart."""
+        changed = self.changed_at.isoformat() if self.changed_at else "-"
+        return f'"{changed}-{self.version}"'
 
     def effective(self, filters: EventFilter) -> EventFilter:
         """The same filter, cheaper: with no copies stored there is nothing to leave out."""
