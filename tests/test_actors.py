@@ -180,3 +180,11 @@ def test_a_first_name_that_is_a_country_is_no_country(text: str, expected: str |
 
     actor = default_resolver().resolve(text, date=dt.date(2019, 4, 10))
     assert (actor.country if actor else None) == expected
+
+
+@pytest.mark.parametrize("text", ["regime forces", "government troops", "the rebel groups"])
+def test_a_countrys_forces_described_are_the_storys_country(text: str) -> None:
+    from eventwire.actors import default_resolver
+
+    actor = default_resolver().resolve(text, date=dt.date(2018, 2, 25), background="Syria")
+    assert actor is not None and actor.country == "SYR", actor

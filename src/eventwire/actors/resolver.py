@@ -146,10 +146,14 @@ class ActorResolver:
         matches = self._match(toks, memory, day)
         parts = self._parts(toks, matches, day, memory, context, prefer)
         if context is None and background is not None and parts.strong and \
-                tuple(t.key for t in toks[parts.strong[-1][1].start:parts.strong[-1][1].end]) \
-                in self.kb.institutions:
-            context = background
+                self._names_institution(tuple(t.key for t in toks)):
+            context = background  # "the regime", "government troops"
         return self._combine(text, parts, day, context, memory)
+
+    def _names_institution(self, keys: tuple[str, ...]) -> bool:
+        """Whether a mention's words hold a phrase for a country's institutions."""
+        return any(keys[i:i + n] in self.kb.institutions
+                   for n in range(1, min(4, len(keys)) + 1) for i in range(len(keys) - n + 1))
 
     def countries_in(self, text: str) -> list[str]:
         """Country codes named in a text, in order (for context and disambiguation)."""
