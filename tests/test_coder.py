@@ -923,3 +923,17 @@ def test_no_event_without_a_political_doer_or_speaker(text: str) -> None:
 def test_the_regime_that_expelled_people_is_coded() -> None:
     events = events_of("The Syrian regime expelled thousands of residents from Darayya.")
     assert [e for e in events if e.root == "20"], summary(events)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Casting Iran as a cancerous influence, Pompeo said the US had reimposed sanctions.",
+     "IRN"),
+    ("Boris Johnson described Assad as a monster.", "SYR"),
+    ("The French foreign minister referred to the Syrian rebels as enemies of the nation.",
+     "SYR"),
+])
+def test_casting_or_referring_to_someone_as_an_enemy_is_disapproval(text: str,
+                                                                   target: str) -> None:
+    events = [e for e in events_of(text) if e.cameo == "111"]
+    assert events and events[0].target and events[0].target.country == target, \
+        summary(events_of(text))

@@ -17,7 +17,7 @@ from ..errors import DataError
 #: blockade **illegal**"): with such a predicate, only a pattern with a ``predicate``
 #: constraint fits (the raid was not phoned).
 NAMING_VERBS = frozenset({"call", "brand", "label", "term", "dub", "describe", "deem",
-                          "characterize", "characterise", "portray"})
+                          "characterize", "characterise", "portray", "cast", "refer"})
 TARGET_SLOTS = frozenset({
     "dobj", "dative", "none", "with", "on", "against", "to", "from", "for", "between", "of",
     "into", "at", "over", "toward", "towards", "in", "upon", "about", "across", "by", "onto",
