@@ -937,3 +937,9 @@ def test_casting_or_referring_to_someone_as_an_enemy_is_disapproval(text: str,
     events = [e for e in events_of(text) if e.cameo == "111"]
     assert events and events[0].target and events[0].target.country == target, \
         summary(events_of(text))
+
+
+def test_restoring_diplomatic_links_is_restoring_ties() -> None:
+    events = events_of("Qatar has restored diplomatic links with Tehran.")
+    assert [e for e in events if e.cameo == "050" and e.target and e.target.country == "IRN"], \
+        summary(events)
