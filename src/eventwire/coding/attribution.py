@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from .cues import Cues
 
-_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,7 +39,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _quoted(trigger: Token, sent: Span) -> str | None:
-    marks = [t.i for t in sent if t.text in _QUOTES]
+    marks = [t.i for t in sent if t.text in QUOTES]
     before = [i for i in marks if i < trigger.i]
     after = [i for i in marks if i > trigger.i]
     if len(before) % 2 == 1 and after:

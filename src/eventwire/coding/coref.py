@@ -23,8 +23,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from .attribution import QUOTES
+
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
-QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 SINGULAR = frozenset({"it", "its"})
 PLURAL = frozenset({"they", "them", "their"})
 SENTENCES_BACK = 2
