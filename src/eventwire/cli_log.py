@@ -14,10 +14,11 @@ from .errors import one_line
 
 
 class OneLineFormatter(logging.Formatter):
-    """``warning: <message>`` on one line (exceptions, if any, flattened into it)."""
+    """``warning: <message>`` on one line (exceptions, if any, flattened into it); other
+    levels say theirs (``info:``, ``error:``)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return one_line(f"warning: {super().format(record)}")
+        return one_line(f"{record.levelname.lower()}: {super().format(record)}")
 
 
 def warnings_to_stderr(level: int = logging.WARNING) -> None:

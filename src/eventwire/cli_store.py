@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import logging
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -184,9 +185,7 @@ def watch(inbox: Annotated[Path, typer.Argument(help="The folder to watch (or on
                 return
             err.print(f"watch: coding the files that land in {inbox} into {db}, every "
                       f"{interval:g} s (Ctrl-C to stop)", markup=False)
-            while True:
-                watcher.step()
-                time.sleep(interval)
+            watcher.run(threading.Event(), interval)  # until Ctrl-C
     except StoreError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None

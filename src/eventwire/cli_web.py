@@ -17,10 +17,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from .cli_log import warnings_to_stderr
 from .errors import StoreError
 
 serve_app = typer.Typer(add_completion=False, no_args_is_help=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 ENV_DB = "EVENTWIRE_SERVE_DB"
 ENV_CACHE = "EVENTWIRE_SERVE_CACHE_BYTES"
@@ -66,8 +67,8 @@ def serve(
     if watch is not None and not watch.is_dir():
         raise typer.BadParameter(f"{watch}: no such folder", param_hint="--watch")
     config = None if watch is None else WatchConfig(watch, interval=watch_interval)
-    if config is not None:
-        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    if config is not None:  # each pass of the watcher: one "info:" line on stderr
+        warnings_to_stderr()
         logging.getLogger("eventwire").setLevel(logging.INFO)
     try:
         app = create_app(db, allow_store=allow_store, cache_bytes=cache_mb * 2**20,

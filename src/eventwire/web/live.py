@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import EventwireError, InputError
+from ..errors import EventwireError, InputError, one_line
 from ..store import CodingPool, Store
 from ..store.watch import Inbox, Watcher, WatchPass
 from ..store.workers import ExtractorLike
@@ -104,7 +104,7 @@ class LiveIngest:
 
     def _error(self, error: InputError) -> None:
         self.errors += 1
-        log.warning("%s", " ".join(str(error).split()))
+        log.warning("%s", one_line(str(error)))
 
     def _passed(self, done: WatchPass) -> None:
         s = done.summary
