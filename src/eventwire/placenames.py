@@ -3,7 +3,8 @@
 A place mention is either a place entity (spaCy's GPE, LOC or FAC) or a capitalised
 name the gazetteer knows standing in a place slot: the object of a locative preposition
 ("in", "at", "near", "outside", "into", "from" …), the name in "the town / city / port /
-province of X" or "X province", or the object of a verb that takes places ("rebels
+province of X" or "X province", the possessor of a land or population noun ("Idlib's
+inhabitants", "Syria's north"), or the object of a verb that takes places ("rebels
 overran Sinjar", "warships shelled Mokha"). The small English model often tags towns
 as organisations or people ("the outskirts of Daraa" -> ORG); in a place slot such a
 one-name entity is still read as a place, unless the actor data know it as a person or
@@ -26,7 +27,7 @@ from spacy.tokens import Span, Token
 from .actors.knowledge import Knowledge, phrase_key
 from .geonames_index import fold_key
 from .geoparse import Hints, best, country_of_word, rules
-from .places import Gazetteer
+from .places import ISO_DIVISION, Gazetteer
 
 _PARTICLES = frozenset({"al", "el", "ez", "az", "as", "ad", "ash", "ar", "an", "at", "-", "de",
                         "del", "la", "le", "ul", "es", "bin", "ibn", "abu", "umm", "bab", "ras",
@@ -59,6 +60,11 @@ def _strong_slot(tok: Token) -> str | None:
     if tok.dep_ in ("compound", "nmod", "amod") and \
             head.lemma_.lower() in r.feature_nouns | r.admin_nouns | r.quarter_nouns:
         return f"X {head.lower_}"
+    if tok.dep_ == "poss" and head.lemma_.lower() in r.land_nouns:
+        return f"X's {head.lower_}"  # "Idlib's inhabitants"
+    if tok.dep_ == "appos" and head.pos_ == "PROPN" and head.dep_ != "appos" and \
+            _strong_slot(head) is not None:
+        return "town, X"  # "from Accrington, Lancashire"
     if tok.dep_ == "appos" and head.lemma_.lower() in r.place_nouns:
         return f"{head.lower_}, X"
     if tok.dep_ == "conj" and head.i != tok.i:
@@ -93,8 +99,14 @@ def acts(tok: Token) -> bool:
     r = rules()
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in r.land_nouns:
+        return False  # "Syria's population", not "Syria's leadership"
     if tok.dep_ in r.actor_deps:
         return True
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and \
+            doc[tok.i + 2].tag_ == "VBN" and doc[tok.i + 2].lower_ not in ("based", "born"):
+        return True  # "the US-led coalition", "Iran-backed militias" (not "London-based")
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() not in r.place_object_verbs:
         return True  # "Beijing warned Washington", "pressing Turkey to extradite him"
     if tok.dep_ == "pobj" and tok.head.lower_ in r.actor_preps:  # "talks with Damascus",
@@ -189,7 +201,8 @@ def _bundled_name(tok: Token, gazetteer: Gazetteer) -> bool:
     """An ORG or PERSON entity that is exactly a bundled site or region ("Eastern Ghouta")."""
     ent = _entity_of(tok)
     text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-    return any(p.source not in (None, "GeoNames") and p.feature != "city"
+    return any(p.source not in (None, "GeoNames", "GeoNames division", ISO_DIVISION)
+               and p.feature != "city"
                for p in gazetteer.candidates(text))
 
 
@@ -257,4 +270,7 @@ def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
         head = tok.doc[start:end].root
         if is_actor_name(text, kb) and acts(head):
             continue
+        found = gazetteer.candidates(text) if slot.endswith(" entity") else ()
+        if found and all(p.source == ISO_DIVISION for p in found):
+            continue  # a division without a point needs a place slot: not "his father, Paul"
         yield Mention(start, end, text, slot, _hints(start, end, sent, kb, gazetteer))

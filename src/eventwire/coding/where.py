@@ -14,10 +14,12 @@ or a capital acting for its government). An event takes, in this order:
 3. the target itself, only for material events (attacks, assaults, protests, force
    posture, coercion): "airstrikes on **Idlib**" -- never for statements, threats or
    calls, so a threat against Syria is not placed in Syria;
-4. the dateline's place, only for local material events (riots, attacks) in a sentence
+4. for material events, the sentence's scene: its most precise place, when all the places
+   it names lie in one country;
+5. the dateline's place, only for local material events (riots, attacks) in a sentence
    that names no place, when the dateline is in the article's main country.
 
-The dateline's words are never an event place by themselves (rule 4 aside). The chosen
+The dateline's words are never an event place by themselves (rule 5 aside). The chosen
 reading's score and reasons go into ``location.evidence``.
 """
 
@@ -51,7 +53,7 @@ def _preps(holder: Token, preps: frozenset[str]) -> Iterator[Token]:
     for prep in holder.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and not pobj.like_num:  # not "around a million"
                     yield from _phrase(pobj)
         elif prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.lower_ in preps:
             yield from (w for w in prep.subtree)  # "in Idlib and around Hama"
@@ -170,6 +172,41 @@ def _pick(tokens: Iterator[tuple[str, Token]], places: dict[int, Resolved],
     return why, resolved
 
 
+def _aside(tok: Token, trigger: Token) -> bool:
+    """A word in a part of the sentence that tells of something else: a participle or
+    relative clause describing a noun ("a precedent set last year in Myanmar"), a
+    comparison ("as the US did in Iraq"), a reported clause or another coordinated clause
+    -- unless the trigger is in it too."""
+    while tok.head.i != tok.i:
+        clause = tok.dep_ in ("relcl", "parataxis", "ccomp") or (
+            tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG")) or (
+            tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "like", "than")
+                                        for c in tok.children)) or (
+            tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))
+        if clause and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
+            return True
+        tok = tok.head
+    return False
+
+
+def _sentence_scene(trigger: Token, places: dict[int, Resolved],
+                    skip: range | None) -> tuple[str, Resolved] | None:
+    """The scene a sentence sets, when all its places lie in one country ("the campaign
+    to reclaim Raqqa, with reports of airstrikes killing hundreds"; "arrested while on
+    holiday in the town of Didim … when police raided the resort"): its most precise place.
+    Not a place told of aside, nor one that only owns something ("Idlib's inhabitants")."""
+    sent = trigger.sent
+    found = list(dict.fromkeys(places[i] for i in range(sent.start, sent.end)
+                               if i in places and places[i].best is not None))
+    if not found or len({r.best.place.country for r in found if r.best}) != 1:
+        return None
+    doc = trigger.doc
+    return _pick((("the sentence's only scene", doc[r.mention.start]) for r in found
+                  if not r.mention.slot.startswith("X's ")
+                  and not _aside(doc[r.mention.start:r.mention.end].root, trigger)),
+                 places, skip)
+
+
 def _country_in_phrase(extra: Sequence[Token], kb: Knowledge,
                        skip: range | None) -> Location | None:
     """A material event's country named in its object or target phrase ("mobilized
@@ -204,6 +241,7 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
             country = _country_in_phrase(extra, kb, skip)
             if country is not None:
                 return country
+        picked = _sentence_scene(trigger, places, skip)
     if picked is None and root in r.dateline_roots and skip is not None:
         sent = trigger.sent
         named = any(i in places for i in range(sent.start, sent.end)
