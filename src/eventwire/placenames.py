@@ -103,6 +103,8 @@ def acts(tok: Token) -> bool:
         return False  # "Syria's population", not "Syria's leadership"
     if tok.dep_ in r.actor_deps:
         return True
+    if tok.dep_ == "appos" and tok.head.ent_type_ in ("ORG", "NORP", "PERSON"):
+        return True  # "allies fighting Isis, particularly the United States"
     doc = tok.doc
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and \
             doc[tok.i + 2].tag_ == "VBN" and doc[tok.i + 2].lower_ not in ("based", "born"):
