@@ -218,6 +218,8 @@ def _event_place(text: str) -> list[eventwire.Location | None]:
     ("Addressing reporters in Ankara, the minister threatened Greece.", (39.92, 32.85)),
     ("Kurdish fighters clashed with Isis militants near Deir al-Zour.", (35.34, 40.14)),
     ("The US-led coalition carried out airstrikes on Raqqa.", (35.95, 39.01)),  # the target
+    ("Lavrov made a visit to Ankara on Monday.", (39.92, 32.85)),  # a visit's destination
+    ("Erdogan, on a visit to Qatar, criticised the United States.", (25.3, 51.2)),  # whereabouts
 ])
 def test_event_takes_the_place_in_its_clause(text: str, want: tuple[float, float]) -> None:
     places = _event_place(text)

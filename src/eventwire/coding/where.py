@@ -147,6 +147,11 @@ def _source_phrase(trigger: Token) -> Iterator[tuple[str, Token]]:
         preps = frozenset({"in", "at"}) | (
             {"on"} if subject.lemma_.lower() in r.attack_nouns else frozenset())
         yield from (("the source's location phrase", t) for t in _preps(subject, preps))
+        for prep in (c for c in subject.children if c.dep_ == "prep"):
+            for trip in (g for g in prep.children if g.dep_ == "pobj" and
+                         g.lemma_.lower() in r.motion_verbs):  # "Erdogan, on a visit to Qatar,"
+                yield from (("the source's whereabouts", t)
+                            for t in _preps(trip, frozenset({"to"})))
         for c in subject.children:
             if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG":
                 yield from (("the source's location phrase", t)
