@@ -89,6 +89,23 @@ def test_acronym_needs_capitals(small: ActorResolver) -> None:
     assert small.resolve("us officials").country is None
 
 
+@pytest.mark.parametrize(("text", "name"), [("Isis", "Islamic State"), ("Isis fighters",
+                                                                         "Islamic State")])
+def test_an_acronym_said_as_a_word_may_be_title_case(bundled: ActorResolver, text: str,
+                                                     name: str) -> None:
+    actor = bundled.resolve(text, date=D(2017, 2, 13))
+    assert actor is not None and actor.name == name, actor
+    assert bundled.resolve("Is", date=D(2017, 2, 13)) is None  # two letters: never IS
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("opposition fighters", "REB"), ("Kurdish fighters", "REB"), ("opposition activists", "OPP"),
+    ("all credible challengers", "PTY"), ("Russian fighter jets", "MIL")])
+def test_people_named_by_what_they_do(bundled: ActorResolver, text: str, sector: str) -> None:
+    actor = bundled.resolve(text, date=D(2017, 2, 13))
+    assert actor is not None and actor.sector == sector, actor
+
+
 def test_surname_only_when_unambiguous_or_seen(small: ActorResolver) -> None:
     # in office on the date and the only holder of the name: resolves
     assert small.resolve("Ivanov", date=D(2015, 1, 1)).country == "RUS"

@@ -727,6 +727,18 @@ def test_an_arrest_without_a_named_doer_is_the_polices(text: str, country: str,
     assert ev.target is not None and ev.target.sector == target_sector, summary(events)
 
 
+def test_force_by_an_unnamed_doer_falls_on_the_storys_people() -> None:
+    text = ("Syria's war entered its eighth year. Seven hospitals have been bombed since "
+            "Monday.")
+    events = [e for e in events_of(text) if e.root == "19"]
+    assert events and events[0].source is None, summary(events_of(text))
+    assert events[0].target is not None and events[0].target.country == "SYR"
+    assert "unnamed doer" in (events[0].target.evidence or "")
+    # alone, with no story around it, the same sentence names no party of any country
+    assert not [e for e in events_of("Seven hospitals have been bombed since Monday.")
+                if e.root == "19"]
+
+
 @pytest.mark.parametrize("text", [
     "The charity gave money to local schools.",
     "A striker put Syria ahead with a sublime strike.",

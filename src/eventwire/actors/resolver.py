@@ -44,6 +44,8 @@ SOFT_BOUNDARY = frozenset({"in", "at", "near", "inside", "across", "throughout",
 #: Syria); "six people" or "a hospital" do not belong to whatever country a story is about.
 CONTEXT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "SPY", "LEG", "JUD", "PTY",
                              "PRM", "ELI"})
+#: the shortest acronym a title-case word may spell ("Isis", "Opec"; never "Is" for IS)
+MIN_WORD_ACRONYM = 4
 #: Words before "to" that make it part of a quantity, not a boundary ("up to 100 Albanians").
 _QUANTITY_LEAD = frozenset({"up", "close", "nearly", "next"})
 _COUNTRYISH = frozenset({"country", "adjective", "demonym", "capital", "seat", "region"})
@@ -184,7 +186,9 @@ class ActorResolver:
 
     # -- matching -----------------------------------------------------------------------
     def _allowed(self, entry: Entry, span: Sequence[Token], all_upper: bool) -> bool:
-        if entry.acronym and not (span[0].is_upper or all_upper):
+        if entry.acronym and not (span[0].is_upper or all_upper or (
+                # house styles write acronyms said as words in title case: "Nato", "Isis"
+                len(span) == 1 and span[0].is_title and len(span[0].text) >= MIN_WORD_ACRONYM)):
             return False
         if entry.kind == "surname":
             return span[0].is_title and (not span[0].is_upper or all_upper)

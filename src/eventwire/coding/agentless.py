@@ -9,10 +9,15 @@ suspects **were picked up**") and name the people an event happens to by number 
 * names the doer the text leaves implicit where the kind of event makes it clear
   (:func:`implied_source`): arrests and detentions are made by the police, deportations by
   the government. The actor says so in its ``evidence`` ("implied by …"), and its text is
-  the word for it in brackets, since no words of the sentence name it.
+  the word for it in brackets, since no words of the sentence name it;
+* gives the people an unnamed doer's force falls on the story's country when nothing else
+  does (:func:`local_victims`): "seven hospitals have been bombed", "captured fighters were
+  tortured" in a report from Syria are Syrian, as a careful coder reads them.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from spacy.tokens import Token
 
@@ -64,6 +69,17 @@ def implied_source(code: str, country: str | None, trigger: Token) -> Actor | No
     sector, word = found
     return Actor(text=f"[{word}]", name=None, country=country, sector=sector, kind="agent",
                  evidence=f"implied by {trigger.text!r}: no doer named; {word} assumed")
+
+
+def local_victims(targets: list[Actor], country: str | None) -> list[Actor]:
+    """The targets of force no named doer used, with the story's ``country`` for those
+    named only by role or number ("hospitals", "seven civilians"); others unchanged."""
+    if country is None:
+        return targets
+    return [dataclasses.replace(a, country=country,
+                                evidence=f"{a.evidence}; country of the story ({country}): "
+                                         f"force by an unnamed doer")
+            if a.country is None and a.kind == "agent" else a for a in targets]
 
 
 def _year(text: str) -> bool:

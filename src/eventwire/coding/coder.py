@@ -244,6 +244,9 @@ class EventCoder(StatementCoder, PatternMatcher):
             implied = agentless.implied_source(p.code, home, t)
             if implied is not None:
                 sources = [Found(implied, t)]
+            elif codes.lookup(p.code).quad_class == MATERIAL_CONFLICT and place is None:
+                victims = agentless.local_victims([f.actor for f in targets], home)
+                targets = [Found(a, f.token) for a, f in zip(victims, targets, strict=True)]
         if not sources and not targets or relevance.needs_doer(p.code) and not any(
                 relevance.political(f.actor) for f in sources):
             return  # no parties; or people "displaced" with no one who expelled them
