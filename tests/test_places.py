@@ -132,6 +132,13 @@ def _first(text: str, context: str | None = None) -> dict[str, eventwire.PlaceCa
     ("Warships shelled the harbour town of Mokha.", "Mokha", "YEM", "town of"),
     ("The militia captured Manbij.", "Manbij", "SYR", "object of capture"),
     ("Fighting flared near Khan Sheikhoun.", "Khan Sheikhoun", "SYR", "near X"),
+    ("The siege of Aleppo ended in December.", "Aleppo", "SYR", "siege of X"),
+    ("Turkey launched the Afrin offensive in January.", "Afrin", "SYR", "X offensive"),
+    ("The people of Daraa rose up in 2011.", "Daraa", "SYR", "people of X"),
+    ("Clashes erupted 20km north of Manbij.", "Manbij", "SYR", "north of X"),
+    ("Cities including Homs, Hama and Aleppo were hit.", "Homs", "SYR", "cities including X"),
+    ("Idlib is the last rebel stronghold.", "Idlib", "SYR", "X is a place"),
+    ("Ghouta residents fled towards Damascus.", "Damascus", "SYR", "towards X"),
 ])
 def test_slot_names_a_place(text: str, name: str, country: str, slot: str) -> None:
     found = _first(text)
@@ -148,6 +155,8 @@ def test_slot_names_a_place(text: str, name: str, country: str, slot: str) -> No
     ("Moscow said it would veto the resolution.", "Moscow"),
     ("Turkey agreed to Moscow taking charge of the patrols.", "Moscow"),
     ("Talks with Damascus stalled.", "Damascus"),
+    ("Russia's policy towards Damascus changed.", "Damascus"),
+    ("The government of Syria rejected the plan.", "Syria"),
     ("Leaders across Asia condemned the test.", "Asia"),
     ("The court ruled under the Rome statute.", "Rome"),
 ])

@@ -62,6 +62,22 @@ def _strong_slot(tok: Token) -> str | None:
         return f"X {head.lower_}"
     if tok.dep_ == "poss" and head.lemma_.lower() in r.land_nouns:
         return f"X's {head.lower_}"  # "Idlib's inhabitants"
+    happens_at = r.place_event_nouns | r.attack_nouns
+    if tok.dep_ == "pobj" and head.lower_ in ("of", "for", "on") and \
+            head.head.lemma_.lower() in happens_at:
+        return f"the {head.head.lower_} {head.lower_} X"  # "the siege of Aleppo"
+    if tok.dep_ == "pobj" and head.lower_ == "of" and \
+            head.head.lemma_.lower() in r.land_nouns | r.direction_nouns:
+        return f"the {head.head.lower_} of X"  # "the people of Daraa", "north of Manbij"
+    if tok.dep_ == "pobj" and head.lower_ in ("including", "like") and \
+            head.head.lemma_.lower() in r.place_nouns:
+        return f"{head.head.lower_} {head.lower_} X"  # "cities including Homs"
+    if tok.dep_ in ("compound", "nmod") and \
+            head.lemma_.lower() in happens_at | r.land_nouns | r.place_nouns:
+        return f"X {head.lower_}"  # "the Afrin offensive", "Ghouta residents"
+    if tok.dep_ == "nsubj" and head.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lemma_.lower() in r.place_nouns for c in head.children):
+        return "X is a place"  # "Idlib is the last rebel stronghold"
     if tok.dep_ == "appos" and head.pos_ == "PROPN" and head.dep_ != "appos" and \
             _strong_slot(head) is not None:
         return "town, X"  # "from Accrington, Lancashire"
@@ -112,7 +128,10 @@ def acts(tok: Token) -> bool:
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() not in r.place_object_verbs:
         return True  # "Beijing warned Washington", "pressing Turkey to extradite him"
     if tok.dep_ == "pobj" and tok.head.lower_ in r.actor_preps:  # "talks with Damascus",
-        return tok.head.head.lemma_.lower() not in r.place_nouns  # not "the border with Syria"
+        governor = tok.head.head.lemma_.lower()  # not "the border with Syria", "fled towards
+        return governor not in r.place_nouns and not (  # Damascus"
+            tok.head.lower_ in ("toward", "towards") and
+            governor in r.motion_verbs | r.leave_verbs | r.place_object_verbs)
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
     if tok.dep_ in ("pobj", "appos") and governor.pos_ == "NOUN" and \
             governor.lemma_.lower() in r.agent_nouns:
@@ -246,7 +265,7 @@ def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
             while start < end and tok.doc[start].pos_ == "DET":
                 start += 1
             slot = "a bundled place's name"
-        elif slot is not None and tok.pos_ == "PROPN":
+        elif slot is not None and (tok.pos_ == "PROPN" or label and tok.pos_ == "NOUN"):
             if label in ("DATE", "TIME"):
                 continue
             if label:  # ORG/PERSON tags: only a one-name entity the actor data do not know
