@@ -227,6 +227,8 @@ def _event_place(text: str) -> list[eventwire.Location | None]:
     ("Addressing reporters in Ankara, the minister threatened Greece.", (39.92, 32.85)),
     ("Kurdish fighters clashed with Isis militants near Deir al-Zour.", (35.34, 40.14)),
     ("The US-led coalition carried out airstrikes on Raqqa.", (35.95, 39.01)),  # the target
+    ("The attack, which took place in Jisr al-Shughour, killed five Syrian soldiers.",
+     (35.80, 36.32)),  # the event noun's relative clause
     ("Lavrov made a visit to Ankara on Monday.", (39.92, 32.85)),  # a visit's destination
     ("Erdogan, on a visit to Qatar, criticised the United States.", (25.3, 51.2)),  # whereabouts
 ])

@@ -99,7 +99,9 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
         yield from (("the event's locative phrase", t)
                     for t in _verb_preps(trigger.head, r))
     for c in trigger.children:
-        if c.dep_ in _CLAUSE_DEPS and c.tag_ in ("VBG", "VBN"):
+        if c.dep_ in _CLAUSE_DEPS and c.tag_ in ("VBG", "VBN") or \
+                c.dep_ == "relcl" and _is_noun(trigger):
+            # "attacks launched from Idlib", "the attack, which took place in Jisr al-Shughour"
             yield from (("the clause's locative phrase", t) for t in _preps(c, r.event_preps))
         elif c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB":
             # the purpose: "sent forces to oust militants from an enclave in Syria",
@@ -120,6 +122,10 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
         # "arrested in the town of Didim … when police raided the resort": the same scene
         yield from (("the main clause's locative phrase", t)
                     for t in _preps(trigger.head, r.event_preps))
+
+
+def _is_noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN")
 
 
 def _noun_places(noun: Token, r: Rules) -> Iterator[Token]:
