@@ -139,6 +139,7 @@ def _first(text: str, context: str | None = None) -> dict[str, eventwire.PlaceCa
     ("Cities including Homs, Hama and Aleppo were hit.", "Homs", "SYR", "cities including X"),
     ("Idlib is the last rebel stronghold.", "Idlib", "SYR", "X is a place"),
     ("Ghouta residents fled towards Damascus.", "Damascus", "SYR", "towards X"),
+    ("Police fired on protesters in Baghdad's Tahrir Square.", "Baghdad", "IRQ", "X's square"),
 ])
 def test_slot_names_a_place(text: str, name: str, country: str, slot: str) -> None:
     found = _first(text)
@@ -181,6 +182,7 @@ def test_possessors_of_land_and_divisions_beside_a_town_are_places(
     ("Syria's leadership seconded its defence to Russia.", "Syria"),  # a government's own
     ("The US-led coalition carried out raids.", "US"),  # an actor, not where it happened
     ("Iran-backed militias advanced.", "Iran"),
+    ("Russia's Putin threatened Ukraine.", "Russia"),
     ("In 2014 his father, Paul, issued a video appeal.", "Paul"),  # a division's name, a person
 ])
 def test_possessors_and_leaders_that_act_are_not_places(text: str, trap: str) -> None:
@@ -244,6 +246,7 @@ def test_event_takes_the_place_in_its_clause(text: str, want: tuple[float, float
     # the sentence's scene: all its places in one country, the most precise one
     ("The soldier was arrested while on holiday in the town of Didim, south-west Turkey, "
      "when armed police raided the resort.", (37.38, 27.27)),
+    ("Clashes broke out between rival militias in Tripoli's southern suburbs.", (32.89, 13.19)),
     ("Concerns are mounting over the coalition's campaign to reclaim the city of Raqqa, "
      "with reports of American airstrikes killing hundreds of Syrian civilians.", (35.95, 39.01)),
 ])

@@ -55,6 +55,7 @@ class Rules:
     event_preps: frozenset[str]
     place_nouns: frozenset[str]
     land_nouns: frozenset[str]
+    people_nouns: frozenset[str]
     place_event_nouns: frozenset[str]
     direction_nouns: frozenset[str]
     feature_nouns: frozenset[str]

@@ -47,6 +47,17 @@ class Mention:
     hints: Hints = Hints()
 
 
+def _owns_land(tok: Token) -> bool:
+    """The possessor of land, people or a named place: "Syria's north", "Idlib's
+    inhabitants", "Baghdad's Tahrir Square" (not "Syria's leadership", "Russia's Putin")."""
+    if tok.dep_ != "poss":
+        return False
+    r = rules()
+    head = tok.head
+    return head.lemma_.lower() in r.land_nouns | r.people_nouns | r.feature_nouns or (
+        head.pos_ == "PROPN" and head.ent_type_ in ("FAC", "LOC"))
+
+
 def _strong_slot(tok: Token) -> str | None:
     """The place slot a name stands in, if any."""
     r = rules()
@@ -60,20 +71,20 @@ def _strong_slot(tok: Token) -> str | None:
     if tok.dep_ in ("compound", "nmod", "amod") and \
             head.lemma_.lower() in r.feature_nouns | r.admin_nouns | r.quarter_nouns:
         return f"X {head.lower_}"
-    if tok.dep_ == "poss" and head.lemma_.lower() in r.land_nouns:
-        return f"X's {head.lower_}"  # "Idlib's inhabitants"
+    if _owns_land(tok):
+        return f"X's {head.lower_}"  # "Idlib's inhabitants", "Baghdad's Tahrir Square"
     happens_at = r.place_event_nouns | r.attack_nouns
     if tok.dep_ == "pobj" and head.lower_ in ("of", "for", "on") and \
             head.head.lemma_.lower() in happens_at:
         return f"the {head.head.lower_} {head.lower_} X"  # "the siege of Aleppo"
     if tok.dep_ == "pobj" and head.lower_ == "of" and \
-            head.head.lemma_.lower() in r.land_nouns | r.direction_nouns:
+            head.head.lemma_.lower() in r.land_nouns | r.people_nouns | r.direction_nouns:
         return f"the {head.head.lower_} of X"  # "the people of Daraa", "north of Manbij"
     if tok.dep_ == "pobj" and head.lower_ in ("including", "like") and \
             head.head.lemma_.lower() in r.place_nouns:
         return f"{head.head.lower_} {head.lower_} X"  # "cities including Homs"
     if tok.dep_ in ("compound", "nmod") and \
-            head.lemma_.lower() in happens_at | r.land_nouns | r.place_nouns:
+            head.lemma_.lower() in happens_at | r.land_nouns | r.people_nouns | r.place_nouns:
         return f"X {head.lower_}"  # "the Afrin offensive", "Ghouta residents"
     if tok.dep_ == "nsubj" and head.lemma_ == "be" and any(
             c.dep_ == "attr" and c.lemma_.lower() in r.place_nouns for c in head.children):
@@ -115,7 +126,7 @@ def acts(tok: Token) -> bool:
     r = rules()
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ == "poss" and tok.head.lemma_.lower() in r.land_nouns:
+    if _owns_land(tok):
         return False  # "Syria's population", not "Syria's leadership"
     if tok.dep_ in r.actor_deps:
         return True

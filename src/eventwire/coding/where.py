@@ -200,12 +200,17 @@ def _aside(tok: Token, trigger: Token) -> bool:
     return False
 
 
+def _owns_people(tok: Token) -> bool:
+    """"Idlib's inhabitants": people from a place, who may be anywhere."""
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() in rules().people_nouns
+
+
 def _sentence_scene(trigger: Token, places: dict[int, Resolved],
                     skip: range | None) -> tuple[str, Resolved] | None:
     """The scene a sentence sets, when all its places lie in one country ("the campaign
     to reclaim Raqqa, with reports of airstrikes killing hundreds"; "arrested while on
     holiday in the town of Didim … when police raided the resort"): its most precise place.
-    Not a place told of aside, nor one that only owns something ("Idlib's inhabitants")."""
+    Not a place told of aside, nor one whose people are meant ("Idlib's inhabitants")."""
     sent = trigger.sent
     found = list(dict.fromkeys(places[i] for i in range(sent.start, sent.end)
                                if i in places and places[i].best is not None))
@@ -213,7 +218,7 @@ def _sentence_scene(trigger: Token, places: dict[int, Resolved],
         return None
     doc = trigger.doc
     return _pick((("the sentence's only scene", doc[r.mention.start]) for r in found
-                  if not r.mention.slot.startswith("X's ")
+                  if not _owns_people(doc[r.mention.start:r.mention.end].root)
                   and not _aside(doc[r.mention.start:r.mention.end].root, trigger)),
                  places, skip)
 
