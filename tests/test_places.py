@@ -183,6 +183,7 @@ def test_possessors_of_land_and_divisions_beside_a_town_are_places(
     ("The US-led coalition carried out raids.", "US"),  # an actor, not where it happened
     ("Iran-backed militias advanced.", "Iran"),
     ("Russia's Putin threatened Ukraine.", "Russia"),
+    ("Only US airstrikes saved the city.", "US"),  # the doer of an attack noun
     ("In 2014 his father, Paul, issued a video appeal.", "Paul"),  # a division's name, a person
 ])
 def test_possessors_and_leaders_that_act_are_not_places(text: str, trap: str) -> None:
@@ -232,6 +233,7 @@ def _event_place(text: str) -> list[eventwire.Location | None]:
     ("The attack, which took place in Jisr al-Shughour, killed five Syrian soldiers.",
      (35.80, 36.32)),  # the event noun's relative clause
     ("Lavrov made a visit to Ankara on Monday.", (39.92, 32.85)),  # a visit's destination
+    ("The Pentagon confirmed the withdrawal of 2,000 US soldiers from Syria.", (34.8, 39.0)),
     ("Erdogan, on a visit to Qatar, criticised the United States.", (25.3, 51.2)),  # whereabouts
 ])
 def test_event_takes_the_place_in_its_clause(text: str, want: tuple[float, float]) -> None:

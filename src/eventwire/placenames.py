@@ -130,6 +130,8 @@ def acts(tok: Token) -> bool:
         return False  # "Syria's population", not "Syria's leadership"
     if tok.dep_ in r.actor_deps:
         return True
+    if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in r.attack_nouns:
+        return True  # "US airstrikes", "the Moscow offensive": the doer ("the Syria war" is not)
     if tok.dep_ == "appos" and tok.head.ent_type_ in ("ORG", "NORP", "PERSON"):
         return True  # "allies fighting Isis, particularly the United States"
     doc = tok.doc

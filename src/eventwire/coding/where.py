@@ -36,6 +36,7 @@ from ..geocode import Resolved, doc_places
 from ..geoparse import Rules, country_place, rules
 from ..places import Gazetteer
 from ..records import Location
+from .syntax import prep_objects
 
 _CLAUSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
 
@@ -118,6 +119,11 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 yield from (("the event's object", t) for t in _object_places(c, takes))
+    if _is_noun(trigger):  # "the withdrawal of 2,000 soldiers from Syria": a noun's object
+        for pobj in prep_objects([trigger], "of"):
+            yield from (("the event's object", t) for t in _object_places(pobj, False))
+            if trigger.lemma_.lower() in r.leave_verbs:
+                yield from (("the event's object", t) for t in _preps(pobj, frozenset({"from"})))
     if trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB":
         # "arrested in the town of Didim … when police raided the resort": the same scene
         yield from (("the main clause's locative phrase", t)
