@@ -140,6 +140,8 @@ def _first(text: str, context: str | None = None) -> dict[str, eventwire.PlaceCa
     ("Idlib is the last rebel stronghold.", "Idlib", "SYR", "X is a place"),
     ("Ghouta residents fled towards Damascus.", "Damascus", "SYR", "towards X"),
     ("Police fired on protesters in Baghdad's Tahrir Square.", "Baghdad", "IRQ", "X's square"),
+    ("Power brokers in Iraq saw advantages.", "Iraq", "IRQ", "in X"),  # not "an ally of Iraq"
+    ("Six Britons died in Syria fighting with the YPG.", "Syria", "SYR", "in X"),
 ])
 def test_slot_names_a_place(text: str, name: str, country: str, slot: str) -> None:
     found = _first(text)

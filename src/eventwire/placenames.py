@@ -146,7 +146,8 @@ def acts(tok: Token) -> bool:
             tok.head.lower_ in ("toward", "towards") and
             governor in r.motion_verbs | r.leave_verbs | r.place_object_verbs)
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
-    if tok.dep_ in ("pobj", "appos") and governor.pos_ == "NOUN" and \
+    located = tok.dep_ == "pobj" and tok.head.lower_ in r.event_preps  # "brokers in Iraq"
+    if tok.dep_ in ("pobj", "appos") and not located and governor.pos_ == "NOUN" and \
             governor.lemma_.lower() in r.agent_nouns:
         return True  # "a close ally of the US", "its allies Saudi Arabia and Israel"
     if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "for") and \
@@ -155,6 +156,7 @@ def acts(tok: Token) -> bool:
     # "agreed to Moscow taking charge", "leave the US searching": the doer of a verb after it
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return bool(nxt is not None and nxt.tag_ == "VBG" and tok.dep_ in ("pobj", "dobj")
+                and not located  # "died in Syria fighting" is a place
                 and nxt.dep_ in ("xcomp", "pcomp", "acl", "advcl", "ccomp"))
 
 
