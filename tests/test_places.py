@@ -142,6 +142,12 @@ def _first(text: str, context: str | None = None) -> dict[str, eventwire.PlaceCa
     ("Police fired on protesters in Baghdad's Tahrir Square.", "Baghdad", "IRQ", "X's square"),
     ("Power brokers in Iraq saw advantages.", "Iraq", "IRQ", "in X"),  # not "an ally of Iraq"
     ("Six Britons died in Syria fighting with the YPG.", "Syria", "SYR", "in X"),
+    ("Idlib has seen an increase in bloodshed.", "Idlib", "SYR", "X seen"),
+    ("Damascus and Riyadh experienced missile attacks.", "Riyadh", "SAU", "X experienced"),
+    ("Mattis did not mention Syria in his letter.", "Syria", "SYR", "GPE entity"),
+    ("Iran intervened early in Syria's civil war.", "Syria", "SYR", "X's war"),
+    ("Pompeo defended the US recognition of Jerusalem as Israel's capital.", "Jerusalem", "ISR",
+     "GPE entity"),  # a nationality before "recognition of" is no "Iraqi town of"
 ])
 def test_slot_names_a_place(text: str, name: str, country: str, slot: str) -> None:
     found = _first(text)
@@ -185,11 +191,23 @@ def test_possessors_of_land_and_divisions_beside_a_town_are_places(
     ("The US-led coalition carried out raids.", "US"),  # an actor, not where it happened
     ("Iran-backed militias advanced.", "Iran"),
     ("Russia's Putin threatened Ukraine.", "Russia"),
+    ("Washington tightened sanctions on Iran.", "Iran"),  # dealings between governments
+    ("Without pressure from Russia, the talks will fail.", "Russia"),
+    ("Erdogan spoke to the White House by telephone.", "White House"),
+    ("Turkey sees the YPG as a terrorist group.", "Turkey"),
+    ("The squeeze targets Iranian allies, including Lebanon and Iraq.", "Lebanon"),
     ("Only US airstrikes saved the city.", "US"),  # the doer of an attack noun
     ("In 2014 his father, Paul, issued a video appeal.", "Paul"),  # a division's name, a person
 ])
 def test_possessors_and_leaders_that_act_are_not_places(text: str, trap: str) -> None:
     assert not any(c.text == trap for c in eventwire.geocode(text)), trap
+
+
+@pytest.mark.model
+def test_a_division_of_the_storys_country_beats_a_village_abroad() -> None:
+    found = _first("British pilots fly drones out of RAF Waddington in Lincolnshire.",
+                   context="The Ministry of Defence in London confirmed the British strike.")
+    assert found["Lincolnshire"].location.country == "GBR", found
 
 
 def test_iso_divisions_without_a_town_of_their_name() -> None:

@@ -6,7 +6,9 @@ names, from the actor data. Each gets a score on a log-population scale:
 * ``log10(population + 10)`` -- a world city outweighs its small namesakes;
 * +1 for a national capital, +2 for a bundled site (curated, with a source),
   -0.25 for a match on an alternate spelling only, -1.5 for a GeoNames first-level division
-  (a US state) so that a town of its name and comparable size wins ("Washington");
+  (a US state) so that a town of its name and comparable size wins ("Washington"); an
+  ISO 3166-2 division of one of the article's countries beats small namesake towns abroad
+  ("Lincolnshire" in a British story is no village in Illinois);
 * the sentence's own qualifiers, which are explicit and therefore strong: +4 for the
   country named beside it ("the northern Syrian town of X", "X, Iraq"), -4 for another
   country; +3 for the first-level division named beside it ("X, in Y province");
@@ -62,11 +64,15 @@ class Rules:
     admin_nouns: frozenset[str]
     quarter_nouns: frozenset[str]
     place_object_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
     motion_verbs: frozenset[str]
     leave_verbs: frozenset[str]
     attack_nouns: frozenset[str]
     actor_deps: frozenset[str]
     human_verbs: frozenset[str]
+    place_subject_verbs: frozenset[str]
+    undergo_verbs: frozenset[str]
+    relation_words: frozenset[str]
     actor_preps: frozenset[str]
     agent_nouns: frozenset[str]
     material_roots: frozenset[str]
@@ -217,6 +223,16 @@ def rank(name: str, gazetteer: Gazetteer, kb: Knowledge, hints: Hints = Hints(),
                     key=lambda s: (-s.score, s.place.geonameid or 0))
     if hints.admin:
         scored = [_as_admin1(s, name, gazetteer) for s in scored]
+    division = next((s for s in scored if s.place.source == ISO_DIVISION
+                     and s.place.country in context.countries[:CONTEXT_COUNTRIES]), None)
+    if division is not None and division is not scored[0] and \
+            scored[0].place.country != division.place.country and \
+            scored[0].place.population < REGION_TOWN_POPULATION:
+        # "Lincolnshire" in a British story: the county, not a village in Illinois
+        lead = Scored(division.place, scored[0].score + 1,
+                      (*division.reasons, "a division of the article's country, not a small "
+                                          "namesake abroad"))
+        return [lead, *(s for s in scored if s is not division)]
     if region is not None and not any(p.country == region.country for p in found) and \
             max(p.population for p in found) < REGION_TOWN_POPULATION:
         # "Chechnya": the Russian republic, not a Ukrainian village of that name

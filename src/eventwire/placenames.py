@@ -54,7 +54,8 @@ def _owns_land(tok: Token) -> bool:
         return False
     r = rules()
     head = tok.head
-    return head.lemma_.lower() in r.land_nouns | r.people_nouns | r.feature_nouns or (
+    return head.lemma_.lower() in r.land_nouns | r.people_nouns | r.feature_nouns | \
+        r.place_event_nouns or (
         head.pos_ == "PROPN" and head.ent_type_ in ("FAC", "LOC"))
 
 
@@ -86,6 +87,8 @@ def _strong_slot(tok: Token) -> str | None:
     if tok.dep_ in ("compound", "nmod") and \
             head.lemma_.lower() in happens_at | r.land_nouns | r.people_nouns | r.place_nouns:
         return f"X {head.lower_}"  # "the Afrin offensive", "Ghouta residents"
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in r.place_subject_verbs:
+        return f"X {head.lower_}"  # "Idlib has seen an increase in bloodshed"
     if tok.dep_ == "nsubj" and head.lemma_ == "be" and any(
             c.dep_ == "attr" and c.lemma_.lower() in r.place_nouns for c in head.children):
         return "X is a place"  # "Idlib is the last rebel stronghold"
@@ -124,10 +127,13 @@ def _name_tokens(tok: Token, sent: Span) -> tuple[int, int]:
 def acts(tok: Token) -> bool:
     """A country, capital or seat of power standing for its government."""
     r = rules()
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
+    while tok.head.i != tok.i and (tok.dep_ == "conj" or tok.dep_ == "appos" and (
+            tok.head.ent_type_ == "GPE")):  # "Saudi Arabia, the UAE, Bahrain and Egypt"
         tok = tok.head
     if _owns_land(tok):
         return False  # "Syria's population", not "Syria's leadership"
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in r.undergo_verbs:
+        return False  # "Damascus and Riyadh experienced missile attacks"
     if tok.dep_ in r.actor_deps:
         return True
     if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in r.attack_nouns:
@@ -138,8 +144,12 @@ def acts(tok: Token) -> bool:
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and \
             doc[tok.i + 2].tag_ == "VBN" and doc[tok.i + 2].lower_ not in ("based", "born"):
         return True  # "the US-led coalition", "Iran-backed militias" (not "London-based")
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() not in r.place_object_verbs:
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() not in r.place_object_verbs | \
+            r.topic_verbs:
         return True  # "Beijing warned Washington", "pressing Turkey to extradite him"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on", "from", "for") and \
+            tok.head.head.lemma_.lower() in r.relation_words:
+        return True  # "sanctions on Iran", "pressure from Russia", "a gesture to Turkey"
     if tok.dep_ == "pobj" and tok.head.lower_ in r.actor_preps:  # "talks with Damascus",
         governor = tok.head.head.lemma_.lower()  # not "the border with Syria", "fled towards
         return governor not in r.place_nouns and not (  # Damascus"
@@ -147,7 +157,8 @@ def acts(tok: Token) -> bool:
             governor in r.motion_verbs | r.leave_verbs | r.place_object_verbs)
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
     located = tok.dep_ == "pobj" and tok.head.lower_ in r.event_preps  # "brokers in Iraq"
-    if tok.dep_ in ("pobj", "appos") and not located and governor.pos_ == "NOUN" and \
+    listed = tok.dep_ == "pobj" and tok.head.lower_ in ("of", "including")
+    if (listed or tok.dep_ == "appos") and governor.pos_ == "NOUN" and \
             governor.lemma_.lower() in r.agent_nouns:
         return True  # "a close ally of the US", "its allies Saudi Arabia and Israel"
     if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "for") and \
@@ -178,8 +189,9 @@ def _hints(start: int, end: int, sent: Span, kb: Knowledge, gazetteer: Gazetteer
     # "the northern Syrian town of X", "the Iraqi city of X"
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         noun = head.head.head
-        for mod in noun.children:
-            if mod.dep_ in ("amod", "compound") and mod.i < noun.i:
+        for mod in noun.children:  # not "US recognition of Jerusalem": a kind of place
+            if mod.dep_ in ("amod", "compound") and mod.i < noun.i and \
+                    noun.lemma_.lower() in r.place_nouns | r.feature_nouns:
                 code = country_of_word(mod.text, kb)
                 if code:
                     return Hints(country=code, admin=noun.lemma_.lower() in r.admin_nouns,
