@@ -254,6 +254,10 @@ def _event_place(text: str) -> list[eventwire.Location | None]:
      (35.80, 36.32)),  # the event noun's relative clause
     ("Lavrov made a visit to Ankara on Monday.", (39.92, 32.85)),  # a visit's destination
     ("The Pentagon confirmed the withdrawal of 2,000 US soldiers from Syria.", (34.8, 39.0)),
+    ("In Beirut, Hezbollah has been unwilling to accede to the formation of a government.",
+     (33.89, 35.50)),  # the governing verb's phrase
+    ("The US will expel every last Iranian boot from Syria.", (34.8, 39.0)),  # the object's
+    ("Putin hailed the deal as he hosted Rouhani and Erdogan in Sochi.", (43.60, 39.73)),
     ("Erdogan, on a visit to Qatar, criticised the United States.", (25.3, 51.2)),  # whereabouts
 ])
 def test_event_takes_the_place_in_its_clause(text: str, want: tuple[float, float]) -> None:
@@ -285,6 +289,8 @@ def test_material_event_takes_its_sentences_scene(text: str, want: tuple[float, 
     "open a case over the regime's massacres.",
     "The militia, fighting to defeat the president, stated the hostage may be alive in Hajin.",
     "Around a million of Idlib's inhabitants fled when rebel groups elsewhere surrendered.",
+    "The Soviet Union was accused by Washington of using chemical weapons in Afghanistan.",
+    "French airstrikes on regime targets after the chlorine attack in Douma were meant to deter.",
 ])
 def test_places_aside_are_not_the_events(text: str) -> None:
     assert all(p is None for p in _event_place(text))

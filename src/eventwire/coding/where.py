@@ -39,6 +39,16 @@ from ..records import Location
 from .syntax import prep_objects
 
 _CLAUSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
+#: prepositions before a gerund that set the event's own scene ("upon landing at X", "by
+#: arming militants in Iraq"), unlike "accused of using gas in Afghanistan"
+_SCENE_PREPS = frozenset({"upon", "on", "after", "before", "while", "during", "by", "in",
+                          "when"})
+#: conjunctions of a clause that happens at the same scene ("declared … as he hosted them
+#: in Sochi")
+_SAME_SCENE_MARKS = frozenset({"as", "while", "when"})
+#: prepositions that tell of another event ("airstrikes … after the atrocity in Douma")
+_OTHER_EVENT_PREPS = frozenset({"after", "before", "following", "since", "despite", "unlike",
+                                "like", "than"})
 
 
 def _phrase(head: Token) -> Iterator[Token]:
@@ -81,7 +91,7 @@ def _verb_preps(verb: Token, r: Rules) -> Iterator[Token]:
         {"from"} if lemma in r.leave_verbs else frozenset())
     yield from _preps(verb, preps)
     for prep in verb.children:
-        if prep.dep_ == "prep":
+        if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS:  # not "accused of using …"
             for pcomp in prep.children:
                 if pcomp.dep_ == "pcomp" and pcomp.tag_ == "VBG":
                     yield from _preps(pcomp, r.event_preps)
@@ -111,19 +121,33 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
             for obj in (g for g in c.children if g.dep_ == "dobj"):
                 yield from (("the purpose's object", t)
                             for t in _object_places(obj, c.lemma_.lower() in r.place_object_verbs))
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SAME_SCENE_MARKS
+                                       for m in c.children):
+            yield from (("the same scene's locative phrase", t)
+                        for t in _preps(c, r.event_preps))
         elif c.dep_ == "agent":  # "killed by an airstrike near Afrin"
             for pobj in (g for g in c.children if g.dep_ == "pobj"):
                 yield from (("the agent's locative phrase", t) for t in _noun_places(pobj, r))
     takes = trigger.lemma_.lower() in r.place_object_verbs
     for verb in verbs:
+        leaves = verb.lemma_.lower() in r.leave_verbs
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 yield from (("the event's object", t) for t in _object_places(c, takes))
+                if leaves:  # "expel every last Iranian boot from Syria"
+                    yield from (("the event's object", t)
+                                for t in _preps(c, frozenset({"from"})))
     if _is_noun(trigger):  # "the withdrawal of 2,000 soldiers from Syria": a noun's object
         for pobj in prep_objects([trigger], "of"):
             yield from (("the event's object", t) for t in _object_places(pobj, False))
             if trigger.lemma_.lower() in r.leave_verbs:
                 yield from (("the event's object", t) for t in _preps(pobj, frozenset({"from"})))
+    holder = trigger.head if trigger.dep_ == "xcomp" else None
+    if holder is not None and holder.dep_ == "acomp":
+        holder = holder.head  # "in Beirut, Hezbollah has been unwilling to accede to …"
+    if holder is not None:
+        yield from (("the governing verb's locative phrase", t)
+                    for t in _preps(holder, r.event_preps))
     if trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB":
         # "arrested in the town of Didim … when police raided the resort": the same scene
         yield from (("the main clause's locative phrase", t)
@@ -192,10 +216,11 @@ def _pick(tokens: Iterator[tuple[str, Token]], places: dict[int, Resolved],
 def _aside(tok: Token, trigger: Token) -> bool:
     """A word in a part of the sentence that tells of something else: a participle or
     relative clause describing a noun ("a precedent set last year in Myanmar"), a
-    comparison ("as the US did in Iraq"), a reported clause or another coordinated clause
-    -- unless the trigger is in it too."""
+    comparison ("as the US did in Iraq"), a reported clause, another event ("after the
+    atrocity in Douma") or another coordinated clause -- unless the trigger is in it too."""
     while tok.head.i != tok.i:
         clause = tok.dep_ in ("relcl", "parataxis", "ccomp") or (
+            tok.dep_ == "prep" and tok.lower_ in _OTHER_EVENT_PREPS) or (
             tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG")) or (
             tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "like", "than")
                                         for c in tok.children)) or (
