@@ -290,6 +290,7 @@ def test_material_event_takes_its_sentences_scene(text: str, want: tuple[float, 
     "The militia, fighting to defeat the president, stated the hostage may be alive in Hajin.",
     "Around a million of Idlib's inhabitants fled when rebel groups elsewhere surrendered.",
     "The Soviet Union was accused by Washington of using chemical weapons in Afghanistan.",
+    "Putin urged Iran and Turkey to start a discussion on the reconstruction of Syria.",
     "French airstrikes on regime targets after the chlorine attack in Douma were meant to deter.",
 ])
 def test_places_aside_are_not_the_events(text: str) -> None:

@@ -65,6 +65,7 @@ class Rules:
     quarter_nouns: frozenset[str]
     place_object_verbs: frozenset[str]
     topic_verbs: frozenset[str]
+    topic_nouns: frozenset[str]
     motion_verbs: frozenset[str]
     leave_verbs: frozenset[str]
     attack_nouns: frozenset[str]

@@ -61,11 +61,18 @@ def _phrase(head: Token) -> Iterator[Token]:
 
 
 def _preps(holder: Token, preps: frozenset[str]) -> Iterator[Token]:
+    r = rules()
+    if holder.lemma_.lower() in r.topic_nouns:  # "a discussion on the future of Syria"
+        preps = preps - {"on", "over", "about"}
     for prep in holder.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and not pobj.like_num:  # not "around a million"
-                    yield from _phrase(pobj)
+                if pobj.dep_ != "pobj" or pobj.like_num:  # not "around a million"
+                    continue
+                if prep.lower_ == "on" and pobj.pos_ == "NOUN" and pobj.lemma_.lower() not in \
+                        r.place_nouns | r.feature_nouns | r.land_nouns:
+                    continue  # "on the reconstruction of Syria" is a topic, not a place
+                yield from _phrase(pobj)
         elif prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.lower_ in preps:
             yield from (w for w in prep.subtree)  # "in Idlib and around Hama"
 
