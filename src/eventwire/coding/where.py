@@ -60,6 +60,15 @@ def _phrase(head: Token) -> Iterator[Token]:
             yield from _phrase(c)
 
 
+def _locative(prep: Token, pobj: Token, r: Rules) -> bool:
+    """Whether ``prep pobj`` can say where: not "around a million", and "on" only before a
+    name or a place ("on the outskirts of Daraa", not "on the reconstruction of Syria")."""
+    if pobj.like_num:
+        return False
+    return prep.lower_ != "on" or pobj.pos_ != "NOUN" or \
+        pobj.lemma_.lower() in r.place_nouns | r.feature_nouns | r.land_nouns
+
+
 def _preps(holder: Token, preps: frozenset[str]) -> Iterator[Token]:
     r = rules()
     if holder.lemma_.lower() in r.topic_nouns:  # "a discussion on the future of Syria"
@@ -67,12 +76,8 @@ def _preps(holder: Token, preps: frozenset[str]) -> Iterator[Token]:
     for prep in holder.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
-                if pobj.dep_ != "pobj" or pobj.like_num:  # not "around a million"
-                    continue
-                if prep.lower_ == "on" and pobj.pos_ == "NOUN" and pobj.lemma_.lower() not in \
-                        r.place_nouns | r.feature_nouns | r.land_nouns:
-                    continue  # "on the reconstruction of Syria" is a topic, not a place
-                yield from _phrase(pobj)
+                if pobj.dep_ == "pobj" and _locative(prep, pobj, r):
+                    yield from _phrase(pobj)
         elif prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.lower_ in preps:
             yield from (w for w in prep.subtree)  # "in Idlib and around Hama"
 
@@ -82,7 +87,8 @@ def _object_places(obj: Token, takes_places: bool) -> Iterator[Token]:
     if takes_places:
         yield obj
     for prep in obj.children:  # "neighbourhoods of Hama", "a checkpoint near X"
-        if prep.dep_ == "prep" and (prep.lower_ in r.event_preps or (
+        if prep.dep_ == "prep" and (prep.lower_ in r.event_preps and all(
+                _locative(prep, g, r) for g in prep.children if g.dep_ == "pobj") or (
                 prep.lower_ == "of" and obj.lemma_.lower() in r.place_nouns)):
             yield from (w for w in prep.subtree if w.i != prep.i)
     for mod in obj.children:  # "the Sinjar district"
