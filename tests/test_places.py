@@ -210,6 +210,15 @@ def test_a_division_of_the_storys_country_beats_a_village_abroad() -> None:
     assert found["Lincolnshire"].location.country == "GBR", found
 
 
+@pytest.mark.model
+def test_a_town_the_gazetteer_lacks_is_in_the_storys_country_without_a_point() -> None:
+    found = _first("Doctors treated patients in the town of Shifounieh after a bombing.",
+                   context="Syrian government jets struck eastern Ghouta near Damascus.")
+    loc = found["Shifounieh"].location
+    assert loc.country == "SYR" and loc.lat is None and "lacks" in (loc.evidence or "")
+    assert "Shifounieh" not in _first("Doctors treated patients in Shifounieh.")  # no slot
+
+
 def test_iso_divisions_without_a_town_of_their_name() -> None:
     gaz = load()
     found = [p for p in gaz.candidates("Lancashire") if p.country == "GBR"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 from spacy.language import Language
@@ -20,8 +21,8 @@ from spacy.tokens import Doc
 from .actors import ActorResolver
 from .actors.knowledge import Knowledge
 from .geoparse import Context, Scored, context_for, rank
-from .placenames import Mention, is_quarter, mentions
-from .places import Gazetteer
+from .placenames import Mention, is_quarter, is_settlement, mentions
+from .places import Gazetteer, Place
 from .records import PlaceCandidate, Span
 
 #: a first-pass reading counts as settled when it leads the next by this much
@@ -61,6 +62,18 @@ def _in_town(m: Mention, settled: dict[Mention, Scored],
                                            f"article named last (at the town's point)",)),)
 
 
+def _unknown_town(m: Mention, countries: Sequence[str]) -> tuple[Scored, ...]:
+    """"The town of Shifounieh", which the gazetteer lacks: a town of the country the
+    sentence names ("the Syrian town of X") or else of the article's main country, with no
+    point."""
+    country = m.hints.country or next(iter(countries), None)
+    if country is None:
+        return ()
+    why = f"sentence names {country}" if m.hints.country else f"article's main country {country}"
+    place = Place(m.text, country, math.nan, math.nan, 0, "city", source="unknown town")
+    return (Scored(place, 0.0, (f"a town the gazetteer lacks ({m.slot}); {why}; no point",)),)
+
+
 def doc_places(doc: Doc, gazetteer: Gazetteer, kb: Knowledge,
                countries: Sequence[str] = ()) -> dict[int, Resolved]:
     """Every place mention of ``doc``, keyed by each of its token indices (cached)."""
@@ -80,6 +93,8 @@ def doc_places(doc: Doc, gazetteer: Gazetteer, kb: Knowledge,
         if is_quarter(m.slot) and (not ranked or ranked[0].place.country not in countries):
             # "the Bousraya neighbourhood": not a namesake town abroad but part of the town
             ranked = _in_town(m, settled, countries) or ranked
+        if not ranked and is_settlement(m.slot):
+            ranked = _unknown_town(m, countries)
         if not ranked:
             continue
         resolved = Resolved(m, ranked)

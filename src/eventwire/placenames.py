@@ -254,6 +254,16 @@ def _bundled_name(tok: Token, gazetteer: Gazetteer) -> bool:
                for p in gazetteer.candidates(text))
 
 
+#: the slots that say a name is a town, known to the gazetteer or not
+_SETTLEMENT_SLOTS = frozenset({"the town of X", "the village of X", "the city of X",
+                               "X town", "X village"})
+
+
+def is_settlement(slot: str) -> bool:
+    """A slot that says the name is a town: "the town of X", "X village"."""
+    return slot in _SETTLEMENT_SLOTS
+
+
 def is_quarter(slot: str) -> bool:
     """A slot that names part of a town: "X district", "X neighbourhood"."""
     return slot.startswith("X ") and slot[2:] in rules().quarter_nouns
@@ -300,7 +310,8 @@ def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                 ent_text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                 strict = slot.startswith("object")
                 if len(ent_text.split()) > 3 or _person_or_org(ent_text, kb, strict) or \
-                        not (gazetteer.candidates(ent_text) or is_quarter(slot)):
+                        not (gazetteer.candidates(ent_text) or is_quarter(slot)
+                             or is_settlement(slot)):
                     seen.update(range(ent.start, ent.end))
                     continue
                 start, end = ent.start + (ent.text != ent_text), ent.end
