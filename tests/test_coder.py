@@ -727,6 +727,18 @@ def test_an_arrest_without_a_named_doer_is_the_polices(text: str, country: str,
     assert ev.target is not None and ev.target.sector == target_sector, summary(events)
 
 
+@pytest.mark.parametrize(("text", "code", "source"), [
+    ("Airstrikes and shelling by regime forces killed 20 people.", "194", "regime forces"),
+    ("Twelve civilians were killed in Russian airstrikes on Idlib.", "1823", "Russian"),
+    ("Two soldiers were wounded in an attack by Kurdish militants.", "182", "Kurdish militants"),
+])
+def test_the_doer_of_an_event_noun_or_of_the_deed_victims_suffer_in(text: str, code: str,
+                                                                     source: str) -> None:
+    events = [e for e in events_of(text) if e.cameo == code]
+    assert events and events[0].source is not None, summary(events_of(text))
+    assert events[0].source.text == source, summary(events)
+
+
 def test_force_by_an_unnamed_doer_falls_on_the_storys_people() -> None:
     text = ("Syria's war entered its eighth year. Seven hospitals have been bombed since "
             "Monday.")

@@ -53,6 +53,21 @@ def gerund_noun(t: Token) -> bool:
     return t.tag_ == "VBG" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
+def noun_agent(t: Token) -> Token | None:
+    """The "by" agent of an event noun, or of the nouns conjoined with it: "airstrikes and
+    shelling **by forces loyal to Assad**" (both are the forces')."""
+    first = t
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    if first.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for n in (first, *(c for c in first.children if c.dep_ == "conj")):
+        found = prep_objects([n], "by")
+        if found:
+            return found[0]
+    return None
+
+
 def frame_head(t: Token) -> Token:
     """The noun that frames an event noun ("a **mediation effort**" -> effort), else ``t``."""
     if t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in FRAME_NOUNS:
@@ -65,6 +80,19 @@ class RoleFinder:
 
     cues: Cues
     patterns: PatternSet
+
+    def _instrument_agent(self, t: Token) -> Token | None:
+        """Who did the deed a passive verb's victims suffered "in": "dozens were killed in
+        airstrikes **by regime forces**", "in **Russian** airstrikes", "in **the army's**
+        shelling"."""
+        for deed in prep_objects([t], "in"):
+            if deed.lemma_.lower() not in self.patterns.nouns:
+                continue
+            found = noun_agent(deed) or child(deed, "poss") or next(
+                iter(named_modifiers(deed)), None)
+            if found is not None:
+                return found
+        return None
 
     def _speaker_of_clause(self, tok: Token) -> Token | None:
         """The subject of the speech verb whose reported clause contains ``tok``."""
@@ -260,7 +288,8 @@ class RoleFinder:
                 made = child(t.head, "dobj")
                 if made is not None:  # "ordered the newspaper to suspend": the orderer acts
                     return self._source_head(t.head), [made, *targets], None
-            source = self._source_head(t, p)
+            source = self._source_head(t, p) or noun_agent(t) or (  # "shelling by forces"
+                self._instrument_agent(t) if passive(t) else None)
             if source is None and gerund_noun(t):
                 # "Fighting between Sudanese troops and rebels killed 40 people"
                 between = prep_objects([t], "between")
@@ -283,7 +312,8 @@ class RoleFinder:
             # "held their meeting", "completed their withdrawal": the clause's subject
             poss = (self._source_head(gov) if gov is not None else None) or \
                 self._speaker_of_clause(n)
-        source = poss or next(iter(prep_objects([n], "by") + prep_objects([n], "from")), None)
+        source = poss or next(iter(prep_objects([n], "by") + prep_objects([n], "from")), None) \
+            or noun_agent(n)
         if source is None:
             source = next(iter(named_modifiers(t) or (named_modifiers(n) if n.i != t.i else [])),
                           None)
