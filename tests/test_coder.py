@@ -739,6 +739,15 @@ def test_the_doer_of_an_event_noun_or_of_the_deed_victims_suffer_in(text: str, c
     assert events[0].source.text == source, summary(events)
 
 
+def test_the_one_a_demand_noun_is_made_of_is_its_target() -> None:
+    events = events_of("Donald Trump's demand that Germany repatriate its citizens has met a "
+                       "mixed response.")
+    demands = [e for e in events if e.root == "10"]
+    assert demands and demands[0].target is not None, summary(events)
+    assert demands[0].target.country == "DEU"
+    assert not [e for e in events if e.root == "04"], summary(events)  # "met a response"
+
+
 def test_force_by_an_unnamed_doer_falls_on_the_storys_people() -> None:
     text = ("Syria's war entered its eighth year. Seven hospitals have been bombed since "
             "Monday.")

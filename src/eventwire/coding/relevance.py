@@ -69,3 +69,17 @@ NEEDS_DOER = ("201",)
 def needs_doer(code: str) -> bool:
     """Whether an event of ``code`` is an event only when a political actor does it."""
     return code.startswith(NEEDS_DOER)
+
+
+#: CAMEO roots whose events happen between parties: a verb of them whose object is a thing
+#: is another sense ("met a mixed response", "met the deadline")
+PARTY_ROOTS = ("04",)
+
+
+def meets_a_thing(t: Token, code: str) -> bool:
+    """Whether a consultation verb has a common noun that names no actor as its object:
+    "the demand has met a mixed response" is no meeting (the caller found no target)."""
+    if not code.startswith(PARTY_ROOTS) or t.pos_ != "VERB":
+        return False
+    obj = child(t, "dobj")
+    return obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_

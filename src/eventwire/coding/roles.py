@@ -319,6 +319,10 @@ class RoleFinder:
                           None)
         targets = self._slots(p, holders, n, False)
         targets += [x for cand in list(targets) for x in _agents_of(cand)]
+        if "none" not in p.target:  # "Trump's demand that Germany repatriate …", "Moscow's
+            targets += [subj for clause in n.children  # call for Washington to leave"
+                        if clause.dep_ in ("acl", "ccomp")
+                        for subj in (child(clause, "nsubj"),) if subj is not None]
         if n.dep_ == "nsubj" and n.head.lemma_.lower() in HARM_VERBS and not passive(n.head):
             done = child(n.head, "dobj")  # "a roadside bombing killed two soldiers"
             if done is not None:
