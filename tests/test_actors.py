@@ -98,6 +98,10 @@ def test_an_acronym_said_as_a_word_may_be_title_case(bundled: ActorResolver, tex
     assert bundled.resolve("Is", date=D(2017, 2, 13)) is None  # two letters: never IS
 
 
+def test_a_continent_is_no_town_of_its_name(bundled: ActorResolver) -> None:
+    assert bundled.resolve("Asia", date=D(2017, 2, 13)) is None  # not Asia, Philippines
+
+
 @pytest.mark.parametrize(("text", "sector"), [
     ("opposition fighters", "REB"), ("Kurdish fighters", "REB"), ("opposition activists", "OPP"),
     ("all credible challengers", "PTY"), ("Russian fighter jets", "MIL")])

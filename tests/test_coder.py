@@ -739,6 +739,15 @@ def test_the_doer_of_an_event_noun_or_of_the_deed_victims_suffer_in(text: str, c
     assert events[0].source.text == source, summary(events)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Islamic State captured the British journalist John Cantlie.", "181"),  # abduction
+    ("Turkish police detained three Isis suspects in Istanbul.", "173"),  # an arrest
+])
+def test_people_seized_by_a_non_state_group_are_abducted(text: str, code: str) -> None:
+    events = [e for e in events_of(text) if e.root in ("17", "18")]
+    assert events and events[0].cameo == code, summary(events_of(text))
+
+
 def test_the_one_a_demand_noun_is_made_of_is_its_target() -> None:
     events = events_of("Donald Trump's demand that Germany repatriate its citizens has met a "
                        "mixed response.")

@@ -86,6 +86,13 @@ def _plain(name: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@functools.cache
+def _broad_regions() -> frozenset[str]:
+    """Continents, seas and broad regions (``not_places`` of ``data/geoparse.yaml``)."""
+    return frozenset(_key(str(n)) for n in
+                     (resources.read_yaml("geoparse.yaml") or {}).get("not_places") or ())
+
+
 class Gazetteer:
     """Name -> candidate places. Build once with :func:`load`; tests pass a few places."""
 
@@ -178,6 +185,8 @@ class Gazetteer:
         """The actor resolver's rule: a preferred country first, then sites, then the most
         populous, among bundled places and GeoNames towns of 15,000 or more under their
         own name."""
+        if _key(name) in _broad_regions():
+            return None  # "Asia" is no town in the Philippines for the actor resolver either
         found = [p for p in self._exact(_key(name))
                  if p.source != "GeoNames" or (not p.alternate and
                                                p.population >= ACTOR_CITY_POPULATION)]

@@ -312,6 +312,9 @@ class EventCoder(StatementCoder, PatternMatcher):
                 continue  # one actor on both sides is no event
             if not relevance.relevant(src.actor if src else None, tgt.actor if tgt else None):
                 continue  # no political actor on either side
+            held = self.reframing.held_by(p.code, src.actor.sector if src else None)
+            if held is not None:  # "Isis captured the journalist": an abduction
+                notes.append(f"seized by a non-state group: {p.code} coded as abduction {held}")
             if announcement is not None:
                 yield self._event(t, announcement, sent, index, ctx, headline, src, tgt,
                                   "asserted", None, speaker, claim.quote if claim else None,
@@ -319,7 +322,8 @@ class EventCoder(StatementCoder, PatternMatcher):
                                   "day" if ctx.published_known else None,
                                   "publication" if ctx.published_known else None, place,
                                   notes=notes)
-            yield self._event(t, p, sent, index, ctx, headline, src, tgt, mod, cue, speaker,
+            yield self._event(t, p if held is None else dataclasses.replace(p, code=held),
+                              sent, index, ctx, headline, src, tgt, mod, cue, speaker,
                               claim.quote if claim else None, date, precision, date_source, place,
                               notes=notes)
 

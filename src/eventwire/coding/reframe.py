@@ -27,15 +27,24 @@ class Reframing:
     threat: dict[str, str]
     demand: dict[str, str]
     refusal: dict[str, str]
+    captive: dict[str, str]
     intent_cues: frozenset[str]
     demand_cues: frozenset[str]
     refusal_cues: frozenset[str]
+    captor_sectors: frozenset[str] = frozenset()
 
     def _lookup(self, table: dict[str, str], code: str) -> str | None:
         for n in range(len(code), 1, -1):
             if code[:n] in table:
                 return table[code[:n]]
         return None
+
+    def held_by(self, code: str, captor_sector: str | None) -> str | None:
+        """The abduction code for people seized by a non-state group ("Isis captured the
+        journalist": 181, not the arrest 173), or None."""
+        if captor_sector not in self.captor_sectors:
+            return None
+        return self._lookup(self.captive, code)
 
     def announced(self, code: str, modality: str, cue: str | None,
                   conditional: bool = False) -> str | None:
@@ -75,7 +84,7 @@ class Reframing:
 def load() -> Reframing:
     data = resources.read_yaml("reframe.yaml") or {}
     tables = {}
-    for name in ("intent", "threat", "demand", "refusal"):
+    for name in ("intent", "threat", "demand", "refusal", "captive"):
         table = {str(k): str(v) for k, v in (data.get(name) or {}).items()}
         for value in table.values():
             if value not in codes.table():
@@ -84,4 +93,5 @@ def load() -> Reframing:
     return Reframing(**tables,
                      intent_cues=frozenset(str(w) for w in data.get("intent_cues") or []),
                      demand_cues=frozenset(str(w) for w in data.get("demand_cues") or []),
-                     refusal_cues=frozenset(str(w) for w in data.get("refusal_cues") or []))
+                     refusal_cues=frozenset(str(w) for w in data.get("refusal_cues") or []),
+                     captor_sectors=frozenset(str(w) for w in data.get("captor_sectors") or []))
