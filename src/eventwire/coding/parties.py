@@ -19,7 +19,7 @@ from ..records import Span as CharSpan
 from . import agentless, coref, mentions
 from .context import ArticleContext, Found
 from .roles import RoleFinder
-from .syntax import child, conjuncts, np_tokens, prep_objects, to_original
+from .syntax import child, conjuncts, np_tokens, prep_objects, to_original, words_text
 
 PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
 #: Verbs of wanting or telling: "X wants Y to act", "X told Y to act" are X's demand on Y.
@@ -78,7 +78,7 @@ class PartyFinder(RoleFinder):
             # "its" / "their" name an owner (_owner_country), not a party of the event
             return self._antecedent(tok, ctx) if tok.dep_ != "poss" else None
         words = np_tokens(tok)
-        text = "".join(w.text_with_ws for w in words).strip()
+        text = words_text(words)
         owner = self._owner_country(tok, ctx)  # "its army": the owner's, not the context's
         actor = self.resolver.resolve(text, date=ctx.published,
                                       background=ctx.context if owner is None else None,

@@ -112,6 +112,17 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def words_text(words: list[Token]) -> str:
+    """The text of some words of a phrase, a space where words between them were left out:
+    "US British forces", never "USBritish forces" (the comma after "US" dropped)."""
+    out = []
+    for n, w in enumerate(words):
+        out.append(w.text)
+        if n + 1 < len(words):
+            out.append(w.whitespace_ or (" " if words[n + 1].i != w.i + 1 else ""))
+    return "".join(out).strip()
+
+
 def np_tokens(head: Token) -> list[Token]:
     """The words of the noun phrase headed by ``head`` (no clauses, conjuncts or appositions)."""
     keep = [head]
