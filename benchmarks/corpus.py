@@ -6,8 +6,11 @@ source and target country) and full (3-digit code, sectors, modality) levels, th
 events that miss a source the gold gives, place and date accuracy, and the agreement of the two
 annotation passes. The dev half is for tuning; the test half is only measured (a dev-test gap
 over 0.05 means fitting). Same figures as ``eventwire evaluate corpus GOLD --lower``.
+``--no-veto`` codes with the rules alone, without the learned veto (``eventwire.coding.veto``,
+trained on the dev half: its dev figures are fitted ones; ``benchmarks/train_veto.py`` prints
+the cross-validated dev figures).
 
-    python benchmarks/corpus.py [GOLD ...] [--csv PATH] [--no-lower] [--json]
+    python benchmarks/corpus.py [GOLD ...] [--csv PATH] [--no-lower] [--no-veto] [--json]
 
 GOLD defaults to ``eval/corpus_gold/*.jsonl``; run from the repository root (the CSV defaults to
 ``../shared/corpus/guardian_syria_2019.csv``).
@@ -30,6 +33,7 @@ from eventwire.evaluate_corpus import (
     evaluate_corpus,
     read_gold,
 )
+from eventwire.pipeline import Extractor
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,13 +45,15 @@ def main() -> int:
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--split-file", type=Path, default=ROOT / DEFAULT_SPLIT)
     parser.add_argument("--no-lower", action="store_true")
+    parser.add_argument("--no-veto", action="store_true", help="the rules alone, no veto")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     started = time.perf_counter()
     try:
         lines = read_gold(args.gold)
         report = evaluate_corpus(lines, csv_path=args.csv, split_path=args.split_file,
-                                 lower=not args.no_lower)
+                                 lower=not args.no_lower,
+                                 extractor=Extractor(veto=not args.no_veto))
     except EventwireError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -55,7 +61,8 @@ def main() -> int:
     if args.json:
         print(json.dumps({**report.to_dict(), "agreement": agree.to_dict()}))
         return 0
-    print(f"coder {report.coder_version}; gold rows left out as not yet annotated: "
+    print(f"coder {report.coder_version}{' (rules alone, no veto)' if args.no_veto else ''}; "
+          f"gold rows left out as not yet annotated: "
           f"{report.unannotated or 'none'}")
     print(f"{'':>22}" + "".join(f"{h + ('' if v == 'as written' else ' ' + v):>24}"
                                 for v in report.scores for h in HALVES))

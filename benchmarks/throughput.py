@@ -129,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--profile", action="store_true",
                         help="profile one more full run and print the top 25 functions")
+    parser.add_argument("--no-veto", action="store_true",
+                        help="code with the rules alone (no learned veto)")
     args = parser.parse_args(argv)
 
     warnings = _CountWarnings()
@@ -144,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               "figures are noisier", file=sys.stderr)
 
     nlp = load_nlp()
-    extractor = Extractor(nlp=nlp)
+    extractor = Extractor(nlp=nlp, veto=not args.no_veto)
     run_bare(nlp, texts[: args.warmup], args.batch_size)
     run_full(extractor, articles[: args.warmup], args.batch_size)
     warnings.count = 0

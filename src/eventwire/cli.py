@@ -228,15 +228,18 @@ def extract(paths: PathsArg, input_format: FmtOpt = None, published: PubOpt = No
             outlet: OutletOpt = None, id: IdOpt = None,
             format: Annotated[str, typer.Option(help="json (one per line) or table")] = "json",
             explain: Annotated[bool, typer.Option(help="Show the parse and the rules.")] = False,
+            veto: Annotated[bool, typer.Option(
+                help="Drop events the learned veto scores below its threshold (--no-veto: "
+                     "the rules alone).")] = True,
             ) -> None:
     """Code the events in articles: one JSON object per event, or a table."""
-    from .pipeline import default_extractor
+    from .pipeline import Extractor, default_extractor
 
     if format not in ("json", "table"):
         raise typer.BadParameter("use json or table", param_hint="--format")
     warnings_to_stderr()
     errors = _Errors()
-    extractor = default_extractor()
+    extractor = default_extractor() if veto else Extractor(veto=False)
     n = 0
     table_rows: list[Event] = []
     articles = _read(paths, input_format, published, outlet, id, errors)

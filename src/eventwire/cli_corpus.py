@@ -89,6 +89,9 @@ def corpus(
         help="The half whose errors --misses lists: dev (default) or test. The test half is "
              "for measuring only: never tune on its errors.")] = "dev",
     examples: Annotated[int, typer.Option(help="Examples per cause with --misses.")] = 3,
+    veto: Annotated[bool, typer.Option(
+        help="Code with the learned veto (--no-veto: the rules alone). The veto is trained on "
+             "the dev half: its dev figures are fitted ones.")] = True,
     json_: JsonOpt = False,
 ) -> None:
     """Precision, recall and F1 of the coder on the Guardian gold, dev and test side by side.
@@ -99,9 +102,12 @@ def corpus(
     """
     if split not in HALVES:
         raise typer.BadParameter("use dev or test", param_hint="--split")
+    from .pipeline import Extractor
+
     warnings_to_stderr(logging.ERROR)  # the coder's per-article warnings are not the point here
     try:
-        report = evaluate_corpus(gold, csv_path=csv, split_path=split_file, lower=lower)
+        report = evaluate_corpus(gold, csv_path=csv, split_path=split_file, lower=lower,
+                                 extractor=None if veto else Extractor(veto=False))
     except (OSError, EventwireError) as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(1) from None

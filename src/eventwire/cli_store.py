@@ -137,6 +137,7 @@ def recode(db: DbOpt = Path("events.duckdb"), batch_size: BatchOpt = 64,
            progress: ProgressOpt = None, json_summary: JsonOpt = False) -> None:
     """Code the stored articles again with the current coder, replacing their events."""
     from .coding import CODER_VERSION
+    from .coding.veto import versioned
 
     if not db.exists():
         err.print(f"error: {db}: no such store; create it with `eventwire ingest --db {db}`",
@@ -145,7 +146,7 @@ def recode(db: DbOpt = Path("events.duckdb"), batch_size: BatchOpt = 64,
     summary = _run(db, "recode", lambda store: store.counts()["articles"], progress,
                    lambda store, show, errors: store.recode(
                        batch_size=batch_size, workers=workers, progress=show, on_error=errors,
-                       unless_version=CODER_VERSION if stale else None))
+                       unless_version=versioned(CODER_VERSION) if stale else None))
     _report(summary, json_summary, "recode")
 
 

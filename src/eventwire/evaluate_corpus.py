@@ -367,7 +367,8 @@ def evaluate_corpus(gold: Iterable[str | Path] | Sequence[GoldSentence], *,
         scores[variant] = {half: score({r: s for r, s in done.items() if half_of.get(r) == half},
                                        predicted, published) for half in HALVES}
     unannotated = sorted({x.row for x in lines if x.pass_ == 1} - set(done))
-    return CorpusReport(CODER_VERSION, scores, unannotated,
+    version = getattr(getattr(ex, "coder", None), "version", None) or CODER_VERSION
+    return CorpusReport(version, scores, unannotated,
                         sorted(r for r in done if r not in half_of))
 
 

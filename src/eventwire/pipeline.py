@@ -54,12 +54,14 @@ class Extractor:
     """Holds the parser and the coder; one per process is enough.
 
     ``truecase=False`` parses lower-case and all-capitals text as it is (for measuring
-    what case repair does)."""
+    what case repair does); ``veto=False`` codes with the rules alone, without the learned
+    veto of :mod:`eventwire.coding.veto` (for measuring what it does; a given ``coder``
+    keeps its own setting)."""
 
     def __init__(self, nlp: Language | None = None, coder: EventCoder | None = None, *,
-                 truecase: bool = True) -> None:
+                 truecase: bool = True, veto: bool = True) -> None:
         self._nlp = nlp
-        self.coder = coder or EventCoder()
+        self.coder = coder or EventCoder(veto=veto)
         self.truecase = truecase
 
     @property

@@ -153,7 +153,11 @@ class PlaceCandidate(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class Evidence(_Record):
-    """Why an event was coded: the trigger words, the rule that fired, and offsets."""
+    """Why an event was coded: the trigger words, the rule that fired, and offsets.
+
+    ``model`` and ``score`` name the learned veto that reviewed the event and the probability
+    it gave that the event is one a careful coder would code (``coding/veto.py``); both are
+    None when no model looked at it (the rule-only coder)."""
 
     trigger: str
     rule: str
@@ -161,6 +165,8 @@ class Evidence(_Record):
     source_span: Span | None = None
     target_span: Span | None = None
     notes: tuple[str, ...] = ()
+    model: str | None = None
+    score: float | None = None
 
 
 @dataclasses.dataclass(frozen=True)

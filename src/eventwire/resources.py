@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import json
 from importlib import resources
 from typing import Any
 
@@ -50,6 +51,15 @@ def read_yaml(relpath: str) -> Any:
 def _rows(relpath: str, delimiter: str) -> tuple[dict[str, str], ...]:
     lines = [ln for ln in _text(relpath).splitlines() if not ln.lstrip().startswith("#")]
     return tuple(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+
+
+@functools.cache
+def read_json(relpath: str) -> Any:
+    """Parse a bundled JSON file (cached)."""
+    try:
+        return json.loads(_text(relpath))
+    except json.JSONDecodeError as exc:
+        raise DataError(f"data file {relpath}: not valid JSON: {exc}") from exc
 
 
 @functools.cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Iterator, Sequence
 
@@ -49,8 +50,9 @@ from .syntax import (
     passive,
     prep_objects,
 )
+from .veto import Reviewer, Veto, versioned
 
-CODER_VERSION = "0.3.0"
+CODER_VERSION = "0.4.0"
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 #: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
@@ -59,19 +61,21 @@ MAX_SENTENCE_TOKENS = 300
 MATERIAL_CONFLICT = 4  # QuadClass
 
 
-
-
 class EventCoder(StatementCoder, PatternMatcher):
-    """Code events in parsed documents. Patterns, resolver, cues and gazetteer are injectable."""
+    """Code events in parsed documents. Patterns, resolver, cues and gazetteer are injectable.
+
+    ``veto``: True for the bundled learned veto (``coding/veto.py``; the version then reads
+    ``+veto``), False for the rules alone, or any :class:`~.veto.Reviewer`."""
 
     def __init__(self, patterns: PatternSet | None = None, resolver: ActorResolver | None = None,
                  cues: Cues | None = None, gazetteer: Gazetteer | None = None,
-                 version: str = CODER_VERSION) -> None:
+                 version: str = CODER_VERSION, veto: Reviewer | bool = True) -> None:
         self._patterns = patterns
         self._cues = cues
         self._reframing: Reframing | None = None
         self.resolver = resolver or ActorResolver(gazetteer=gazetteer)
-        self.version = version
+        self.veto: Reviewer | None = Veto() if veto is True else (veto or None)
+        self.version = versioned(version) if isinstance(self.veto, Veto) else version
 
     @property
     def patterns(self) -> PatternSet:
@@ -102,10 +106,14 @@ class EventCoder(StatementCoder, PatternMatcher):
         for index, sent in enumerate(doc.sents):
             if len(sent) > MAX_SENTENCE_TOKENS:
                 continue
+            found: list[Event] = []
             for ev in self.code_sentence(sent, -1 if headline else index, ctx, headline):
                 if ev.event_id not in ids:  # one event, one id: a second reading is dropped
                     ids.add(ev.event_id)
-                    events.append(ev)
+                    found.append(ev)
+            if found and self.veto is not None:  # the learned veto scores (and drops) them
+                found = self.veto.review(found, sent, functools.partial(self._span, ctx))
+            events.extend(found)
         return events
 
     # -- sentence level -----------------------------------------------------------------
@@ -150,7 +158,6 @@ class EventCoder(StatementCoder, PatternMatcher):
                     events.append(ev)
         events.extend(self._statements(sent, index, ctx, headline, fired))
         return events
-
 
     # -- events -------------------------------------------------------------------------
     def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
