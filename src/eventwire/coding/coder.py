@@ -46,7 +46,6 @@ from .syntax import (
     has_future_aux,
     lemma_of,
     named_modifiers,
-    np_tokens,
     passive,
     prep_objects,
 )
@@ -202,30 +201,9 @@ class EventCoder(StatementCoder, PatternMatcher):
         extra = [x for x in (target_head, child(t, "dobj")) if x is not None]
         place = where.locate_in(t, extra, self.resolver, ctx, p.code)
         notes: list[str] = []
-        if sources and place is not None and place.country and \
-                codes.lookup(p.code).root == PROTEST_ROOT:
-            # "Taxi drivers staged a strike in Athens": protesters named by role are locals
-            sources = [Found(dataclasses.replace(f.actor, country=place.country), f.token)
-                       if f.actor.country is None and f.actor.kind == "agent" else f
-                       for f in sources]
-        if not sources and source_head is not None and place is not None and place.country \
-                and codes.lookup(p.code).root == PROTEST_ROOT and source_head.pos_ != "PRON":
-            # "Opposition supporters rioted in Dhaka": protesters of the place's country
-            notes.append(f"source country from the protest's place ({place.name})")
-            words = np_tokens(source_head)
-            sources = [Found(Actor(
-                text="".join(w.text_with_ws for w in words).strip(), name=None,
-                country=place.country, sector=None, kind="agent",
-                evidence=f"protesters in {place.name}",
-                span=self._span(ctx, words[0].idx, words[-1].idx + len(words[-1]))),
-                source_head)]
-        if not targets and sources and codes.lookup(p.code).root == PROTEST_ROOT and \
-                sources[0].actor.country and not (place is not None and place.country):
-            # CAMEO codes a protest with no named target against the protesters' government
-            home = sources[0].actor.country
-            notes.append(f"implicit target: the government of {home} (protest)")
-            targets = [Found(Actor(text=home, name=home, country=home, sector="GOV",
-                                    kind="country", evidence="implicit protest target"), t)]
+        if codes.lookup(p.code).root == PROTEST_ROOT:
+            sources, targets = self._protest_parties(sources, targets, source_head, place, t,
+                                                     ctx, notes)
         if place is not None and place.country and any(
                 f.actor.country is None and f.actor.kind == "agent" for f in targets):
             # "distributed food to refugees in Chad": people named only by their role are

@@ -14,7 +14,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from ..actors import ActorResolver
-from ..records import Actor
+from ..records import Actor, Location
 from ..records import Span as CharSpan
 from . import agentless, coref, mentions
 from .context import ArticleContext, Found
@@ -112,6 +112,37 @@ class PartyFinder(RoleFinder):
         if actor.kind == "person":
             ctx.last_person = actor
         return actor
+
+    def _protest_parties(self, sources: list[Found], targets: list[Found],
+                         source_head: Token | None, place: Location | None, t: Token,
+                         ctx: ArticleContext, notes: list[str]
+                         ) -> tuple[list[Found], list[Found]]:
+        """The sides of a protest (CAMEO 14): protesters named by role are the place's
+        people, and with no named target the protest is against their government. Adds its
+        reasons to ``notes``."""
+        country = place.country if place is not None else None
+        if sources and country:
+            # "Taxi drivers staged a strike in Athens": protesters named by role are locals
+            sources = [Found(dataclasses.replace(f.actor, country=country), f.token)
+                       if f.actor.country is None and f.actor.kind == "agent" else f
+                       for f in sources]
+        if not sources and source_head is not None and country and place is not None and \
+                source_head.pos_ != "PRON":
+            # "Opposition supporters rioted in Dhaka": protesters of the place's country
+            notes.append(f"source country from the protest's place ({place.name})")
+            words = np_tokens(source_head)
+            sources = [Found(Actor(
+                text=words_text(words), name=None, country=country, sector=None, kind="agent",
+                evidence=f"protesters in {place.name}",
+                span=self._span(ctx, words[0].idx, words[-1].idx + len(words[-1]))),
+                source_head)]
+        if not targets and sources and sources[0].actor.country and not country:
+            # CAMEO codes a protest with no named target against the protesters' government
+            home = sources[0].actor.country
+            notes.append(f"implicit target: the government of {home} (protest)")
+            targets = [Found(Actor(text=home, name=home, country=home, sector="GOV",
+                                    kind="country", evidence="implicit protest target"), t)]
+        return sources, targets
 
     def _antecedent(self, pron: Token, ctx: ArticleContext) -> Actor | None:
         """The actor "it" / "they" / a quoted "we" stands for (:mod:`.coref`), with the
