@@ -261,7 +261,7 @@ def _sentence_scene(trigger: Token, places: dict[int, Resolved],
     if not found or len({r.best.place.country for r in found if r.best}) != 1:
         return None
     doc = trigger.doc
-    return _pick((("the sentence's only scene", doc[r.mention.start]) for r in found
+    return _pick((("the sentence's scene", doc[r.mention.start]) for r in found
                   if not _owns_people(doc[r.mention.start:r.mention.end].root)
                   and not _aside(doc[r.mention.start:r.mention.end].root, trigger)),
                  places, skip)
