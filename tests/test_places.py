@@ -191,6 +191,8 @@ def test_possessors_of_land_and_divisions_beside_a_town_are_places(
     ("The US-led coalition carried out raids.", "US"),  # an actor, not where it happened
     ("Iran-backed militias advanced.", "Iran"),
     ("Russia's Putin threatened Ukraine.", "Russia"),
+    ("The Senate withdrew support for Riyadh's war in Yemen.", "Riyadh"),  # whose war
+    ("Such a crisis would draw in Assad's allies, Russia and Iran.", "Russia"),
     ("Washington tightened sanctions on Iran.", "Iran"),  # dealings between governments
     ("Without pressure from Russia, the talks will fail.", "Russia"),
     ("Erdogan spoke to the White House by telephone.", "White House"),

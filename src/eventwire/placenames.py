@@ -54,8 +54,10 @@ def _owns_land(tok: Token) -> bool:
         return False
     r = rules()
     head = tok.head
-    return head.lemma_.lower() in r.land_nouns | r.people_nouns | r.feature_nouns | \
-        r.place_event_nouns or (
+    if head.lemma_.lower() in r.place_event_nouns:  # "Syria's civil war" is where it is
+        return not any(c.dep_ == "prep" and c.lower_ in ("in", "on", "against")  # "Riyadh's
+                       for c in head.children)  # war in Yemen" is whose it is
+    return head.lemma_.lower() in r.land_nouns | r.people_nouns | r.feature_nouns or (
         head.pos_ == "PROPN" and head.ent_type_ in ("FAC", "LOC"))
 
 
@@ -130,6 +132,8 @@ def acts(tok: Token) -> bool:
     while tok.head.i != tok.i and (tok.dep_ == "conj" or tok.dep_ == "appos" and (
             tok.head.ent_type_ == "GPE")):  # "Saudi Arabia, the UAE, Bahrain and Egypt"
         tok = tok.head
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in r.agent_nouns:
+            return True  # "draw in Assad's allies, Russia and Iran": one of the allies
     if _owns_land(tok):
         return False  # "Syria's population", not "Syria's leadership"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in r.undergo_verbs:
