@@ -17,11 +17,10 @@ suspects **were picked up**") and name the people an event happens to by number 
 
 from __future__ import annotations
 
-import dataclasses
-
 from spacy.tokens import Token
 
 from ..records import Actor
+from .context import Found, of_country
 
 #: nouns for people named by kind, not by group ("three suspects were detained")
 PEOPLE_NOUNS = frozenset({
@@ -71,15 +70,13 @@ def implied_source(code: str, country: str | None, trigger: Token) -> Actor | No
                  evidence=f"implied by {trigger.text!r}: no doer named; {word} assumed")
 
 
-def local_victims(targets: list[Actor], country: str | None) -> list[Actor]:
+def local_victims(targets: list[Found], country: str | None) -> list[Found]:
     """The targets of force no named doer used, with the story's ``country`` for those
     named only by role or number ("hospitals", "seven civilians"); others unchanged."""
     if country is None:
         return targets
-    return [dataclasses.replace(a, country=country,
-                                evidence=f"{a.evidence}; country of the story ({country}): "
-                                         f"force by an unnamed doer")
-            if a.country is None and a.kind == "agent" else a for a in targets]
+    return of_country(targets, country, f"country of the story ({country}): force by an "
+                                        f"unnamed doer")
 
 
 def _year(text: str) -> bool:

@@ -33,7 +33,7 @@ from . import (
     where,
 )
 from . import patterns as pattern_data
-from .context import ArticleContext, Found, article_context
+from .context import ArticleContext, Found, article_context, of_country
 from .cues import Cues
 from .cues import load as load_cues
 from .matching import PROTEST_ROOT, PatternMatcher
@@ -209,9 +209,7 @@ class EventCoder(StatementCoder, PatternMatcher):
             # "distributed food to refugees in Chad": people named only by their role are
             # the place's
             notes.append(f"target country from the event's place ({place.name})")
-            targets = [Found(dataclasses.replace(f.actor, country=place.country), f.token)
-                       if f.actor.country is None and f.actor.kind == "agent" else f
-                       for f in targets]
+            targets = of_country(targets, place.country)
         if not targets and place is not None and place.country and sources and (
                 codes.lookup(p.code).quad_class == MATERIAL_CONFLICT
                 or codes.lookup(p.code).root == PROTEST_ROOT
@@ -232,8 +230,7 @@ class EventCoder(StatementCoder, PatternMatcher):
             if implied is not None:
                 sources = [Found(implied, t)]
             elif codes.lookup(p.code).quad_class == MATERIAL_CONFLICT and place is None:
-                victims = agentless.local_victims([f.actor for f in targets], home)
-                targets = [Found(a, f.token) for a, f in zip(victims, targets, strict=True)]
+                targets = agentless.local_victims(targets, home)
         if not sources and not targets or relevance.needs_doer(p.code) and not any(
                 relevance.political(f.actor) for f in sources):
             return  # no parties; or people "displaced" with no one who expelled them

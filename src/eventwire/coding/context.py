@@ -38,6 +38,16 @@ class Found:
     token: Token
 
 
+def of_country(found: list[Found], country: str, why: str | None = None) -> list[Found]:
+    """``found`` with ``country`` given to the people named only by their role or number (an
+    ``agent`` of no country: "taxi drivers", "refugees", "seven hospitals"); ``why`` is added
+    to their evidence."""
+    return [Found(dataclasses.replace(
+        f.actor, country=country,
+        evidence=f"{f.actor.evidence}; {why}" if why else f.actor.evidence), f.token)
+        if f.actor.country is None and f.actor.kind == "agent" else f for f in found]
+
+
 def article_context(article: Article, resolver: ActorResolver,
                     published: dt.date | None = None) -> ArticleContext:
     """The context of ``article``: its countries ranked by how often it names them."""

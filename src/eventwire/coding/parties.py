@@ -17,7 +17,7 @@ from ..actors import ActorResolver
 from ..records import Actor, Location
 from ..records import Span as CharSpan
 from . import agentless, coref, mentions
-from .context import ArticleContext, Found
+from .context import ArticleContext, Found, of_country
 from .roles import RoleFinder
 from .syntax import child, conjuncts, np_tokens, prep_objects, to_original, words_text
 
@@ -123,9 +123,7 @@ class PartyFinder(RoleFinder):
         country = place.country if place is not None else None
         if sources and country:
             # "Taxi drivers staged a strike in Athens": protesters named by role are locals
-            sources = [Found(dataclasses.replace(f.actor, country=country), f.token)
-                       if f.actor.country is None and f.actor.kind == "agent" else f
-                       for f in sources]
+            sources = of_country(sources, country)
         if not sources and source_head is not None and country and place is not None and \
                 source_head.pos_ != "PRON":
             # "Opposition supporters rioted in Dhaka": protesters of the place's country

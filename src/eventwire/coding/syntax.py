@@ -139,10 +139,6 @@ def np_tokens(head: Token) -> list[Token]:
     return sorted(keep, key=lambda t: t.i)
 
 
-def np_text(head: Token) -> str:
-    words = np_tokens(head)
-    return "".join(t.text_with_ws for t in words).strip()
-
 def to_original(article: Article, start: int, end: int) -> CharSpan:
     """Map offsets in ``article.body`` (the cleaned text) back to ``article.text``."""
     if not article.kept or article.clean_text is None:
