@@ -148,6 +148,10 @@ def _first(text: str, context: str | None = None) -> dict[str, eventwire.PlaceCa
     ("Iran intervened early in Syria's civil war.", "Syria", "SYR", "X's war"),
     ("Pompeo defended the US recognition of Jerusalem as Israel's capital.", "Jerusalem", "ISR",
      "GPE entity"),  # a nationality before "recognition of" is no "Iraqi town of"
+    ("Government forces shelled northern Hama on Monday.", "Hama", "SYR", "northern X"),
+    ("Aid workers said southern Idlib had no power.", "Idlib", "SYR", "southern X"),
+    ("Families fled from areas retaken by the army including Aleppo, Ghouta and Darayya.",
+     "Darayya", "SYR", "listed with"),  # a list that holds a place holds places
 ])
 def test_slot_names_a_place(text: str, name: str, country: str, slot: str) -> None:
     found = _first(text)
@@ -203,6 +207,28 @@ def test_possessors_of_land_and_divisions_beside_a_town_are_places(
 ])
 def test_possessors_and_leaders_that_act_are_not_places(text: str, trap: str) -> None:
     assert not any(c.text == trap for c in eventwire.geocode(text)), trap
+
+
+@pytest.mark.model
+def test_a_region_word_makes_a_country_a_place_not_its_government() -> None:
+    """"North-eastern Syria remains …" is a region; "Syria said …" is the government."""
+    found = _first("North-eastern Syria remains fertile ground for militias.")
+    assert found["Syria"].location.country == "SYR"
+    assert "Syria" not in _first("Syria said it would retaliate.")
+
+
+@pytest.mark.model
+def test_one_name_one_sense_in_an_article() -> None:
+    """A town the article names as a place is a place where no slot says so, unless it
+    acts; a country name is not carried over."""
+    text = ("Fighting went on over Idlib. Idlib was spared an assault last autumn. "
+            "Turkey sent troops into Syria. Syria rejected the plan.")
+    spans = {(c.span.start, c.text) for c in eventwire.geocode(text) if c.rank == 1}
+    assert (text.index("Idlib was"), "Idlib") in spans
+    assert (text.index("Syria rejected"), "Syria") not in spans
+    echoed = next(c for c in eventwire.geocode(text)
+                  if c.rank == 1 and c.span.start == text.index("Idlib was"))
+    assert echoed.slot == "named as a place elsewhere in the article"
 
 
 @pytest.mark.model
@@ -270,6 +296,12 @@ def _event_place(text: str) -> list[eventwire.Location | None]:
     ("The US will expel every last Iranian boot from Syria.", (34.8, 39.0)),  # the object's
     ("Putin hailed the deal as he hosted Rouhani and Erdogan in Sochi.", (43.60, 39.73)),
     ("Erdogan, on a visit to Qatar, criticised the United States.", (25.3, 51.2)),  # whereabouts
+    ("Both Damascus and Riyadh experienced missile attacks.", (33.51, 36.29)),  # underwent it
+    ("Trump decided to pull US troops out of Syria.", (34.8, 39.0)),  # a leave verb's "out of"
+    ("Trump decided to withdraw the 2,000 US troops stationed in Syria.", (34.8, 39.0)),
+    ("Several people across Idlib protested against the government.", (35.93, 36.63)),
+    ("“The regime must go,” Putin declared as he hosted Rouhani and Erdogan in Sochi.",
+     (43.60, 39.73)),  # a demand placed like any other speech act
 ])
 def test_event_takes_the_place_in_its_clause(text: str, want: tuple[float, float]) -> None:
     places = _event_place(text)

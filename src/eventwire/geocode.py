@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from .actors import ActorResolver
 from .actors.knowledge import Knowledge
 from .geoparse import Context, Scored, context_for, rank
-from .placenames import Mention, is_quarter, is_settlement, mentions
+from .placenames import Mention, echoes, is_quarter, is_settlement, mentions
 from .places import Gazetteer, Place
 from .records import PlaceCandidate, Span
 
@@ -81,6 +81,7 @@ def doc_places(doc: Doc, gazetteer: Gazetteer, kb: Knowledge,
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     found = [m for sent in doc.sents for m in mentions(sent, gazetteer, kb)]
+    found += echoes(doc, found, gazetteer, kb)
     first = {m: rank(m.text, gazetteer, kb, m.hints, Context(tuple(countries)))
              for m in found}
     settled = {m: r[0] for m, r in first.items() if _settled(r)}

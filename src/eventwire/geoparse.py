@@ -60,6 +60,7 @@ class Rules:
     people_nouns: frozenset[str]
     place_event_nouns: frozenset[str]
     direction_nouns: frozenset[str]
+    region_words: frozenset[str]
     feature_nouns: frozenset[str]
     admin_nouns: frozenset[str]
     quarter_nouns: frozenset[str]

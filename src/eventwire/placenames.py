@@ -22,11 +22,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors.knowledge import Knowledge, phrase_key
 from .geonames_index import fold_key
-from .geoparse import Hints, best, country_of_word, rules
+from .geoparse import Hints, best, country_of_word, region_place, rules
 from .places import ISO_DIVISION, Gazetteer
 
 _PARTICLES = frozenset({"al", "el", "ez", "az", "as", "ad", "ash", "ar", "an", "at", "-", "de",
@@ -61,10 +61,30 @@ def _owns_land(tok: Token) -> bool:
         head.pos_ == "PROPN" and head.ent_type_ in ("FAC", "LOC"))
 
 
+def _region_word(tok: Token) -> str | None:
+    """The word that makes a name a region: "north-eastern Syria", "rural Aleppo"."""
+    words = rules().region_words
+    return next((c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")
+                 and c.i < tok.i and c.lower_ in words), None) if tok.pos_ == "PROPN" else None
+
+
+def _past_region_words(start: int, end: int, doc: Doc, gazetteer: Gazetteer) -> int:
+    """The start of a name after the region words the model took into it: "[Northern]
+    Syria", "[east] Aleppo" (not "North Korea", "East Timor", which the gazetteer knows)."""
+    words = rules().region_words
+    while end - start > 1 and doc[start].lower_ in words and \
+            not gazetteer.candidates(doc[start:end].text):
+        start += 1
+    return start
+
+
 def _strong_slot(tok: Token) -> str | None:
     """The place slot a name stands in, if any."""
     r = rules()
     head = tok.head
+    region = _region_word(tok)
+    if region is not None:
+        return f"{region} X"
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in r.place_nouns:
         return f"the {head.head.lower_} of X"
     if tok.dep_ == "pobj" and head.lower_ in r.locative_preps:
@@ -129,6 +149,8 @@ def _name_tokens(tok: Token, sent: Span) -> tuple[int, int]:
 def acts(tok: Token) -> bool:
     """A country, capital or seat of power standing for its government."""
     r = rules()
+    if _region_word(tok) is not None:
+        return False  # "southern Idlib" is a region, never a government
     while tok.head.i != tok.i and (tok.dep_ == "conj" or tok.dep_ == "appos" and (
             tok.head.ent_type_ == "GPE")):  # "Saudi Arabia, the UAE, Bahrain and Egypt"
         tok = tok.head
@@ -275,6 +297,107 @@ def is_quarter(slot: str) -> bool:
 
 def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mention]:
     """The place mentions of one sentence, in order."""
+    found = list(_slotted(sent, gazetteer, kb))
+    found += _listed(sent, found, gazetteer, kb)
+    return iter(sorted(found, key=lambda m: m.start))
+
+
+def _plain_name(start: int, end: int, sent: Span, gazetteer: Gazetteer, kb: Knowledge,
+                not_person: bool = True) -> str | None:
+    """The text of tokens ``[start, end)`` if it can only be a place the gazetteer knows:
+    not a date, month or listed non-place, not a person or organisation the actor data
+    know, not a country or capital standing for its government."""
+    doc = sent.doc
+    span = doc[start:end]
+    r = rules()
+    key = fold_key(span.text)
+    if start >= end or any(t.ent_type_ in ("DATE", "TIME") for t in span) or \
+            key in r.months or key in r.not_places or key.split(" ")[-1] in r.months:
+        return None
+    ent = _entity_of(doc[start]) if doc[start].ent_type_ else None
+    if ent is not None and ent.label_ not in r.place_labels and \
+            ent.text.strip(" ,.;:") not in (span.text, f"the {span.text}"):
+        return None  # part of a longer name: "the Aleppo Media Centre"
+    if not_person and _person_or_org(span.text, kb, strict=False):
+        return None
+    if is_actor_name(span.text, kb) and acts(span.root):
+        return None
+    found = gazetteer.candidates(span.text)
+    if found and all(p.source == ISO_DIVISION for p in found) or \
+            not found and region_place(span.text, kb) is None:
+        return None
+    return span.text
+
+
+def _listed(sent: Span, found: list[Mention], gazetteer: Gazetteer,
+            kb: Knowledge) -> list[Mention]:
+    """Names listed with a place are places too: "Idlib and rural Aleppo", "areas
+    including Aleppo, Ghouta and Darayya" (the small model tags such lists' names as
+    organisations or works of art)."""
+    doc = sent.doc
+    roots = {doc[m.start:m.end].root.i: m for m in found}
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    grew = True
+    while grew:
+        grew = False
+        for tok in sent:
+            if tok.i in taken or not tok.text[:1].isupper():
+                continue
+            partner = roots.get(tok.head.i) if tok.dep_ == "conj" else None
+            partner = partner or next((roots[c.i] for c in tok.children
+                                       if c.dep_ == "conj" and c.i in roots), None)
+            if partner is None:
+                continue
+            start, end = _name_tokens(tok, sent)
+            if any(i in taken for i in range(start, end)) or \
+                    _plain_name(start, end, sent, gazetteer, kb) is None:
+                continue
+            m = Mention(start, end, doc[start:end].text, f"listed with {partner.text}",
+                        _hints(start, end, sent, kb, gazetteer))
+            out.append(m)
+            roots[doc[start:end].root.i] = m
+            taken.update(range(start, end))
+            grew = True
+    return out
+
+
+def echoes(doc: Doc, found: list[Mention], gazetteer: Gazetteer,
+           kb: Knowledge) -> list[Mention]:
+    """Other uses of a town or region the article names as a place: one name, one sense
+    in an article ("fighting over Idlib" … "Idlib was spared an assault"). Country names
+    are left out: a country stands for its government as often as for its land."""
+    r = rules()
+    names = {m.text for m in found
+             if not any(e.kind == "country" for e in kb.lookup(phrase_key(m.text)))}
+    if not names:
+        return []
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.i in taken or tok.text not in names and \
+                    not any(n.startswith(tok.text + " ") for n in names):
+                continue
+            start, end = _name_tokens(tok, sent)
+            text = doc[start:end].text
+            if text not in names or any(i in taken for i in range(start, end)):
+                continue
+            root = doc[start:end].root
+            if _strong_slot(root) is None and (
+                    _names_a_thing(root, r.place_nouns | r.feature_nouns) or
+                    root.dep_ == "nsubj" and root.head.lemma_.lower() in r.human_verbs):
+                continue
+            if _plain_name(start, end, sent, gazetteer, kb) is None:
+                continue
+            out.append(Mention(start, end, text, "named as a place elsewhere in the article",
+                               _hints(start, end, sent, kb, gazetteer)))
+            taken.update(range(start, end))
+    return out
+
+
+def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mention]:
+    """The mentions entities and place slots give."""
     r = rules()
     seen: set[int] = set()
     for tok in sent:
@@ -287,6 +410,7 @@ def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
             start, end = ent.start, ent.end
             while start < end and tok.doc[start].pos_ == "DET":
                 start += 1
+            start = _past_region_words(start, end, tok.doc, gazetteer)
             last = tok.doc[end - 1].lemma_.lower()
             if end - start > 1 and last in r.feature_nouns | r.admin_nouns and \
                     not gazetteer.candidates(tok.doc[start:end].text):
@@ -311,14 +435,16 @@ def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                 continue
             if label:  # ORG/PERSON tags: only a one-name entity the actor data do not know
                 ent = _entity_of(tok)
-                ent_text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                start = _past_region_words(
+                    ent.start + ent.text.lower().startswith("the "), ent.end, tok.doc, gazetteer)
+                end = ent.end
+                ent_text = tok.doc[start:end].text
                 strict = slot.startswith("object")
                 if len(ent_text.split()) > 3 or _person_or_org(ent_text, kb, strict) or \
                         not (gazetteer.candidates(ent_text) or is_quarter(slot)
                              or is_settlement(slot)):
                     seen.update(range(ent.start, ent.end))
                     continue
-                start, end = ent.start + (ent.text != ent_text), ent.end
             else:
                 start, end = _name_tokens(tok, sent)
         else:

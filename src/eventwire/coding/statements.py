@@ -52,9 +52,10 @@ class StatementCoder(PartyFinder):
                     date, precision, date_source = self._date(t, None, sent, ctx, mod)
                     p = dataclasses.replace(statement, id=f"speech-demand:{t.lemma_.lower()}",
                                             code="100")
+                    place = where.locate_in(t, [], self.resolver, ctx, p.code)
                     out.extend(self._event(t, p, sent, index, ctx, headline, sources[0], subj,
                                            mod, cue, None, None, date, precision, date_source,
-                                           None, notes=(f"{sources[0].actor.text!r} says "
+                                           place, notes=(f"{sources[0].actor.text!r} says "
                                                         f"{subj.actor.text!r} must act",))
                                for subj in subjects)
                     continue

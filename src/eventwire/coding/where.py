@@ -103,6 +103,9 @@ def _verb_preps(verb: Token, r: Rules) -> Iterator[Token]:
     preps = r.event_preps | ({"to"} if lemma in r.motion_verbs else frozenset()) | (
         {"from"} if lemma in r.leave_verbs else frozenset())
     yield from _preps(verb, preps)
+    if lemma in r.leave_verbs:  # "pull US troops out of Syria"
+        for out in (c for c in verb.children if c.lower_ == "out"):
+            yield from _preps(out, frozenset({"of"}))
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS:  # not "accused of using …"
             for pcomp in prep.children:
@@ -138,6 +141,9 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
                                        for m in c.children):
             yield from (("the same scene's locative phrase", t)
                         for t in _preps(c, r.event_preps))
+            for obj in (g for g in c.children if g.dep_ == "dobj"):  # "declared … as he
+                yield from (("the same scene's locative phrase", t)  # hosted them in Sochi"
+                            for t in _preps(obj, r.event_preps))
         elif c.dep_ == "agent":  # "killed by an airstrike near Afrin"
             for pobj in (g for g in c.children if g.dep_ == "pobj"):
                 yield from (("the agent's locative phrase", t) for t in _noun_places(pobj, r))
@@ -150,11 +156,19 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
                 if leaves:  # "expel every last Iranian boot from Syria"
                     yield from (("the event's object", t)
                                 for t in _preps(c, frozenset({"from"})))
+                    for post in (g for g in c.children if g.dep_ == "acl" and g.tag_ == "VBN"):
+                        yield from (("where the object is", t)  # "withdraw the troops
+                                    for t in _preps(post, r.event_preps))  # stationed in Syria"
     if _is_noun(trigger):  # "the withdrawal of 2,000 soldiers from Syria": a noun's object
         for pobj in prep_objects([trigger], "of"):
             yield from (("the event's object", t) for t in _object_places(pobj, False))
             if trigger.lemma_.lower() in r.leave_verbs:
                 yield from (("the event's object", t) for t in _preps(pobj, frozenset({"from"})))
+    if _is_noun(trigger) and trigger.dep_ == "dobj" and \
+            trigger.head.lemma_.lower() in r.undergo_verbs:
+        # "both Damascus and Riyadh experienced missile attacks": the place that underwent it
+        for subject in (c for c in trigger.head.children if c.dep_ == "nsubj"):
+            yield from (("the place that underwent it", t) for t in subject.subtree)
     holder = trigger.head if trigger.dep_ == "xcomp" else None
     if holder is not None and holder.dep_ == "acomp":
         holder = holder.head  # "in Beirut, Hezbollah has been unwilling to accede to …"
@@ -193,7 +207,7 @@ def _source_phrase(trigger: Token) -> Iterator[tuple[str, Token]]:
     Washington, said …", "attacks on Idlib province have displaced …": where the doer is."""
     r = rules()
     for subject in (c for c in trigger.children if c.dep_ == "nsubj"):
-        preps = frozenset({"in", "at"}) | (
+        preps = frozenset({"in", "at", "across", "inside", "throughout", "within"}) | (
             {"on"} if subject.lemma_.lower() in r.attack_nouns else frozenset())
         yield from (("the source's location phrase", t) for t in _preps(subject, preps))
         for prep in (c for c in subject.children if c.dep_ == "prep"):
