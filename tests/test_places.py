@@ -182,6 +182,9 @@ def test_trap_is_not_placed(text: str, trap: str) -> None:
     ("A million of Idlib's inhabitants have fled.", "Idlib", "SYR"),  # possessor of people
     ("Half of Syria's prewar population was displaced.", "Syria", "SYR"),
     ("The volunteer, from Accrington, Lancashire, was detained.", "Lancashire", "GBR"),
+    ("Turkey backs Syria's opposition groups.", "Syria", "SYR"),  # the groups of a place
+    ("Iran sought a foothold on Saudi Arabia’s eastern flank.", "Saudi Arabia", "SAU"),
+    ("The militants were confined to pockets of the frontier with Iraq.", "Iraq", "IRQ"),
 ])
 def test_possessors_of_land_and_divisions_beside_a_town_are_places(
         text: str, name: str, country: str) -> None:
@@ -204,6 +207,7 @@ def test_possessors_of_land_and_divisions_beside_a_town_are_places(
     ("The squeeze targets Iranian allies, including Lebanon and Iraq.", "Lebanon"),
     ("Only US airstrikes saved the city.", "US"),  # the doer of an attack noun
     ("In 2014 his father, Paul, issued a video appeal.", "Paul"),  # a division's name, a person
+    ("He admires North Korea’s Kim Jong-un.", "Korea"),  # "North" is part of the name
 ])
 def test_possessors_and_leaders_that_act_are_not_places(text: str, trap: str) -> None:
     assert not any(c.text == trap for c in eventwire.geocode(text)), trap

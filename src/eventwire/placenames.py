@@ -63,16 +63,18 @@ def _owns_land(tok: Token) -> bool:
 
 def _region_word(tok: Token) -> str | None:
     """The word that makes a name a region: "north-eastern Syria", "rural Aleppo"."""
-    words = rules().region_words
+    r = rules()
     return next((c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")
-                 and c.i < tok.i and c.lower_ in words), None) if tok.pos_ == "PROPN" else None
+                 and c.i < tok.i and (c.lower_ in r.region_words or c.text in r.direction_nouns)),
+                None) if tok.pos_ == "PROPN" else None
 
 
 def _past_region_words(start: int, end: int, doc: Doc, gazetteer: Gazetteer) -> int:
     """The start of a name after the region words the model took into it: "[Northern]
     Syria", "[east] Aleppo" (not "North Korea", "East Timor", which the gazetteer knows)."""
-    words = rules().region_words
-    while end - start > 1 and doc[start].lower_ in words and \
+    r = rules()
+    while end - start > 1 and (doc[start].lower_ in r.region_words or
+                               doc[start].text in r.direction_nouns) and \
             not gazetteer.candidates(doc[start:end].text):
         start += 1
     return start
@@ -410,6 +412,8 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
             start, end = ent.start, ent.end
             while start < end and tok.doc[start].pos_ == "DET":
                 start += 1
+            while end - start > 1 and tok.doc[end - 1].tag_ == "POS":
+                end -= 1  # "[Saudi Arabia’s]" as one entity
             start = _past_region_words(start, end, tok.doc, gazetteer)
             last = tok.doc[end - 1].lemma_.lower()
             if end - start > 1 and last in r.feature_nouns | r.admin_nouns and \
