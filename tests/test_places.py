@@ -304,6 +304,7 @@ def _event_place(text: str) -> list[eventwire.Location | None]:
     ("Trump decided to pull US troops out of Syria.", (34.8, 39.0)),  # a leave verb's "out of"
     ("Trump decided to withdraw the 2,000 US troops stationed in Syria.", (34.8, 39.0)),
     ("Several people across Idlib protested against the government.", (35.93, 36.63)),
+    ("Iran is arming thousands of Shia militants in Iraq.", (33.22, 43.68)),  # the object's noun
     ("“The regime must go,” Putin declared as he hosted Rouhani and Erdogan in Sochi.",
      (43.60, 39.73)),  # a demand placed like any other speech act
 ])

@@ -82,7 +82,7 @@ def _preps(holder: Token, preps: frozenset[str]) -> Iterator[Token]:
             yield from (w for w in prep.subtree)  # "in Idlib and around Hama"
 
 
-def _object_places(obj: Token, takes_places: bool) -> Iterator[Token]:
+def _object_places(obj: Token, takes_places: bool, depth: int = 0) -> Iterator[Token]:
     r = rules()
     if takes_places:
         yield obj
@@ -94,6 +94,13 @@ def _object_places(obj: Token, takes_places: bool) -> Iterator[Token]:
     for mod in obj.children:  # "the Sinjar district"
         if mod.dep_ in ("compound", "nmod") and obj.lemma_.lower() in r.place_nouns:
             yield mod
+    if depth < 2:
+        for c in obj.children:  # "arming thousands of militants in Iraq", "the build-up and
+            if c.dep_ == "conj":  # training of an army in Syria": the object's own noun
+                yield from _object_places(c, takes_places, depth + 1)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for inner in (g for g in c.children if g.dep_ == "pobj" and _is_noun(g)):
+                    yield from _object_places(inner, False, depth + 1)
 
 
 def _verb_preps(verb: Token, r: Rules) -> Iterator[Token]:
