@@ -208,6 +208,7 @@ def test_possessors_of_land_and_divisions_beside_a_town_are_places(
     ("Only US airstrikes saved the city.", "US"),  # the doer of an attack noun
     ("In 2014 his father, Paul, issued a video appeal.", "Paul"),  # a division's name, a person
     ("He admires North Korea’s Kim Jong-un.", "Korea"),  # "North" is part of the name
+    ("The move shocked regional allies such as Israel.", "Israel"),  # one of the allies
 ])
 def test_possessors_and_leaders_that_act_are_not_places(text: str, trap: str) -> None:
     assert not any(c.text == trap for c in eventwire.geocode(text)), trap

@@ -185,7 +185,7 @@ def acts(tok: Token) -> bool:
             governor in r.motion_verbs | r.leave_verbs | r.place_object_verbs)
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
     located = tok.dep_ == "pobj" and tok.head.lower_ in r.event_preps  # "brokers in Iraq"
-    listed = tok.dep_ == "pobj" and tok.head.lower_ in ("of", "including")
+    listed = tok.dep_ == "pobj" and tok.head.lower_ in ("of", "including", "as", "like")
     if (listed or tok.dep_ == "appos") and governor.pos_ == "NOUN" and \
             governor.lemma_.lower() in r.agent_nouns:
         return True  # "a close ally of the US", "its allies Saudi Arabia and Israel"
