@@ -209,3 +209,16 @@ def test_a_countrys_forces_described_are_the_storys_country(text: str) -> None:
 
     actor = default_resolver().resolve(text, date=dt.date(2018, 2, 25), background="Syria")
     assert actor is not None and actor.country == "SYR", actor
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nasr al-Hariri", None),  # another given name: not Saad Hariri of Lebanon
+    ("Saad al-Hariri", "Saad Hariri"),  # his own given name before the particle
+    ("Mr al-Assad", "Bashar al-Assad"),  # a word of address is no given name
+    ("Mr Assad", "Bashar al-Assad"),
+    ("Sheikh Tamim", "Tamim bin Hamad Al Thani"),
+])
+def test_a_surname_after_another_given_name_is_someone_else(bundled: ActorResolver, text: str,
+                                                            expected: str | None) -> None:
+    actor = bundled.resolve(text, date=dt.date(2018, 1, 20))
+    assert (actor.name if actor else None) == expected, actor

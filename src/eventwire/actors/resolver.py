@@ -98,6 +98,18 @@ class _Parts:
     between: list[str] = dataclasses.field(default_factory=list)  # words after the 1st country
 
 
+#: Words of address before a surname: no given names ("Mr al-Assad", "Sheikh Tamim").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+                         "sheikh", "shaikh", "prince", "princess", "king", "queen", "emir",
+                         "gen", "general", "col", "colonel", "maj", "major", "capt", "captain",
+                         "lt", "adm", "admiral", "sgt", "rev", "father", "imam", "ayatollah",
+                         "president", "premier", "chancellor", "minister", "senator", "sen",
+                         "rep", "gov", "governor", "mayor", "judge", "justice", "prof",
+                         "professor", "crown"})
+#: Lower-case particles inside Arabic and European names ("Nasr al-Hariri", "van der Bellen").
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ul", "ad", "ash", "as",
+                             "an", "ar", "at", "az", "van", "von", "de", "der", "den", "da",
+                             "di", "du", "la", "le"})
 #: Words after a nationality that make it a sponsor, not the actor's own country
 #: ("Iranian-backed Hezbollah", "Saudi-led coalition").
 _SPONSOR_WORDS = frozenset({"backed", "led", "based", "funded", "supported", "sponsored",
@@ -219,23 +231,37 @@ class ActorResolver:
                 i += 1
         return self._whole_names(toks, out)
 
-    @staticmethod
-    def _whole_names(toks: list[Token], matches: list[Match]) -> list[Match]:
-        """Drop person readings that are only part of a longer name ("Juan Carlos Jobet"),
-        and a one-word country that opens a mention and is followed by a name nothing else
-        matches: a first name ("Jordan Peterson", "Israel Katz")."""
+    def _whole_names(self, toks: list[Token], matches: list[Match]) -> list[Match]:
+        """Drop person readings that are only part of a longer name ("Juan Carlos Jobet",
+        "Nasr al-Hariri" is no Saad Hariri; "Saad al-Hariri" is), and a one-word country that
+        opens a mention and is followed by a name nothing else matches: a first name ("Jordan
+        Peterson", "Israel Katz")."""
         covered = {i for m in matches for i in range(m.start, m.end)}
 
         def bare_name(i: int) -> bool:
             return 0 <= i < len(toks) and i not in covered and toks[i].is_title \
-                and toks[i].key not in _DETERMINERS
+                and toks[i].key not in _DETERMINERS and toks[i].key not in _HONORIFICS
+
+        def given_name_of(i: int, m: Match) -> bool:  # "Saad" of "Saad al-Hariri"
+            people = (self.kb.people.get(e.ref) for e in m.entries
+                      if e.kind in ("person", "surname"))
+            return any(p is not None and kn.tokens(p.name)[0].key == toks[i].key
+                       for p in people)
+
+        def before(i: int) -> int:  # "Nasr [al-]Hariri": the given name before a particle
+            while 0 <= i < len(toks) and i not in covered and not toks[i].is_title and \
+                    toks[i].key in _NAME_PARTICLES:
+                i -= 1
+            return i
 
         out = []
         for m in matches:
             if m.start == 0 and m.end == 1 and len(toks) == 2 and bare_name(1) and \
                     m.kinds() & {"country", "capital"}:
                 continue  # a first name, not the country
-            if m.kinds() & {"person", "surname"} and (bare_name(m.start - 1) or bare_name(m.end)):
+            given = before(m.start - 1)
+            if m.kinds() & {"person", "surname"} and (
+                    bare_name(given) and not given_name_of(given, m) or bare_name(m.end)):
                 rest = tuple(e for e in m.entries if e.kind not in ("person", "surname"))
                 if not rest:
                     continue
