@@ -68,6 +68,15 @@ def test_actor_lookup_keeps_the_old_bar() -> None:
     assert gaz.lookup("Tal Abyad") is None
 
 
+def test_actor_lookup_context_never_pulls_a_world_city_to_a_small_namesake() -> None:
+    """"The Geneva agreement" in a story about the US is Swiss; a comparable namesake in a
+    story's country still wins."""
+    gaz = load()
+    assert gaz.lookup("Geneva", prefer=["USA"]).country == "CHE"
+    assert gaz.lookup("Birmingham", prefer=["USA"]).country == "GBR"
+    assert gaz.lookup("Springfield", prefer=["USA"]).country == "USA"
+
+
 # -- ranking: one test per rule ---------------------------------------------------------------
 
 

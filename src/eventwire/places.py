@@ -35,6 +35,9 @@ from .records import Location
 
 #: the actor resolver's bar for a capitalised word to count as a city (GeoNames cities15000)
 ACTOR_CITY_POPULATION = 15000
+#: how many times smaller than its largest namesake a town of a preferred country may be and
+#: still win (about the factor the geoparser allows the context, geoparse.CONTEXT_OTHER)
+CONTEXT_POPULATION_FACTOR = 3
 #: the source of the ISO 3166-2 subdivisions (from pycountry; no coordinates)
 ISO_DIVISION = "ISO 3166-2 division"
 _ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "an ", "at ", "ash ", "az ")
@@ -184,7 +187,9 @@ class Gazetteer:
     def lookup(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
         """The actor resolver's rule: a preferred country first, then sites, then the most
         populous, among bundled places and GeoNames towns of 15,000 or more under their
-        own name."""
+        own name. A preferred country counts only for a town of at least a third of the
+        largest namesake's population: the story's countries never pull a world city to a
+        small namesake ("Geneva" in a story about the US is still in Switzerland)."""
         if _key(name) in _broad_regions():
             return None  # "Asia" is no town in the Philippines for the actor resolver either
         found = [p for p in self._exact(_key(name))
@@ -193,10 +198,14 @@ class Gazetteer:
         if not found:
             return None
         order = {code: i for i, code in enumerate(prefer)}
+        largest = max(p.population for p in found)
         return min(
             found,
-            key=lambda p: (order.get(p.country or "", len(order)), p.feature not in (
-                "site", "airbase", "crossing", "camp", "dam", "port", "region"),
+            key=lambda p: (order.get(p.country or "", len(order))
+                           if p.population * CONTEXT_POPULATION_FACTOR >= largest
+                           else len(order),
+                           p.feature not in ("site", "airbase", "crossing", "camp", "dam", "port",
+                                             "region"),
                            -p.population),
         )
 
