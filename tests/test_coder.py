@@ -856,6 +856,16 @@ def test_a_religious_group_is_no_person_of_that_name() -> None:
                 if a is not None and a.kind == "person"], summary(events)
 
 
+@pytest.mark.parametrize("text", [
+    "The Geneva agreement was signed by the Turkish foreign minister, Mevlut Cavusoglu.",
+    "The US imposed sanctions on Russia as punishment for the Salisbury attack.",
+])
+def test_a_town_that_modifies_a_noun_is_no_party(text: str) -> None:
+    events = events_of(text)
+    assert not [e for e in events for a in (e.source, e.target)
+                if a is not None and a.text in ("Geneva", "Salisbury")], summary(events)
+
+
 def test_an_earlier_event_keeps_its_own_date_and_is_marked_background() -> None:
     events = events_of("In 2003, when Turkey refused to let US troops cross its territory, "
                        "Washington was furious. Russian jets bombed Idlib on Monday.")

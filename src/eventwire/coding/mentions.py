@@ -4,9 +4,11 @@ The actor data matches words, and some words are two things at once: "Christians
 the surname of a president named Christian. The parser's entity tagger sees the whole
 phrase and says what kind of name it is, so a reading that contradicts it is dropped
 (:func:`coincidental`): a group of people by religion, nationality or party (entity NORP,
-"Christians", "Shia") is never one person. (A first name that is a country, "Jordan
-Peterson", is the resolver's to refuse: ``ActorResolver._whole_names``.) The tagger of the
-small model is not trusted further: it tags "Sri Lanka" a person now and then.
+"Christians", "Shia") is never one person; and a town that only modifies a noun ("the
+**Geneva** agreement", "the **Salisbury** attack") says where, not who. (A first name that
+is a country, "Jordan Peterson", is the resolver's to refuse: ``ActorResolver._whole_names``.)
+The tagger of the small model is not trusted further: it tags "Sri Lanka" a person now and
+then.
 """
 
 from __future__ import annotations
@@ -19,4 +21,6 @@ from ..records import Actor
 def coincidental(head: Token, actor: Actor) -> bool:
     """Whether ``actor``, resolved from the phrase headed by ``head``, is a coincidence of
     spelling that the entity tagger contradicts (see the module's docstring)."""
+    if actor.kind == "place":
+        return head.dep_ in ("compound", "nmod") and head.head.pos_ == "NOUN"
     return head.ent_type_ == "NORP" and actor.kind == "person"
