@@ -1000,3 +1000,38 @@ def test_restoring_diplomatic_links_is_restoring_ties() -> None:
     events = events_of("Qatar has restored diplomatic links with Tehran.")
     assert [e for e in events if e.cameo == "050" and e.target and e.target.country == "IRN"], \
         summary(events)
+
+
+@pytest.mark.parametrize(("text", "root", "source", "target"), [
+    # a nominal event delivered to its target
+    ("The US envoy delivered a rebuke to Barack Obama.", "11", "USA", "USA"),
+    # the clause on an emotion noun names whom it is about
+    ("Erdogan expressed disappointment that Syrian Kurdish fighters had not left Manbij.",
+     "11", "TUR", "SYR"),
+    # a relative pronoun stands for the noun its clause describes
+    ("Ties were strained by support for Mohammed bin Salman, whom Turkey accuses of ordering "
+     "the murder.", "11", "TUR", "SAU"),
+    # a participle on an event noun names its target
+    ("Sweeping US sanctions imposed on Russia hurt its economy.", "16", "USA", "RUS"),
+    # the owner of a decision does what it decides; troops leave a place, not themselves
+    ("Donald Trump's decision to pull US troops out of Syria shocked his allies.", "08", "USA",
+     "SYR"),
+    # who meets "along with" the subject is the other side
+    ("Vladimir Putin, along with his Turkish counterpart, Recep Tayyip Erdogan, will meet in "
+     "Sochi.", "03", "RUS", "TUR"),  # an intent to meet (036)
+])
+def test_sides_named_around_the_trigger(text: str, root: str, source: str,
+                                        target: str) -> None:
+    events = [e for e in events_of(text, "2019-01-10") if e.root == root]
+    assert [e for e in events if _country(e.source) == source and
+            _country(e.target) == target], summary(events_of(text, "2019-01-10"))
+
+
+def test_fighting_together_is_fighting_each_other() -> None:
+    fought = events_of("Israel and Hezbollah fought a month-long war in 2006.", "2019-01-10")
+    sides = {(_country(e.source), e.target.text if e.target else None) for e in fought
+             if e.root == "19"}
+    assert {("ISR", "Hezbollah"), ("LBN", "Israel")} <= sides, summary(fought)
+    bombed = events_of("Russian and Syrian jets bombed the town.", "2019-01-10")
+    assert not [e for e in bombed if _country(e.source) == "RUS" and
+                _country(e.target) == "SYR"], summary(bombed)

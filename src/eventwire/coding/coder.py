@@ -54,6 +54,9 @@ from .veto import Reviewer, Veto, versioned
 CODER_VERSION = "0.4.0"
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+#: Fighting done together is done to each other: "Israel and Hezbollah fought a war" (not
+#: "Russian and Syrian jets bombed", which is done to someone else).
+RECIPROCAL_FIGHT = frozenset({"fight", "clash", "battle", "skirmish", "war"})
 #: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
 STATE_PROTEST_CODE = "114"
 MAX_SENTENCE_TOKENS = 300
@@ -236,7 +239,8 @@ class EventCoder(StatementCoder, PatternMatcher):
             return  # no parties; or people "displaced" with no one who expelled them
         pairs: list[tuple[Found | None, Found | None]]
         code = codes.lookup(p.code)
-        if not targets and len(sources) > 1 and code.root in SYMMETRIC_ROOTS:
+        if not targets and len(sources) > 1 and (code.root in SYMMETRIC_ROOTS or
+                                                 t.lemma_.lower() in RECIPROCAL_FIGHT):
             pairs = [(sources[0], s) for s in sources[1:]] + [(s, sources[0]) for s in sources[1:]]
         else:
             pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]

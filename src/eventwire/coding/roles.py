@@ -38,6 +38,12 @@ VICTIM_VERBS = frozenset({"die", "perish", "kill", "wound", "injure", "hurt", "m
 #: Nouns that only frame an event named by their compound modifier ("a mediation effort").
 FRAME_NOUNS = frozenset({"effort", "bid", "initiative", "process", "drive", "push",
                          "programme", "program", "plan", "move", "attempt"})
+#: Relative pronouns: they stand for the noun their clause describes.
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+#: Verbs that only deliver a nominal event to its target: "delivered a rebuke **to** Obama",
+#: "issued a warning to Iran", "sent a message to Tehran".
+DELIVERY_VERBS = frozenset({"deliver", "issue", "send", "give", "extend", "address", "direct",
+                            "offer", "make", "pass", "convey", "fire"})
 #: Pronouns that, inside reported speech, stand for the speaker ("Syria says it will ...").
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 
@@ -46,6 +52,15 @@ def _agents_of(noun: Token) -> list[Token]:
     """The agents of a participle on a noun: "crimes **committed by** X"."""
     return [x for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
             for x in prep_objects([acl], "by")]
+
+
+def _companions(subject: Token) -> list[Token]:
+    """Who is "along with" or "together with" a subject (or its verb): the other party of a
+    meeting."""
+    out = [x for c in subject.children if c.dep_ == "prep" and c.lower_ == "along"
+           for x in prep_objects([c], "with")]
+    return out + [x for c in subject.children if c.dep_ == "prep" and c.lower_ == "with" and any(
+        a.lower_ == "together" for a in c.children) for x in prep_objects([c.head], "with")]
 
 
 def gerund_noun(t: Token) -> bool:
@@ -157,6 +172,9 @@ class RoleFinder:
         if t.dep_ == "advcl" and (t.tag_ == "VBG" or to_infinitive(t)):
             # "..., killing two" / purpose: "sent experts to Bosnia to investigate"
             return self._source_head(t.head)
+        if t.dep_ == "acl" and to_infinitive(t) and child(t.head, "poss") is not None and \
+                child(t.head, "poss").pos_ != "PRON":
+            return child(t.head, "poss")  # "Trump's decision to withdraw the troops"
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head.pos_ in (
                 "VERB", "AUX"):
             return self._source_head(t.head.head)  # "has the potential to attack"
@@ -227,6 +245,8 @@ class RoleFinder:
                 obj = child(t, "nsubjpass") if passive else child(t, "dobj")
                 if obj is None and reduced_passive(t):
                     obj = t.head  # "the journalist captured by Islamic State"
+                if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
+                    obj = t.head  # "the prince, whom Turkey accuses": the prince
                 if obj is None and not passive:
                     # "kidnapped up to 16 advisers": the parser reads "up to" as a particle
                     obj = next((o for prt in t.children if prt.dep_ == "prt" and
@@ -244,6 +264,8 @@ class RoleFinder:
                                else obj)
             else:
                 out.extend(prep_objects(holders, slot))
+                if slot == "from":  # "pulled its troops out of Syria"
+                    out.extend(prep_objects([o for o in t.children if o.lower_ == "out"], "of"))
         return out
 
     @staticmethod
@@ -276,6 +298,11 @@ class RoleFinder:
                 # "mobilized reservists for a war **against Iraq**"
                 targets += [x for aim in prep_objects([t], "for")
                             for x in prep_objects([aim], "against")]
+                if obj is not None:  # "expressed disappointment that Kurdish fighters had
+                    targets += [subj for clause in obj.children  # not left"
+                                if clause.dep_ in ("acl", "ccomp")
+                                for subj in (child(clause, "nsubj", "nsubjpass"),)
+                                if subj is not None and subj.pos_ != "PRON"]
                 comp = self._complement_target(t)
                 if comp is not None:
                     # "... to demand the resignation **of the president**"
@@ -298,6 +325,9 @@ class RoleFinder:
                 if t.dep_ == "nsubj" and t.head.lemma_.lower() in HARM_VERBS:
                     done = child(t.head, "dobj")
                     targets += [done] if done is not None else []
+            if source is not None and "with" in p.target:
+                # "Putin, along with Erdoğan, will meet …" (on the subject or the verb)
+                targets += _companions(source) + _companions(t)
             return source, targets, None
         # "launched a **mediation** effort between X and Y": the event noun modifies a noun
         # that only frames it; the phrase's head carries the roles
@@ -319,6 +349,13 @@ class RoleFinder:
                           None)
         targets = self._slots(p, holders, n, False)
         targets += [x for cand in list(targets) for x in _agents_of(cand)]
+        if "none" not in p.target:
+            # "sanctions imposed on Russia", "strikes launched against Isis": the participle's
+            targets += [x for acl in n.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                        for word in ("on", "against", "at", "upon")
+                        for x in prep_objects([acl], word)]
+            if gov is not None and gov.lemma_.lower() in DELIVERY_VERBS and n.dep_ == "dobj":
+                targets += prep_objects([n, gov], "to")  # "delivered a rebuke to Obama"
         if "none" not in p.target:  # "Trump's demand that Germany repatriate …", "Moscow's
             targets += [subj for clause in n.children  # call for Washington to leave"
                         if clause.dep_ in ("acl", "ccomp")
