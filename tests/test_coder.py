@@ -1035,3 +1035,11 @@ def test_fighting_together_is_fighting_each_other() -> None:
     bombed = events_of("Russian and Syrian jets bombed the town.", "2019-01-10")
     assert not [e for e in bombed if _country(e.source) == "RUS" and
                 _country(e.target) == "SYR"], summary(bombed)
+
+
+def test_a_statement_about_the_speakers_own_country_is_no_event() -> None:
+    own = events_of("The German defence minister said Germany faced a hard choice.", "2019-02-20")
+    assert not [e for e in own if e.root == "01"], summary(own)
+    other = events_of("The German defence minister said Turkey faced a hard choice.",
+                      "2019-02-20")
+    assert [e for e in other if e.root == "01" and _country(e.target) == "TUR"], summary(other)
