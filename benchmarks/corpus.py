@@ -8,9 +8,12 @@ annotation passes. The dev half is for tuning; the test half is only measured (a
 over 0.05 means fitting). Same figures as ``eventwire evaluate corpus GOLD --lower``.
 ``--no-veto`` codes with the rules alone, without the learned veto (``eventwire.coding.veto``,
 trained on the dev half: its dev figures are fitted ones; ``benchmarks/train_veto.py`` prints
-the cross-validated dev figures).
+the cross-validated dev figures). ``--proposer`` / ``--no-proposer`` switch the learned proposer
+(``eventwire.coding.proposer``, also trained on the dev half; ``benchmarks/train_proposer.py``
+prints its cross-validated dev figures) on or off; the default is the coder's.
 
-    python benchmarks/corpus.py [GOLD ...] [--csv PATH] [--no-lower] [--no-veto] [--json]
+    python benchmarks/corpus.py [GOLD ...] [--csv PATH] [--no-lower] [--no-veto]
+                                [--proposer | --no-proposer] [--json]
 
 GOLD defaults to ``eval/corpus_gold/*.jsonl``; run from the repository root (the CSV defaults to
 ``../shared/corpus/guardian_syria_2019.csv``).
@@ -24,6 +27,7 @@ import sys
 import time
 from pathlib import Path
 
+from eventwire.coding.coder import PROPOSER_DEFAULT
 from eventwire.errors import EventwireError
 from eventwire.evaluate_corpus import (
     DEFAULT_CSV,
@@ -46,6 +50,8 @@ def main() -> int:
     parser.add_argument("--split-file", type=Path, default=ROOT / DEFAULT_SPLIT)
     parser.add_argument("--no-lower", action="store_true")
     parser.add_argument("--no-veto", action="store_true", help="the rules alone, no veto")
+    parser.add_argument("--proposer", action=argparse.BooleanOptionalAction,
+                        default=PROPOSER_DEFAULT, help="the learned proposer on or off")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     started = time.perf_counter()
@@ -53,7 +59,8 @@ def main() -> int:
         lines = read_gold(args.gold)
         report = evaluate_corpus(lines, csv_path=args.csv, split_path=args.split_file,
                                  lower=not args.no_lower,
-                                 extractor=Extractor(veto=not args.no_veto))
+                                 extractor=Extractor(veto=not args.no_veto,
+                                                     proposer=args.proposer))
     except EventwireError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -61,7 +68,8 @@ def main() -> int:
     if args.json:
         print(json.dumps({**report.to_dict(), "agreement": agree.to_dict()}))
         return 0
-    print(f"coder {report.coder_version}{' (rules alone, no veto)' if args.no_veto else ''}; "
+    print(f"coder {report.coder_version}{' (no veto)' if args.no_veto else ''}"
+          f"{'' if args.proposer else ' (no proposer)'}; "
           f"gold rows left out as not yet annotated: "
           f"{report.unannotated or 'none'}")
     print(f"{'':>22}" + "".join(f"{h + ('' if v == 'as written' else ' ' + v):>24}"

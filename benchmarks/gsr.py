@@ -7,11 +7,13 @@ given; *other* = events per sentence whose root is neither the gold type nor 01.
 tuned on the even half (0-based positions after the header record); the odd half is the test.
 
     python benchmarks/gsr.py [PATH] [--case lower|upper] [--no-truecase] [--no-veto]
+                             [--proposer | --no-proposer]
 
 ``--case lower`` scores a lower-cased copy of the sentences (``upper``: in capitals), the way
 many wire archives and scraped feeds are set; ``--no-truecase`` parses such text as it is,
 without the case repair of ``eventwire.coding.case``; ``--no-veto`` codes with the rules alone
-(no learned veto, ``eventwire.coding.veto``).
+(no learned veto, ``eventwire.coding.veto``); ``--proposer`` / ``--no-proposer`` switch the
+learned proposer (``eventwire.coding.proposer``) on or off (default: the coder's).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import json
 import time
 from pathlib import Path
 
+from eventwire.coding.coder import PROPOSER_DEFAULT
 from eventwire.evaluate import evaluate_gsr
 from eventwire.pipeline import Extractor
 
@@ -33,15 +36,19 @@ def main() -> None:
     parser.add_argument("--case", choices=["lower", "upper"])
     parser.add_argument("--no-truecase", action="store_true")
     parser.add_argument("--no-veto", action="store_true")
+    parser.add_argument("--proposer", action=argparse.BooleanOptionalAction,
+                        default=PROPOSER_DEFAULT)
     args = parser.parse_args()
     started = time.perf_counter()
     recase = {"lower": str.lower, "upper": str.upper}.get(args.case or "")
     report = evaluate_gsr(json.loads(args.path.read_text(encoding="utf-8")),
-                          Extractor(truecase=not args.no_truecase, veto=not args.no_veto),
+                          Extractor(truecase=not args.no_truecase, veto=not args.no_veto,
+                                    proposer=args.proposer),
                           recase=recase)
     print(f"case: {args.case or 'as written'}"
           + (", no case repair" if args.case and args.no_truecase else "")
-          + (", rules alone (no veto)" if args.no_veto else ""))
+          + (", rules alone (no veto)" if args.no_veto else "")
+          + (", with the proposer" if args.proposer else ", no proposer"))
     for half, figures in report.halves.items():
         print(f"{half:>4}: sentences={figures['sentences']} type={figures['type']:.3f} "
               f"full={figures['full']:.3f} other_per_sentence={figures['other_per_sentence']:.3f}")

@@ -43,6 +43,7 @@ from spacy.language import Language
 
 import eventwire
 from eventwire import Article, Extractor
+from eventwire.coding.coder import PROPOSER_DEFAULT
 from eventwire.nlp import load_nlp
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "guardian_syria_2019.csv"
@@ -131,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="profile one more full run and print the top 25 functions")
     parser.add_argument("--no-veto", action="store_true",
                         help="code with the rules alone (no learned veto)")
+    parser.add_argument("--proposer", action=argparse.BooleanOptionalAction,
+                        default=PROPOSER_DEFAULT,
+                        help="the learned proposer on or off (default: the coder's)")
     args = parser.parse_args(argv)
 
     warnings = _CountWarnings()
@@ -146,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               "figures are noisier", file=sys.stderr)
 
     nlp = load_nlp()
-    extractor = Extractor(nlp=nlp, veto=not args.no_veto)
+    extractor = Extractor(nlp=nlp, veto=not args.no_veto, proposer=args.proposer)
     run_bare(nlp, texts[: args.warmup], args.batch_size)
     run_full(extractor, articles[: args.warmup], args.batch_size)
     warnings.count = 0

@@ -83,7 +83,7 @@ def collect(texts: Mapping[int, CorpusText], gold: Mapping[int, Sequence[GoldSen
             extractor: Extractor | None = None) -> list[Example]:
     """Code ``texts`` with the rules alone and label every event against ``gold`` (by row),
     as the corpus scorer pairs them. Rows in the order given, events in coding order."""
-    ex = extractor or Extractor(coder=EventCoder(veto=Recorder()))
+    ex = extractor or Extractor(coder=EventCoder(veto=Recorder(), proposer=False))
     recorder = ex.coder.veto
     if not isinstance(recorder, Recorder):
         raise ValueError("collect needs an extractor whose coder has a veto.Recorder")

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .coding import EventCoder
 from .coding.case import Truecaser, case_of, lexicon_of
-from .coding.coder import MAX_SENTENCE_TOKENS
+from .coding.coder import MAX_SENTENCE_TOKENS, PROPOSER_DEFAULT
 from .ingest import clean_article
 from .ingest.limits import (
     MAX_ARTICLE_CHARS,
@@ -55,13 +55,15 @@ class Extractor:
 
     ``truecase=False`` parses lower-case and all-capitals text as it is (for measuring
     what case repair does); ``veto=False`` codes with the rules alone, without the learned
-    veto of :mod:`eventwire.coding.veto` (for measuring what it does; a given ``coder``
-    keeps its own setting)."""
+    veto of :mod:`eventwire.coding.veto` (for measuring what it does); ``proposer`` switches
+    the learned proposer of :mod:`eventwire.coding.proposer` (events the rules miss) on or
+    off. A given ``coder`` keeps its own settings."""
 
     def __init__(self, nlp: Language | None = None, coder: EventCoder | None = None, *,
-                 truecase: bool = True, veto: bool = True) -> None:
+                 truecase: bool = True, veto: bool = True,
+                 proposer: bool = PROPOSER_DEFAULT) -> None:
         self._nlp = nlp
-        self.coder = coder or EventCoder(veto=veto)
+        self.coder = coder or EventCoder(veto=veto, proposer=proposer)
         self.truecase = truecase
 
     @property

@@ -155,9 +155,11 @@ class PlaceCandidate(_Record):
 class Evidence(_Record):
     """Why an event was coded: the trigger words, the rule that fired, and offsets.
 
-    ``model`` and ``score`` name the learned veto that reviewed the event and the probability
-    it gave that the event is one a careful coder would code (``coding/veto.py``); both are
-    None when no model looked at it (the rule-only coder)."""
+    ``model`` and ``score`` name the learned model that looked at the event and the
+    probability it gave: the veto that reviewed a rule's event (``coding/veto.py``: that a
+    careful coder would code it) or the proposer that added it (``coding/proposer.py``: that
+    the sentence holds an event of its root); both are None when no model looked at it (the
+    rule-only coder)."""
 
     trigger: str
     rule: str

@@ -38,6 +38,8 @@ from .cues import Cues
 from .cues import load as load_cues
 from .matching import PROTEST_ROOT, PatternMatcher
 from .patterns import Pattern, PatternSet
+from .proposer import LearnedProposer, Proposer
+from .proposer import versioned as proposed
 from .reframe import Reframing
 from .reframe import load as load_reframing
 from .statements import StatementCoder
@@ -51,7 +53,7 @@ from .syntax import (
 )
 from .veto import Reviewer, Veto, versioned
 
-CODER_VERSION = "0.4.0"
+CODER_VERSION = "0.5.0"
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 #: Fighting done together is done to each other: "Israel and Hezbollah fought a war" (not
@@ -61,23 +63,32 @@ RECIPROCAL_FIGHT = frozenset({"fight", "clash", "battle", "skirmish", "war"})
 STATE_PROTEST_CODE = "114"
 MAX_SENTENCE_TOKENS = 300
 MATERIAL_CONFLICT = 4  # QuadClass
+#: Whether a coder proposes events with the learned proposer unless told (benchmarks/RESULTS.md)
+PROPOSER_DEFAULT = True
 
 
 class EventCoder(StatementCoder, PatternMatcher):
     """Code events in parsed documents. Patterns, resolver, cues and gazetteer are injectable.
 
     ``veto``: True for the bundled learned veto (``coding/veto.py``; the version then reads
-    ``+veto``), False for the rules alone, or any :class:`~.veto.Reviewer`."""
+    ``+veto``), False for the rules alone, or any :class:`~.veto.Reviewer`. ``proposer``:
+    True for the bundled learned proposer (``coding/proposer.py``, events the rules miss;
+    ``+proposer``), False for none, or any :class:`~.proposer.Proposer`."""
 
     def __init__(self, patterns: PatternSet | None = None, resolver: ActorResolver | None = None,
                  cues: Cues | None = None, gazetteer: Gazetteer | None = None,
-                 version: str = CODER_VERSION, veto: Reviewer | bool = True) -> None:
+                 version: str = CODER_VERSION, veto: Reviewer | bool = True,
+                 proposer: Proposer | bool = PROPOSER_DEFAULT) -> None:
         self._patterns = patterns
         self._cues = cues
         self._reframing: Reframing | None = None
         self.resolver = resolver or ActorResolver(gazetteer=gazetteer)
         self.veto: Reviewer | None = Veto() if veto is True else (veto or None)
-        self.version = versioned(version) if isinstance(self.veto, Veto) else version
+        self.proposer: Proposer | None = LearnedProposer() if proposer is True else (
+            proposer or None)
+        version = versioned(version) if isinstance(self.veto, Veto) else version
+        self.version = proposed(version) if isinstance(self.proposer, LearnedProposer) \
+            else version
 
     @property
     def patterns(self) -> PatternSet:
@@ -115,6 +126,8 @@ class EventCoder(StatementCoder, PatternMatcher):
                     found.append(ev)
             if found and self.veto is not None:  # the learned veto scores (and drops) them
                 found = self.veto.review(found, sent, functools.partial(self._span, ctx))
+            if self.proposer is not None and not headline:  # events the rules missed
+                found += self.proposer.propose(sent, index, found, ctx, self)
             events.extend(found)
         return events
 

@@ -59,7 +59,7 @@ _CODED_AS = re.compile(r"is coded (\d+)")
 
 
 def versioned(version: str) -> str:
-    """The version a coder with the bundled veto stamps on its events ("0.4.0+veto")."""
+    """The version a coder with the bundled veto stamps on its events ("0.5.0+veto")."""
     return f"{version}+veto"
 
 
