@@ -29,6 +29,7 @@ from eventwire.coding.proposer import (
     ProposerModel,
     Recorder,
     RootModel,
+    _other_side,
     _same,
     features,
     load_model,
@@ -129,6 +130,27 @@ def test_the_same_actor_is_never_on_both_sides() -> None:
     assert _same(found("Turkey", 1), found("turkey", 5))  # one name
     assert _same(found("Turkey", 3), found("Ankara", 3))  # one word
     assert not _same(found("Turkish troops", 1, sector="MIL"), found("Ankara", 5, "TUR"))
+
+
+def test_the_other_side_of_a_guess_is_not_the_same_state() -> None:
+    def actor(country: str, sector: str | None, kind: str = "agent") -> Actor:
+        return Actor(text=f"{country} {sector}", name=None, country=country, sector=sector,
+                     kind=kind)
+
+    trump = actor("USA", "GOV", "person")
+    assert not _other_side(actor("USA", "MIL"), trump)  # "the 2,000 US troops"
+    assert not _other_side(actor("USA", None, "country"), trump)  # "the US"
+    assert not _other_side(actor("USA", "CVL"), trump)  # its own people named by role
+    assert _other_side(actor("SYR", "REB"), trump)
+    assert _other_side(actor("SYR", "REB"), actor("SYR", "GOV", "person"))  # a civil war
+
+
+@pytest.mark.model
+def test_a_guess_with_one_party_and_no_subject_makes_it_the_doer() -> None:
+    text = "The raid on the port was carried out before dawn with Turkish warplanes."
+    events = [e for e in code(text, proposer=LearnedProposer(model(
+        weights={"w=raid": 8.0}))) if e.evidence.rule == "proposer#19"]
+    assert events and events[0].source is not None and events[0].target is None, events
 
 
 # --- in the coder (the spaCy model) -----------------------------------------------------------

@@ -69,3 +69,13 @@ def article_context(article: Article, resolver: ActorResolver,
         ctx_name = resolver.kb.countries[countries[0]].name
     return ArticleContext(article, pub or dt.date.today(), pub is not None, ArticleMemory(),
                           countries, ctx_name, skip)
+
+
+def another(actor: Actor, of: Actor) -> bool:
+    """Whether ``actor`` is another party than ``of``: not ``of`` itself, nor its own country
+    or that country's people named by role ("the German defence minister said Germany …",
+    "… German citizens")."""
+    if actor.same_as(of):
+        return False
+    return not (actor.country is not None and actor.country == of.country and
+                actor.kind in ("country", "place", "agent") and actor.sector in (None, "CVL"))

@@ -44,7 +44,7 @@ from ..records import Event, Location
 from ..records import Span as CharSpan
 from ..resources import read_json
 from . import attribution, modality, relevance, where
-from .context import ArticleContext, Found
+from .context import ArticleContext, Found, another
 from .cues import Cues
 from .patterns import Pattern, PatternSet
 
@@ -283,6 +283,19 @@ def trigger_for(sent: Span, root: RootModel, event_nouns: Container[str] = (),
     return chosen
 
 
+#: Sectors of a state: a proposed event's two sides are not both of one state's.
+_STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _other_side(actor: Any, source: Any) -> bool:
+    """Whether ``actor`` may be the other side of a guessed event done by ``source``: another
+    party (:func:`.context.another`), and not one more arm of the same state ("Trump" and "the
+    2,000 US troops"; a government and its rebels may be)."""
+    return another(actor, source) and not (
+        actor.country is not None and actor.country == source.country
+        and actor.sector in _STATE_SECTORS and source.sector in _STATE_SECTORS)
+
+
 def _same(a: Found, b: Found) -> bool:
     return a.token.i == b.token.i or a.actor.same_as(b.actor) or (
         a.actor.text.lower() == b.actor.text.lower()) or (
@@ -350,10 +363,14 @@ class LearnedProposer(Proposer):
         for cand in others:
             if cand.i == t.i or src is not None and cand.i == src.token.i:
                 continue
-            found = [f for f in host._actors(cand, ctx) if src is None or not _same(f, src)]
+            found = [f for f in host._actors(cand, ctx)
+                     if src is None or not _same(f, src) and _other_side(f.actor, src.actor)]
             if found:
                 tgt = found[0]
                 break
+        if src is None and tgt is not None and relevance.political(tgt.actor):
+            # one political party and no subject: a guess is likelier its doer than its target
+            src, tgt = tgt, None
         return src, tgt, gov
 
     def _event(self, sent: Span, index: int, root: str, score: float, ctx: ArticleContext,

@@ -13,9 +13,9 @@ import dataclasses
 
 from spacy.tokens import Span
 
-from ..records import Actor, Event
+from ..records import Event
 from . import modality, relevance, where
-from .context import ArticleContext
+from .context import ArticleContext, another
 from .parties import PartyFinder
 from .patterns import Pattern
 from .syntax import child, prep_objects
@@ -64,14 +64,14 @@ class StatementCoder(PartyFinder):
             speaker = sources[0].actor
             targets = next((found for cand in self._slots(statement, [t], t, False)
                             if (found := [f for f in self._actors(cand, ctx)
-                                          if _another(f.actor, speaker)])), [])
+                                          if another(f.actor, speaker)])), [])
             if not targets and comp is not None:
                 # "Berlin said the vote in Kiev was a step forward": about Ukraine
                 targets = next((found for cand in (child(comp, "nsubj", "nsubjpass"),
                                                    child(comp, "dobj"), *prep_objects([comp], "on"),
                                                    *prep_objects([comp], "against"))
                                 if (found := [f for f in self._actors(cand, ctx)
-                                              if _another(f.actor, speaker)])), [])
+                                              if another(f.actor, speaker)])), [])
             if not targets:
                 continue  # a statement is an event when it is about another actor
             mod, cue = modality.modality(t, self.cues)
@@ -82,13 +82,3 @@ class StatementCoder(PartyFinder):
                                    targets[0] if targets else None, mod, cue, None, None,
                                    date, precision, date_source, place))
         return out
-
-
-def _another(actor: Actor, speaker: Actor) -> bool:
-    """Whether a statement about ``actor`` is about another actor than its ``speaker``: not
-    the speaker, nor the speaker's own country or its people named by role ("the German
-    defence minister said Germany …", "… German citizens")."""
-    if actor.same_as(speaker):
-        return False
-    return not (actor.country is not None and actor.country == speaker.country and
-                actor.kind in ("country", "place", "agent") and actor.sector in (None, "CVL"))
