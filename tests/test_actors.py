@@ -217,6 +217,7 @@ def test_a_countrys_forces_described_are_the_storys_country(text: str) -> None:
     ("Mr al-Assad", "Bashar al-Assad"),  # a word of address is no given name
     ("Mr Assad", "Bashar al-Assad"),
     ("Sheikh Tamim", "Tamim bin Hamad Al Thani"),
+    ("De Mistura", "Staffan de Mistura"),  # a particle in capitals is no given name
 ])
 def test_a_surname_after_another_given_name_is_someone_else(bundled: ActorResolver, text: str,
                                                             expected: str | None) -> None:

@@ -1022,6 +1022,8 @@ def test_restoring_diplomatic_links_is_restoring_ties() -> None:
     # who meets "along with" the subject is the other side
     ("Vladimir Putin, along with his Turkish counterpart, Recep Tayyip Erdogan, will meet in "
      "Sochi.", "03", "RUS", "TUR"),  # an intent to meet (036)
+    # the subject of a clause on the object names whose thing it is
+    ("Russia rejected the plan that Washington proposed.", "12", "RUS", "USA"),
 ])
 def test_sides_named_around_the_trigger(text: str, root: str, source: str,
                                         target: str) -> None:

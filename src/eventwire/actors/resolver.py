@@ -106,7 +106,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord",
                          "president", "premier", "chancellor", "minister", "senator", "sen",
                          "rep", "gov", "governor", "mayor", "judge", "justice", "prof",
                          "professor", "crown"})
-#: Lower-case particles inside Arabic and European names ("Nasr al-Hariri", "van der Bellen").
+#: Particles inside Arabic and European names ("Nasr al-Hariri", "van der Bellen", "De Mistura").
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ul", "ad", "ash", "as",
                              "an", "ar", "at", "az", "van", "von", "de", "der", "den", "da",
                              "di", "du", "la", "le"})
@@ -249,8 +249,7 @@ class ActorResolver:
                        for p in people)
 
         def before(i: int) -> int:  # "Nasr [al-]Hariri": the given name before a particle
-            while 0 <= i < len(toks) and i not in covered and not toks[i].is_title and \
-                    toks[i].key in _NAME_PARTICLES:
+            while 0 <= i < len(toks) and i not in covered and toks[i].key in _NAME_PARTICLES:
                 i -= 1
             return i
 

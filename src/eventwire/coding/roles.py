@@ -299,10 +299,10 @@ class RoleFinder:
                 targets += [x for aim in prep_objects([t], "for")
                             for x in prep_objects([aim], "against")]
                 if obj is not None:  # "expressed disappointment that Kurdish fighters had
-                    targets += [subj for clause in obj.children  # not left"
-                                if clause.dep_ in ("acl", "ccomp")
-                                for subj in (child(clause, "nsubj", "nsubjpass"),)
-                                if subj is not None and subj.pos_ != "PRON"]
+                    targets += [subj for clause in obj.children  # not left", "rejected the
+                                if clause.dep_ in ("acl", "ccomp", "relcl")  # plan that
+                                for subj in (child(clause, "nsubj", "nsubjpass"),)  # Washington
+                                if subj is not None and subj.pos_ != "PRON"]  # proposed"
                 comp = self._complement_target(t)
                 if comp is not None:
                     # "... to demand the resignation **of the president**"
