@@ -32,7 +32,6 @@ import argparse
 import dataclasses
 import json
 import math
-import random
 import sys
 import time
 from collections import Counter
@@ -57,6 +56,7 @@ from eventwire.evaluate_corpus import (
     Coded,
     CorpusText,
     GoldSentence,
+    article_folds,
     articles,
     from_event,
     read_gold,
@@ -175,15 +175,8 @@ def fit(examples: Sequence[Example], codes: Mapping[str, str], c: float, name: s
 
 def partitions(rows: Iterable[int], folds: int, repeats: int, seed: int = SEED
                ) -> list[list[list[int]]]:
-    """``repeats`` partitions of ``rows`` into ``folds`` groups (a seeded shuffle each)."""
-    rng = random.Random(seed)
-    ordered = sorted(set(rows))
-    out = []
-    for _ in range(repeats):
-        shuffled = ordered[:]
-        rng.shuffle(shuffled)
-        out.append([sorted(shuffled[k::folds]) for k in range(folds)])
-    return out
+    """:func:`eventwire.evaluate_corpus.article_folds` with this script's seed."""
+    return article_folds(rows, folds, repeats, seed)
 
 
 def fold_models(examples: Sequence[Example], gold: Mapping[int, Sequence[GoldSentence]],

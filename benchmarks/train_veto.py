@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import random
 import sys
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -44,6 +43,7 @@ from eventwire.evaluate_corpus import (
     Coded,
     CorpusText,
     GoldSentence,
+    article_folds,
     articles,
     assign,
     checks,
@@ -144,15 +144,8 @@ def fit(examples: Sequence[Example], c: float, name: str = NAME,
 
 def partitions(rows: Iterable[int], folds: int, repeats: int, seed: int = SEED
                ) -> list[list[list[int]]]:
-    """``repeats`` partitions of ``rows`` into ``folds`` groups (a seeded shuffle each)."""
-    rng = random.Random(seed)
-    ordered = sorted(set(rows))
-    out = []
-    for _ in range(repeats):
-        shuffled = ordered[:]
-        rng.shuffle(shuffled)
-        out.append([sorted(shuffled[k::folds]) for k in range(folds)])
-    return out
+    """:func:`eventwire.evaluate_corpus.article_folds` with this script's seed."""
+    return article_folds(rows, folds, repeats, seed)
 
 
 def held_out(examples: Sequence[Example], parts: Sequence[Sequence[int]], c: float

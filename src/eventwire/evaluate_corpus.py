@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import random
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -50,12 +51,28 @@ from .records import Article, Event
 __all__ = [
     "DEFAULT_CSV", "DEFAULT_SPLIT", "HALVES", "AgreementReport", "Coded", "CorpusReport",
     "CorpusScores", "CorpusText", "GoldSentence", "Miss", "Place", "Side", "Tally", "agreement",
-    "articles", "assign", "checks", "evaluate_corpus", "from_event", "levels",
+    "article_folds", "articles", "assign", "checks", "evaluate_corpus", "from_event", "levels",
     "lower_keep_offsets", "match", "predict", "read_gold", "read_split", "read_texts", "score",
 ]
 
 PLACE_KM = 50.0
 EXAMPLES = 5  # examples kept per cause of error
+
+
+# --- cross-validation by article (the learned veto and proposer) ------------------------------
+
+def article_folds(rows: Iterable[int], folds: int, repeats: int, seed: int
+                  ) -> list[list[list[int]]]:
+    """``repeats`` partitions of the article ``rows`` into ``folds`` groups (a seeded shuffle
+    each): cross-validation grouped by article, so no article is on both sides of a fold."""
+    rng = random.Random(seed)
+    ordered = sorted(set(rows))
+    out = []
+    for _ in range(repeats):
+        shuffled = ordered[:]
+        rng.shuffle(shuffled)
+        out.append([sorted(shuffled[k::folds]) for k in range(folds)])
+    return out
 
 
 # --- matching ---------------------------------------------------------------------------------
