@@ -10,6 +10,11 @@ as organisations or people ("the outskirts of Daraa" -> ORG); in a place slot su
 one-name entity is still read as a place, unless the actor data know it as a person or
 an organisation.
 
+Beyond the slots: a name qualified by a region word ("northern Hama", "rural Aleppo") is a
+region, never a government; a gazetteer name listed with a place is a place ("Idlib and rural
+Aleppo"); and a town or region the article names as a place is a place wherever it is named
+again, unless it acts there (:func:`echoes`: one name, one sense in an article).
+
 Traps, never places: dates and month names ("in March"), persons and organisations
 outside place slots ("Bolton", "the European Union" -- never their last word alone),
 continents and broad regions, and a country, capital or seat of power that acts
@@ -304,31 +309,30 @@ def mentions(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
     return iter(sorted(found, key=lambda m: m.start))
 
 
-def _plain_name(start: int, end: int, sent: Span, gazetteer: Gazetteer, kb: Knowledge,
-                not_person: bool = True) -> str | None:
-    """The text of tokens ``[start, end)`` if it can only be a place the gazetteer knows:
-    not a date, month or listed non-place, not a person or organisation the actor data
-    know, not a country or capital standing for its government."""
+def _plain_place(start: int, end: int, sent: Span, gazetteer: Gazetteer, kb: Knowledge
+                 ) -> bool:
+    """Whether tokens ``[start, end)`` can only be a place the gazetteer (or the actor data's
+    regions) know: not a date, month or listed non-place, not part of a longer name, not a
+    person or organisation the actor data know, not a country or capital standing for its
+    government."""
     doc = sent.doc
     span = doc[start:end]
     r = rules()
     key = fold_key(span.text)
     if start >= end or any(t.ent_type_ in ("DATE", "TIME") for t in span) or \
             key in r.months or key in r.not_places or key.split(" ")[-1] in r.months:
-        return None
+        return False
     ent = _entity_of(doc[start]) if doc[start].ent_type_ else None
     if ent is not None and ent.label_ not in r.place_labels and \
             ent.text.strip(" ,.;:") not in (span.text, f"the {span.text}"):
-        return None  # part of a longer name: "the Aleppo Media Centre"
-    if not_person and _person_or_org(span.text, kb, strict=False):
-        return None
+        return False  # part of a longer name: "the Aleppo Media Centre"
+    if _person_or_org(span.text, kb, strict=False):
+        return False
     if is_actor_name(span.text, kb) and acts(span.root):
-        return None
+        return False
     found = gazetteer.candidates(span.text)
-    if found and all(p.source == ISO_DIVISION for p in found) or \
-            not found and region_place(span.text, kb) is None:
-        return None
-    return span.text
+    return not (found and all(p.source == ISO_DIVISION for p in found) or
+                not found and region_place(span.text, kb) is None)
 
 
 def _listed(sent: Span, found: list[Mention], gazetteer: Gazetteer,
@@ -353,7 +357,7 @@ def _listed(sent: Span, found: list[Mention], gazetteer: Gazetteer,
                 continue
             start, end = _name_tokens(tok, sent)
             if any(i in taken for i in range(start, end)) or \
-                    _plain_name(start, end, sent, gazetteer, kb) is None:
+                    not _plain_place(start, end, sent, gazetteer, kb):
                 continue
             m = Mention(start, end, doc[start:end].text, f"listed with {partner.text}",
                         _hints(start, end, sent, kb, gazetteer))
@@ -390,7 +394,7 @@ def echoes(doc: Doc, found: list[Mention], gazetteer: Gazetteer,
                     _names_a_thing(root, r.place_nouns | r.feature_nouns) or
                     root.dep_ == "nsubj" and root.head.lemma_.lower() in r.human_verbs):
                 continue
-            if _plain_name(start, end, sent, gazetteer, kb) is None:
+            if not _plain_place(start, end, sent, gazetteer, kb):
                 continue
             out.append(Mention(start, end, text, "named as a place elsewhere in the article",
                                _hints(start, end, sent, kb, gazetteer)))
