@@ -59,8 +59,9 @@ def _companions(subject: Token) -> list[Token]:
     meeting."""
     out = [x for c in subject.children if c.dep_ == "prep" and c.lower_ == "along"
            for x in prep_objects([c], "with")]
-    return out + [x for c in subject.children if c.dep_ == "prep" and c.lower_ == "with" and any(
-        a.lower_ == "together" for a in c.children) for x in prep_objects([c.head], "with")]
+    return out + [x for c in subject.children if c.dep_ == "prep" and c.lower_ == "with"
+                  and any(a.lower_ == "together" for a in c.children)
+                  for x in c.children if x.dep_ == "pobj"]
 
 
 def gerund_noun(t: Token) -> bool:
