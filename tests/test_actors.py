@@ -223,3 +223,14 @@ def test_a_surname_after_another_given_name_is_someone_else(bundled: ActorResolv
                                                             expected: str | None) -> None:
     actor = bundled.resolve(text, date=dt.date(2018, 1, 20))
     assert (actor.name if actor else None) == expected, actor
+
+
+def test_a_bare_office_is_the_holder_the_article_named(bundled: ActorResolver) -> None:
+    """"The foreign minister" after "Jean-Yves Le Drian" is Le Drian; an office no one named
+    holds stays a bare role."""
+    memory, day = ArticleMemory(), dt.date(2019, 2, 20)
+    assert bundled.resolve("Jean-Yves Le Drian", date=day, memory=memory).country == "FRA"
+    minister = bundled.resolve("The foreign minister", date=day, memory=memory)
+    assert (minister.name, minister.country, minister.kind) == (
+        "Jean-Yves Le Drian", "FRA", "person")
+    assert bundled.resolve("the president", date=day, memory=memory).country is None

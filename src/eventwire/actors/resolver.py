@@ -375,6 +375,23 @@ class ActorResolver:
             code != org.country and cm.end <= m.start and \
             not _SPONSOR_WORDS & set(parts.between[:m.start - cm.end])
 
+    def _named_earlier(self, text: str, day: dt.date, memory: ArticleMemory
+                       ) -> tuple[kn.Person, kn.Term] | None:
+        """The person of the article, latest first, whose office on ``day`` the bare role
+        ``text`` names: every word of it ("the foreign minister", "the president") is a word
+        of the office ("foreign minister", "president")."""
+        words = {t.key for t in kn.tokens(text)} - _DETERMINERS
+        if not words:
+            return None
+        for ident in reversed(memory.people):
+            person = self.kb.people.get(ident)
+            if person is None:
+                continue
+            for term in person.terms:
+                if term.covers(day) and words <= set(term.role.lower().split()):
+                    return person, term
+        return None
+
     # -- combining ----------------------------------------------------------------------
     def _combine(self, text: str, parts: _Parts, day: dt.date, context: str | None,
                  memory: ArticleMemory | None) -> Actor | None:
@@ -442,6 +459,15 @@ class ActorResolver:
         if parts.override and (sector or country):
             sector = parts.override
             evidence.append("former office holder")
+        if country is None and kind == "agent" and sector is not None and memory is not None \
+                and not parts.unknown_name and not parts.countries:
+            earlier = self._named_earlier(text, day, memory)
+            if earlier is not None:  # "The foreign minister" after "Jean-Yves Le Drian"
+                person, term = earlier
+                country, kind, name, ident = person.country, "person", person.name, person.id
+                sector = term.sector
+                evidence.append(f"the {term.role} named earlier in the article "
+                                f"({person.name!r})")
         if country is None and sector in CONTEXT_SECTORS and context and kind == "agent" \
                 and not parts.unknown_name:
             ctx = self.countries_in(context)
