@@ -57,11 +57,8 @@ from eventwire.evaluate_corpus import (
     CorpusText,
     GoldSentence,
     article_folds,
-    articles,
+    dev_half,
     from_event,
-    read_gold,
-    read_split,
-    read_texts,
     score,
 )
 from eventwire.pipeline import Extractor
@@ -287,9 +284,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="train and print; write nothing")
     args = parser.parse_args()
     started = time.perf_counter()
-    dev_rows = set(read_split(args.split_file)["dev"])
-    gold = {row: s for row, s in articles(read_gold(args.gold)).items() if row in dev_rows}
-    texts = read_texts(args.csv, gold)
+    gold, texts = dev_half(args.gold, args.csv, args.split_file)
     data = collect(texts, gold)
     published = {row: t.published for row, t in texts.items()}
     model, report = train(data, gold, published, args.folds, args.repeats)

@@ -44,15 +44,12 @@ from eventwire.evaluate_corpus import (
     CorpusText,
     GoldSentence,
     article_folds,
-    articles,
     assign,
     checks,
+    dev_half,
     from_event,
     levels,
     match,
-    read_gold,
-    read_split,
-    read_texts,
     score,
 )
 from eventwire.pipeline import Extractor
@@ -225,9 +222,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="train and print; write nothing")
     args = parser.parse_args()
     started = time.perf_counter()
-    dev_rows = set(read_split(args.split_file)["dev"])
-    gold = {row: s for row, s in articles(read_gold(args.gold)).items() if row in dev_rows}
-    texts = read_texts(args.csv, gold)
+    gold, texts = dev_half(args.gold, args.csv, args.split_file)
     examples = collect(texts, gold)
     published = {row: t.published for row, t in texts.items()}
     model, report = train(examples, gold, published, args.folds, args.repeats)

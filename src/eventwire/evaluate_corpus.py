@@ -51,15 +51,26 @@ from .records import Article, Event
 __all__ = [
     "DEFAULT_CSV", "DEFAULT_SPLIT", "HALVES", "AgreementReport", "Coded", "CorpusReport",
     "CorpusScores", "CorpusText", "GoldSentence", "Miss", "Place", "Side", "Tally", "agreement",
-    "article_folds", "articles", "assign", "checks", "evaluate_corpus", "from_event", "levels",
-    "lower_keep_offsets", "match", "predict", "read_gold", "read_split", "read_texts", "score",
+    "article_folds", "articles", "assign", "checks", "dev_half", "evaluate_corpus", "from_event",
+    "levels", "lower_keep_offsets", "match", "predict", "read_gold", "read_split", "read_texts",
+    "score",
 ]
 
 PLACE_KM = 50.0
 EXAMPLES = 5  # examples kept per cause of error
 
 
-# --- cross-validation by article (the learned veto and proposer) ------------------------------
+# --- the dev half and cross-validation by article (the learned veto and proposer) -------------
+
+def dev_half(gold: Iterable[str | Path], csv_path: str | Path = DEFAULT_CSV,
+             split_path: str | Path = DEFAULT_SPLIT
+             ) -> tuple[dict[int, list[GoldSentence]], dict[int, CorpusText]]:
+    """The dev half's gold sentences and article texts, by row: what the learned models are
+    trained on (the test half's texts are not read)."""
+    dev_rows = set(read_split(split_path)["dev"])
+    sentences = {row: s for row, s in articles(read_gold(gold)).items() if row in dev_rows}
+    return sentences, read_texts(csv_path, sentences)
+
 
 def article_folds(rows: Iterable[int], folds: int, repeats: int, seed: int
                   ) -> list[list[list[int]]]:
