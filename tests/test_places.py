@@ -218,9 +218,26 @@ def test_possessors_of_land_and_divisions_beside_a_town_are_places(
     ("In 2014 his father, Paul, issued a video appeal.", "Paul"),  # a division's name, a person
     ("He admires North Korea’s Kim Jong-un.", "Korea"),  # "North" is part of the name
     ("The move shocked regional allies such as Israel.", "Israel"),  # one of the allies
+    ("Jordan welcomed the recognition of Palestine by Sweden.", "Palestine"),  # "of": a party
+    ("The spectre of Iran hangs over the summit.", "Iran"),
+    ("Ankara remains well disposed to Tehran.", "Tehran"),
+    ("Analysts say it is Israel that carried out the strike.", "Israel"),  # the cleft's focus
 ])
 def test_possessors_and_leaders_that_act_are_not_places(text: str, trap: str) -> None:
     assert not any(c.text == trap for c in eventwire.geocode(text)), trap
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, country", [
+    ("It is not as easy as they think in America.", "America", "USA"),  # America alone: the US
+    ("The road that used to link Aleppo to the coast was cut.", "Aleppo", "SYR"),
+    ("Protesters were angry about the recognition of Jerusalem as the capital.", "Jerusalem",
+     "ISR"),  # the city recognised, not a party
+])
+def test_objects_of_linking_and_recognition_are_places(text: str, name: str,
+                                                       country: str) -> None:
+    found = _first(text)
+    assert found[name].location.country == country, found
 
 
 @pytest.mark.model
@@ -317,6 +334,17 @@ def _event_place(text: str) -> list[eventwire.Location | None]:
     ("Iran is arming thousands of Shia militants in Iraq.", (33.22, 43.68)),  # the object's noun
     ("“The regime must go,” Putin declared as he hosted Rouhani and Erdogan in Sochi.",
      (43.60, 39.73)),  # a demand placed like any other speech act
+    ("In a keynote address delivered in Amman, billed as the centrepiece of his regional "
+     "tour, the secretary called for unity against Tehran.", (31.95, 35.93)),  # leading clause
+    ("Thousands of families inside Yemen need aid from the United Nations.",
+     (15.55, 48.52)),  # where the subject of a noun event's verb is
+    ("Turkish troops fired on a column of militiamen entering the town of Manbij.",
+     (36.53, 37.95)),  # the target's own participle
+    # a speaker's whereabouts before its words' topic
+    ("A Turkish foreign ministry spokesman in Ankara had no immediate comment and the "
+     "Turkish embassy in Athens did not respond to a request for comment.", (39.92, 32.85)),
+    ("The jihadists swept across Iraq in 2014. Their fighters seized much of the country "
+     "within weeks.", (33.22, 43.68)),  # a share of "the country": the country just named
 ])
 def test_event_takes_the_place_in_its_clause(text: str, want: tuple[float, float]) -> None:
     places = _event_place(text)

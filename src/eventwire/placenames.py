@@ -183,6 +183,18 @@ def acts(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on", "from", "for") and \
             tok.head.head.lemma_.lower() in r.relation_words:
         return True  # "sanctions on Iran", "pressure from Russia", "a gesture to Turkey"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and \
+            tok.head.head.lemma_.lower() in r.party_of_nouns and \
+            not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "as"):
+        return True  # "the recognition of Israel", "the spectre of Iran" (not "recognition
+        # of Jerusalem as the capital": the city recognised)
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be" and \
+            any(c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.head.children) and \
+            tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("that", "who", "which"):
+        return True  # "it is Israel that appears to have led the charge": the doer in focus
+    if tok.dep_ == "compound" and tok.head.dep_ in ("advcl", "ccomp", "relcl") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children):
+        return True  # "when America retreats" with the verb taken for a noun: its subject
     if tok.dep_ == "pobj" and tok.head.lower_ in r.actor_preps:  # "talks with Damascus",
         governor = tok.head.head.lemma_.lower()  # not "the border with Syria", "fled towards
         return governor not in r.place_nouns and not (  # Damascus"

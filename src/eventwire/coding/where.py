@@ -10,7 +10,8 @@ or a capital acting for its government). An event takes, in this order:
    ("rebels overran **Sinjar**", "bombed neighbourhoods **of Hama**", "attacked a
    checkpoint **near Khan Sheikhoun**");
 2. the target's location phrase ("shelled Kurdish fighters **in Afrin**"), then the
-   source's ("courts **in France** are investigating …");
+   source's ("courts **in France** are investigating …"); for statements and other verbal
+   events the speaker's whereabouts come before the place their words are about;
 3. the target itself, only for material events (attacks, assaults, protests, force
    posture, coercion): "airstrikes on **Idlib**" -- never for statements, threats or
    calls, so a threat against Syria is not placed in Syria;
@@ -98,9 +99,10 @@ def _object_places(obj: Token, takes_places: bool, depth: int = 0) -> Iterator[T
         for c in obj.children:  # "arming thousands of militants in Iraq", "the build-up and
             if c.dep_ == "conj":  # training of an army in Syria": the object's own noun
                 yield from _object_places(c, takes_places, depth + 1)
-            elif c.dep_ == "prep" and c.lower_ == "of":
+            elif c.dep_ == "prep" and c.lower_ == "of":  # "seized much of the country"
+                portion = takes_places and obj.lemma_.lower() in r.portion_words
                 for inner in (g for g in c.children if g.dep_ == "pobj" and _is_noun(g)):
-                    yield from _object_places(inner, False, depth + 1)
+                    yield from _object_places(inner, portion, depth + 1)
 
 
 def _verb_preps(verb: Token, r: Rules) -> Iterator[Token]:
@@ -151,6 +153,11 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
             for obj in (g for g in c.children if g.dep_ == "dobj"):  # "declared … as he
                 yield from (("the same scene's locative phrase", t)  # hosted them in Sochi"
                             for t in _preps(obj, r.event_preps))
+        elif c.dep_ in ("advcl", "ccomp") and c.i < trigger.i and _leads(c, trigger):
+            # "in a speech delivered in Cairo, pitched as …, Pompeo called for": a clause
+            # leading the sentence, without a subject of its own, sets the scene
+            yield from (("the leading clause's locative phrase", t)
+                        for t in _preps(c, r.event_preps))
         elif c.dep_ == "agent":  # "killed by an airstrike near Afrin"
             for pobj in (g for g in c.children if g.dep_ == "pobj"):
                 yield from (("the agent's locative phrase", t) for t in _noun_places(pobj, r))
@@ -188,6 +195,16 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
                     for t in _preps(trigger.head, r.event_preps))
 
 
+def _leads(clause: Token, trigger: Token) -> bool:
+    """Whether a clause before the trigger is a subjectless modifier leading the sentence
+    (the parser often takes "pitched as …" or "speaking in X" for a complement)."""
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return clause.tag_ in ("VBD", "VBN", "VBG") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children) and \
+        all(clause.right_edge.i < s.i for s in subjects) and \
+        not any(t.text in "\"“”" for t in clause.subtree)
+
+
 def _is_noun(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN")
 
@@ -207,13 +224,21 @@ def _target_phrase(extra: Sequence[Token]) -> Iterator[tuple[str, Token]]:
     r = rules()
     for holder in extra:
         yield from (("the target's location phrase", t) for t in _preps(holder, r.event_preps))
+        for pobj in prep_objects([holder], "of"):  # "a convoy of forces entering the Afrin
+            yield from (("the target's location phrase", t)  # region"
+                        for t in _noun_places(pobj, r))
 
 
 def _source_phrase(trigger: Token) -> Iterator[tuple[str, Token]]:
     """"Courts in France are investigating …", "the envoy, speaking at a thinktank in
-    Washington, said …", "attacks on Idlib province have displaced …": where the doer is."""
+    Washington, said …", "attacks on Idlib province have displaced …", "people inside Syria
+    need assistance": where the doer is (for a noun event, the subject of its verb)."""
     r = rules()
-    for subject in (c for c in trigger.children if c.dep_ == "nsubj"):
+    verb = trigger.head if _is_noun(trigger) and trigger.dep_ == "dobj" else trigger
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [g for s in subjects if s.ent_type_ == "CARDINAL" or  # "thousands of
+                 s.lemma_.lower() in r.portion_words for g in prep_objects([s], "of")]  # families"
+    for subject in subjects:
         preps = frozenset({"in", "at", "across", "inside", "throughout", "within"}) | (
             {"on"} if subject.lemma_.lower() in r.attack_nouns else frozenset())
         yield from (("the source's location phrase", t) for t in _preps(subject, preps))
@@ -237,7 +262,7 @@ def _pick(tokens: Iterator[tuple[str, Token]], places: dict[int, Resolved],
     "attacked a checkpoint near Khan Sheikhoun, in Idlib province" -> Khan Sheikhoun."""
     found: list[tuple[int, int, str, Resolved]] = []
     for n, (why, tok) in enumerate(tokens):
-        resolved = places.get(tok.i)
+        resolved = places.get(tok.i) or _the_country(tok, places)
         if resolved is None or resolved.best is None or (skip is not None and tok.idx in skip):
             continue
         found.append((_PRECISE.get(resolved.best.place.precision, 1), n, why, resolved))
@@ -245,6 +270,20 @@ def _pick(tokens: Iterator[tuple[str, Token]], places: dict[int, Resolved],
         return None
     _, _, why, resolved = min(found, key=lambda f: (f[0], f[1]))
     return why, resolved
+
+
+def _the_country(tok: Token, places: dict[int, Resolved]) -> Resolved | None:
+    """"The country" ("seized much of the war-torn country"): the country last named as a
+    place in this sentence or the one before."""
+    if tok.lemma_.lower() != "country" or tok.tag_ != "NN" or \
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
+            any(c.dep_ == "prep" for c in tok.children):
+        return None
+    sent = tok.sent
+    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    named = [places[i] for i in range(start, tok.i) if i in places and
+             places[i].best is not None and places[i].best.place.precision == "country"]
+    return named[-1] if named else None
 
 
 def _aside(tok: Token, trigger: Token) -> bool:
@@ -314,8 +353,14 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
     root = (code or "")[:2]
     # a statement, appeal or threat happens where its speaker is, not where its target is
     target_phrase = _target_phrase(extra) if root not in r.verbal_roots else iter(())
-    picked = _pick(_own_clause(trigger, code), places, skip) or \
-        _pick(target_phrase, places, skip) or _pick(_source_phrase(trigger), places, skip)
+    if root in r.verbal_roots:  # "a spokesman in Istanbul had no comment on …": the speaker's
+        own = list(_own_clause(trigger, code))  # whereabouts before what the words are about
+        picked = _pick((o for o in own if o[0] != "the event's object"), places, skip) or \
+            _pick(_source_phrase(trigger), places, skip) or \
+            _pick((o for o in own if o[0] == "the event's object"), places, skip)
+    else:
+        picked = _pick(_own_clause(trigger, code), places, skip) or \
+            _pick(target_phrase, places, skip) or _pick(_source_phrase(trigger), places, skip)
     if picked is None and root in r.material_roots:
         picked = _pick((("the target itself", t) for t in extra), places, skip)
         if picked is None:
