@@ -167,6 +167,12 @@ def bundled() -> ActorResolver:
     ("the Serbian Labour Minister", D(2017, 2, 13), None, "SRB", "GOV"),
     # ... unless it only says who sponsors the organisation
     ("Iranian-backed Hezbollah fighters", D(2017, 2, 13), None, "LBN", None),
+    # a backer is never the country of whom it backs; a leader is ("the US-led coalition")
+    ("US-backed Kurdish fighters", D(2018, 1, 1), None, None, "REB"),
+    ("US-backed rebels", D(2018, 1, 1), "Syria", "SYR", "REB"),  # the story's country
+    ("Russian backed forces", D(2018, 1, 1), None, None, "MIL"),
+    ("the US-led coalition", D(2018, 1, 1), None, "USA", None),
+    ("Turkish-backed militias", D(2018, 1, 1), None, None, "PRM"),  # "militias": a plural
     # a nationality outweighs an unknown person's surname shared with a foreign figure
     ("Serbian Defence Minister John Doe", D(2017, 2, 13), None, "SRB", "GOV"),
 ])

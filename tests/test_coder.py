@@ -737,8 +737,9 @@ def test_an_arrest_without_a_named_doer_is_the_polices(text: str, country: str,
 
 @pytest.mark.parametrize(("text", "code", "source"), [
     ("Airstrikes and shelling by regime forces killed 20 people.", "194", "regime forces"),
-    ("Twelve civilians were killed in Russian airstrikes on Idlib.", "1823", "Russian"),
-    ("Two soldiers were wounded in an attack by Kurdish militants.", "182", "Kurdish militants"),
+    ("Twelve civilians were killed in Russian airstrikes on Idlib.", "195", "Russian"),
+    # the harm is coded by its means: an attack (190), not an assault (182)
+    ("Two soldiers were wounded in an attack by Kurdish militants.", "190", "Kurdish militants"),
 ])
 def test_the_doer_of_an_event_noun_or_of_the_deed_victims_suffer_in(text: str, code: str,
                                                                      source: str) -> None:
@@ -765,11 +766,36 @@ def test_the_one_a_demand_noun_is_made_of_is_its_target() -> None:
     assert not [e for e in events if e.root == "04"], summary(events)  # "met a response"
 
 
+def test_a_killing_is_coded_by_its_means() -> None:
+    """"Killed in airstrikes" is the use of aerial weapons (195) against the dead, not a
+    killing by physical assault beside an airstrike."""
+    events = events_of("Twelve civilians were killed in airstrikes by Russian jets.")
+    assert [e.cameo for e in events] == ["195"], summary(events)
+    assert events[0].target is not None and events[0].target.sector == "CVL"
+    assert ">" in events[0].evidence.rule  # the pattern and the means that recoded it
+
+
+def test_unnamed_airstrikes_are_by_the_air_force_the_story_named() -> None:
+    text = ("Syrian government jets carried out airstrikes on Douma on Monday. On Tuesday, "
+            "fourteen civilians were killed in airstrikes on the town.")
+    later = [e for e in events_of(text) if e.sentence_index == 1]
+    assert later and later[0].cameo == "195", summary(events_of(text))
+    source = later[0].source
+    assert source is not None and source.text == "[air force]" and source.sector == "MIL"
+    assert source.country == "SYR" and "last named doer" in (source.evidence or "")
+    # with no doer named before, the air force is of no country
+    alone = events_of("Fighting in Syria went on. Sixty-two people were killed in airstrikes.")
+    assert alone and alone[0].source is not None and alone[0].source.country is None
+
+
 def test_force_by_an_unnamed_doer_falls_on_the_storys_people() -> None:
     text = ("Syria's war entered its eighth year. Seven hospitals have been bombed since "
             "Monday.")
     events = [e for e in events_of(text) if e.root == "19"]
-    assert events and events[0].source is None, summary(events_of(text))
+    assert events, summary(events_of(text))
+    source = events[0].source  # bombs from the air: a state's air force, of no named country
+    assert source is not None and source.text == "[air force]" and source.country is None
+    assert "implied" in (source.evidence or "")
     assert events[0].target is not None and events[0].target.country == "SYR"
     assert "unnamed doer" in (events[0].target.evidence or "")
     # alone, with no story around it, the same sentence names no party of any country
@@ -795,6 +821,11 @@ def test_relevance_of_actors() -> None:
     assert political(police) and not political(men) and not political(iraqis)
     assert relevant(police, men) and relevant(None, iraqis) and relevant(ilo, None)
     assert not relevant(men, None) and not relevant(None, None)
+    militia = Actor("the Kurdish militia", None, None, "PRM", "agent")  # an armed group
+    assert political(militia) and relevant(None, militia)
+    events = events_of("The Kurdish militia has been accused of cooperating with the regime.")
+    assert any(e.cameo == "112" and e.target is not None and e.target.sector == "PRM"
+               for e in events), summary(events)
 
 
 # -- naming verbs: "called X a grave error" is disapproval, not a phone call (coder 0.3.0) --

@@ -227,8 +227,8 @@ def test_the_rules_code_the_same_with_the_proposer() -> None:
 
 @pytest.mark.model
 def test_the_switch_and_the_version() -> None:
-    text = (f"{MISSED} Kurdish fighters were driven out of the town by Turkish-backed "
-            "militias after days of fighting.")
+    text = (f"{MISSED} Kurdish fighters were driven out of the town by Turkish troops "
+            "after days of fighting.")
     off = code(text, proposer=False)
     on = code(text)  # the bundled model
     assert all(e.coder_version == with_veto(CODER_VERSION) for e in off)

@@ -102,8 +102,9 @@ def _singular(word: str) -> str:
         return word[:-3] + "man"
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_S) and "." not in word:
-        return word[:-1]
+    if len(word) > 3 and word.endswith("s") and "." not in word and (
+            not word.endswith(_KEEP_S) or word.endswith("ias") and word not in ("bias", "alias")):
+        return word[:-1]  # "fighters", "militias" (not "Hamas", "Abbas", "bias")
     return word
 
 

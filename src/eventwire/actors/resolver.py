@@ -115,6 +115,11 @@ _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ul", "ad"
 _SPONSOR_WORDS = frozenset({"backed", "led", "based", "funded", "supported", "sponsored",
                             "allied", "aligned", "armed", "trained", "controlled", "held"})
 
+#: The sponsor words of those: the sponsor is another party ("US-backed Kurdish fighters"), not
+#: the leader or holder that "led", "based", "controlled", "held" name ("the US-led coalition").
+_BACKER_WORDS = frozenset({"backed", "funded", "supported", "sponsored", "allied", "aligned",
+                           "armed", "trained", "financed", "equipped"})
+
 
 class ActorResolver:
     """Resolve mentions against the bundled actor knowledge.
@@ -301,7 +306,11 @@ class ActorResolver:
                 (parts.orgs if in_core else parts.tail_orgs).append(
                     (self._pick_org(org_entries, want), m))
             country_entry = m.first(*_COUNTRYISH)
-            if country_entry:
+            if country_entry and m.end < len(toks) and toks[m.end].key in _BACKER_WORDS:
+                # "US-backed Kurdish fighters" are not American: the US backs them
+                parts.notes.append(f"{country_entry.ref} backs it ({toks[m.end].text!r}): "
+                                   f"not its country")
+            elif country_entry:
                 target = parts.countries if in_core else parts.tail_countries
                 target.append((country_entry.ref, m, country_entry))
             if in_core:
@@ -478,5 +487,6 @@ class ActorResolver:
             return None
         if kind == "agent" and (sector is None or not parts.head_is_agent):
             return None  # "a military offensive" names no actor; "military officers" does
+        evidence += parts.notes
         return Actor(text=text.strip(), name=name, country=country, sector=sector, kind=kind,
                      id=ident, members=members, evidence="; ".join(evidence))

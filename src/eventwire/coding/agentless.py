@@ -8,8 +8,10 @@ suspects **were picked up**") and name the people an event happens to by number 
   civilian, country from the event's place or the article, filled in by the coder);
 * names the doer the text leaves implicit where the kind of event makes it clear
   (:func:`implied_source`): arrests and detentions are made by the police, deportations by
-  the government. The actor says so in its ``evidence`` ("implied by …"), and its text is
-  the word for it in brackets, since no words of the sentence name it;
+  the government; airstrikes by a state's air force, the one whose strikes the article last
+  named a doer of ("regime airstrikes" … "killed in airstrikes"), or of unknown country.
+  The actor says so in its ``evidence`` ("implied by …"), and its text is the word for it
+  in brackets, since no words of the sentence name it;
 * gives the people an unnamed doer's force falls on the story's country when nothing else
   does (:func:`local_victims`): "seven hospitals have been bombed", "captured fighters were
   tortured" in a report from Syria are Syrian, as a careful coder reads them.
@@ -17,9 +19,11 @@ suspects **were picked up**") and name the people an event happens to by number 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from spacy.tokens import Token
 
-from ..records import Actor
+from ..records import Actor, Event
 from .context import Found, of_country
 
 #: nouns for people named by kind, not by group ("three suspects were detained")
@@ -37,6 +41,9 @@ QUANTITY_WORDS = frozenset({"dozen", "dozens", "hundreds", "thousands", "scores"
 NOT_PEOPLE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 #: who does what the text leaves unsaid: CAMEO code prefix -> (sector, word)
 IMPLIED = {"173": ("COP", "police"), "175": ("COP", "police"), "174": ("GOV", "government")}
+#: CAMEO codes of force only a state's armed forces use -> (sector, word): aerial weapons
+#: (artillery, 194, is rebels' too, and gave no gain on the dev half)
+ARMED = {"195": ("MIL", "air force")}
 #: trigger lemmas of law enforcement, the only ones whose doer is implied
 LAW_WORDS = frozenset({"arrest", "detain", "detention", "jail", "imprison", "imprisonment",
                        "apprehend", "round", "pick", "deport", "deportation", "expel",
@@ -58,16 +65,37 @@ def people(head: Token, text: str) -> Actor | None:
                  evidence=f"people named by {'number' if counted else 'kind'} ({head.text!r})")
 
 
-def implied_source(code: str, country: str | None, trigger: Token) -> Actor | None:
-    """The doer an event of ``code`` implies when the text names none (see above); only
-    for the words of law enforcement ("arrested", "detained", "deported"): fighters who
-    "captured" someone are no police."""
+def implied_source(code: str, country: str | None, trigger: Token,
+                   doers: Mapping[str, str]) -> Actor | None:
+    """The doer an event of ``code`` implies when the text names none (see above): for the
+    words of law enforcement ("arrested", "detained", "deported"; fighters who "captured"
+    someone are no police), the police or government of ``country``; for the use of aerial
+    weapons ("killed in airstrikes"), armed forces: those of the country whose forces the
+    article last named as the doer of such strikes (``doers``: code -> country), if any."""
+    weapon = next((k for k in ARMED if code.startswith(k)), None)
+    if weapon is not None and country is not None:  # a story somewhere, not a lone sentence
+        sector, word = ARMED[weapon]
+        known = doers.get(weapon)
+        return Actor(text=f"[{word}]", name=None, country=known, sector=sector, kind="agent",
+                     evidence=f"implied by {trigger.text!r} ({code}): no doer named; {word} "
+                              f"assumed, " + (f"those of {known}, the article's last named doer "
+                                              f"of such force" if known else "country unknown"))
     found = next((v for k, v in IMPLIED.items() if code.startswith(k)), None)
     if found is None or trigger.lemma_.lower() not in LAW_WORDS:
         return None
     sector, word = found
     return Actor(text=f"[{word}]", name=None, country=country, sector=sector, kind="agent",
                  evidence=f"implied by {trigger.text!r}: no doer named; {word} assumed")
+
+
+def remember_doers(events: Iterable[Event], doers: dict[str, str]) -> None:
+    """Note in ``doers`` the country of the named doer of each kind of force in ``ARMED``
+    (for :func:`implied_source`)."""
+    for ev in events:
+        weapon = next((k for k in ARMED if ev.cameo.startswith(k)), None)
+        if weapon is not None and ev.source is not None and \
+                ev.source.country is not None and not ev.source.text.startswith("["):
+            doers[weapon] = ev.source.country
 
 
 def local_victims(targets: list[Found], country: str | None) -> list[Found]:

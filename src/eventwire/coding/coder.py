@@ -53,7 +53,7 @@ from .syntax import (
 )
 from .veto import Reviewer, Veto, versioned
 
-CODER_VERSION = "0.5.0"
+CODER_VERSION = "0.5.1"
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 #: Fighting done together is done to each other: "Israel and Hezbollah fought a war" (not
@@ -128,6 +128,7 @@ class EventCoder(StatementCoder, PatternMatcher):
                 found = self.veto.review(found, sent, functools.partial(self._span, ctx))
             if self.proposer is not None and not headline:  # events the rules missed
                 found += self.proposer.propose(sent, index, found, ctx, self)
+            agentless.remember_doers(found, ctx.doers)
             events.extend(found)
         return events
 
@@ -152,6 +153,8 @@ class EventCoder(StatementCoder, PatternMatcher):
             t = sent.doc[i]
             if i in opened or self._result_of_nominal(t, fired):
                 continue
+            if (way := nested.means(t, p, fired)) is not None:  # "killed in airstrikes": 195
+                p = dataclasses.replace(p, code=way.code, id=f"{p.id}>{way.id}")
             governor = governors[i]
             alleged_by = possible_by = None
             if governor is not None:
@@ -242,10 +245,10 @@ class EventCoder(StatementCoder, PatternMatcher):
             home = place.country if place is not None and place.country else next(
                 (f.actor.country for f in targets if f.actor.country), None) or next(
                 iter(ctx.countries), None)
-            implied = agentless.implied_source(p.code, home, t)
+            implied = agentless.implied_source(p.code, home, t, ctx.doers)
             if implied is not None:
                 sources = [Found(implied, t)]
-            elif codes.lookup(p.code).quad_class == MATERIAL_CONFLICT and place is None:
+            if codes.lookup(p.code).quad_class == MATERIAL_CONFLICT and place is None:
                 targets = agentless.local_victims(targets, home)
         if not sources and not targets or relevance.needs_doer(p.code) and not any(
                 relevance.political(f.actor) for f in sources):

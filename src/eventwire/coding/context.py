@@ -28,6 +28,9 @@ class ArticleContext:
     skip: range | None = None
     last_person: Actor | None = None
     resolving_pronoun: bool = False  # an antecedent is being looked for (no chains)
+    #: the country of the last named doer of each kind of force the article reports (CAMEO
+    #: code -> country): "regime airstrikes" … "killed in airstrikes" are the regime's too
+    doers: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True)

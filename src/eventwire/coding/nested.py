@@ -12,6 +12,10 @@ has not happened), so this module says when the inner one is an event of its own
   bombing"), a name or nationality modifier ("the Israeli raid", "US sanctions") or a "by"
   phrase ("attacks by the rebels"). Without one, the inner event's actor is unknown and
   nothing more is coded.
+
+The means of a killing names its code: "62 people were **killed in airstrikes**" is the use
+of aerial weapons (CAMEO 195) against them, as CAMEO codes a killing by the weapon used, not
+a killing by physical assault (1823) beside an airstrike (:func:`means`).
 """
 
 from __future__ import annotations
@@ -42,3 +46,27 @@ def codes_nested(t: Token, governor: Token, governing: Pattern) -> bool:
     ``governor``, is coded as an event of its own (see the module's docstring)."""
     return (t.pos_ == "NOUN" and governing.code.startswith(PRESUPPOSING_ROOTS)
             and own_actor(t) is not None)
+
+
+#: CAMEO roots of harm to people, whose means may be named ("killed in airstrikes")
+HARM_ROOTS = ("18",)
+#: CAMEO roots (and codes) of the means that name the event instead: fighting and weapons
+#: (an attack, artillery, aerial weapons, bombings, weapons of mass destruction)
+MEANS_ROOTS = ("19", "20", "183")
+#: prepositions that name the means of a harm
+MEANS_PREPS = ("in", "by", "during", "from", "under")
+
+
+def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Pattern | None:
+    """The fired nominal event that is the means of the harm at ``t`` ("killed in
+    airstrikes", "wounded by shelling", "airstrikes killed 20", "airstrikes killing
+    hundreds"), or None."""
+    if t.pos_ != "VERB" or not pattern.code.startswith(HARM_ROOTS):
+        return None
+    verbs = [t, t.head] if t.dep_ == "conj" else [t]  # "killing and wounding hundreds"
+    ways = [g for v in verbs for prep in v.children if prep.dep_ == "prep"
+            and prep.lower_ in MEANS_PREPS for g in prep.children if g.dep_ == "pobj"]
+    ways += [c for v in verbs for c in v.children if c.dep_ == "nsubj"]  # "airstrikes killed"
+    ways += [v.head for v in verbs if v.dep_ == "acl"]  # "reports of airstrikes killing"
+    return next((fired[w.i] for w in ways
+                 if w.i in fired and fired[w.i].code.startswith(MEANS_ROOTS)), None)

@@ -19,7 +19,7 @@ from .syntax import child, prep_objects
 
 #: sectors of political actors (docs/actors.md)
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY",
-                               "IGO", "UAF", "PRE", "ELI"})
+                               "PRM", "IGO", "UAF", "PRE", "ELI"})
 #: kinds that are political with no sector: a state named as itself, an IGO
 POLITICAL_KINDS = frozenset({"country", "igo"})
 #: named bodies the actor data knows, whose sector it may not (an IGO listed without one)

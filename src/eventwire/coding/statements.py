@@ -21,6 +21,10 @@ from .patterns import Pattern
 from .syntax import child, prep_objects
 
 STATEMENT_CODE = "010"
+#: speech verbs that accuse whoever their complement is about ("alleged that X recruited
+#: fighters"): CAMEO 112, not a plain statement
+ACCUSING_SPEECH = frozenset({"allege"})
+ACCUSE_CODE = "112"
 
 
 class StatementCoder(PartyFinder):
@@ -77,6 +81,9 @@ class StatementCoder(PartyFinder):
             mod, cue = modality.modality(t, self.cues)
             date, precision, date_source = self._date(t, None, sent, ctx, mod)
             p = dataclasses.replace(statement, id=f"speech:{t.lemma_.lower()}")
+            if t.lemma_.lower() in ACCUSING_SPEECH and comp is not None:
+                # "the government alleged that Prakash recruited fighters": an accusation
+                p = dataclasses.replace(p, code=ACCUSE_CODE, id=f"speech-accuse:{t.lemma_.lower()}")
             place = where.locate_in(t, [], self.resolver, ctx, p.code)  # "speaking in X, said"
             out.append(self._event(t, p, sent, index, ctx, headline, sources[0],
                                    targets[0] if targets else None, mod, cue, None, None,
