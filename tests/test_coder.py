@@ -788,6 +788,30 @@ def test_unnamed_airstrikes_are_by_the_air_force_the_story_named() -> None:
     assert alone and alone[0].source is not None and alone[0].source.country is None
 
 
+def test_an_event_in_a_fronted_scene_is_its_own() -> None:
+    """"In a phone call to the Kremlin, Merkel urged Putin …": the call is an event of its
+    own, not part of what was urged."""
+    events = events_of("In a telephone call to the Kremlin on Sunday, Angela Merkel urged "
+                       "Vladimir Putin to respect the ceasefire.")
+    assert {"04", "02"} <= {e.root for e in events}, summary(events)
+    # a complement is still not an event of its own: "urged Putin to hold talks"
+    events = events_of("Angela Merkel urged Vladimir Putin to hold talks with Kiev.")
+    assert [e.root for e in events] == ["02"], summary(events)
+
+
+def test_an_event_noun_is_done_by_the_agent_of_its_participle() -> None:
+    events = events_of("The offensive launched by Turkey in January has displaced thousands.")
+    assert any(e.root == "19" and e.source is not None and e.source.country == "TUR"
+               for e in events), summary(events)
+
+
+def test_a_group_is_its_named_members() -> None:
+    text = ("The Russian leader held a round of telephone diplomacy with world leaders "
+            "including Saudi Arabia's King Salman and Israel's Benjamin Netanyahu.")
+    targets = {e.target.country for e in events_of(text) if e.cameo == "041" and e.target}
+    assert targets == {"SAU", "ISR"}, summary(events_of(text))
+
+
 def test_force_by_an_unnamed_doer_falls_on_the_storys_people() -> None:
     text = ("Syria's war entered its eighth year. Seven hospitals have been bombed since "
             "Monday.")

@@ -28,6 +28,17 @@ from .syntax import (
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl",
                         "attr", "oprd", "relcl"})
 PROTEST_ROOT = "14"
+#: prepositions of a verb's setting, not of its complement: "during talks", "amid clashes"
+#: anywhere; "in" only before the verb ("in a phone call to the Kremlin, Merkel urged …",
+#: not "engaged in talks")
+SCENE_PREPS = frozenset({"during", "amid", "amidst"})
+FRONTED_SCENE_PREPS = frozenset({"in", "at"})
+
+
+def _adjunct(tok: Token) -> bool:
+    """Whether ``tok`` is a preposition setting its verb's scene (see SCENE_PREPS)."""
+    return tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX") and (
+        tok.lower_ in SCENE_PREPS or tok.lower_ in FRONTED_SCENE_PREPS and tok.i < tok.head.i)
 
 
 class PatternMatcher:
@@ -114,6 +125,8 @@ class PatternMatcher:
                 return obj
         tok = frame_head(t)
         while tok.dep_ in EMBED_DEPS and tok.head.i != tok.i:
+            if _adjunct(tok):
+                return None  # "in a phone call to the Kremlin, Merkel urged Putin": a scene
             head = tok.head
             if head.lemma_.lower() in self.cues.speech_verbs:
                 return None

@@ -44,10 +44,20 @@ class PartyFinder(RoleFinder):
         for tok in (conjuncts(head) if expand else [head]):
             actor = self._actor(tok, ctx)
             if actor is not None:
-                out.append(Found(actor, tok))
+                members = self._members(tok, ctx) if actor.country is None and expand else []
+                out += members or [Found(actor, tok)]
                 if expand:
                     out += self._conjoined_modifiers(tok, actor, ctx)
         return out
+
+    def _members(self, tok: Token, ctx: ArticleContext) -> list[Found]:
+        """The named members of a group of no country: "world leaders **including King
+        Salman, Netanyahu and Trump**", "allies such as Israel"."""
+        listed = [g for prep in tok.children if prep.dep_ == "prep" and (
+            prep.lower_ in ("including", "like") or prep.lower_ == "as" and prep.i > 0
+            and prep.nbor(-1).lower_ == "such") for g in prep.children if g.dep_ == "pobj"]
+        return [Found(a, m) for g in listed for m in conjuncts(g)
+                if (a := self._actor(m, ctx)) is not None and a.country is not None]
 
     def _conjoined_modifiers(self, tok: Token, actor: Actor, ctx: ArticleContext) -> list[Found]:
         """"French and Egyptian warships": one actor per conjoined nationality."""

@@ -344,7 +344,7 @@ class RoleFinder:
             poss = (self._source_head(gov) if gov is not None else None) or \
                 self._speaker_of_clause(n)
         source = poss or next(iter(prep_objects([n], "by") + prep_objects([n], "from")), None) \
-            or noun_agent(n)
+            or noun_agent(n) or next(iter(_agents_of(n)), None)  # "a truce brokered by Moscow"
         if source is None:
             source = next(iter(named_modifiers(t) or (named_modifiers(n) if n.i != t.i else [])),
                           None)
