@@ -240,3 +240,13 @@ def test_a_bare_office_is_the_holder_the_article_named(bundled: ActorResolver) -
     assert (minister.name, minister.country, minister.kind) == (
         "Jean-Yves Le Drian", "FRA", "person")
     assert bundled.resolve("the president", date=day, memory=memory).country is None
+
+
+def test_a_peoples_name_is_no_surname(bundled: ActorResolver) -> None:
+    """"The Turks" are Turkey's people, not UN commissioner Volker Türk; "Türk" is him once
+    the article has named him."""
+    memory, day = ArticleMemory(), dt.date(2023, 3, 1)
+    assert bundled.resolve("the Turks", date=day, memory=memory).country == "TUR"
+    assert bundled.resolve("Volker Türk", date=day, memory=memory).country == "UNO"
+    assert bundled.resolve("Türk", date=day, memory=memory).kind == "person"
+    assert bundled.resolve("the Turks", date=day, memory=memory).country == "TUR"

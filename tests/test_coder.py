@@ -805,6 +805,21 @@ def test_an_event_noun_is_done_by_the_agent_of_its_participle() -> None:
                for e in events), summary(events)
 
 
+def test_a_decision_to_act_is_an_announced_intent() -> None:
+    events = events_of("Donald Trump's sudden decision to pull US troops out of Syria "
+                       "shocked Britain.")
+    got = {(e.cameo, e.modality) for e in events}
+    assert ("0356", "asserted") in got and ("0874", "future") in got, summary(events)
+
+
+def test_each_nationality_of_a_force_and_the_target_hung_on_its_agent() -> None:
+    events = events_of("Airstrikes by US, British and French forces on Syrian regime targets "
+                       "began at dawn.")
+    dyads = {(e.source.country, e.target.country) for e in events
+             if e.cameo == "195" and e.source and e.target}
+    assert dyads == {("USA", "SYR"), ("GBR", "SYR"), ("FRA", "SYR")}, summary(events)
+
+
 def test_a_group_is_its_named_members() -> None:
     text = ("The Russian leader held a round of telephone diplomacy with world leaders "
             "including Saudi Arabia's King Salman and Israel's Benjamin Netanyahu.")

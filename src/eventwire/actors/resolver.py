@@ -290,6 +290,12 @@ class ActorResolver:
                 continue
             in_core = m.start < soft
             for kind in ("person", "surname"):
+                if kind == "surname" and m.first("demonym") and (
+                        any(kn.fold(t.text).lower() != t.key for t in toks[m.start:m.end])
+                        or not (memory is not None and any(
+                            e.kind == "surname" and e.ref in memory.people for e in m.entries))):
+                    continue  # "the Turks" are Turkey's people, not UN commissioner Türk
+                    # (who "Türk" is once the article has named him)
                 if in_core and parts.person is None and m.first(kind):
                     person = self._pick_person(m, kind, day, memory)
                     if person:

@@ -62,12 +62,14 @@ class PartyFinder(RoleFinder):
     def _conjoined_modifiers(self, tok: Token, actor: Actor, ctx: ArticleContext) -> list[Found]:
         """"French and Egyptian warships": one actor per conjoined nationality."""
         out: list[Found] = []
-        for adj in tok.children:
-            if adj.dep_ not in ("amod", "compound") or not adj.text[:1].isupper():
-                continue
-            for other in adj.children:
-                if other.dep_ != "conj" or not other.text[:1].isupper():
-                    continue
+        mods = [a for a in tok.children if a.dep_ in ("amod", "compound", "nmod")
+                and a.text[:1].isupper()]
+        for adj in mods:
+            # "US, British and French forces": each nationality, the first resolved with tok
+            others = [o for o in adj.children if o.dep_ == "conj" and o.text[:1].isupper()]
+            if len(mods) > 1:
+                others.append(adj)
+            for other in others:
                 text = f"{other.text} {tok.text}"
                 found = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory)
                 if found is None or found.country is None or found.country == actor.country:

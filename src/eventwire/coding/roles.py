@@ -48,6 +48,10 @@ DELIVERY_VERBS = frozenset({"deliver", "issue", "send", "give", "extend", "addre
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 
 
+#: prepositions of a noun event's target the parser may hang on its "by" agent instead
+AGENT_BORNE = frozenset({"on", "against"})
+
+
 def _agents_of(noun: Token) -> list[Token]:
     """The agents of a participle on a noun: "crimes **committed by** X"."""
     return [x for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
@@ -336,6 +340,11 @@ class RoleFinder:
         gov = self._noun_governor(n)
         # "a suspension of air links **with** Serbia": the slot may sit on the "of" noun
         holders = [n, gov, *prep_objects([n], "of")]
+        # "airstrikes by French forces on regime targets": the parser hangs the target's "on"
+        # on the agent
+        holders += [a for a in prep_objects([n], "by") if a.lemma_.lower() not in
+                    self.patterns.nouns and any(c.dep_ == "prep" and c.lower_ in AGENT_BORNE
+                                                for c in a.children)]
         poss = child(n, "poss")
         if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
             poss = None  # "Tuesday's talks"
