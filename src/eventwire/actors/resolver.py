@@ -115,8 +115,9 @@ _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ul", "ad"
 _SPONSOR_WORDS = frozenset({"backed", "led", "based", "funded", "supported", "sponsored",
                             "allied", "aligned", "armed", "trained", "controlled", "held"})
 
-#: The sponsor words of those: the sponsor is another party ("US-backed Kurdish fighters"), not
-#: the leader or holder that "led", "based", "controlled", "held" name ("the US-led coalition").
+#: Of those, the words that make the nationality another party, one that backs the actor ("US-backed
+#: Kurdish fighters" are not American), unlike "led", "based", "controlled", "held", which name
+#: the actor's own country ("the US-led coalition").
 _BACKER_WORDS = frozenset({"backed", "funded", "supported", "sponsored", "allied", "aligned",
                            "armed", "trained", "financed", "equipped"})
 
