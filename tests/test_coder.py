@@ -820,6 +820,20 @@ def test_each_nationality_of_a_force_and_the_target_hung_on_its_agent() -> None:
     assert dyads == {("USA", "SYR"), ("GBR", "SYR"), ("FRA", "SYR")}, summary(events)
 
 
+def test_a_counted_description_is_the_states_just_named() -> None:
+    text = ("Russia, Turkey and Iran met in Geneva on Monday. The agreement on the committee "
+            "was formally reached by the three countries on Tuesday.")
+    dyads = {(e.source.country, e.target.country) for e in events_of(text)
+             if e.root == "05" and e.source and e.target}
+    assert dyads == {("RUS", "TUR"), ("RUS", "IRN"), ("TUR", "RUS"), ("IRN", "RUS")}, \
+        summary(events_of(text))
+    assert all("stands for the 3 states" in (e.source.evidence or "")
+               for e in events_of(text) if e.root == "05" and e.source)
+    # fewer states named than counted: no guess
+    assert not [e for e in events_of("Russia said so. The three countries signed the accord.")
+                if e.root == "05"]
+
+
 def test_a_group_is_its_named_members() -> None:
     text = ("The Russian leader held a round of telephone diplomacy with world leaders "
             "including Saudi Arabia's King Salman and Israel's Benjamin Netanyahu.")

@@ -342,8 +342,8 @@ class EventCoder(StatementCoder, PatternMatcher):
                notes: Sequence[str] = ()) -> Event:
         code = codes.lookup(p.code)
         doc_id = ctx.article.id
-        key = f"{doc_id}|{index}|{t.idx}|{p.code}|{src.token.i if src else ''}|" \
-              f"{tgt.token.i if tgt else ''}"
+        key = f"{doc_id}|{index}|{t.idx}|{p.code}|{src.key if src else ''}|" \
+              f"{tgt.key if tgt else ''}"
         event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
         notes = [*notes, f"modality cue: {cue}"] if cue else list(notes)
         if headline:

@@ -40,6 +40,14 @@ class Found:
     actor: Actor
     token: Token
 
+    @property
+    def key(self) -> str:
+        """This side's part of an event's id: its word, and the state when one word names
+        several ("the three countries")."""
+        if self.actor.kind == "country" and self.actor.id:
+            return f"{self.token.i}:{self.actor.id}"
+        return str(self.token.i)
+
 
 def of_country(found: list[Found], country: str, why: str | None = None) -> list[Found]:
     """``found`` with ``country`` given to the people named only by their role or number (an

@@ -15,6 +15,10 @@ resolves to an actor of a fitting kind:
   about);
 * number must agree: "it" / "its" a singular phrase, "they" / "them" / "their" a plural one
   ("the rebels", "Kurdish fighters") — a country is singular.
+
+A counted description of states stands for that many states named just before it
+(:func:`group_size`, :func:`window`): "Russia, Turkey and Iran … **the three countries**
+reached an agreement", "**both countries**", "the summit between **the three powers**".
 """
 
 from __future__ import annotations
@@ -105,3 +109,33 @@ def quote_speakers(pron: Token, speech_verbs: frozenset[str]) -> Iterator[Token]
         if sent.start == 0:
             return
         sent = pron.doc[sent.start - 1].sent
+
+
+#: nouns a counted description of states uses ("the three countries", "both governments")
+GROUP_NOUNS = frozenset({"country", "power", "state", "nation", "government", "guarantor",
+                         "capital", "neighbour", "neighbor", "ally", "signatory"})
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def group_size(tok: Token) -> int | None:
+    """How many states a definite counted description names ("the three countries" -> 3,
+    "both governments" -> 2), else None."""
+    if tok.tag_ not in _PLURAL_TAGS or tok.lemma_.lower() not in GROUP_NOUNS:
+        return None
+    words = {c.lower_: c.dep_ for c in tok.children}
+    count = next((_COUNTS[w] for w, dep in words.items()
+                  if w in _COUNTS and dep in ("nummod", "det", "predet", "amod")), None)
+    definite = "both" in words or any(w in ("the", "these", "those") for w in words)
+    return count if count is not None and definite else None
+
+
+def window(tok: Token) -> str:
+    """The text a counted description may point back into: its own sentence up to it and
+    the ``SENTENCES_BACK`` sentences before."""
+    sent = tok.sent
+    start = sent.start
+    for _ in range(SENTENCES_BACK):
+        if start == 0:
+            break
+        start = tok.doc[start - 1].sent.start
+    return tok.doc[start:tok.i].text

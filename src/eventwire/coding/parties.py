@@ -42,6 +42,10 @@ class PartyFinder(RoleFinder):
             return []
         out: list[Found] = []
         for tok in (conjuncts(head) if expand else [head]):
+            group = self._group(tok, ctx)
+            if group:  # "the three countries": the three states just named
+                out += group
+                continue
             actor = self._actor(tok, ctx)
             if actor is not None:
                 members = self._members(tok, ctx) if actor.country is None and expand else []
@@ -49,6 +53,25 @@ class PartyFinder(RoleFinder):
                 if expand:
                     out += self._conjoined_modifiers(tok, actor, ctx)
         return out
+
+    def _group(self, tok: Token, ctx: ArticleContext) -> list[Found]:
+        """The states a counted description stands for: the last ``n`` named before it
+        (:func:`coref.group_size`), or none when fewer were named."""
+        n = coref.group_size(tok)
+        if n is None or (ctx.skip is not None and tok.idx in ctx.skip):
+            return []
+        named = list(dict.fromkeys(reversed(self.resolver.country_mentions(coref.window(tok)))))
+        if len(named) < n:
+            return []
+        words = np_tokens(tok)
+        span = self._span(ctx, words[0].idx, words[-1].idx + len(words[-1]))
+        text = words_text(words)
+        kb = self.resolver.kb
+        return [Found(Actor(text=text, name=kb.countries[c].name if c in kb.countries else None,
+                            country=c, sector="GOV", kind="country", id=c, span=span,
+                            evidence=f"{text!r} stands for the {n} states named just before "
+                                     f"it: {', '.join(reversed(named[:n]))}"), tok)
+                for c in reversed(named[:n])]
 
     def _members(self, tok: Token, ctx: ArticleContext) -> list[Found]:
         """The named members of a group of no country: "world leaders **including King
