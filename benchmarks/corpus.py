@@ -30,11 +30,10 @@ from pathlib import Path
 from eventwire.coding.coder import PROPOSER_DEFAULT
 from eventwire.errors import EventwireError
 from eventwire.evaluate_corpus import (
-    DEFAULT_CSV,
-    DEFAULT_SPLIT,
     HALVES,
     agreement,
     evaluate_corpus,
+    gold_arguments,
     read_gold,
 )
 from eventwire.pipeline import Extractor
@@ -44,10 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="*", default=[str(ROOT / "eval" / "corpus_gold" /
-                                                        "*.jsonl")])
-    parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
-    parser.add_argument("--split-file", type=Path, default=ROOT / DEFAULT_SPLIT)
+    gold_arguments(parser, ROOT)
     parser.add_argument("--no-lower", action="store_true")
     parser.add_argument("--no-veto", action="store_true", help="the rules alone, no veto")
     parser.add_argument("--proposer", action=argparse.BooleanOptionalAction,

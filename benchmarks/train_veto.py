@@ -25,7 +25,6 @@ Needs scikit-learn (``pip install -e '.[train]'``); the coder itself does not.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import json
 import sys
@@ -38,8 +37,6 @@ from typing import Any
 from eventwire.coding import EventCoder
 from eventwire.coding.veto import FEATURE_VERSION, MODEL_FILE, Recorder, VetoModel
 from eventwire.evaluate_corpus import (
-    DEFAULT_CSV,
-    DEFAULT_SPLIT,
     Coded,
     CorpusText,
     GoldSentence,
@@ -51,6 +48,7 @@ from eventwire.evaluate_corpus import (
     levels,
     match,
     score,
+    training_parser,
 )
 from eventwire.pipeline import Extractor
 from eventwire.records import Article
@@ -211,16 +209,7 @@ def train(examples: Sequence[Example], gold: Mapping[int, Sequence[GoldSentence]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="*", default=[str(ROOT / "eval" / "corpus_gold" /
-                                                        "*.jsonl")])
-    parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
-    parser.add_argument("--split-file", type=Path, default=ROOT / DEFAULT_SPLIT)
-    parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--folds", type=int, default=8)
-    parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--check", action="store_true", help="train and print; write nothing")
-    args = parser.parse_args()
+    args = training_parser(__doc__.splitlines()[0], ROOT, OUT).parse_args()
     started = time.perf_counter()
     gold, texts = dev_half(args.gold, args.csv, args.split_file)
     examples = collect(texts, gold)

@@ -18,6 +18,7 @@ Pass-2 lines (the second, independent pass) serve only :func:`agreement`.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime as dt
 import random
@@ -52,8 +53,8 @@ __all__ = [
     "DEFAULT_CSV", "DEFAULT_SPLIT", "HALVES", "AgreementReport", "Coded", "CorpusReport",
     "CorpusScores", "CorpusText", "GoldSentence", "Miss", "Place", "Side", "Tally", "agreement",
     "article_folds", "articles", "assign", "checks", "dev_half", "evaluate_corpus", "from_event",
-    "levels", "lower_keep_offsets", "match", "predict", "read_gold", "read_split", "read_texts",
-    "score",
+    "gold_arguments", "levels", "lower_keep_offsets", "match", "predict", "read_gold",
+    "read_split", "read_texts", "score", "training_parser",
 ]
 
 PLACE_KM = 50.0
@@ -84,6 +85,27 @@ def article_folds(rows: Iterable[int], folds: int, repeats: int, seed: int
         rng.shuffle(shuffled)
         out.append([sorted(shuffled[k::folds]) for k in range(folds)])
     return out
+
+
+def gold_arguments(parser: argparse.ArgumentParser, root: Path) -> None:
+    """The options every script over the gold takes (``root``: the repository): the gold
+    files, the Guardian CSV and the dev/test split."""
+    parser.add_argument("gold", nargs="*", default=[str(root / "eval" / "corpus_gold" /
+                                                        "*.jsonl")])
+    parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
+    parser.add_argument("--split-file", type=Path, default=root / DEFAULT_SPLIT)
+
+
+def training_parser(description: str, root: Path, out: Path) -> argparse.ArgumentParser:
+    """The command line of a script that trains a learned model on the dev half: the gold
+    options, the model file ``out``, the cross-validation folds and repeats, ``--check``."""
+    parser = argparse.ArgumentParser(description=description)
+    gold_arguments(parser, root)
+    parser.add_argument("--out", type=Path, default=out)
+    parser.add_argument("--folds", type=int, default=8)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--check", action="store_true", help="train and print; write nothing")
+    return parser
 
 
 # --- matching ---------------------------------------------------------------------------------
