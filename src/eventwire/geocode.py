@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorResolver
 from .actors.knowledge import Knowledge
-from .geoparse import Context, Scored, context_for, rank
+from .geoparse import ALTERNATE_PENALTY, Context, Scored, context_for, rank
 from .placenames import Mention, echoes, is_quarter, is_settlement, mentions
 from .places import Gazetteer, Place
 from .records import PlaceCandidate, Span
@@ -62,6 +62,21 @@ def _in_town(m: Mention, settled: dict[Mention, Scored],
                                            f"article named last (at the town's point)",)),)
 
 
+def _sound_alike(m: Mention, gazetteer: Gazetteer, countries: Sequence[str]
+                 ) -> tuple[Scored, ...]:
+    """A name the gazetteer lacks, in a sentence that names its country ("Tal Rifaat in
+    northern Syria") or in a slot that says it is a town ("the town of X": then of the
+    article's main country): the towns of that country whose names sound the same, another
+    transliteration of one name ("Tall Rif'at")."""
+    country = m.hints.country or (next(iter(countries), None) if is_settlement(m.slot)
+                                  else None)
+    found = [p for p in gazetteer.sounding(m.text) if p.country == country]
+    return tuple(sorted((Scored(p, math.log10(p.population + 10) - ALTERNATE_PENALTY,
+                                (f"population {p.population:,}",
+                                 f"another spelling of {p.name}, a town of {country}"))
+                         for p in found), key=lambda s: -s.score))
+
+
 def _unknown_town(m: Mention, countries: Sequence[str]) -> tuple[Scored, ...]:
     """"The town of Shifounieh", which the gazetteer lacks: a town of the country the
     sentence names ("the Syrian town of X") or else of the article's main country, with no
@@ -94,6 +109,8 @@ def doc_places(doc: Doc, gazetteer: Gazetteer, kb: Knowledge,
         if is_quarter(m.slot) and (not ranked or ranked[0].place.country not in countries):
             # "the Bousraya neighbourhood": not a namesake town abroad but part of the town
             ranked = _in_town(m, settled, countries) or ranked
+        if not ranked:
+            ranked = _sound_alike(m, gazetteer, countries)
         if not ranked and is_settlement(m.slot):
             ranked = _unknown_town(m, countries)
         if not ranked:

@@ -35,7 +35,7 @@ import pycountry
 from .errors import DataError
 
 #: bump when the tables or the folding change, so old cache files are rebuilt
-FORMAT = 5
+FORMAT = 6
 MIN_POPULATION = 1000
 
 _QUOTES = str.maketrans({"\u2019": "", "\u2018": "", "`": "", "'": "", "\u02bf": "",
@@ -48,6 +48,32 @@ def fold_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.lower().split())
+
+
+#: Arabic articles, dropped from a sound key ("Ras al-Ain" / "Ras al Ayn")
+_SOUND_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er",
+                             "es", "et", "ez", "en", "ul"})
+_SOUND_PAIRS = (("ph", "f"), ("ch", "sh"), ("th", "t"), ("dh", "d"), ("q", "k"), ("c", "k"))
+#: the shortest sound key worth a look-up: shorter ones match too much ("Duma" / "Dima")
+MIN_SOUND_KEY = 4
+
+
+def sound_key(key: str) -> str:
+    """A folded name's consonants, for the spellings transliteration gives one name
+    ("Tal Rifaat" / "Tall Rif'at", "Shifounieh" / "Ash Shifuniyah", "Kafr Nabl" /
+    "Kafranbel" all give one key): Arabic articles, vowels, "w", "y" and the "h" of a
+    final "-ah" / "-eh" dropped, doubled letters single, a leading vowel kept as "a"."""
+    words = [w for w in key.split() if w not in _SOUND_ARTICLES]
+    out = []
+    for n, word in enumerate(words):
+        for old, new in _SOUND_PAIRS:
+            word = word.replace(old, new)
+        if len(word) > 3 and word[-1] == "h" and word[-2] in "aeiou":
+            word = word[:-1]  # "Raqqah" / "Raqqa"
+        lead = "a" if n == 0 and word[:1] in "aeiou" else ""
+        out.append(lead + "".join(c for c in word if c not in "aeiouyw"))
+    text = "".join(out)
+    return "".join(c for i, c in enumerate(text) if i == 0 or c != text[i - 1])
 
 
 def _latin(name: str) -> bool:
@@ -143,6 +169,10 @@ def _build(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?)", places)
     conn.executemany("INSERT INTO name VALUES (?,?,?)",
                      sorted((k, i, alt) for (k, i), alt in names.items() if k))
+    sounds = {(sound_key(k), i) for k, i in names if k}
+    conn.execute("CREATE TABLE sound (key TEXT, id INTEGER, PRIMARY KEY (key, id)) WITHOUT ROWID")
+    conn.executemany("INSERT INTO sound VALUES (?,?)",
+                     sorted(x for x in sounds if len(x[0]) >= MIN_SOUND_KEY))
     conn.executescript(
         "CREATE TABLE admin1 AS SELECT admin1 AS code, country,"
         " sum(lat * (population + 1)) / sum(population + 1) AS lat,"

@@ -197,7 +197,8 @@ def acts(tok: Token) -> bool:
         return True  # "when America retreats" with the verb taken for a noun: its subject
     if tok.dep_ == "pobj" and tok.head.lower_ in r.actor_preps:  # "talks with Damascus",
         governor = tok.head.head.lemma_.lower()  # not "the border with Syria", "fled towards
-        return governor not in r.place_nouns and not (  # Damascus"
+        before = tok.doc[tok.head.i - 1].lemma_.lower() if tok.head.i else ""  # Damascus"
+        return governor not in r.place_nouns and before not in r.place_nouns and not (
             tok.head.lower_ in ("toward", "towards") and
             governor in r.motion_verbs | r.leave_verbs | r.place_object_verbs)
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -218,6 +219,12 @@ def acts(tok: Token) -> bool:
 
 def is_actor_name(text: str, kb: Knowledge) -> bool:
     return any(e.kind in _ACTOR_KINDS for e in kb.lookup(phrase_key(text)))
+
+
+def _nationality(text: str, kb: Knowledge) -> bool:
+    """A nationality word, not a place: "the Kazakh capital", "Kurdish towns"."""
+    kinds = {e.kind for e in kb.lookup(phrase_key(text))}
+    return bool(kinds & {"adjective", "demonym"}) and not kinds & {"country", "capital", "region"}
 
 
 def _person_or_org(text: str, kb: Knowledge, strict: bool) -> bool:
@@ -269,6 +276,15 @@ def _hints(start: int, end: int, sent: Span, kb: Knowledge, gazetteer: Gazetteer
                 return Hints(country=found.place.country, admin1=found.place.admin1,
                              why=f"…, in {name} {doc[j + 1].text}")
     return Hints()
+
+
+def _sounds_in_its_country(start: int, end: int, sent: Span, gazetteer: Gazetteer,
+                           kb: Knowledge) -> bool:
+    """A name the sentence places in a country ("Tal Rifaat in northern Syria") that
+    sounds like a town of that country (geocode's sound-alikes)."""
+    country = _hints(start, end, sent, kb, gazetteer).country
+    return country is not None and any(
+        p.country == country for p in gazetteer.sounding(sent.doc[start:end].text))
 
 
 def _entity_of(tok: Token) -> Span:
@@ -455,6 +471,9 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                 continue
             if label:  # ORG/PERSON tags: only a one-name entity the actor data do not know
                 ent = _entity_of(tok)
+                if any(t.pos_ in ("ADP", "VERB") for t in ent):
+                    ent = tok.doc[slice(*_name_tokens(tok, sent))]  # "[Douma in Eastern
+                    # Ghouta]" taken for one work of art: its names, one by one
                 start = _past_region_words(
                     ent.start + ent.text.lower().startswith("the "), ent.end, tok.doc, gazetteer)
                 end = ent.end
@@ -462,7 +481,8 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                 strict = slot.startswith("object")
                 if len(ent_text.split()) > 3 or _person_or_org(ent_text, kb, strict) or \
                         not (gazetteer.candidates(ent_text) or is_quarter(slot)
-                             or is_settlement(slot)):
+                             or is_settlement(slot) or _sounds_in_its_country(
+                                 start, end, sent, gazetteer, kb)):
                     seen.update(range(ent.start, ent.end))
                     continue
             else:
@@ -474,7 +494,8 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
             continue
         text = tok.doc[start:end].text
         key = fold_key(text)
-        if key in r.months or key in r.not_places or key.split(" ")[-1] in r.months:
+        if key in r.months or key in r.not_places or key.split(" ")[-1] in r.months or \
+                _nationality(text, kb):
             continue
         head = tok.doc[start:end].root
         if is_actor_name(text, kb) and acts(head):

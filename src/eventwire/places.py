@@ -30,7 +30,7 @@ from collections.abc import Iterable
 
 from . import resources
 from .errors import DataError
-from .geonames_index import fold_key, open_index
+from .geonames_index import MIN_SOUND_KEY, fold_key, open_index, sound_key
 from .records import Location
 
 #: the actor resolver's bar for a capitalised word to count as a city (GeoNames cities15000)
@@ -64,6 +64,8 @@ class Place:
     admin1: str | None = None
     alternate: bool = False
     source: str | None = None
+    #: found by its sound key only (another transliteration: "Tal Rifaat" for "Tall Rif'at")
+    sounds_like: bool = False
 
     @property
     def precision(self) -> str:
@@ -174,6 +176,22 @@ class Gazetteer:
         else:
             found = self._exact(f"al {key}")
         return [dataclasses.replace(p, alternate=True) for p in found]
+
+    def sounding(self, name: str) -> list[Place]:
+        """GeoNames towns whose names sound like ``name`` (the same :func:`sound_key`):
+        other transliterations of one Arabic, Kurdish or Turkish name. Loose by design: the
+        geoparser takes them only in the countries the sentence or article names."""
+        key = sound_key(_key(name))
+        if self._index is None or len(key) < MIN_SOUND_KEY:
+            return []
+        with self._lock:
+            rows = self._index.execute(
+                "SELECT p.id, p.name, p.country, p.lat, p.lon, p.population, p.admin1, "
+                "p.capital FROM sound s JOIN place p ON p.id = s.id WHERE s.key = ?",
+                (key,)).fetchall()
+        return [Place(_plain(name), country, lat, lon, pop, "capital" if capital else "city",
+                      gid, admin1, True, "GeoNames", sounds_like=True)
+                for gid, name, country, lat, lon, pop, admin1, capital in rows]
 
     def admin1_centre(self, code: str) -> tuple[float, float] | None:
         """The population-weighted centre of a first-level division's towns."""
