@@ -257,6 +257,12 @@ def test_possessors_of_land_and_divisions_beside_a_town_are_places(
     ("The spectre of Iran hangs over the summit.", "Iran"),
     ("Ankara remains well disposed to Tehran.", "Tehran"),
     ("Analysts say it is Israel that carried out the strike.", "Israel"),  # the cleft's focus
+    ("His address set the course for his government's outreach to Iran.", "Iran"),  # "to"
+    # hung on the verb after the noun of dealings
+    ("He will stay because of the support that he has had from Russia.", "Russia"),  # on
+    # the verb of a clause about it
+    ("Iran Iran has been accused by its enemies of building a crescent of influence.",
+     "Iran"),  # a section heading glued to its first sentence
 ])
 def test_possessors_and_leaders_that_act_are_not_places(text: str, trap: str) -> None:
     assert not any(c.text == trap for c in eventwire.geocode(text)), trap

@@ -181,7 +181,7 @@ def acts(tok: Token) -> bool:
             r.topic_verbs:
         return True  # "Beijing warned Washington", "pressing Turkey to extradite him"
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on", "from", "for") and \
-            tok.head.head.lemma_.lower() in r.relation_words:
+            _dealings(tok.head, r.relation_words):
         return True  # "sanctions on Iran", "pressure from Russia", "a gesture to Turkey"
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and \
             tok.head.head.lemma_.lower() in r.party_of_nouns and \
@@ -215,6 +215,28 @@ def acts(tok: Token) -> bool:
     return bool(nxt is not None and nxt.tag_ == "VBG" and tok.dep_ in ("pobj", "dobj")
                 and not located  # "died in Syria fighting" is a place
                 and nxt.dep_ in ("xcomp", "pcomp", "acl", "advcl", "ccomp"))
+
+
+def _glued_heading(start: int, end: int, doc: Doc) -> bool:
+    """A name said twice in a row ("Iran Iran has been accused"): a scraped page's section
+    heading glued to the section's first sentence, naming its subject, not a place."""
+    n = end - start
+    return end + n <= len(doc) and doc[start:end].text == doc[end:end + n].text
+
+
+def _dealings(prep: Token, words: frozenset[str]) -> bool:
+    """A preposition of a noun or verb of dealings between governments, wherever the parser
+    hung it: on the word ("sanctions on Iran"), on the verb after the word ("his outreach to
+    Iran" with "to" on "set"), or on the verb of a clause about the word ("the support that
+    he has had from Russia")."""
+    governor = prep.head
+    if governor.lemma_.lower() in words:
+        return True
+    if governor.pos_ not in ("VERB", "AUX"):
+        return False
+    before = prep.doc[prep.i - 1] if prep.i else prep
+    return before.pos_ == "NOUN" and before.lemma_.lower() in words or \
+        governor.dep_ == "relcl" and governor.head.lemma_.lower() in words
 
 
 def is_actor_name(text: str, kb: Knowledge) -> bool:
@@ -452,6 +474,9 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                     not gazetteer.candidates(tok.doc[start:end].text):
                 end -= 1  # "Raqqa city", "Raqqa province", "Manchester airport"
             root = tok.doc[start:end].root
+            if slot is None and _glued_heading(start, end, tok.doc):
+                seen.update(range(ent.start, ent.end))
+                continue  # "Iran Iran has been accused …": a section heading, not a place
             if slot is None and _names_a_thing(root, r.place_nouns | r.feature_nouns):
                 seen.update(range(ent.start, ent.end))
                 continue  # "the Rome statute", "the Geneva talks", "US troops"
