@@ -186,6 +186,24 @@ def test_bundled(bundled: ActorResolver, text: str, date: dt.date, context: str 
         assert actor.sector == sector, actor
 
 
+def test_a_people_of_several_states_takes_the_home_the_story_names(
+        bundled: ActorResolver) -> None:
+    fighters = bundled.resolve("Kurdish fighters", date=D(2019, 1, 1), prefer=["SYR", "TUR"])
+    assert fighters is not None and (fighters.country, fighters.sector) == ("SYR", "REB")
+    assert "people 'Kurdish'" in (fighters.evidence or "")
+    iraq = bundled.resolve("Kurdish fighters", date=D(2019, 1, 1), prefer=["USA", "IRQ"])
+    assert iraq is not None and iraq.country == "IRQ"  # the first home the story names
+    abroad = bundled.resolve("Kurdish fighters", date=D(2019, 1, 1), prefer=["USA"])
+    assert abroad is not None and abroad.country is None  # no home named: no guess
+    one_home = bundled.resolve("Uighur activists", date=D(2019, 1, 1))
+    assert one_home is not None and one_home.country == "CHN"
+    people = bundled.resolve("the Kurds", date=D(2019, 1, 1), prefer=["SYR"])
+    assert people is not None and people.kind == "people" and people.country == "SYR"
+    # a nationality still says more than the people: Iraqi Kurds are Iraqi
+    iraqi = bundled.resolve("Iraqi Kurdish forces", date=D(2019, 1, 1), prefer=["SYR"])
+    assert iraqi is not None and iraqi.country == "IRQ"
+
+
 def test_kerry_after_office_is_no_government_role(bundled: ActorResolver) -> None:
     actor = bundled.resolve("John Kerry", date=D(2019, 6, 1))
     assert actor is not None and actor.sector != "GOV"

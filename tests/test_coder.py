@@ -353,9 +353,10 @@ CASES = [
     pytest.param(C(WENT_ON_HUNGER_STRIKE, "142", "TUR", "TUR", "asserted"), id="hunger-strike"),
     pytest.param(C(REGAINED_CONTROL, "192", "IRQ", "IRQ", "asserted"), id="regained-control"),
     pytest.param(C(STAGED_STRIKE, "143", "GRC", "GRC", "asserted"), id="staged-labour-strike"),
-    pytest.param(C(READINESS, "036", None, "TUR", "asserted", source_sector="REB"),
+    # Kurdish rebels in a story that names Turkey, one of the Kurds' home states: Turkish
+    pytest.param(C(READINESS, "036", "TUR", "TUR", "asserted", source_sector="REB"),
                  id="readiness-is-intent"),
-    pytest.param(C(READINESS, "046", None, "TUR", "hypothetical", source_sector="REB"),
+    pytest.param(C(READINESS, "046", "TUR", "TUR", "hypothetical", source_sector="REB"),
                  id="readiness-action"),
     pytest.param(C(BASED_IN, "111", "LBN", "SYR", "asserted"), id="group-based-in"),
     pytest.param(C(AFFILIATED, "143", "GRC", "GRC", "asserted"), id="workers-affiliated-with"),
@@ -773,6 +774,24 @@ def test_a_killing_is_coded_by_its_means() -> None:
     assert [e.cameo for e in events] == ["195"], summary(events)
     assert events[0].target is not None and events[0].target.sector == "CVL"
     assert ">" in events[0].evidence.rule  # the pattern and the means that recoded it
+
+
+def test_a_killings_means_names_its_doer() -> None:
+    """"Killed in shelling by government forces": the shelling (194) by those forces, even
+    with "shelling" parsed as a verb."""
+    events = events_of("More than 500 people were killed in shelling by Syrian government "
+                       "forces.")
+    assert [e.cameo for e in events] == ["194"], summary(events)
+    assert events[0].source is not None and events[0].source.country == "SYR"
+
+
+def test_a_people_of_several_states_is_at_home_in_the_events_place() -> None:
+    """Kurdish fighters attacked in Afrin are Syria's, though the story names Turkey more."""
+    events = events_of("Turkish troops attacked Kurdish fighters in Afrin. Turkey said the "
+                       "Turkish offensive would go on.")
+    attack = [e for e in events if e.cameo == "190" and e.sentence_index == 0]
+    assert attack and attack[0].target is not None, summary(events)
+    assert attack[0].target.country == "SYR" and "at home" in (attack[0].target.evidence or "")
 
 
 def test_unnamed_airstrikes_are_by_the_air_force_the_story_named() -> None:

@@ -12,7 +12,8 @@ Tables: ``place`` (one row per GeoNames id: name, ISO alpha-3 country, latitude,
 longitude, population, admin1 code, national capital flag), ``name`` (folded name key to
 place id: the name, its ASCII form and the Latin-script alternate names), ``admin1``
 (the population-weighted centre of each first-level division's towns), ``admin1_name``
-(the names of the divisions the package names: the US states) and ``division`` (the
+(the names of the divisions the package names: the US states), ``sound`` (each name's
+:func:`sound_key` to place id, for other transliterations) and ``division`` (the
 ISO 3166-2 subdivisions of every country from ``pycountry`` -- provinces, governorates,
 counties such as "Lancashire" -- that no town of their country shares a name with; they
 have no coordinates, so they place an event in their country at first-level precision).

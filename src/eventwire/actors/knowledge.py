@@ -5,6 +5,7 @@ Sources (all under ``eventwire/data/actors/``, documented in docs/actors.md):
 - ``countries.yaml``  names, adjectives, demonyms, capitals and seats of power (plus
   pycountry's official names);
 - ``regions.yaml``    sub-national and breakaway entities;
+- ``peoples.yaml``    peoples of several states or none, with their home states;
 - ``organizations.yaml``  IGOs and groupings (with members), armed groups, parties,
   agencies, media;
 - ``people/*.csv``    people with time-bounded roles;
@@ -187,9 +188,9 @@ class Country:
 class Entry:
     """One meaning of a phrase in the index.
 
-    ``kind``: country, adjective, demonym, capital, seat, region, org, person,
+    ``kind``: country, adjective, demonym, capital, seat, region, people, org, person,
     surname, strong, weak, override.
-    ``ref``: the country code, organization id, person id or sector code.
+    ``ref``: the country code, organization id, person id, people's name or sector code.
     """
 
     kind: str
@@ -240,6 +241,7 @@ class Knowledge:
         self.countries: dict[str, Country] = {}
         self.organizations: dict[str, Organization] = {}
         self.people: dict[str, Person] = {}
+        self.peoples: dict[str, tuple[str, ...]] = {}  # a people's name -> its home states
         self.institutions: frozenset[tuple[str, ...]] = frozenset()
         self.max_len = 1
 
@@ -299,6 +301,17 @@ def _load_regions(kb: Knowledge) -> None:
         sector = _sector(item.get("sector"), where)
         for name in [item["name"], *(item.get("aliases") or [])]:
             kb.add(name, Entry("region", code, sector, source=f"regions.yaml:{item['name']}"))
+
+
+def _load_peoples(kb: Knowledge) -> None:
+    for n, item in enumerate(resources.read_yaml("actors/peoples.yaml") or []):
+        where = f"actors/peoples.yaml entry {n + 1}"
+        homes = tuple(_country_code(c, where, kb.countries) for c in item.get("homes") or ())
+        if not item.get("name") or not homes or None in homes:
+            raise DataError(f"{where}: each people needs a 'name' and known 'homes'")
+        kb.peoples[item["name"]] = homes  # type: ignore[assignment]
+        for name in [item["name"], *(item.get("aliases") or [])]:
+            kb.add(name, Entry("people", item["name"], source=f"peoples.yaml:{item['name']}"))
 
 
 def _load_organizations(kb: Knowledge) -> None:
@@ -384,6 +397,7 @@ def load() -> Knowledge:
     kb = Knowledge()
     _load_countries(kb)
     _load_regions(kb)
+    _load_peoples(kb)
     _load_organizations(kb)
     _load_people(kb)
     _load_agents(kb)

@@ -94,6 +94,7 @@ class _Parts:
     unknown_name: bool = False  # a capitalised word nothing matched: someone we do not know
     head_is_agent: bool = False  # the last word of the core is a sector word
     surname_country: tuple[str, Match] | None = None  # an ambiguous surname of one country
+    people: tuple[str, Match] | None = None  # a people of several states ("Kurdish")
     notes: list[str] = dataclasses.field(default_factory=list)
     between: list[str] = dataclasses.field(default_factory=list)  # words after the 1st country
 
@@ -168,7 +169,7 @@ class ActorResolver:
         if context is None and background is not None and parts.strong and \
                 self._names_institution(tuple(t.key for t in toks)):
             context = background  # "the regime", "government troops"
-        return self._combine(text, parts, day, context, memory)
+        return self._combine(text, parts, day, context, memory, prefer)
 
     def _names_institution(self, keys: tuple[str, ...]) -> bool:
         """Whether a mention's words hold a phrase for a country's institutions."""
@@ -320,6 +321,8 @@ class ActorResolver:
             elif country_entry:
                 target = parts.countries if in_core else parts.tail_countries
                 target.append((country_entry.ref, m, country_entry))
+            if in_core and parts.people is None and (people := m.first("people")):
+                parts.people = (people.ref, m)
             if in_core:
                 for e in m.entries:
                     if e.kind == "strong":
@@ -409,8 +412,24 @@ class ActorResolver:
         return None
 
     # -- combining ----------------------------------------------------------------------
+    def _home(self, people: tuple[str, Match], context: str | None, prefer: Sequence[str],
+              evidence: list[str]) -> str | None:
+        """The home state of a people the mention names: its only one, or the first of
+        its homes the story names ("Kurdish fighters" in a story on Syria), else None."""
+        name, m = people
+        homes = self.kb.peoples.get(name, ())
+        named = [c for c in [*(self.countries_in(context) if context else ()), *prefer]
+                 if c in homes]
+        if not named and len(homes) != 1:
+            evidence.append(f"people {m.text!r}: none of its homes {'/'.join(homes)} named")
+            return None
+        home = named[0] if named else homes[0]
+        evidence.append(f"people {m.text!r} of {'/'.join(homes)}: {home}" +
+                        (" named in the story" if named else ""))
+        return home
+
     def _combine(self, text: str, parts: _Parts, day: dt.date, context: str | None,
-                 memory: ArticleMemory | None) -> Actor | None:
+                 memory: ArticleMemory | None, prefer: Sequence[str] = ()) -> Actor | None:
         evidence: list[str] = []
         country: str | None = None
         sector: str | None = None
@@ -475,8 +494,13 @@ class ActorResolver:
         if parts.override and (sector or country):
             sector = parts.override
             evidence.append("former office holder")
+        if country is None and kind == "agent" and parts.people:
+            country = self._home(parts.people, context, prefer, evidence)
+            name = parts.people[0]  # the coder may move them to the event's place
+            if sector is None and country is not None:  # "the Kurds", "Yazidis"
+                kind = "people"
         if country is None and kind == "agent" and sector is not None and memory is not None \
-                and not parts.unknown_name and not parts.countries:
+                and not parts.unknown_name and not parts.countries and not parts.people:
             earlier = self._named_earlier(text, day, memory)
             if earlier is not None:  # "The foreign minister" after "Jean-Yves Le Drian"
                 person, term = earlier
@@ -485,7 +509,7 @@ class ActorResolver:
                 evidence.append(f"the {term.role} named earlier in the article "
                                 f"({person.name!r})")
         if country is None and sector in CONTEXT_SECTORS and context and kind == "agent" \
-                and not parts.unknown_name:
+                and not parts.unknown_name and not parts.people:
             ctx = self.countries_in(context)
             if ctx:
                 country = ctx[0]

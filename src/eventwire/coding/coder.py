@@ -33,7 +33,7 @@ from . import (
     where,
 )
 from . import patterns as pattern_data
-from .context import ArticleContext, Found, article_context, of_country
+from .context import ArticleContext, Found, article_context, at_home, of_country
 from .cues import Cues
 from .cues import load as load_cues
 from .matching import PROTEST_ROOT, PatternMatcher
@@ -53,7 +53,7 @@ from .syntax import (
 )
 from .veto import Reviewer, Veto, versioned
 
-CODER_VERSION = "0.5.1"
+CODER_VERSION = "0.5.2"
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 #: Fighting done together is done to each other: "Israel and Hezbollah fought a war" (not
@@ -154,7 +154,7 @@ class EventCoder(StatementCoder, PatternMatcher):
             if i in opened or self._result_of_nominal(t, fired):
                 continue
             if (way := nested.means(t, p, fired)) is not None:  # "killed in airstrikes": 195
-                p = dataclasses.replace(p, code=way.code, id=f"{p.id}>{way.id}")
+                p = dataclasses.replace(p, code=fired[way.i].code, id=f"{p.id}>{fired[way.i].id}")
             governor = governors[i]
             alleged_by = possible_by = None
             if governor is not None:
@@ -168,7 +168,7 @@ class EventCoder(StatementCoder, PatternMatcher):
                 else:
                     continue
             for ev in self._events_for(t, p, sent, index, ctx, headline, alleged_by,
-                                       possible_by):
+                                       possible_by, way):
                 key = (ev.cameo, ev.source.to_dict().__repr__() if ev.source else "",
                        ev.target.to_dict().__repr__() if ev.target else "")
                 if key not in seen:
@@ -180,10 +180,13 @@ class EventCoder(StatementCoder, PatternMatcher):
     # -- events -------------------------------------------------------------------------
     def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
                     headline: bool, alleged_by: Token | None,
-                    possible_by: Token | None = None) -> Iterator[Event]:
+                    possible_by: Token | None = None, way: Token | None = None
+                    ) -> Iterator[Event]:
         if relevance.natural_cause(t, p.code, self.cues.disasters):
             return  # "the earthquake killed 300 people": no one did it
         source_head, candidates, gov = self._roles(t, p)
+        if source_head is None and way is not None:  # "killed in shelling by the army"
+            source_head = nested.means_actor(way)
         if source_head is None and t.pos_ == "NOUN":
             # "army shelling", "police raids": a political actor named by a common noun
             source_head = next((c for c in t.children if c.dep_ == "compound"
@@ -220,6 +223,9 @@ class EventCoder(StatementCoder, PatternMatcher):
         extra = [x for x in (target_head, child(t, "dobj")) if x is not None]
         place = where.locate_in(t, extra, self.resolver, ctx, p.code)
         notes: list[str] = []
+        if place is not None and place.country:  # "Kurdish fighters in Afrin": Syria's
+            homes = self.resolver.kb.peoples
+            sources, targets = (at_home(x, place.country, homes) for x in (sources, targets))
         if codes.lookup(p.code).root == PROTEST_ROOT:
             sources, targets = self._protest_parties(sources, targets, source_head, place, t,
                                                      ctx, notes)

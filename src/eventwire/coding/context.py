@@ -59,6 +59,19 @@ def of_country(found: list[Found], country: str, why: str | None = None) -> list
         if f.actor.country is None and f.actor.kind == "agent" else f for f in found]
 
 
+def at_home(found: list[Found], country: str, homes: dict[str, tuple[str, ...]]
+            ) -> list[Found]:
+    """``found`` with a people of several states (``Actor.name`` in ``homes``: "Kurdish
+    fighters") moved to ``country``, the event's place, when it is one of their homes: the
+    Kurdish fighters attacked in Afrin are Syria's in a story that names Turkey more."""
+    return [Found(dataclasses.replace(
+        f.actor, country=country, evidence=f"{f.actor.evidence}; at home in the event's "
+                                           f"place ({country})"), f.token)
+        if f.actor.name in homes and f.actor.kind in ("agent", "people")
+        and f.actor.country != country and country in homes[f.actor.name] else f
+        for f in found]
+
+
 def article_context(article: Article, resolver: ActorResolver,
                     published: dt.date | None = None) -> ArticleContext:
     """The context of ``article``: its countries ranked by how often it names them."""

@@ -57,16 +57,24 @@ MEANS_ROOTS = ("19", "20", "183")
 MEANS_PREPS = ("in", "by", "during", "from", "under")
 
 
-def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Pattern | None:
-    """The fired nominal event that is the means of the harm at ``t`` ("killed in
-    airstrikes", "wounded by shelling", "airstrikes killed 20", "airstrikes killing
-    hundreds"), or None."""
+def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None:
+    """The fired event word that is the means of the harm at ``t`` ("killed in
+    airstrikes", "wounded by shelling", "killed in shelling by government forces" with
+    "shelling" parsed as a verb, "airstrikes killed 20", "airstrikes killing hundreds"), or
+    None."""
     if t.pos_ != "VERB" or not pattern.code.startswith(HARM_ROOTS):
         return None
     verbs = [t, t.head] if t.dep_ == "conj" else [t]  # "killing and wounding hundreds"
     ways = [g for v in verbs for prep in v.children if prep.dep_ == "prep"
-            and prep.lower_ in MEANS_PREPS for g in prep.children if g.dep_ == "pobj"]
+            and prep.lower_ in MEANS_PREPS for g in prep.children
+            if g.dep_ in ("pobj", "pcomp")]
     ways += [c for v in verbs for c in v.children if c.dep_ == "nsubj"]  # "airstrikes killed"
     ways += [v.head for v in verbs if v.dep_ == "acl"]  # "reports of airstrikes killing"
-    return next((fired[w.i] for w in ways
+    return next((w for w in ways
                  if w.i in fired and fired[w.i].code.startswith(MEANS_ROOTS)), None)
+
+
+def means_actor(way: Token) -> Token | None:
+    """The doer the means names ("killed in shelling by government forces", "killed in
+    airstrikes and shelling by the regime", "killed in Russian airstrikes")."""
+    return next((a for w in (way, *way.conjuncts) if (a := own_actor(w)) is not None), None)
