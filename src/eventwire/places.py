@@ -64,8 +64,6 @@ class Place:
     admin1: str | None = None
     alternate: bool = False
     source: str | None = None
-    #: found by its sound key only (another transliteration: "Tal Rifaat" for "Tall Rif'at")
-    sounds_like: bool = False
 
     @property
     def precision(self) -> str:
@@ -190,7 +188,7 @@ class Gazetteer:
                 "p.capital FROM sound s JOIN place p ON p.id = s.id WHERE s.key = ?",
                 (key,)).fetchall()
         return [Place(_plain(name), country, lat, lon, pop, "capital" if capital else "city",
-                      gid, admin1, True, "GeoNames", sounds_like=True)
+                      gid, admin1, True, "GeoNames")
                 for gid, name, country, lat, lon, pop, admin1, capital in rows]
 
     def admin1_centre(self, code: str) -> tuple[float, float] | None:
