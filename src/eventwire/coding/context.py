@@ -53,10 +53,15 @@ def of_country(found: list[Found], country: str, why: str | None = None) -> list
     """``found`` with ``country`` given to the people named only by their role or number (an
     ``agent`` of no country: "taxi drivers", "refugees", "seven hospitals"); ``why`` is added
     to their evidence."""
-    return [Found(dataclasses.replace(
+    return [_moved(f, country, why) if f.actor.country is None and f.actor.kind == "agent"
+            else f for f in found]
+
+
+def _moved(f: Found, country: str, why: str | None) -> Found:
+    """``f`` given ``country``, with ``why`` added to its evidence."""
+    return Found(dataclasses.replace(
         f.actor, country=country,
         evidence=f"{f.actor.evidence}; {why}" if why else f.actor.evidence), f.token)
-        if f.actor.country is None and f.actor.kind == "agent" else f for f in found]
 
 
 def at_home(found: list[Found], country: str, homes: dict[str, tuple[str, ...]]
@@ -64,12 +69,10 @@ def at_home(found: list[Found], country: str, homes: dict[str, tuple[str, ...]]
     """``found`` with a people of several states (``Actor.name`` in ``homes``: "Kurdish
     fighters") moved to ``country``, the event's place, when it is one of their homes: the
     Kurdish fighters attacked in Afrin are Syria's in a story that names Turkey more."""
-    return [Found(dataclasses.replace(
-        f.actor, country=country, evidence=f"{f.actor.evidence}; at home in the event's "
-                                           f"place ({country})"), f.token)
-        if f.actor.name in homes and f.actor.kind in ("agent", "people")
-        and f.actor.country != country and country in homes[f.actor.name] else f
-        for f in found]
+    return [_moved(f, country, f"at home in the event's place ({country})")
+            if f.actor.name in homes and f.actor.kind in ("agent", "people")
+            and f.actor.country != country and country in homes[f.actor.name] else f
+            for f in found]
 
 
 def article_context(article: Article, resolver: ActorResolver,
