@@ -386,6 +386,7 @@ def _event_place(text: str) -> list[eventwire.Location | None]:
      "Turkish embassy in Athens did not respond to a request for comment.", (39.92, 32.85)),
     ("The jihadists swept across Iraq in 2014. Their fighters seized much of the country "
      "within weeks.", (33.22, 43.68)),  # a share of "the country": the country just named
+    ("Hezbollah fighters vowed to defend Qusayr.", (34.51, 36.58)),  # what is defended
 ])
 def test_event_takes_the_place_in_its_clause(text: str, want: tuple[float, float]) -> None:
     places = _event_place(text)
@@ -402,6 +403,9 @@ def test_event_takes_the_place_in_its_clause(text: str, want: tuple[float, float
     ("Clashes broke out between rival militias in Tripoli's southern suburbs.", (32.89, 13.19)),
     ("Concerns are mounting over the coalition's campaign to reclaim the city of Raqqa, "
      "with reports of American airstrikes killing hundreds of Syrian civilians.", (35.95, 39.01)),
+    # material cooperation happens where it is given: aid, releases, ceasefires
+    ("The rebels released the hostages after a ceasefire took hold in Daraa.", (32.62, 36.10)),
+    ("The World Food Programme provided aid to Syria.", (34.8, 39.0)),
 ])
 def test_material_event_takes_its_sentences_scene(text: str, want: tuple[float, float]) -> None:
     places = [p for p in _event_place(text) if p is not None]
@@ -426,7 +430,8 @@ def test_places_aside_are_not_the_events(text: str) -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", ["Iran threatened Syria with sanctions.",
-                                  "Putin spoke to Erdogan by phone about Syria."])
+                                  "Putin spoke to Erdogan by phone about Syria.",
+                                  "The EU eased sanctions on Syria."])  # a policy, not a deed
 def test_statement_is_not_placed_in_the_targets_country(text: str) -> None:
     assert all(p is None for p in _event_place(text))
 

@@ -183,7 +183,8 @@ def _score_events(row: int, text: str, items: list[Mapping[str, Any]],
             if not golds:
                 report.event_none.add(ev.location is None)
                 if ev.location is not None:
-                    report.misses.append({"row": row, "event": ev.cameo, "want": None,
+                    report.misses.append({"row": row, "at": ev.evidence.trigger_span.start,
+                                          "event": ev.cameo, "want": None,
                                           "got": ev.location.name})
                 continue
             ok = ev.location is not None and any(
@@ -191,8 +192,8 @@ def _score_events(row: int, text: str, items: list[Mapping[str, Any]],
                        g.get("precision")) in ((True, True), (True, None)) for g in golds)
             report.event_place.add(ok)
             if not ok:
-                report.misses.append({"row": row, "event": ev.cameo,
-                                      "want": [g["name"] for g in golds],
+                report.misses.append({"row": row, "at": ev.evidence.trigger_span.start,
+                                      "event": ev.cameo, "want": [g["name"] for g in golds],
                                       "got": ev.location.name if ev.location else None})
 
 

@@ -361,7 +361,7 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
     else:
         picked = _pick(_own_clause(trigger, code), places, skip) or \
             _pick(target_phrase, places, skip) or _pick(_source_phrase(trigger), places, skip)
-    if picked is None and root in r.material_roots:
+    if picked is None and (code or "").startswith(tuple(r.material_roots)):
         picked = _pick((("the target itself", t) for t in extra), places, skip)
         if picked is None:
             country = _country_in_phrase(extra, kb, skip)
