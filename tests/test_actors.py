@@ -175,6 +175,10 @@ def bundled() -> ActorResolver:
     ("Turkish-backed militias", D(2018, 1, 1), None, None, "PRM"),  # "militias": a plural
     # a nationality outweighs an unknown person's surname shared with a foreign figure
     ("Serbian Defence Minister John Doe", D(2017, 2, 13), None, "SRB", "GOV"),
+    # a sector word with a town after "in / at": the town's country, before the story's
+    ("Police in Istanbul", D(2018, 1, 1), "Isis fighters in Iraq", "TUR", "COP"),
+    ("rebels in Daraa", D(2018, 1, 1), "Russia", "SYR", "REB"),  # another spelling
+    ("the police in Lincolnshire", D(2018, 1, 1), None, "GBR", "COP"),
 ])
 def test_bundled(bundled: ActorResolver, text: str, date: dt.date, context: str | None,
                  country: str | None, sector: str | None) -> None:

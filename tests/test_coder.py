@@ -1151,3 +1151,25 @@ def test_a_statement_about_the_speakers_own_country_is_no_event() -> None:
     other = events_of("The German defence minister said Turkey faced a hard choice.",
                       "2019-02-20")
     assert [e for e in other if e.root == "01" and _country(e.target) == "TUR"], summary(other)
+
+
+@pytest.mark.parametrize("text, code, source", [
+    ("US troops withdrew from Syria last year.", "0874", "USA"),
+    ("Turkish forces left the town after a ceasefire.", "0874", "TUR"),
+    ("Government forces pulled back from the front line.", "0874", None),
+    # a government that quits a deal is no retreat
+    ("The United States withdrew from the nuclear deal.", "166", "USA"),
+    ("Britain pulled out of the coalition.", "166", "GBR"),
+])
+def test_a_force_that_withdraws_retreats_militarily(text: str, code: str,
+                                                    source: str | None) -> None:
+    events = events_of(text)
+    assert [(e.cameo, e.source.country if e.source else None) for e in events] == [
+        (code, source)], summary(events)
+
+
+def test_a_crowd_that_gathers_outside_an_embassy_rallies_against_its_country() -> None:
+    events = events_of("Protesters gathered outside the Turkish embassy in Berlin on Saturday.")
+    assert [(e.cameo, e.target.country if e.target else None) for e in events] == [
+        ("141", "TUR")], summary(events)
+    assert all(e.root != "14" for e in events_of("Ministers gathered in Brussels for the summit."))

@@ -191,6 +191,7 @@ def _first(text: str, context: str | None = None) -> dict[str, eventwire.PlaceCa
     ("Aid workers said southern Idlib had no power.", "Idlib", "SYR", "southern X"),
     ("Families fled from areas retaken by the army including Aleppo, Ghouta and Darayya.",
      "Darayya", "SYR", "listed with"),  # a list that holds a place holds places
+    ("Kurdish fighters pulled out of Manbij on Tuesday.", "Manbij", "SYR", "out of X"),
 ])
 def test_slot_names_a_place(text: str, name: str, country: str, slot: str) -> None:
     found = _first(text)

@@ -96,6 +96,8 @@ def _strong_slot(tok: Token) -> str | None:
         return f"the {head.head.lower_} of X"
     if tok.dep_ == "pobj" and head.lower_ in r.locative_preps:
         return f"{head.lower_} X"
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out":
+        return "out of X"  # "pulled out of Manbij"
     if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in r.place_object_verbs:
         return f"object of {head.lemma_.lower()}"
     if tok.dep_ in ("compound", "nmod", "amod") and \

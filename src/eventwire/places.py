@@ -200,16 +200,18 @@ class Gazetteer:
                                       (code,)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def lookup(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
+    def lookup(self, name: str, prefer: Iterable[str] = (),
+               alternates: bool = False) -> Place | None:
         """The actor resolver's rule: a preferred country first, then sites, then the most
         populous, among bundled places and GeoNames towns of 15,000 or more under their
-        own name. A preferred country counts only for a town of at least a third of the
-        largest namesake's population: the story's countries never pull a world city to a
+        own name (or, with ``alternates``, any of their names: "police in Daraa"). A
+        preferred country counts only for a town of at least a third of the largest
+        namesake's population: the story's countries never pull a world city to a
         small namesake ("Geneva" in a story about the US is still in Switzerland)."""
         if _key(name) in _broad_regions():
             return None  # "Asia" is no town in the Philippines for the actor resolver either
         found = [p for p in self._exact(_key(name))
-                 if p.source != "GeoNames" or (not p.alternate and
+                 if p.source != "GeoNames" or ((alternates or not p.alternate) and
                                                p.population >= ACTOR_CITY_POPULATION)]
         if not found:
             return None

@@ -91,6 +91,7 @@ class _Parts:
     weak: list[tuple[str, Match]] = dataclasses.field(default_factory=list)
     override: str | None = None
     place: tuple[str, str] | None = None  # (country, name) of a city
+    whereabouts: tuple[str, str] | None = None  # a city after "in / at" ("police in Istanbul")
     unknown_name: bool = False  # a capitalised word nothing matched: someone we do not know
     head_is_agent: bool = False  # the last word of the core is a sector word
     surname_country: tuple[str, Match] | None = None  # an ambiguous surname of one country
@@ -338,6 +339,10 @@ class ActorResolver:
             parts.orgs = parts.tail_orgs[:1]
         if not (parts.person or parts.orgs or parts.countries):
             parts.place = self._city(toks[:soft], covered, context_countries or list(prefer))
+            if parts.place is None and not parts.tail_countries and soft < hard and \
+                    toks[soft].key != "from":
+                parts.whereabouts = self._city(toks[soft + 1:hard], set(), context_countries or
+                                               list(prefer), alternates=True)
         core_end = max((i for i in range(soft) if toks[i].key not in _DETERMINERS), default=-1)
         parts.head_is_agent = core_end >= 0 and (toks[core_end].is_title or any(
             m.start <= core_end < m.end and m.kinds() & {"strong", "weak", "override"}
@@ -370,14 +375,14 @@ class ActorResolver:
                     return org
         return orgs[0]
 
-    def _city(self, toks: list[Token], covered: set[int],
-              prefer: list[str]) -> tuple[str, str] | None:
+    def _city(self, toks: list[Token], covered: set[int], prefer: list[str],
+              alternates: bool = False) -> tuple[str, str] | None:
         words = [t for i, t in enumerate(toks) if i not in covered and t.key not in _DETERMINERS]
         names = [t for t in words if t.is_title]
         if not names or len(names) > 4:
             return None
         # the whole capitalised name must be a place: "Ho" in "Harry Ho-jen Tseng" is not
-        place = self.gazetteer.lookup(" ".join(t.text for t in names), prefer)
+        place = self.gazetteer.lookup(" ".join(t.text for t in names), prefer, alternates)
         if place and place.country:
             return place.country, place.name
         return None
@@ -499,6 +504,9 @@ class ActorResolver:
             name = parts.people[0]  # the coder may move them to the event's place
             if sector is None and country is not None:  # "the Kurds", "Yazidis"
                 kind = "people"
+        if country is None and kind == "agent" and sector is not None and parts.whereabouts:
+            country, place_name = parts.whereabouts  # "police in Istanbul", "rebels in Daraa"
+            evidence.append(f"where it is: {place_name!r} (gazetteer)")
         if country is None and kind == "agent" and sector is not None and memory is not None \
                 and not parts.unknown_name and not parts.countries and not parts.people:
             earlier = self._named_earlier(text, day, memory)

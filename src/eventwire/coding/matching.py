@@ -63,6 +63,10 @@ class PatternMatcher:
                     h.pos_ == "NOUN" and (q := self._match(h)) is not None
                     and q.code[:2] != p.code[:2] for h in heads):
                 return False  # "opened a round of **border talks**": talks, not a border
+        if p.subject:  # "US troops withdrew from Syria": a military withdrawal
+            doer = child(t, "nsubj") or (child(t.head, "nsubj") if t.dep_ == "conj" else None)
+            if doer is None or not (object_words(doer) & p.subject):
+                return False
         if p.complement and not any(c.lemma_.lower() in p.complement and (
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and to_infinitive(c)))
                 for c in t.children):

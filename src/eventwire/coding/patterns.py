@@ -21,7 +21,7 @@ NAMING_VERBS = frozenset({"call", "brand", "label", "term", "dub", "describe", "
 TARGET_SLOTS = frozenset({
     "dobj", "dative", "none", "with", "on", "against", "to", "from", "for", "between", "of",
     "into", "at", "over", "toward", "towards", "in", "upon", "about", "across", "by", "onto",
-    "near", "under", "behind", "among", "inside", "out", "off", "through", "around",
+    "near", "under", "behind", "among", "inside", "outside", "out", "off", "through", "around",
 })
 
 
@@ -34,6 +34,7 @@ class Pattern:
     target: tuple[str, ...]
     particle: str | None = None
     object: frozenset[str] = frozenset()
+    subject: frozenset[str] = frozenset()
     complement: frozenset[str] = frozenset()
     complement_noun: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
@@ -43,7 +44,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """More constrained patterns win over bare ones for the same trigger."""
-        return (2 * bool(self.object) + 2 * bool(self.complement)
+        return (2 * bool(self.object) + 2 * bool(self.subject) + 2 * bool(self.complement)
                 + 2 * bool(self.complement_noun) + 2 * bool(self.modifier)
                 + 2 * bool(self.predicate) + bool(self.particle))
 
@@ -77,22 +78,24 @@ def _parse(item: object, where: str, file: str) -> Pattern:
         raise DataError(f"{where}: unknown target slot(s) {bad}; use one of {sorted(TARGET_SLOTS)}")
     particle = item.get("particle")
     obj = _words(item.get("object"), where, "object")
+    subject = _words(item.get("subject"), where, "subject")
+    if subject and pos != "verb":
+        raise DataError(f"{where}: 'subject' needs a verb trigger")
     comp = _words(item.get("complement"), where, "complement")
     comp_noun = _words(item.get("complement_noun"), where, "complement_noun")
     modifier = _words(item.get("modifier"), where, "modifier")
     predicate = _words(item.get("predicate"), where, "predicate")
     if predicate and pos != "verb":
         raise DataError(f"{where}: 'predicate' needs a verb trigger")
-    default_id = code + ":" + lemma + (f"+{particle}" if particle else "") + (
-        "+" + "|".join(sorted(obj)) if obj else "") + ("+to " + "|".join(sorted(comp)) if comp
-                                                       else "") + (
-        "+mod " + "|".join(sorted(modifier)) if modifier else "") + (
-        "+as " + "|".join(sorted(predicate)) if predicate else "")
+    default_id = code + ":" + lemma + (f"+{particle}" if particle else "") + "".join(
+        f"{mark}{'|'.join(sorted(words))}" for mark, words in (
+            ("+", obj), ("+by ", subject), ("+to ", comp), ("+mod ", modifier),
+            ("+as ", predicate)) if words)
     return Pattern(
         id=str(item.get("id") or default_id), code=code, pos=pos, lemma=lemma,
         target=tuple(str(t).lower() for t in target),
         particle=str(particle).lower() if particle else None,
-        object=obj, complement=comp, complement_noun=comp_noun, modifier=modifier,
+        object=obj, subject=subject, complement=comp, complement_noun=comp_noun, modifier=modifier,
         predicate=predicate, file=file,
     )
 
