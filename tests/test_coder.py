@@ -1173,3 +1173,21 @@ def test_a_crowd_that_gathers_outside_an_embassy_rallies_against_its_country() -
     assert [(e.cameo, e.target.country if e.target else None) for e in events] == [
         ("141", "TUR")], summary(events)
     assert all(e.root != "14" for e in events_of("Ministers gathered in Brussels for the summit."))
+
+
+@pytest.mark.parametrize("text, code, pair", [
+    ("Armenia and Azerbaijan accused each other of shelling civilian areas.", "112",
+     {("ARM", "AZE"), ("AZE", "ARM")}),
+    ("India and Pakistan blamed one another for the attack.", "1123",
+     {("IND", "PAK"), ("PAK", "IND")}),
+    ("Iran and Saudi Arabia traded accusations.", "112", {("IRN", "SAU"), ("SAU", "IRN")}),
+    ("Indian and Pakistani troops traded fire across the border.", "190",
+     {("IND", "PAK"), ("PAK", "IND")}),
+    ("Turkey traded accusations with Greece.", "112", {("TUR", "GRC")}),
+])
+def test_each_other_is_each_of_the_others(text: str, code: str,
+                                          pair: set[tuple[str, str]]) -> None:
+    events = events_of(text)
+    got = {(e.source.country if e.source else None, e.target.country if e.target else None)
+           for e in events if e.cameo == code}
+    assert got == pair, summary(events)

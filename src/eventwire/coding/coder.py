@@ -50,6 +50,7 @@ from .syntax import (
     named_modifiers,
     passive,
     prep_objects,
+    reciprocal,
 )
 from .veto import Reviewer, Veto, versioned
 
@@ -58,7 +59,10 @@ CODER_VERSION = "0.5.2"
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 #: Fighting done together is done to each other: "Israel and Hezbollah fought a war" (not
 #: "Russian and Syrian jets bombed", which is done to someone else).
-RECIPROCAL_FIGHT = frozenset({"fight", "clash", "battle", "skirmish", "war"})
+#: verbs whose conjoined subjects act on each other ("Iran and Saudi Arabia traded
+#: accusations", "the two armies exchanged fire")
+RECIPROCAL_FIGHT = frozenset({"fight", "clash", "battle", "skirmish", "war", "trade",
+                              "exchange"})
 #: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
 STATE_PROTEST_CODE = "114"
 MAX_SENTENCE_TOKENS = 300
@@ -207,8 +211,10 @@ class EventCoder(StatementCoder, PatternMatcher):
             p = dataclasses.replace(p, code=STATE_PROTEST_CODE, id=f"{p.id}>state")
         target_head: Token | None = None
         targets: list[Found] = []
+        mutual = reciprocal(t)  # "accused each other": each of the subjects, the others
         for cand in candidates:
-            if cand.i == t.i or source_head is not None and cand.i == source_head.i:
+            if cand.i == t.i or source_head is not None and cand.i == source_head.i or \
+                    cand == mutual:
                 continue  # an event is never its own target, nor its source's
             found = [f for f in self._actors(cand, ctx)
                      if not any(f.actor.same_as(s.actor) for s in sources)]
@@ -262,7 +268,8 @@ class EventCoder(StatementCoder, PatternMatcher):
         pairs: list[tuple[Found | None, Found | None]]
         code = codes.lookup(p.code)
         if not targets and len(sources) > 1 and (code.root in SYMMETRIC_ROOTS or
-                                                 t.lemma_.lower() in RECIPROCAL_FIGHT):
+                                                 t.lemma_.lower() in RECIPROCAL_FIGHT or
+                                                 mutual is not None):
             pairs = [(sources[0], s) for s in sources[1:]] + [(s, sources[0]) for s in sources[1:]]
         else:
             pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]

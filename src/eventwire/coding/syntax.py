@@ -92,6 +92,17 @@ def object_words(obj: Token) -> set[str]:
     return words
 
 
+def reciprocal(verb: Token) -> Token | None:
+    """The verb's object when it is "each other" or "one another" ("Armenia and Azerbaijan
+    accused each other", "the two sides blamed one another", "fired on each other")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [o for c in verb.children if c.dep_ == "prep" for o in c.children
+                if o.dep_ == "pobj"]
+    return next((o for o in objects if {o.lower_, *(c.lower_ for c in o.children
+                                                    if c.dep_ == "det")}
+                 in ({"each", "other"}, {"one", "another"})), None)
+
+
 def named(tok: Token) -> bool:
     """A proper name or a capitalised word ("US", "Russian") -- not one capitalised only
     because it opens the sentence ("Recent US attacks")."""
