@@ -201,6 +201,19 @@ def test_slot_names_a_place(text: str, name: str, country: str, slot: str) -> No
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, name, country", [
+    ("Rebels attacked government forces in Kashmir.", "Kashmir", "IND"),  # not Cashmere, WA
+    ("Five people were killed in a drone strike in North Waziristan.", "North Waziristan",
+     "PAK"),
+    ("Rebels attacked government forces in Amhara.", "Amhara", "ETH"),  # tagged as a date
+    ("Hezbollah moved fighters into the Bekaa valley.", "Bekaa valley", "LBN"),
+])
+def test_regions_of_conflict_are_places(text: str, name: str, country: str) -> None:
+    found = _first(text)
+    assert name in found and found[name].location.country == country, found
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, trap", [
     ("Bolton said the United States would not back down.", "Bolton"),
     ("In March, the talks resumed.", "March"),

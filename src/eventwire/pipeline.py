@@ -38,14 +38,19 @@ log = logging.getLogger("eventwire")
 
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _ENGLISH = frozenset("the of and to in a is that for on with said was by as at from has it "
-                     "its be are were an have will not this which".split())
+                     "its be are were an have will not this which over near after into "
+                     "against but or who would could had been their his her they he she "
+                     "about than also".split())
+#: below this many words a text is too short to judge: "Nato allies expressed concern over
+#: Russia's troop build-up near Ukraine" has few function words and is English
+_JUDGED_WORDS = 30
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def looks_english(text: str) -> bool:
     """A cheap check on function words: False for text that is clearly not English."""
     words = _WORD.findall(text[:3000].lower())
-    if len(words) < 12:
+    if len(words) < _JUDGED_WORDS:
         return True
     return sum(w in _ENGLISH for w in words) / len(words) >= 0.08
 

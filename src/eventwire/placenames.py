@@ -241,6 +241,12 @@ def _dealings(prep: Token, words: frozenset[str]) -> bool:
         governor.dep_ == "relcl" and governor.head.lemma_.lower() in words
 
 
+def _a_region(text: str, gazetteer: Gazetteer) -> bool:
+    """Known to the gazetteer as a division or a bundled region, not only as a town."""
+    return any(p.source not in (None, "GeoNames") and p.feature not in ("city", "capital")
+               for p in gazetteer.candidates(text))
+
+
 def is_actor_name(text: str, kb: Knowledge) -> bool:
     return any(e.kind in _ACTOR_KINDS for e in kb.lookup(phrase_key(text)))
 
@@ -494,8 +500,8 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                 start += 1
             slot = "a bundled place's name"
         elif slot is not None and (tok.pos_ == "PROPN" or label and tok.pos_ == "NOUN"):
-            if label in ("DATE", "TIME"):
-                continue
+            if label in ("DATE", "TIME") and not _a_region(tok.text, gazetteer):
+                continue  # "in Ramadan"; but "in Amhara", which the model takes for a date
             if label:  # ORG/PERSON tags: only a one-name entity the actor data do not know
                 ent = _entity_of(tok)
                 if any(t.pos_ in ("ADP", "VERB") for t in ent):

@@ -504,8 +504,9 @@ class ActorResolver:
             name = parts.people[0]  # the coder may move them to the event's place
             if sector is None and country is not None:  # "the Kurds", "Yazidis"
                 kind = "people"
-        if country is None and kind == "agent" and sector is not None and parts.whereabouts:
-            country, place_name = parts.whereabouts  # "police in Istanbul", "rebels in Daraa"
+        if country is None and kind == "agent" and sector in CONTEXT_SECTORS and \
+                parts.whereabouts:  # "police in Istanbul", "rebels in Daraa" (not tourists)
+            country, place_name = parts.whereabouts
             evidence.append(f"where it is: {place_name!r} (gazetteer)")
         if country is None and kind == "agent" and sector is not None and memory is not None \
                 and not parts.unknown_name and not parts.countries and not parts.people:

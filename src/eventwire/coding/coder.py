@@ -186,8 +186,9 @@ class EventCoder(StatementCoder, PatternMatcher):
                     headline: bool, alleged_by: Token | None,
                     possible_by: Token | None = None, way: Token | None = None
                     ) -> Iterator[Event]:
-        if relevance.natural_cause(t, p.code, self.cues.disasters):
-            return  # "the earthquake killed 300 people": no one did it
+        if relevance.natural_cause(t, p.code, self.cues.disasters) or \
+                relevance.made_work(t, p.code, self.cues.works):
+            return  # "the earthquake killed 300 people": no one did it; "a film was shot"
         source_head, candidates, gov = self._roles(t, p)
         if source_head is None and way is not None:  # "killed in shelling by the army"
             source_head = nested.means_actor(way)
@@ -241,7 +242,8 @@ class EventCoder(StatementCoder, PatternMatcher):
             # the place's
             notes.append(f"target country from the event's place ({place.name})")
             targets = of_country(targets, place.country)
-        if not targets and place is not None and place.country and sources and (
+        if not targets and place is not None and place.country and (
+                sources or codes.lookup(p.code).quad_class == MATERIAL_CONFLICT) and (
                 codes.lookup(p.code).quad_class == MATERIAL_CONFLICT
                 or codes.lookup(p.code).root == PROTEST_ROOT
                 or all(f.actor.country != place.country for f in sources)) and not (

@@ -1,5 +1,5 @@
 """The cue lists of ``data/cues.yaml`` (speech verbs, light verbs, modality cues,
-disasters), validated."""
+disasters, made works), validated."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ class Cues:
     alleged_governors: frozenset[str]
     alleged_passive_governors: frozenset[str]
     disasters: frozenset[str]
+    works: frozenset[str]
 
 
 @functools.cache

@@ -81,8 +81,8 @@ def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modalit
     elif lemma in cues.alleged_governors or (
             lemma in cues.alleged_passive_governors and passive(tok)):
         yield "alleged", tok.text
-    elif lemma in cues.future_governors:
-        yield "future", tok.text
+    elif lemma in cues.future_governors and (lemma != "go" or tok.tag_ == "VBG"):
+        yield "future", tok.text  # "going to attack", not "the fighting went on"
 
 
 def modality(trigger: Token, cues: Cues) -> tuple[Modality, str | None]:

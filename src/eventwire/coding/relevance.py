@@ -61,6 +61,15 @@ def natural_cause(t: Token, code: str, disasters: frozenset[str]) -> bool:
         for c in causes)
 
 
+def made_work(t: Token, code: str, works: frozenset[str]) -> bool:
+    """Whether an event of force at trigger ``t`` is done to a made work, another sense of
+    its verb: "the film was shot in Morocco", "they shot a documentary", "struck a deal"."""
+    if not code.startswith(FORCE_ROOTS):
+        return False
+    done = child(t, "nsubjpass") or child(t, "dobj")
+    return done is not None and done.lemma_.lower() in works
+
+
 #: CAMEO codes that are events only with a political doer: people "displaced" by war were
 #: not expelled
 NEEDS_DOER = ("201",)
