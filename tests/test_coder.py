@@ -1225,3 +1225,15 @@ def test_force_with_no_named_side_is_used_on_its_place(text: str, code: str,
                                   "The crew shot a documentary in Aleppo."])
 def test_a_made_work_or_an_accident_is_no_force(text: str) -> None:
     assert events_of(text) == []
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("The Taliban captured Kabul in August.", "192", "AFG"),  # a place taken is occupied
+    ("Isis seized Mosul in June 2014.", "192", "IRQ"),
+    ("Kurdish forces captured the Isis commander.", "173", "IRQ"),  # a person is arrested
+    ("Washington imposed new sanctions on Iran's oil sector on Friday.", "163", "IRN"),
+])
+def test_what_is_taken_and_on_whom_sets_the_code(text: str, code: str, target: str) -> None:
+    events = events_of(text)
+    assert [(e.cameo, e.target.country if e.target else None) for e in events] == [
+        (code, target)], summary(events)

@@ -22,6 +22,12 @@ from .roles import RoleFinder
 from .syntax import child, conjuncts, np_tokens, prep_objects, to_original, words_text
 
 PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
+#: names of days and months, which the parser tags as dates: never an actor, even when the
+#: actor data know a person so named ("on Friday", "in March")
+CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december"})
 #: Verbs of wanting or telling: "X wants Y to act", "X told Y to act" are X's demand on Y.
 DESIRE_VERBS = frozenset({"want", "wish", "expect", "tell"})
 #: Participles and adjectives that tie a group to a place or body ("based in", "loyal to").
@@ -104,6 +110,8 @@ class PartyFinder(RoleFinder):
     def _actor(self, tok: Token, ctx: ArticleContext) -> Actor | None:
         if ctx.skip is not None and tok.idx in ctx.skip:
             return None  # the dateline names the reporting place, not an actor
+        if tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in CALENDAR_WORDS:
+            return None  # "sanctions on Iran's oil sector on Friday": a day, no one's name
         if tok.pos_ == "PRON":
             speaker = self._speaker_of(tok)
             if speaker is not None:
