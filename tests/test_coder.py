@@ -1237,3 +1237,19 @@ def test_what_is_taken_and_on_whom_sets_the_code(text: str, code: str, target: s
     events = events_of(text)
     assert [(e.cameo, e.target.country if e.target else None) for e in events] == [
         (code, target)], summary(events)
+
+
+def test_the_two_leaders_are_the_two_states_just_named() -> None:
+    events = events_of("Russian president Vladimir Putin spoke to Erdogan by phone on Monday, "
+                       "and the two leaders agreed to meet in Sochi next week.")
+    intents = {(e.source.country if e.source else None, e.target.country if e.target else None)
+               for e in events if e.root == "03"}
+    assert intents == {("RUS", "TUR"), ("TUR", "RUS")}, summary(events)  # never "→ Sochi"
+
+
+def test_a_people_of_several_states_is_at_home_where_its_sentence_is_set() -> None:
+    events = events_of("Turkey's foreign minister warned that Ankara would launch a new "
+                       "operation in northern Syria if Kurdish fighters did not withdraw. "
+                       "Turkey says Turkey is ready.")
+    warning = next(e for e in events if e.root == "13")
+    assert warning.target is not None and warning.target.country == "SYR", summary(events)

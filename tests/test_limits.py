@@ -271,3 +271,11 @@ def test_warning_lines_are_flattened() -> None:
     record = logging.LogRecord("warcio", logging.WARNING, __file__, 1,
                                "invalid URI: %s", ("a\nb\r\x85c",), None)
     assert OneLineFormatter("%(message)s").format(record) == "warning: invalid URI: a b c"
+
+
+def test_an_article_built_in_python_takes_an_iso_date_or_says_which_is_wrong() -> None:
+    assert Article(id="a", text="x", published="2019-10-01").published == dt.date(2019, 10, 1)
+    assert Article(id="a", text="x", published=dt.datetime(2019, 1, 2, 3)).published == \
+        dt.date(2019, 1, 2)
+    with pytest.raises(ValueError, match="article 'a': published date 'Oct 1'"):
+        Article(id="a", text="x", published="Oct 1")

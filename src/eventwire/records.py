@@ -85,6 +85,17 @@ class Article(_Record):
     dropped: tuple[CleanLine, ...] = ()
     dateline: Dateline | None = None
 
+    def __post_init__(self) -> None:
+        if isinstance(self.published, str):  # the Python API given "2019-10-01"
+            try:
+                day = dt.date.fromisoformat(self.published[:10])
+            except ValueError:
+                raise ValueError(f"article {self.id!r}: published date {self.published!r} "
+                                 f"is not YYYY-MM-DD") from None
+            object.__setattr__(self, "published", day)
+        elif isinstance(self.published, dt.datetime):
+            object.__setattr__(self, "published", self.published.date())
+
     @property
     def body(self) -> str:
         """The text to code: cleaned if the cleaner ran, else as read."""

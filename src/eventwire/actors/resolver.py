@@ -190,15 +190,20 @@ class ActorResolver:
     def _countries_in(self, text: str) -> list[str]:
         return list(dict.fromkeys(self.country_mentions(text)))
 
-    def country_mentions(self, text: str) -> list[str]:
+    def country_mentions(self, text: str, people: bool = False) -> list[str]:
         """The country of every country-ish mention in a text, in order, repeats kept (how
-        often an article names a country says what it is about)."""
+        often an article names a country says what it is about); with ``people``, also of
+        every person named whose country is clear ("Putin spoke to Erdogan")."""
         out: list[str] = []
         for m in self._match(kn.tokens(text), None, dt.date.today()):
+            homes = {self.kb.people[e.ref].country for e in m.entries
+                     if e.kind in ("person", "surname")} if people else set()
             for e in m.entries:
                 code = e.ref if e.kind in _COUNTRYISH else None
                 if e.kind == "org":
                     code = self.kb.organizations[e.ref].country
+                elif e.kind in ("person", "surname") and len(homes) == 1:
+                    code = next(iter(homes))
                 if code and code not in kn.IGO_CODES:
                     out.append(code)
                     break

@@ -230,9 +230,13 @@ class EventCoder(StatementCoder, PatternMatcher):
         extra = [x for x in (target_head, child(t, "dobj")) if x is not None]
         place = where.locate_in(t, extra, self.resolver, ctx, p.code)
         notes: list[str] = []
-        if place is not None and place.country:  # "Kurdish fighters in Afrin": Syria's
-            homes = self.resolver.kb.peoples
-            sources, targets = (at_home(x, place.country, homes) for x in (sources, targets))
+        homes = self.resolver.kb.peoples
+        if any(f.actor.name in homes for f in (*sources, *targets)):
+            # "Kurdish fighters in Afrin": Syria's; else where the sentence is set
+            scene = place.country if place is not None and place.country else \
+                where.scene_country(t, self.resolver, ctx)
+            if scene:
+                sources, targets = (at_home(x, scene, homes) for x in (sources, targets))
         if codes.lookup(p.code).root == PROTEST_ROOT:
             sources, targets = self._protest_parties(sources, targets, source_head, place, t,
                                                      ctx, notes)
@@ -246,7 +250,7 @@ class EventCoder(StatementCoder, PatternMatcher):
                 sources or codes.lookup(p.code).quad_class == MATERIAL_CONFLICT) and (
                 codes.lookup(p.code).quad_class == MATERIAL_CONFLICT
                 or codes.lookup(p.code).root == PROTEST_ROOT
-                or all(f.actor.country != place.country for f in sources)) and not (
+                or all(f.actor.country not in (None, place.country) for f in sources)) and not (
                 len(sources) > 1 and codes.lookup(p.code).root in SYMMETRIC_ROOTS):
             # force used in a place is used on it, a protest held there is against it, an
             # embassy opened in Tehran concerns Iran; a Russian meeting in Sochi is no

@@ -16,9 +16,10 @@ resolves to an actor of a fitting kind:
 * number must agree: "it" / "its" a singular phrase, "they" / "them" / "their" a plural one
   ("the rebels", "Kurdish fighters") — a country is singular.
 
-A counted description of states stands for that many states named just before it
-(:func:`group_size`, :func:`window`): "Russia, Turkey and Iran … **the three countries**
-reached an agreement", "**both countries**", "the summit between **the three powers**".
+A counted description of states or their leaders stands for that many states named just
+before it (:func:`group_size`, :func:`window`): "Russia, Turkey and Iran … **the three
+countries** reached an agreement", "**both countries**", "the summit between **the three
+powers**", "Putin spoke to Erdogan … **the two leaders** agreed to meet".
 """
 
 from __future__ import annotations
@@ -113,7 +114,10 @@ def quote_speakers(pron: Token, speech_verbs: frozenset[str]) -> Iterator[Token]
 
 #: nouns a counted description of states uses ("the three countries", "both governments")
 GROUP_NOUNS = frozenset({"country", "power", "state", "nation", "government", "guarantor",
-                         "capital", "neighbour", "neighbor", "ally", "signatory"})
+                         "capital", "neighbour", "neighbor", "ally", "signatory",
+                         "leader", "president", "minister"})
+#: of these, the words for people: the states of the people named before count too
+PERSON_GROUP_NOUNS = frozenset({"leader", "president", "minister"})
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 

@@ -66,7 +66,8 @@ class PartyFinder(RoleFinder):
         n = coref.group_size(tok)
         if n is None or (ctx.skip is not None and tok.idx in ctx.skip):
             return []
-        named = list(dict.fromkeys(reversed(self.resolver.country_mentions(coref.window(tok)))))
+        named = list(dict.fromkeys(reversed(self.resolver.country_mentions(
+            coref.window(tok), people=tok.lemma_.lower() in coref.PERSON_GROUP_NOUNS))))
         if len(named) < n:
             return []
         words = np_tokens(tok)

@@ -384,6 +384,18 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
         f"{why}: {found.mention.text!r} ({found.mention.slot}); {found.best.evidence}")
 
 
+def scene_country(trigger: Token, resolver: ActorResolver, article: _Article) -> str | None:
+    """The one country all the places the sentence names lie in, or None: where a people
+    of several states named in it is at home ("would launch an operation in northern Syria
+    if Kurdish fighters did not withdraw"). The dateline does not count."""
+    places = doc_places(trigger.doc, resolver.gazetteer, resolver.kb, article.countries)
+    sent, skip = trigger.sent, article.skip
+    countries = {r.best.place.country for i in range(sent.start, sent.end)
+                 if (r := places.get(i)) is not None and r.best is not None
+                 and not (skip is not None and sent.doc[i].idx in skip)}
+    return countries.pop() if len(countries) == 1 else None
+
+
 class _Article(Protocol):
     countries: list[str]
     skip: range | None
