@@ -1253,3 +1253,24 @@ def test_a_people_of_several_states_is_at_home_where_its_sentence_is_set() -> No
                        "Turkey says Turkey is ready.")
     warning = next(e for e in events if e.root == "13")
     assert warning.target is not None and warning.target.country == "SYR", summary(events)
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("Turkish troops and their allies drove Islamic State from the border town of Jarablus.",
+     "190", "IRQ"),
+    ("Saudi Arabia and an alliance of Muslim states intervened in Yemen's civil war.", "190",
+     "YEM"),
+    ("Iraqi forces defeated Isis in Mosul.", "190", "IRQ"),
+])
+def test_driving_out_defeating_and_intervening_are_force(text: str, code: str,
+                                                         target: str) -> None:
+    events = events_of(text)
+    assert (code, target) in {(e.cameo, e.target.country if e.target else None)
+                              for e in events}, summary(events)
+
+
+@pytest.mark.parametrize("text", ["The generals ousted the president from power.",
+                                  "The mayor intervened in the debate.",
+                                  "The company completed its takeover of the rival firm."])
+def test_other_senses_of_ousting_intervening_and_takeovers_are_no_force(text: str) -> None:
+    assert all(e.root not in ("19", "20") for e in events_of(text)), summary(events_of(text))

@@ -81,17 +81,22 @@ def other_clause(tok: Token, clause: Token) -> bool:
 #: entity labels of places, and the word an object constraint uses for any of them
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_WORD = "(place)"
+#: the word an object constraint uses for a named organisation ("drove Islamic State from")
+GROUP_WORD = "(group)"
 
 
 def object_words(obj: Token) -> set[str]:
     """The lemmas an object constraint may match: the object and its conjuncts (``(place)``
-    for a place's name), their compound modifiers, and the noun of an "of" phrase
-    ("suspended **aid** deliveries", "part **of** the aid program")."""
+    for a place's name, ``(group)`` for an organisation's), their compound modifiers, and
+    the noun of an "of" phrase ("suspended **aid** deliveries", "part **of** the aid
+    program")."""
     words: set[str] = set()
     for each in conjuncts(obj):  # "provided photographs and other intelligence"
         words.add(each.lemma_.lower())
         if each.ent_type_ in PLACE_ENTITIES:
             words.add(PLACE_WORD)  # "captured Tripoli": a place, whatever its name
+        elif each.ent_type_ == "ORG":
+            words.add(GROUP_WORD)
         words.update(c.lemma_.lower() for c in each.children if c.dep_ == "compound")
     for inner in prep_objects([obj], "of"):
         words.add(inner.lemma_.lower())
