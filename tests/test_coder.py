@@ -1274,3 +1274,20 @@ def test_driving_out_defeating_and_intervening_are_force(text: str, code: str,
                                   "The company completed its takeover of the rival firm."])
 def test_other_senses_of_ousting_intervening_and_takeovers_are_no_force(text: str) -> None:
     assert all(e.root not in ("19", "20") for e in events_of(text)), summary(events_of(text))
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The French foreign minister said the Russian strikes were unacceptable.", "RUS"),
+    ("China said the American sanctions were illegal and unjustified.", "USA"),
+    ("Iran's foreign minister said the US decision was a grave mistake.", "USA"),
+    ("Britain said Moscow's behaviour was reckless and irresponsible.", "RUS"),
+])
+def test_saying_that_anothers_deed_is_blameworthy_is_disapproval(text: str, target: str) -> None:
+    events = events_of(text)
+    assert ("111", target) in {(e.cameo, e.target.country if e.target else None)
+                               for e in events}, summary(events)
+
+
+def test_saying_a_thing_of_no_one_is_no_disapproval() -> None:
+    events = events_of("The minister said the situation was dangerous.")
+    assert all(e.root != "11" for e in events), summary(events)

@@ -22,6 +22,7 @@ TARGET_SLOTS = frozenset({
     "dobj", "dative", "none", "with", "on", "against", "to", "from", "for", "between", "of",
     "into", "at", "over", "toward", "towards", "in", "upon", "about", "across", "by", "onto",
     "near", "under", "behind", "among", "inside", "outside", "out", "off", "through", "around",
+    "that",  # the subject of the reported clause: "said **the strikes** were unacceptable"
 })
 
 

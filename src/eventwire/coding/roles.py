@@ -262,6 +262,9 @@ class RoleFinder:
                                 and c.pos_ == "PROPN" and c.i == t.i + 1), None)
                 if obj is not None:
                     out.append(obj)
+            elif slot == "that":  # "said the Russian strikes were unacceptable"
+                out.extend(subj for c in t.children if c.dep_ == "ccomp"
+                           for subj in (child(c, "nsubj", "nsubjpass"),) if subj is not None)
             elif slot == "dative":
                 obj = child(t, "dative", "iobj")
                 if obj is not None:

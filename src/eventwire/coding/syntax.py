@@ -182,11 +182,15 @@ def to_original(article: Article, start: int, end: int) -> CharSpan:
 def predicate_words(verb: Token) -> frozenset[str]:
     """Lemmas of what a naming verb says its object is: the object's predicate ("called the
     raid **a grave error**"), an adjective complement ("branded the blockade **illegal**")
-    or an "as" phrase ("described the strikes **as a war crime**"), with their modifiers and
-    "of" objects ("an act **of aggression**"). Empty when the verb has none."""
+    or an "as" phrase ("described the strikes **as a war crime**"), or what a reported
+    clause says its subject is ("said the strikes were **unacceptable**"), with their
+    modifiers and "of" objects ("an act **of aggression**"). Empty when the verb has none."""
     heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp") or (
         c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ")]
     heads += prep_objects([verb], "as")
+    heads += [g for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"
+              for g in c.children if g.dep_ in ("acomp", "attr")]  # "said the strikes were
+    # unacceptable", "said the decision was a grave mistake"
     words: set[str] = set()
     for head in heads:
         words.add(head.lemma_.lower())
