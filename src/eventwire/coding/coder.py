@@ -225,8 +225,9 @@ class EventCoder(StatementCoder, PatternMatcher):
         if not targets and between and sources and source_head is not None:
             # "fighting between Armenian and Azerbaijani forces"
             targets = self._conjoined_modifiers(source_head, sources[0].actor, ctx)
-        if not targets and relevance.meets_a_thing(t, p.code):
-            return  # "met a mixed response": not a meeting
+        if not targets and (relevance.meets_a_thing(t, p.code) or p.target == ("that",)):
+            return  # "met a mixed response": not a meeting; "said the situation was
+            # dangerous" blames no one
         extra = [x for x in (target_head, child(t, "dobj")) if x is not None]
         place = where.locate_in(t, extra, self.resolver, ctx, p.code)
         notes: list[str] = []
