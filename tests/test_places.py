@@ -277,6 +277,11 @@ def test_possessors_of_land_and_divisions_beside_a_town_are_places(
     # the verb of a clause about it
     ("Iran Iran has been accused by its enemies of building a crescent of influence.",
      "Iran"),  # a section heading glued to its first sentence
+    ("According to Washington, the strikes hit three targets.", "Washington"),  # a source
+    ("The offer came as a surprise to Damascus.", "Damascus"),  # "to" after a noun: a party
+    ("Germany halted arms exports to Turkey.", "Turkey"),
+    ("Europe is divided over how to respond to Russia.", "Russia"),
+    ("The move drew condemnation from Paris and Berlin.", "Paris"),
 ])
 def test_possessors_and_leaders_that_act_are_not_places(text: str, trap: str) -> None:
     assert not any(c.text == trap for c in eventwire.geocode(text)), trap
@@ -286,6 +291,8 @@ def test_possessors_and_leaders_that_act_are_not_places(text: str, trap: str) ->
 @pytest.mark.parametrize("text, name, country", [
     ("It is not as easy as they think in America.", "America", "USA"),  # America alone: the US
     ("The road that used to link Aleppo to the coast was cut.", "Aleppo", "SYR"),
+    ("The town matters for its proximity to Damascus.", "Damascus", "SYR"),  # nearness
+    ("Lavrov made a visit to Ankara on Monday.", "Ankara", "TUR"),  # a destination
     ("Protesters were angry about the recognition of Jerusalem as the capital.", "Jerusalem",
      "ISR"),  # the city recognised, not a party
 ])

@@ -65,6 +65,7 @@ class Rules:
     admin_nouns: frozenset[str]
     quarter_nouns: frozenset[str]
     place_object_verbs: frozenset[str]
+    route_nouns: frozenset[str]
     portion_words: frozenset[str]
     topic_verbs: frozenset[str]
     topic_nouns: frozenset[str]

@@ -185,6 +185,13 @@ def acts(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on", "from", "for") and \
             _dealings(tok.head, r.relation_words):
         return True  # "sanctions on Iran", "pressure from Russia", "a gesture to Turkey"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
+            tok.doc[tok.head.i - 1].lower_ == "according":
+        return True  # "according to Washington": a source, not a place
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.pos_ == "NOUN" and \
+            tok.head.head.lemma_.lower() not in r.route_nouns | r.motion_verbs | \
+            r.place_nouns | r.land_nouns | r.feature_nouns:
+        return True  # "a surprise to Damascus", "an envoy to Syria" (not "a visit to Ankara")
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and \
             tok.head.head.lemma_.lower() in r.party_of_nouns and \
             not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "as"):
