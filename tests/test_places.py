@@ -510,3 +510,11 @@ def test_evaluate_places_command_help_and_missing_corpus(tmp_path: Path) -> None
     result = runner.invoke(app, ["evaluate", "places", str(GOLD),
                                  "--corpus", str(tmp_path / "missing.csv")])
     assert result.exit_code == 1 and "cannot read" in result.output
+
+
+@pytest.mark.model
+def test_a_meeting_is_placed_beside_its_summit() -> None:
+    events = eventwire.extract("Putin met Erdogan on the sidelines of the summit in Brussels.",
+                               published="2019-03-01")
+    assert events and all(e.location is not None and e.location.name == "Brussels"
+                          for e in events), events

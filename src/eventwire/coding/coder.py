@@ -33,7 +33,16 @@ from . import (
     where,
 )
 from . import patterns as pattern_data
-from .context import ArticleContext, Found, article_context, at_home, of_country
+from .context import (
+    MATERIAL_CONFLICT,
+    SYMMETRIC_ROOTS,
+    ArticleContext,
+    Found,
+    article_context,
+    at_home,
+    of_country,
+    place_is_target,
+)
 from .cues import Cues
 from .cues import load as load_cues
 from .matching import PROTEST_ROOT, PatternMatcher
@@ -54,19 +63,16 @@ from .syntax import (
 )
 from .veto import Reviewer, Veto, versioned
 
-CODER_VERSION = "0.5.2"
+CODER_VERSION = "0.5.3"
 
-SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
-#: Fighting done together is done to each other: "Israel and Hezbollah fought a war" (not
-#: "Russian and Syrian jets bombed", which is done to someone else).
-#: verbs whose conjoined subjects act on each other ("Iran and Saudi Arabia traded
-#: accusations", "the two armies exchanged fire")
+#: Fighting (and trading blows or accusations) done together is done to each other: "Israel
+#: and Hezbollah fought a war", "Iran and Saudi Arabia traded accusations" (not "Russian and
+#: Syrian jets bombed", which is done to someone else).
 RECIPROCAL_FIGHT = frozenset({"fight", "clash", "battle", "skirmish", "war", "trade",
                               "exchange"})
 #: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
 STATE_PROTEST_CODE = "114"
 MAX_SENTENCE_TOKENS = 300
-MATERIAL_CONFLICT = 4  # QuadClass
 #: Whether a coder proposes events with the learned proposer unless told (benchmarks/RESULTS.md)
 PROPOSER_DEFAULT = True
 
@@ -247,15 +253,8 @@ class EventCoder(StatementCoder, PatternMatcher):
             # the place's
             notes.append(f"target country from the event's place ({place.name})")
             targets = of_country(targets, place.country)
-        if not targets and place is not None and place.country and (
-                sources or codes.lookup(p.code).quad_class == MATERIAL_CONFLICT) and (
-                codes.lookup(p.code).quad_class == MATERIAL_CONFLICT
-                or codes.lookup(p.code).root == PROTEST_ROOT
-                or all(f.actor.country not in (None, place.country) for f in sources)) and not (
-                len(sources) > 1 and codes.lookup(p.code).root in SYMMETRIC_ROOTS):
-            # force used in a place is used on it, a protest held there is against it, an
-            # embassy opened in Tehran concerns Iran; a Russian meeting in Sochi is no
-            # event against Russia
+        if not targets and place is not None and place.country and \
+                place_is_target(p.code, sources, place.country):
             notes.append(f"target from the event's place ({place.name})")
             targets = [Found(Actor(text=place.name, name=place.name, country=place.country,
                                     sector=None, kind="place", evidence="event place"), t)]

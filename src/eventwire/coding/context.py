@@ -9,10 +9,15 @@ from collections import Counter
 
 from spacy.tokens import Token
 
+from .. import codes
 from ..actors import ActorResolver, ArticleMemory
 from ..records import Actor, Article
+from .matching import PROTEST_ROOT
 
 CONTEXT_CHARS = 12_000  # how much of an article says which countries it is about
+MATERIAL_CONFLICT = 4  # QuadClass
+#: roots whose events between two named sides go each way ("Russia and Turkey met")
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
 @dataclasses.dataclass
@@ -73,6 +78,20 @@ def at_home(found: list[Found], country: str, homes: dict[str, tuple[str, ...]]
             if f.actor.name in homes and f.actor.kind in ("agent", "people")
             and f.actor.country != country and country in homes[f.actor.name] else f
             for f in found]
+
+
+def place_is_target(code: str, sources: list[Found], country: str) -> bool:
+    """Whether an event with no named target happens to the place where it happens: force
+    used in a place is used on it (also with no named doer: "an aid convoy was attacked
+    near Aleppo"), a protest held there is against it, an embassy opened in Tehran concerns
+    Iran, a lone visitor's talks in Ankara are with Turkey. Not a Russian meeting in Sochi,
+    nor one of two named sides, nor a doer of no known country."""
+    c = codes.lookup(code)
+    if c.quad_class == MATERIAL_CONFLICT:
+        return True
+    if not sources or (len(sources) > 1 and c.root in SYMMETRIC_ROOTS):
+        return False
+    return c.root == PROTEST_ROOT or all(f.actor.country not in (None, country) for f in sources)
 
 
 def article_context(article: Article, resolver: ActorResolver,

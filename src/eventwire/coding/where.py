@@ -52,6 +52,10 @@ _OTHER_EVENT_PREPS = frozenset({"after", "before", "following", "since", "despit
                                 "like", "than"})
 
 
+#: "on the sidelines of the summit in Brussels": where talks happen beside a meeting
+_SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
+
+
 def _phrase(head: Token) -> Iterator[Token]:
     """The words of a phrase without its appositions and relative clauses ("from Syria, a
     move that infuriated policymakers in Washington" is not about Washington)."""
@@ -63,11 +67,12 @@ def _phrase(head: Token) -> Iterator[Token]:
 
 def _locative(prep: Token, pobj: Token, r: Rules) -> bool:
     """Whether ``prep pobj`` can say where: not "around a million", and "on" only before a
-    name or a place ("on the outskirts of Daraa", not "on the reconstruction of Syria")."""
+    name or a place ("on the outskirts of Daraa", "on the sidelines of the summit in
+    Brussels", not "on the reconstruction of Syria")."""
     if pobj.like_num:
         return False
     return prep.lower_ != "on" or pobj.pos_ != "NOUN" or \
-        pobj.lemma_.lower() in r.place_nouns | r.feature_nouns | r.land_nouns
+        pobj.lemma_.lower() in r.place_nouns | r.feature_nouns | r.land_nouns | _SIDELINES
 
 
 def _preps(holder: Token, preps: frozenset[str]) -> Iterator[Token]:
