@@ -1291,3 +1291,16 @@ def test_saying_that_anothers_deed_is_blameworthy_is_disapproval(text: str, targ
 def test_saying_a_thing_of_no_one_is_no_disapproval() -> None:
     events = events_of("The minister said the situation was dangerous.")
     assert all(e.root != "11" for e in events), summary(events)
+
+
+def test_a_groups_spokesman_speaks_for_the_group() -> None:
+    events = events_of("The YPG militia said it would resist any attack. Its spokesman "
+                       "accused Ankara of seeking to occupy Syrian land.")
+    accusation = next(e for e in events if e.root == "11")
+    assert accusation.source is not None and (accusation.source.country,
+                                              accusation.source.sector) == ("SYR", "REB")
+    # a state's spokesman stays the government's
+    events = events_of("Turkey said it would act. Its spokesman accused the YPG of terrorism.")
+    accusation = next(e for e in events if e.root == "11")
+    assert accusation.source is not None and (accusation.source.country,
+                                              accusation.source.sector) == ("TUR", "GOV")

@@ -14,6 +14,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from ..actors import ActorResolver
+from ..actors.knowledge import phrase_key
 from ..records import Actor, Location
 from ..records import Span as CharSpan
 from . import agentless, coref, mentions
@@ -119,11 +120,12 @@ class PartyFinder(RoleFinder):
                 return self._actor(speaker, ctx)
             if tok.lower_ in PRONOUN_PERSON:
                 return ctx.last_person
-            # "its" / "their" name an owner (_owner_country), not a party of the event
+            # "its" / "their" name an owner (_owner), not a party of the event
             return self._antecedent(tok, ctx) if tok.dep_ != "poss" else None
         words = np_tokens(tok)
         text = words_text(words)
-        owner = self._owner_country(tok, ctx)  # "its army": the owner's, not the context's
+        owner_actor = self._owner(tok, ctx)  # "its army": the owner's, not the context's
+        owner = owner_actor.country if owner_actor is not None else None
         actor = self.resolver.resolve(text, date=ctx.published,
                                       background=ctx.context if owner is None else None,
                                       memory=ctx.memory, prefer=ctx.countries)
@@ -151,6 +153,11 @@ class PartyFinder(RoleFinder):
             # "Serb leaders said **their forces** had withdrawn"; "Turkey … **its army**"
             actor = dataclasses.replace(
                 actor, country=owner, evidence=f"{actor.evidence}; country of its owner")
+            if owner_actor is not None and owner_actor.kind == "group" and \
+                    owner_actor.sector and self._role_word(tok):
+                # "the YPG … its spokesman": a group's spokesman speaks for the group
+                actor = dataclasses.replace(actor, sector=owner_actor.sector,
+                                            evidence=f"{actor.evidence} and its sector")
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         actor = dataclasses.replace(actor, span=self._span(ctx, start, end))
         if actor.kind == "person":
@@ -234,19 +241,22 @@ class PartyFinder(RoleFinder):
                         return found
         return None
 
-    def _owner_country(self, tok: Token, ctx: ArticleContext) -> str | None:
-        """For "their / its / our forces" in reported speech, the speaker's country;
-        elsewhere the country of the actor "its" / "their" stands for."""
+    def _owner(self, tok: Token, ctx: ArticleContext) -> Actor | None:
+        """For "their / its / our forces" in reported speech, the speaker; elsewhere the
+        actor "its" / "their" stands for."""
         poss = child(tok, "poss")
         if poss is None or poss.lower_ not in OWNER_PRONOUNS or \
                 tok.lemma_.lower() in coref.RELATIONAL_NOUNS:
             return None
         speaker = self._speaker_of_clause(tok)
         if speaker is None or speaker.i == tok.i:
-            owner = self._antecedent(poss, ctx)  # "Turkey ... Its army attacked"
-            return owner.country if owner is not None else None
-        found = self._actor(speaker, ctx)
-        return found.country if found is not None else None
+            return self._antecedent(poss, ctx)  # "Turkey ... Its army attacked"
+        return self._actor(speaker, ctx)
+
+    def _role_word(self, tok: Token) -> bool:
+        """Whether the word is a generic role ("spokesman", "official", "leader") whose
+        sector the actor data guess as government's."""
+        return any(e.kind == "weak" for e in self.resolver.kb.lookup(phrase_key(tok.lemma_)))
 
     def _span(self, ctx: ArticleContext, start: int, end: int) -> CharSpan:
         return to_original(ctx.article, start, end)
