@@ -1304,3 +1304,19 @@ def test_a_groups_spokesman_speaks_for_the_group() -> None:
     accusation = next(e for e in events if e.root == "11")
     assert accusation.source is not None and (accusation.source.country,
                                               accusation.source.sector) == ("TUR", "GOV")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Police arrested 51 people in Ahmedabad on Sunday.", ("IND", "COP")),  # local police
+    ("Two suspects were taken into custody in Lahore.", ("PAK", "COP")),  # implied police
+    ("Security agents picked up the journalist from his home in Cairo.", (None, "SPY")),
+])
+def test_arrests_worded_otherwise_are_arrests(text: str, source: tuple[str | None, str]) -> None:
+    events = events_of(text)
+    assert [e.cameo for e in events] == ["173"], summary(events)
+    assert events[0].source is not None and \
+        (events[0].source.country, events[0].source.sector) == source, summary(events)
+
+
+def test_picking_up_a_thing_is_no_arrest() -> None:
+    assert events_of("The government picked up the pieces after the vote.") == []

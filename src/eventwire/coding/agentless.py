@@ -48,7 +48,7 @@ ARMED = {"195": ("MIL", "air force")}
 LAW_WORDS = frozenset({"arrest", "detain", "detention", "jail", "imprison", "imprisonment",
                        "apprehend", "round", "pick", "deport", "deportation", "expel",
                        "expulsion", "charge", "indict", "prosecute", "raid", "disperse",
-                       "tear-gas", "teargas"})
+                       "tear-gas", "teargas", "take", "hold"})
 
 
 def people(head: Token, text: str) -> Actor | None:

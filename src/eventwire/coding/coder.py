@@ -40,6 +40,7 @@ from .context import (
     Found,
     article_context,
     at_home,
+    local_forces,
     of_country,
     place_is_target,
 )
@@ -253,6 +254,8 @@ class EventCoder(StatementCoder, PatternMatcher):
             # the place's
             notes.append(f"target country from the event's place ({place.name})")
             targets = of_country(targets, place.country)
+        if place is not None and place.country:
+            sources = local_forces(sources, place.country)
         if not targets and place is not None and place.country and \
                 place_is_target(p.code, sources, place.country):
             notes.append(f"target from the event's place ({place.name})")

@@ -62,6 +62,18 @@ def of_country(found: list[Found], country: str, why: str | None = None) -> list
             else f for f in found]
 
 
+#: sectors of the state's local arms: police and courts act where they are
+LOCAL_SECTORS = frozenset({"COP", "JUD"})
+
+
+def local_forces(found: list[Found], country: str) -> list[Found]:
+    """``found`` with ``country`` given to police and courts of no named country: "police
+    arrested 51 people in Ahmedabad" are India's police (not soldiers, who may be foreign)."""
+    return [_moved(f, country, f"local force of the event's place ({country})")
+            if f.actor.country is None and f.actor.kind == "agent"
+            and f.actor.sector in LOCAL_SECTORS else f for f in found]
+
+
 def _moved(f: Found, country: str, why: str | None) -> Found:
     """``f`` given ``country``, with ``why`` added to its evidence."""
     return Found(dataclasses.replace(

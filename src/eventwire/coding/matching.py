@@ -78,7 +78,7 @@ class PatternMatcher:
                                   c.lemma_.lower() in p.modifier for c in t.children):
             return False
         if p.complement_noun:
-            nouns = [child(t, "dobj")] + [o for w in ("for", "on", "to", "of")
+            nouns = [child(t, "dobj")] + [o for w in ("for", "on", "to", "of", "into")
                                           for o in prep_objects([t], w)]
             if not any(n is not None and n.lemma_.lower() in p.complement_noun for n in nouns):
                 return False
