@@ -990,10 +990,20 @@ def test_an_earlier_event_keeps_its_own_date_and_is_marked_background() -> None:
     "A bus crash killed 12 pilgrims near Karbala.",
     "Floods destroyed hundreds of homes in Pakistan.",
     "A fire at a hospital in Baghdad killed 82 people.",
+    "A gas explosion at a chemical plant in China killed 12 workers.",
+    "Wildfires destroyed hundreds of homes in California.",  # a plural the model tags NNPS
+    "The cyclone battered the coast of Bangladesh, forcing millions to flee.",
+    "Hundreds of firefighters battled the blaze in Athens.",
 ])
 def test_harm_done_by_a_disaster_or_accident_is_no_attack(text: str) -> None:
     events = events_of(text)
     assert not [e for e in events if e.root in ("17", "18", "19", "20")], summary(events)
+
+
+@pytest.mark.parametrize("text", ["Syrian jets bombed a gas plant near Homs.",
+                                  "Rebels battled government forces in Hama."])
+def test_force_near_a_word_of_accidents_is_still_force(text: str) -> None:
+    assert any(e.root == "19" for e in events_of(text)), summary(events_of(text))
 
 
 def test_an_attack_that_killed_is_still_coded() -> None:

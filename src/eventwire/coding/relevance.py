@@ -49,16 +49,42 @@ def relevant(source: Actor | None, target: Actor | None) -> bool:
 FORCE_ROOTS = ("18", "19", "20")
 
 
+#: what blows up or burns by accident at such a site: "a gas explosion at a chemical plant"
+ACCIDENTS = frozenset({"explosion", "blast", "leak", "fire", "spill"})
+ACCIDENT_SITES = frozenset({"plant", "factory", "mine", "refinery", "warehouse", "pipeline",
+                            "workshop", "mill", "boiler", "tanker", "well"})
+ACCIDENT_FUELS = frozenset({"gas", "boiler", "methane", "fuel", "industrial", "dust"})
+
+
 def natural_cause(t: Token, code: str, disasters: frozenset[str]) -> bool:
     """Whether an event of force at trigger ``t`` was caused by a disaster or accident, not
     an actor: "the earthquake killed 300", "a bus crash killed 12", "82 were killed in a
-    fire", "floods destroyed homes"."""
+    fire", "floods destroyed homes", "the cyclone battered the coast, forcing millions to
+    flee" (a participle's cause is its clause's subject), "a gas explosion at a chemical
+    plant killed 12"; nor is fighting a fire ("firefighters battled the blaze") force."""
     if not code.startswith(FORCE_ROOTS) and not code.startswith("17"):
         return False
     causes = [child(t, "nsubj")] + prep_objects([t], "in") + prep_objects([t], "by")
-    return any(c is not None and (c.lemma_.lower() in disasters or any(
-        m.dep_ == "compound" and m.lemma_.lower() in disasters for m in c.children))
-        for c in causes)
+    if causes[0] is None and t.dep_ in ("advcl", "xcomp", "conj") and t.head.pos_ == "VERB":
+        causes.append(child(t.head, "nsubj"))  # "the cyclone battered …, forcing"
+    causes.append(child(t, "dobj"))  # "battled the blaze"
+    return any(c is not None and (_disaster(c, disasters) or _accident(c)) for c in causes)
+
+
+def _disaster(c: Token, disasters: frozenset[str]) -> bool:
+    words = {c.lemma_.lower(), c.lower_, c.lower_.removesuffix("s")}  # "Wildfires" (NNPS)
+    return bool(words & disasters) or any(
+        m.dep_ == "compound" and m.lemma_.lower() in disasters for m in c.children)
+
+
+def _accident(c: Token) -> bool:
+    """"A gas explosion", "an explosion at a chemical plant": an accident, not a bombing."""
+    if c.lemma_.lower() not in ACCIDENTS:
+        return False
+    return any(m.dep_ in ("compound", "amod") and m.lemma_.lower() in ACCIDENT_FUELS
+               for m in c.children) or any(
+        s.lemma_.lower() in ACCIDENT_SITES for s in prep_objects([c], "at") + prep_objects(
+            [c], "in"))
 
 
 def made_work(t: Token, code: str, works: frozenset[str]) -> bool:
