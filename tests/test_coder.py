@@ -1330,3 +1330,23 @@ def test_arrests_worded_otherwise_are_arrests(text: str, source: tuple[str | Non
 
 def test_picking_up_a_thing_is_no_arrest() -> None:
     assert events_of("The government picked up the pieces after the vote.") == []
+
+
+def test_a_rejected_accusation_was_still_made() -> None:
+    events = events_of("Pakistan rejected India's accusation.")
+    assert ("112", "IND", "asserted") in {(e.cameo, e.source.country if e.source else None,
+                                           e.modality) for e in events}, summary(events)
+    denied = events_of("Moscow denied the attack.")  # a deed denied is still negated
+    assert ("190", "negated") in {(e.cameo, e.modality) for e in denied}, summary(denied)
+
+
+def test_a_thing_shared_is_no_agency_of_the_sharers() -> None:
+    events = events_of("Japan and South Korea agreed to share military intelligence.")
+    pairs = {(e.source.country if e.source else None, e.target.country if e.target else None)
+             for e in events if e.root == "03"}
+    assert pairs == {("JPN", "KOR"), ("KOR", "JPN")}, summary(events)
+
+
+def test_those_who_escape_fighting_do_not_fight() -> None:
+    events = events_of("Thousands of Ethiopians fled to Sudan to escape the fighting.")
+    assert all(e.source is None or e.source.country != "ETH" for e in events), summary(events)

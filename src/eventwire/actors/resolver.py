@@ -44,6 +44,8 @@ SOFT_BOUNDARY = frozenset({"in", "at", "near", "inside", "across", "throughout",
 #: Syria); "six people" or "a hospital" do not belong to whatever country a story is about.
 CONTEXT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "SPY", "LEG", "JUD", "PTY",
                              "PRM", "ELI"})
+#: the evidence of a country guessed from the story's context, not said in the mention
+CONTEXT_EVIDENCE = "country from context"
 #: the shortest acronym a title-case word may spell ("Isis", "Opec"; never "Is" for IS)
 MIN_WORD_ACRONYM = 4
 #: Words before "to" that make it part of a quantity, not a boundary ("up to 100 Albanians").
@@ -527,7 +529,7 @@ class ActorResolver:
             ctx = self.countries_in(context)
             if ctx:
                 country = ctx[0]
-                evidence.append(f"country from context {country}")
+                evidence.append(f"{CONTEXT_EVIDENCE} {country}")
         if country is None and sector is None and kind != "organization":
             return None
         if kind == "agent" and (sector is None or not parts.head_is_agent):

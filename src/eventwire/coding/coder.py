@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import codes
 from ..actors import ActorResolver
+from ..actors.resolver import CONTEXT_EVIDENCE
 from ..places import Gazetteer
 from ..records import Actor, Article, Event, Evidence, Location, Modality
 from ..records import Span as CharSpan
@@ -76,6 +77,13 @@ STATE_PROTEST_CODE = "114"
 MAX_SENTENCE_TOKENS = 300
 #: Whether a coder proposes events with the learned proposer unless told (benchmarks/RESULTS.md)
 PROPOSER_DEFAULT = True
+
+
+def _guessed_same(target: Actor, source: Actor) -> bool:
+    """A target whose country is only the story's guess, the source's own ("Japan and South
+    Korea agreed to share military intelligence": the intelligence is no Japanese agency)."""
+    return target.country == source.country and source.kind == "country" and \
+        source.sector is None and CONTEXT_EVIDENCE in (target.evidence or "")
 
 
 class EventCoder(StatementCoder, PatternMatcher):
@@ -225,7 +233,8 @@ class EventCoder(StatementCoder, PatternMatcher):
                     cand == mutual:
                 continue  # an event is never its own target, nor its source's
             found = [f for f in self._actors(cand, ctx)
-                     if not any(f.actor.same_as(s.actor) for s in sources)]
+                     if not any(f.actor.same_as(s.actor) or _guessed_same(f.actor, s.actor)
+                                for s in sources)]
             if found:
                 target_head, targets = cand, found
                 break
@@ -282,7 +291,7 @@ class EventCoder(StatementCoder, PatternMatcher):
             pairs = [(sources[0], s) for s in sources[1:]] + [(s, sources[0]) for s in sources[1:]]
         else:
             pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
-        mod, cue = modality.modality(t, self.cues)
+        mod, cue = modality.modality(t, self.cues, p.code)
         if alleged_by is not None and mod == "asserted":
             mod, cue = "alleged", alleged_by.text
         if possible_by is not None:

@@ -31,6 +31,7 @@ class Cues:
     alleged_passive_governors: frozenset[str]
     disasters: frozenset[str]
     works: frozenset[str]
+    undergoing_verbs: frozenset[str]
 
 
 @functools.cache

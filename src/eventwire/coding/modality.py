@@ -85,13 +85,23 @@ def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modalit
         yield "future", tok.text  # "going to attack", not "the fighting went on"
 
 
-def modality(trigger: Token, cues: Cues) -> tuple[Modality, str | None]:
-    """The modality of the event triggered by ``trigger`` and the cue word that set it."""
+#: CAMEO roots of words said (statements, appeals, demands, disapproval, rejection, threats):
+#: rejecting or denying such words does not unsay them ("rejected India's accusation")
+SAID_ROOTS = ("01", "02", "10", "11", "12", "13")
+_UNSAYING = frozenset({"reject", "deny", "dismiss", "refute", "rebuff", "deflect"})
+
+
+def modality(trigger: Token, cues: Cues, code: str = "") -> tuple[Modality, str | None]:
+    """The modality of the event triggered by ``trigger`` (coded ``code``) and the cue word
+    that set it."""
     found: dict[Modality, str] = {}
     for mod, word in _cues_on(trigger, cues, is_trigger=True):
         found.setdefault(mod, word)
+    said = trigger.pos_ == "NOUN" and code.startswith(SAID_ROOTS)
     for gov in governors(trigger, cues):
         for mod, word in _cues_on(gov, cues, is_trigger=False):
+            if mod == "negated" and said and gov.lemma_.lower() in _UNSAYING:
+                continue  # the accusation was made; its target rejects it
             found.setdefault(mod, word)
     for mod in _ORDER:
         if mod in found:

@@ -67,7 +67,9 @@ def natural_cause(t: Token, code: str, disasters: frozenset[str]) -> bool:
     causes = [child(t, "nsubj")] + prep_objects([t], "in") + prep_objects([t], "by")
     if causes[0] is None and t.dep_ in ("advcl", "xcomp", "conj") and t.head.pos_ == "VERB":
         causes.append(child(t.head, "nsubj"))  # "the cyclone battered …, forcing"
-    causes.append(child(t, "dobj"))  # "battled the blaze"
+    done = child(t, "dobj")  # "battled the blaze" (not "traded fire": gunfire)
+    if done is not None and done.lemma_.lower() != "fire":
+        causes.append(done)
     return any(c is not None and (_disaster(c, disasters) or _accident(c)) for c in causes)
 
 

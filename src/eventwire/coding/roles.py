@@ -404,6 +404,7 @@ class RoleFinder:
                 return reaction[0], [*targets, *([subject] if subject is not None else [])], gov
         if source is None and gov is not None and (
                 gov.lemma_.lower() in self.cues.light_verbs or n.dep_ == "dobj" or (
-                    n.dep_ == "pobj" and n.head.lower_ not in NOT_AGENTIVE_PREPS)):
-            source = self._source_head(gov)
+                    n.dep_ == "pobj" and n.head.lower_ not in NOT_AGENTIVE_PREPS)) and \
+                gov.lemma_.lower() not in self.cues.undergoing_verbs:
+            source = self._source_head(gov)  # not "fled … to escape the fighting"
         return source, targets, gov
