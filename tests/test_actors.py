@@ -272,3 +272,9 @@ def test_a_peoples_name_is_no_surname(bundled: ActorResolver) -> None:
     assert bundled.resolve("Volker Türk", date=day, memory=memory).country == "UNO"
     assert bundled.resolve("Türk", date=day, memory=memory).kind == "person"
     assert bundled.resolve("the Turks", date=day, memory=memory).country == "TUR"
+
+
+@pytest.mark.parametrize("text", ["the four Men", "Jr", "the III"])
+def test_a_short_last_word_of_an_alias_is_no_surname(bundled: ActorResolver, text: str) -> None:
+    actor = bundled.resolve(text, date=D(2026, 1, 1))
+    assert actor is None or actor.kind != "person", actor

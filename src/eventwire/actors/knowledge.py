@@ -372,10 +372,14 @@ def _load_people(kb: Knowledge) -> None:
             if country in _FAMILY_NAME_FIRST:
                 if alias == name:  # aliases may be in Western order ("William Lai")
                     kb.add(words[0].text, Entry("surname", pid, source=f"people:{name}"))
-            else:
+            elif alias == name or len(words[-1].text) > _SHORTEST_ALIAS_SURNAME:
+                # an alias's short last word is often a fragment of a long name
+                # ("Horta Inta-a Na Man"): no surname, lest "men" be the junta's head
                 kb.add(words[-1].text, Entry("surname", pid, source=f"people:{name}"))
 
 
+#: an alias's last word this short or shorter is no surname (the name's own may be: "May")
+_SHORTEST_ALIAS_SURNAME = 3
 #: Countries whose names are written family name first ("Xi Jinping" -> "Xi").
 _FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM"})
 _PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "der", "la", "le", "da", "el"})
