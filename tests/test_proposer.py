@@ -236,7 +236,8 @@ def eager(model: ProposerModel) -> ProposerModel:
 @pytest.mark.model
 def test_the_switch_and_the_version() -> None:
     text = (f"{MISSED} Kurdish fighters were driven out of the town by Turkish troops "
-            "after days of fighting.")
+            "after days of fighting. Nigeria has been waging a campaign against jihadist "
+            "groups in Borno since 2009.")
     off = code(text, proposer=False)
     on = code(text)  # the bundled model
     assert all(e.coder_version == with_veto(CODER_VERSION) for e in off)
@@ -273,8 +274,9 @@ def test_cli_extract_switch(tmp_path: Path) -> None:
     assert on.exit_code == 0 and off.exit_code == 0, on.output + off.output
     with_model = [json.loads(x) for x in on.stdout.splitlines() if x.startswith("{")]
     rules = [json.loads(x) for x in off.stdout.splitlines() if x.startswith("{")]
-    assert any(e["evidence"]["model"] == load_model().name for e in with_model)
-    assert rules and not any(e["evidence"]["rule"].startswith("proposer") for e in rules)
+    assert with_model and all(e["coder_version"].endswith("+proposer") for e in with_model)
+    assert rules and not any(e["coder_version"].endswith("+proposer") for e in rules)
+    assert not any(e["evidence"]["rule"].startswith("proposer") for e in rules)
 
 
 # --- features and training ----------------------------------------------------------------------
