@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import codes
 from ..actors import ActorResolver
-from ..actors.resolver import CONTEXT_EVIDENCE
 from ..places import Gazetteer
 from ..records import Actor, Article, Event, Evidence, Location, Modality
 from ..records import Span as CharSpan
@@ -41,6 +40,7 @@ from .context import (
     Found,
     article_context,
     at_home,
+    guessed_same,
     local_forces,
     of_country,
     place_is_target,
@@ -77,13 +77,6 @@ STATE_PROTEST_CODE = "114"
 MAX_SENTENCE_TOKENS = 300
 #: Whether a coder proposes events with the learned proposer unless told (benchmarks/RESULTS.md)
 PROPOSER_DEFAULT = True
-
-
-def _guessed_same(target: Actor, source: Actor) -> bool:
-    """A target whose country is only the story's guess, the source's own ("Japan and South
-    Korea agreed to share military intelligence": the intelligence is no Japanese agency)."""
-    return target.country == source.country and source.kind == "country" and \
-        source.sector is None and CONTEXT_EVIDENCE in (target.evidence or "")
 
 
 class EventCoder(StatementCoder, PatternMatcher):
@@ -233,7 +226,7 @@ class EventCoder(StatementCoder, PatternMatcher):
                     cand == mutual:
                 continue  # an event is never its own target, nor its source's
             found = [f for f in self._actors(cand, ctx)
-                     if not any(f.actor.same_as(s.actor) or _guessed_same(f.actor, s.actor)
+                     if not any(f.actor.same_as(s.actor) or guessed_same(f.actor, s.actor)
                                 for s in sources)]
             if found:
                 target_head, targets = cand, found

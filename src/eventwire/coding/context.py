@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from .. import codes
 from ..actors import ActorResolver, ArticleMemory
+from ..actors.resolver import CONTEXT_EVIDENCE
 from ..records import Actor, Article
 from .matching import PROTEST_ROOT
 
@@ -104,6 +105,13 @@ def place_is_target(code: str, sources: list[Found], country: str) -> bool:
     if not sources or (len(sources) > 1 and c.root in SYMMETRIC_ROOTS):
         return False
     return c.root == PROTEST_ROOT or all(f.actor.country not in (None, country) for f in sources)
+
+
+def guessed_same(target: Actor, source: Actor) -> bool:
+    """A target whose country is only the story's guess, the source's own ("Japan and South
+    Korea agreed to share military intelligence": the intelligence is no Japanese agency)."""
+    return target.country == source.country and source.kind == "country" and \
+        source.sector is None and CONTEXT_EVIDENCE in (target.evidence or "")
 
 
 def article_context(article: Article, resolver: ActorResolver,
