@@ -1320,6 +1320,7 @@ def test_a_groups_spokesman_speaks_for_the_group() -> None:
     ("Police arrested 51 people in Ahmedabad on Sunday.", ("IND", "COP")),  # local police
     ("Two suspects were taken into custody in Lahore.", ("PAK", "COP")),  # implied police
     ("Security agents picked up the journalist from his home in Cairo.", (None, "SPY")),
+    ("The former minister was held for questioning in Kuala Lumpur.", ("MYS", "COP")),
 ])
 def test_arrests_worded_otherwise_are_arrests(text: str, source: tuple[str | None, str]) -> None:
     events = events_of(text)
@@ -1350,3 +1351,10 @@ def test_a_thing_shared_is_no_agency_of_the_sharers() -> None:
 def test_those_who_escape_fighting_do_not_fight() -> None:
     events = events_of("Thousands of Ethiopians fled to Sudan to escape the fighting.")
     assert all(e.source is None or e.source.country != "ETH" for e in events), summary(events)
+
+
+def test_an_explosion_with_no_named_doer_is_a_bombing_unless_an_accident() -> None:
+    events = events_of("A blast near a police checkpoint in Quetta wounded nine people.")
+    assert ("183", "PAK") in {(e.cameo, e.target.country if e.target else None)
+                              for e in events}, summary(events)
+    assert events_of("A gas explosion at a chemical plant in China killed 12 workers.") == []

@@ -80,6 +80,8 @@ class PatternMatcher:
         if p.complement_noun:
             nouns = [child(t, "dobj")] + [o for w in ("for", "on", "to", "of", "into")
                                           for o in prep_objects([t], w)]
+            nouns += [g for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                      for g in prep.children if g.dep_ == "pcomp"]  # "held for questioning"
             if not any(n is not None and n.lemma_.lower() in p.complement_noun for n in nouns):
                 return False
         if p.predicate or p.lemma in NAMING_VERBS:

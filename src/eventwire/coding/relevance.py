@@ -70,7 +70,8 @@ def natural_cause(t: Token, code: str, disasters: frozenset[str]) -> bool:
     done = child(t, "dobj")  # "battled the blaze" (not "traded fire": gunfire)
     if done is not None and done.lemma_.lower() != "fire":
         causes.append(done)
-    return any(c is not None and (_disaster(c, disasters) or _accident(c)) for c in causes)
+    return _accident(t) or any(c is not None and (_disaster(c, disasters) or _accident(c))
+                               for c in causes)
 
 
 def _disaster(c: Token, disasters: frozenset[str]) -> bool:
