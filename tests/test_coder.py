@@ -1232,7 +1232,10 @@ def test_force_with_no_named_side_is_used_on_its_place(text: str, code: str,
 
 @pytest.mark.parametrize("text", ["The film was shot in Morocco last year.",
                                   "Two people were killed in a car crash in Homs.",
-                                  "The crew shot a documentary in Aleppo."])
+                                  "The crew shot a documentary in Aleppo.",
+                                  "The team captured the championship title in Tokyo.",
+                                  "Japanese automaker Toyota attacked the market with a new "
+                                  "electric car."])  # a business fights no one
 def test_a_made_work_or_an_accident_is_no_force(text: str) -> None:
     assert events_of(text) == []
 

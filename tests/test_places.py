@@ -513,6 +513,13 @@ def test_evaluate_places_command_help_and_missing_corpus(tmp_path: Path) -> None
 
 
 @pytest.mark.model
+def test_an_international_body_meeting_in_a_city_does_not_meet_its_host() -> None:
+    events = eventwire.extract("Oil prices fell after the Opec meeting in Vienna.",
+                               published="2019-03-01")
+    assert all(e.target is None or e.target.country != "AUT" for e in events), events
+
+
+@pytest.mark.model
 def test_a_meeting_is_placed_beside_its_summit() -> None:
     events = eventwire.extract("Putin met Erdogan on the sidelines of the summit in Brussels.",
                                published="2019-03-01")

@@ -336,8 +336,10 @@ class EventCoder(StatementCoder, PatternMatcher):
             if src is None and tgt is None or (
                     src is not None and tgt is not None and src.actor.same_as(tgt.actor)):
                 continue  # one actor on both sides is no event
-            if not relevance.relevant(src.actor if src else None, tgt.actor if tgt else None):
-                continue  # no political actor on either side
+            if not relevance.relevant(src.actor if src else None, tgt.actor if tgt else None) \
+                    or relevance.figurative(p.code, src.actor if src else None,
+                                            tgt.actor if tgt else None):
+                continue  # no political actor on either side; "Toyota attacked the market"
             held = self.reframing.held_by(p.code, src.actor.sector if src else None)
             if held is not None:  # "Isis captured the journalist": an abduction
                 notes.append(f"seized by a non-state group: {p.code} coded as abduction {held}")

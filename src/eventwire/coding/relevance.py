@@ -47,6 +47,15 @@ def relevant(source: Actor | None, target: Actor | None) -> bool:
 
 #: CAMEO roots of force: an event of these needs a doer, not a disaster
 FORCE_ROOTS = ("18", "19", "20")
+#: sectors that use force only in metaphor ("Toyota attacked the market")
+UNARMED_SECTORS = frozenset({"BUS", "MED", "EDU"})
+
+
+def figurative(code: str, source: Actor | None, target: Actor | None) -> bool:
+    """Whether force by a business, the media or a school on no named party is a figure of
+    speech: "Toyota attacked the market with a new electric car"."""
+    return code.startswith(FORCE_ROOTS) and target is None and source is not None and \
+        source.sector in UNARMED_SECTORS
 
 
 #: what blows up or burns by accident at such a site: "a gas explosion at a chemical plant"
@@ -91,9 +100,10 @@ def _accident(c: Token) -> bool:
 
 
 def made_work(t: Token, code: str, works: frozenset[str]) -> bool:
-    """Whether an event of force at trigger ``t`` is done to a made work, another sense of
-    its verb: "the film was shot in Morocco", "they shot a documentary", "struck a deal"."""
-    if not code.startswith(FORCE_ROOTS):
+    """Whether an event of force or coercion at trigger ``t`` is done to a made work or a
+    prize, another sense of its verb: "the film was shot in Morocco", "they shot a
+    documentary", "struck a deal", "captured the title"."""
+    if not code.startswith(FORCE_ROOTS) and not code.startswith("17"):
         return False
     done = child(t, "nsubjpass") or child(t, "dobj")
     return done is not None and done.lemma_.lower() in works
