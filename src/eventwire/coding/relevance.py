@@ -61,7 +61,7 @@ def figurative(code: str, source: Actor | None, target: Actor | None) -> bool:
 #: what blows up or burns by accident at such a site: "a gas explosion at a chemical plant"
 ACCIDENTS = frozenset({"explosion", "blast", "leak", "fire", "spill"})
 ACCIDENT_SITES = frozenset({"plant", "factory", "mine", "refinery", "warehouse", "pipeline",
-                            "workshop", "mill", "boiler", "tanker", "well"})
+                            "workshop", "mill", "boiler", "well"})
 ACCIDENT_FUELS = frozenset({"gas", "boiler", "methane", "fuel", "industrial", "dust"})
 
 
