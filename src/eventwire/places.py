@@ -136,17 +136,14 @@ class Gazetteer:
             return []
         with self._lock:
             rows = self._index.execute(
-                "SELECT p.id, p.name, p.country, p.lat, p.lon, p.population, p.admin1, "
-                "p.capital, n.alternate FROM name n JOIN place p ON p.id = n.id "
+                f"SELECT {_TOWN_COLUMNS}, n.alternate FROM name n JOIN place p ON p.id = n.id "
                 "WHERE n.key = ?", (key,)).fetchall()
             divisions = self._index.execute(
                 "SELECT n.name, a.country, a.lat, a.lon, a.population, a.code FROM admin1_name n "
                 "JOIN admin1 a ON a.code = n.code WHERE n.key = ?", (key,)).fetchall()
             iso = self._index.execute("SELECT name, country FROM division WHERE key = ?",
                                       (key,)).fetchall()
-        return [Place(_plain(name), country, lat, lon, pop, "capital" if capital else "city", gid,
-                      admin1, bool(alt), "GeoNames")
-                for gid, name, country, lat, lon, pop, admin1, capital, alt in rows] + [
+        return [_town(row[:-1], bool(row[-1])) for row in rows] + [
             Place(name, country, round(lat, 4), round(lon, 4), int(pop or 0), "admin1", None,
                   code, source="GeoNames division")
             for name, country, lat, lon, pop, code in divisions] + [
@@ -175,21 +172,20 @@ class Gazetteer:
             found = self._exact(f"al {key}")
         return [dataclasses.replace(p, alternate=True) for p in found]
 
-    def sounding(self, name: str) -> list[Place]:
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process
+    def sounding(self, name: str) -> tuple[Place, ...]:
         """GeoNames towns whose names sound like ``name`` (the same :func:`sound_key`):
         other transliterations of one Arabic, Kurdish or Turkish name. Loose by design: the
-        geoparser takes them only in the countries the sentence or article names."""
+        geoparser takes them only in the countries the sentence or article names (it asks
+        twice for one name: whether to read it, then its readings)."""
         key = sound_key(_key(name))
         if self._index is None or len(key) < MIN_SOUND_KEY:
-            return []
+            return ()
         with self._lock:
             rows = self._index.execute(
-                "SELECT p.id, p.name, p.country, p.lat, p.lon, p.population, p.admin1, "
-                "p.capital FROM sound s JOIN place p ON p.id = s.id WHERE s.key = ?",
-                (key,)).fetchall()
-        return [Place(_plain(name), country, lat, lon, pop, "capital" if capital else "city",
-                      gid, admin1, True, "GeoNames")
-                for gid, name, country, lat, lon, pop, admin1, capital in rows]
+                f"SELECT {_TOWN_COLUMNS} FROM sound s JOIN place p ON p.id = s.id "
+                "WHERE s.key = ?", (key,)).fetchall()
+        return tuple(_town(row, True) for row in rows)
 
     def admin1_centre(self, code: str) -> tuple[float, float] | None:
         """The population-weighted centre of a first-level division's towns."""
@@ -226,6 +222,18 @@ class Gazetteer:
                                              "region"),
                            -p.population),
         )
+
+
+#: the columns of a GeoNames town, in the order :func:`_town` reads them
+_TOWN_COLUMNS = "p.id, p.name, p.country, p.lat, p.lon, p.population, p.admin1, p.capital"
+
+
+def _town(row: tuple[int, str, str, float, float, int, str | None, int],
+          alternate: bool) -> Place:
+    """A GeoNames town from its ``_TOWN_COLUMNS``; ``alternate``: matched by another name."""
+    gid, name, country, lat, lon, pop, admin1, capital = row
+    return Place(_plain(name), country, lat, lon, pop, "capital" if capital else "city", gid,
+                 admin1, alternate, "GeoNames")
 
 
 def _bundled_site(item: dict[str, object], where: str) -> Place:

@@ -55,12 +55,13 @@ class Found:
         return str(self.token.i)
 
 
-def of_country(found: list[Found], country: str, why: str | None = None) -> list[Found]:
+def of_country(found: list[Found], country: str, why: str | None = None,
+               sectors: frozenset[str] | None = None) -> list[Found]:
     """``found`` with ``country`` given to the people named only by their role or number (an
-    ``agent`` of no country: "taxi drivers", "refugees", "seven hospitals"); ``why`` is added
-    to their evidence."""
+    ``agent`` of no country: "taxi drivers", "refugees", "seven hospitals"), only those of
+    ``sectors`` when given; ``why`` is added to their evidence."""
     return [_moved(f, country, why) if f.actor.country is None and f.actor.kind == "agent"
-            else f for f in found]
+            and (sectors is None or f.actor.sector in sectors) else f for f in found]
 
 
 #: sectors of the state's local arms: police and courts act where they are
@@ -70,9 +71,8 @@ LOCAL_SECTORS = frozenset({"COP", "JUD"})
 def local_forces(found: list[Found], country: str) -> list[Found]:
     """``found`` with ``country`` given to police and courts of no named country: "police
     arrested 51 people in Ahmedabad" are India's police (not soldiers, who may be foreign)."""
-    return [_moved(f, country, f"local force of the event's place ({country})")
-            if f.actor.country is None and f.actor.kind == "agent"
-            and f.actor.sector in LOCAL_SECTORS else f for f in found]
+    return of_country(found, country, f"local force of the event's place ({country})",
+                      LOCAL_SECTORS)
 
 
 def _moved(f: Found, country: str, why: str | None) -> Found:

@@ -15,11 +15,9 @@ from .cues import Cues
 from .patterns import NAMING_VERBS, Pattern, PatternSet
 from .roles import HARM_VERBS, frame_head, gerund_noun
 from .syntax import (
-    GROUP_WORD,
-    PLACE_ENTITIES,
-    PLACE_WORD,
     child,
     conjuncts,
+    head_words,
     object_words,
     passive,
     predicate_words,
@@ -123,9 +121,7 @@ class PatternMatcher:
         obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
         if obj is None and p.particle:
             obj = next(iter(prep_objects([t], p.particle)), None)
-        return obj is not None and any(
-            c.lemma_.lower() in p.object or c.ent_type_ in PLACE_ENTITIES and PLACE_WORD in p.object
-            or c.ent_type_ == "ORG" and GROUP_WORD in p.object for c in conjuncts(obj))
+        return obj is not None and any(head_words(c) & p.object for c in conjuncts(obj))
 
     def _governing_trigger(self, t: Token, fired: dict[int, Pattern]) -> Token | None:
         """The fired trigger whose complement ``t`` sits in (None below a speech verb)."""

@@ -47,6 +47,8 @@ def relevant(source: Actor | None, target: Actor | None) -> bool:
 
 #: CAMEO roots of force: an event of these needs a doer, not a disaster
 FORCE_ROOTS = ("18", "19", "20")
+#: CAMEO roots of coercion and force: what a disaster or a figure of speech may look like
+HARM_ROOTS = ("17", *FORCE_ROOTS)
 #: sectors that use force only in metaphor ("Toyota attacked the market")
 UNARMED_SECTORS = frozenset({"BUS", "MED", "EDU"})
 
@@ -71,7 +73,7 @@ def natural_cause(t: Token, code: str, disasters: frozenset[str]) -> bool:
     fire", "floods destroyed homes", "the cyclone battered the coast, forcing millions to
     flee" (a participle's cause is its clause's subject), "a gas explosion at a chemical
     plant killed 12"; nor is fighting a fire ("firefighters battled the blaze") force."""
-    if not code.startswith(FORCE_ROOTS) and not code.startswith("17"):
+    if not code.startswith(HARM_ROOTS):
         return False
     causes = [child(t, "nsubj")] + prep_objects([t], "in") + prep_objects([t], "by")
     if causes[0] is None and t.dep_ in ("advcl", "xcomp", "conj") and t.head.pos_ == "VERB":
@@ -103,7 +105,7 @@ def made_work(t: Token, code: str, works: frozenset[str]) -> bool:
     """Whether an event of force or coercion at trigger ``t`` is done to a made work or a
     prize, another sense of its verb: "the film was shot in Morocco", "they shot a
     documentary", "struck a deal", "captured the title"."""
-    if not code.startswith(FORCE_ROOTS) and not code.startswith("17"):
+    if not code.startswith(HARM_ROOTS):
         return False
     done = child(t, "nsubjpass") or child(t, "dobj")
     return done is not None and done.lemma_.lower() in works

@@ -85,6 +85,14 @@ PLACE_WORD = "(place)"
 GROUP_WORD = "(group)"
 
 
+def head_words(tok: Token) -> set[str]:
+    """The word's lemma, and ``(place)`` for a place's name or ``(group)`` for an
+    organisation's ("captured Tripoli", "drove Islamic State from")."""
+    kind = PLACE_WORD if tok.ent_type_ in PLACE_ENTITIES else \
+        GROUP_WORD if tok.ent_type_ == "ORG" else None
+    return {tok.lemma_.lower(), kind} if kind else {tok.lemma_.lower()}
+
+
 def object_words(obj: Token) -> set[str]:
     """The lemmas an object constraint may match: the object and its conjuncts (``(place)``
     for a place's name, ``(group)`` for an organisation's), their compound modifiers, and
@@ -92,11 +100,7 @@ def object_words(obj: Token) -> set[str]:
     program")."""
     words: set[str] = set()
     for each in conjuncts(obj):  # "provided photographs and other intelligence"
-        words.add(each.lemma_.lower())
-        if each.ent_type_ in PLACE_ENTITIES:
-            words.add(PLACE_WORD)  # "captured Tripoli": a place, whatever its name
-        elif each.ent_type_ == "ORG":
-            words.add(GROUP_WORD)
+        words |= head_words(each)
         words.update(c.lemma_.lower() for c in each.children if c.dep_ == "compound")
     for inner in prep_objects([obj], "of"):
         words.add(inner.lemma_.lower())
