@@ -24,8 +24,6 @@ from ..records import Actor, Article, Event, Evidence, Location, Modality
 from ..records import Span as CharSpan
 from . import (
     agentless,
-    attribution,
-    modality,
     nested,
     relevance,
     stance,
@@ -47,6 +45,7 @@ from .context import (
 )
 from .cues import Cues
 from .cues import load as load_cues
+from .framing import Framer
 from .matching import PROTEST_ROOT, PatternMatcher
 from .patterns import Pattern, PatternSet
 from .proposer import LearnedProposer, Proposer
@@ -56,8 +55,6 @@ from .reframe import load as load_reframing
 from .statements import StatementCoder
 from .syntax import (
     child,
-    has_future_aux,
-    lemma_of,
     named_modifiers,
     passive,
     prep_objects,
@@ -79,7 +76,7 @@ MAX_SENTENCE_TOKENS = 300
 PROPOSER_DEFAULT = True
 
 
-class EventCoder(StatementCoder, PatternMatcher):
+class EventCoder(StatementCoder, Framer, PatternMatcher):
     """Code events in parsed documents. Patterns, resolver, cues and gazetteer are injectable.
 
     ``veto``: True for the bundled learned veto (``coding/veto.py``; the version then reads
@@ -284,55 +281,12 @@ class EventCoder(StatementCoder, PatternMatcher):
             pairs = [(sources[0], s) for s in sources[1:]] + [(s, sources[0]) for s in sources[1:]]
         else:
             pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
-        mod, cue = modality.modality(t, self.cues, p.code)
-        if alleged_by is not None and mod == "asserted":
-            mod, cue = "alleged", alleged_by.text
-        if possible_by is not None:
-            mod, cue = "hypothetical", f"not {possible_by.text} out"
-        claim = attribution.find_claim(t, sent, self.cues)
-        if claim is not None and claim.alleging and mod == "asserted":
-            mod, cue = "alleged", claim.verb.text if claim.verb is not None else None
-        speaker = self._actor(claim.speaker, ctx) if claim and claim.speaker is not None else None
-        conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
-                          for c in t.children)
-        announced = self.reframing.announced(p.code, mod, cue, conditional)
-        refused = self.reframing.refused(
-            p.code, mod, lemma_of(cue, t),
-            # "said it would not resume talks": a refusal reported in speech
-            future=any(has_future_aux(g, self.cues) or (claim is not None and any(
-                c.dep_ == "aux" and c.lower_ == "would" for c in g.children))
-                for g in (t, *modality.governors(t, self.cues))))
-        wanter = self._wanter(t, ctx)
-        if wanter is not None and sources and all(s.actor != wanter.actor for s in sources) \
-                and (wanted := self.reframing.demanded(p.code)) is not None:
-            # "Iraq wants Turkey to pull its troops out": Iraq's demand on Turkey
-            notes.append(f"{wanter.actor.text!r} wants {p.code} done: coded as demand {wanted}")
-            p = dataclasses.replace(p, code=wanted)
-            targets, sources = sources, [wanter]
-            mod, cue = "asserted", None
-            pairs = [(s, g) for s in sources for g in targets]
-            announced = refused = None
-        announcement: Pattern | None = None
-        if refused is not None:
-            notes.append(f"refused action {p.code}; the refusal is coded {refused}")
-            announcement = dataclasses.replace(p, code=refused)
-        elif announced is not None:
-            # two events: the announcement (asserted, CAMEO's intent/threat code) and the
-            # announced action itself with its own modality, for analysts who filter on it
-            notes.append(f"announced action {p.code}; the announcement is coded {announced}")
-            announcement = dataclasses.replace(p, code=announced)
-        elif (speaker is not None and claim is not None and claim.speaker is not None
-              and mod == "hypothetical" and ((cue or "").lower() in self.reframing.demand_cues
-                                             or modality.mandated(t, self.cues))
-              and (demand := self.reframing.demanded(p.code)) is not None
-              and all(s.actor != speaker for s in sources)):
-            notes.append(f"{speaker.text!r} says {p.code} must happen: coded as demand {demand}")
-            p = dataclasses.replace(p, code=demand)
-            targets, sources = sources, [Found(speaker, claim.speaker)]
-            mod, cue = "asserted", None
-            pairs = [(s, g) for s in sources for g in (targets or [None])]
+        f = self._frame(t, p, sent, ctx, sources, targets, pairs, alleged_by, possible_by,
+                        notes)
+        p, mod, cue, claim, speaker, announcement = (f.pattern, f.modality, f.cue, f.claim,
+                                                     f.speaker, f.announcement)
         date, precision, date_source = self._date(t, gov, sent, ctx, mod)
-        for src, tgt in pairs:
+        for src, tgt in f.pairs:
             if src is None and tgt is None or (
                     src is not None and tgt is not None and src.actor.same_as(tgt.actor)):
                 continue  # one actor on both sides is no event
