@@ -179,6 +179,9 @@ def bundled() -> ActorResolver:
     ("Police in Istanbul", D(2018, 1, 1), "Isis fighters in Iraq", "TUR", "COP"),
     ("rebels in Daraa", D(2018, 1, 1), "Russia", "SYR", "REB"),  # another spelling
     ("the police in Lincolnshire", D(2018, 1, 1), None, "GBR", "COP"),
+    # a realm in a ruler's name ("the Shah of Iran", "Hussein of Jordan") is no surname
+    ("Iran's foreign minister", D(2019, 7, 1), None, "IRN", "GOV"),
+    ("the foreign minister of Jordan", D(2019, 7, 1), None, "JOR", "GOV"),
 ])
 def test_bundled(bundled: ActorResolver, text: str, date: dt.date, context: str | None,
                  country: str | None, sector: str | None) -> None:

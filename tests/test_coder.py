@@ -1361,3 +1361,75 @@ def test_an_explosion_with_no_named_doer_is_a_bombing_unless_an_accident() -> No
     assert ("183", "PAK") in {(e.cameo, e.target.country if e.target else None)
                               for e in events}, summary(events)
     assert events_of("A gas explosion at a chemical plant in China killed 12 workers.") == []
+
+
+def pairs_of(events: list[Event], root: str) -> set[tuple[str | None, str | None]]:
+    return {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in events if e.root == root}
+
+
+@pytest.mark.parametrize("text", [
+    "Putin and Erdogan talked on the margins of the summit.",
+    "The foreign ministers of Russia and Turkey discussed border security.",
+])
+def test_two_named_sides_that_talk_talk_to_each_other(text: str) -> None:
+    events = events_of(text)
+    assert pairs_of(events, "04") == {("RUS", "TUR"), ("TUR", "RUS")}, summary(events)
+
+
+def test_talking_with_someone_named_is_a_consultation_talking_about_a_thing_is_not() -> None:
+    events = events_of("Trump talked with Putin on Monday.")
+    assert pairs_of(events, "04") == {("USA", "RUS")}, summary(events)
+    assert events_of("Trump talked about the wall.") == []
+
+
+def test_a_rejected_accusation_has_its_accuser_as_target() -> None:
+    events = events_of("Pakistan rejected India's accusation.")
+    assert ("016", "PAK", "IND") in {(e.cameo, e.source.country if e.source else None,
+                                      e.target.country if e.target else None)
+                                     for e in events}, summary(events)
+
+
+@pytest.mark.parametrize("text", ["Iran rejected the accusation.",
+                                  "Turkey condemned the attack."])
+def test_who_answers_an_event_did_not_do_it(text: str) -> None:
+    events = events_of(text)
+    assert [e.root for e in events] in (["01"], ["11"]), summary(events)
+
+
+def test_aid_pledged_for_a_people_goes_to_them() -> None:
+    events = events_of("Germany pledged 50 million euros in humanitarian aid for Syrian refugees.")
+    assert pairs_of(events, "03") == {("DEU", "SYR")}, summary(events)
+
+
+def test_an_offer_to_mediate_between_two_sides_concerns_both() -> None:
+    events = events_of("Egypt agreed to mediate between Israel and Hamas.")
+    assert pairs_of(events, "03") == {("EGY", "ISR"), ("EGY", "PSE")}, summary(events)
+
+
+def test_a_verb_with_its_own_tense_does_not_take_the_meaning_of_the_verb_it_joins() -> None:
+    events = events_of("The opposition rejected the election results and called for protests.")
+    assert {(e.root, e.modality) for e in events} == {("12", "asserted"), ("02", "asserted")}, \
+        summary(events)
+    # a source's doubt covers both verbs
+    doubted = events_of("Iran reportedly seized a tanker and detained its crew.")
+    assert {e.modality for e in doubted if e.root == "17"} == {"alleged"}, summary(doubted)
+
+
+def test_a_state_is_no_target_of_its_own_leader() -> None:
+    events = events_of("Erdogan warned that Turkey would launch a new operation if the "
+                       "militants did not withdraw.")
+    threats = [e for e in events if e.root == "13"]
+    assert threats and all(e.target is None or e.target.kind != "country" for e in threats), \
+        summary(events)
+
+
+def test_hitting_back_at_someone_is_words() -> None:
+    events = events_of("Beijing hit back at Washington over the tariffs.")
+    assert [(e.cameo, e.target.country if e.target else None) for e in events] == \
+        [("111", "USA")], summary(events)
+
+
+def test_a_meeting_city_is_no_side_of_two_that_meet_there() -> None:
+    events = events_of("Iran and the European powers will negotiate in Vienna next week.")
+    assert all(e.target is None or e.target.country != "AUT" for e in events), summary(events)

@@ -367,8 +367,8 @@ def _load_people(kb: Knowledge) -> None:
         for alias in {name, *aliases}:
             kb.add(alias, Entry("person", pid, source=f"people:{name}"))
             words = [t for t in tokens(alias) if t.key not in _PARTICLES]
-            if len(words) < 2:
-                continue
+            if len(words) < 2 or words[-2].key == "of":
+                continue  # "Hussein of Jordan", "Shah of Iran": a realm, not a surname
             if country in _FAMILY_NAME_FIRST:
                 if alias == name:  # aliases may be in Western order ("William Lai")
                     kb.add(words[0].text, Entry("surname", pid, source=f"people:{name}"))

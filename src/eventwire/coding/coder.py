@@ -41,6 +41,7 @@ from .context import (
     guessed_same,
     local_forces,
     of_country,
+    own_state,
     place_is_target,
 )
 from .cues import Cues
@@ -55,6 +56,7 @@ from .reframe import load as load_reframing
 from .statements import StatementCoder
 from .syntax import (
     child,
+    conjuncts,
     named_modifiers,
     passive,
     prep_objects,
@@ -224,14 +226,15 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 continue  # an event is never its own target, nor its source's
             found = [f for f in self._actors(cand, ctx)
                      if not any(f.actor.same_as(s.actor) or guessed_same(f.actor, s.actor)
-                                for s in sources)]
+                                or own_state(f.actor, s.actor) for s in sources)]
             if found:
                 target_head, targets = cand, found
                 break
         if not targets and between and sources and source_head is not None:
             # "fighting between Armenian and Azerbaijani forces"
             targets = self._conjoined_modifiers(source_head, sources[0].actor, ctx)
-        if not targets and (relevance.meets_a_thing(t, p.code) or p.target == ("that",)):
+        if not targets and ("dobj" in p.target and relevance.meets_a_thing(t, p.code) or
+                            p.target == ("that",)):
             return  # "met a mixed response": not a meeting; "said the situation was
             # dangerous" blames no one
         extra = [x for x in (target_head, child(t, "dobj")) if x is not None]
@@ -256,7 +259,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         if place is not None and place.country:
             sources = local_forces(sources, place.country)
         if not targets and place is not None and place.country and \
-                place_is_target(p.code, sources, place.country):
+                place_is_target(p.code, sources, place.country, several=source_head is not None
+                                and len(conjuncts(source_head)) > 1):
             notes.append(f"target from the event's place ({place.name})")
             targets = [Found(Actor(text=place.name, name=place.name, country=place.country,
                                     sector=None, kind="place", evidence="event place"), t)]

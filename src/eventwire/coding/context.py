@@ -93,20 +93,29 @@ def at_home(found: list[Found], country: str, homes: dict[str, tuple[str, ...]]
             for f in found]
 
 
-def place_is_target(code: str, sources: list[Found], country: str) -> bool:
+def place_is_target(code: str, sources: list[Found], country: str, several: bool = False) -> bool:
     """Whether an event with no named target happens to the place where it happens: force
     used in a place is used on it (also with no named doer: "an aid convoy was attacked near
     Aleppo", "fighting erupted in Idlib"), a protest held there is against it, an embassy
     opened in Tehran concerns Iran, a lone visitor's talks in Ankara are with Turkey. Not a
-    Russian meeting in Sochi, nor one of two named sides, nor a doer of no known country, nor
-    an international body meeting in the city that hosts it."""
+    Russian meeting in Sochi, nor one of two named sides (``several``: the subject is
+    conjoined, though not every conjunct is known), nor a doer of no known country, nor an
+    international body meeting in the city that hosts it."""
     c = codes.lookup(code)
     if c.quad_class == MATERIAL_CONFLICT:
         return True
-    if not sources or (len(sources) > 1 and c.root in SYMMETRIC_ROOTS):
+    if not sources or ((len(sources) > 1 or several) and c.root in SYMMETRIC_ROOTS):
         return False
     return c.root == PROTEST_ROOT or all(f.actor.country not in (None, country) and
                                          f.actor.kind != "igo" for f in sources)
+
+
+def own_state(target: Actor, source: Actor) -> bool:
+    """A target that is the state its source speaks or acts for: "Erdogan warned that
+    **Turkey** would launch an operation" (Turkey is no target of its president's threat)."""
+    return target.kind == "country" and target.sector in (None, "GOV") and \
+        target.country == source.country and source.sector in (None, "GOV") and \
+        source.kind in ("person", "country")
 
 
 def guessed_same(target: Actor, source: Actor) -> bool:

@@ -32,6 +32,7 @@ class Cues:
     disasters: frozenset[str]
     works: frozenset[str]
     undergoing_verbs: frozenset[str]
+    reacting_verbs: frozenset[str]
 
 
 @functools.cache

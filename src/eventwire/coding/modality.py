@@ -85,10 +85,12 @@ def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modalit
         yield "future", tok.text  # "going to attack", not "the fighting went on"
 
 
+#: tags of verbs with a tense of their own
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: CAMEO roots of words said (statements, appeals, demands, disapproval, rejection, threats):
 #: rejecting or denying such words does not unsay them ("rejected India's accusation")
 SAID_ROOTS = ("01", "02", "10", "11", "12", "13")
-_UNSAYING = frozenset({"reject", "deny", "dismiss", "refute", "rebuff", "deflect"})
+UNSAYING = frozenset({"reject", "deny", "dismiss", "refute", "rebuff", "deflect"})
 
 
 def modality(trigger: Token, cues: Cues, code: str = "") -> tuple[Modality, str | None]:
@@ -98,9 +100,24 @@ def modality(trigger: Token, cues: Cues, code: str = "") -> tuple[Modality, str 
     for mod, word in _cues_on(trigger, cues, is_trigger=True):
         found.setdefault(mod, word)
     said = trigger.pos_ == "NOUN" and code.startswith(SAID_ROOTS)
+    below = trigger
     for gov in governors(trigger, cues):
-        for mod, word in _cues_on(gov, cues, is_trigger=False):
-            if mod == "negated" and said and gov.lemma_.lower() in _UNSAYING:
+        # a verb conjoined to another shares its auxiliaries ("will reject and **call**"),
+        # not its meaning ("rejected the results and **called** for protests"), and a verb
+        # with its own tense shares nothing above it but a condition ("did not vote but
+        # **called** for a boycott")
+        conjoined = below.dep_ == "conj" and below.pos_ == "VERB" and below.head.i == gov.i
+        own_tense = conjoined and below.tag_ in FINITE_TAGS
+        below = gov
+        if own_tense:  # only a condition or a source's doubt is shared: "if Iran rejects the
+            # deal and attacks", "reportedly seized a tanker and detained its crew"
+            for mod, word in _cues_on(gov, cues, is_trigger=True):
+                if mod == "hypothetical" and word.lower() in cues.hypothetical_marks or \
+                        mod == "alleged" and word.lower() in cues.alleged_adverbs:
+                    found.setdefault(mod, word)
+            break
+        for mod, word in _cues_on(gov, cues, is_trigger=conjoined):
+            if mod == "negated" and said and gov.lemma_.lower() in UNSAYING:
                 continue  # the accusation was made; its target rejects it
             found.setdefault(mod, word)
     for mod in _ORDER:

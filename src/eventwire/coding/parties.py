@@ -107,6 +107,17 @@ class PartyFinder(RoleFinder):
                     continue
                 span = self._span(ctx, other.idx, tok.idx + len(tok))
                 out.append(Found(dataclasses.replace(found, text=text, span=span), other))
+        for owner in prep_objects([tok], "of"):
+            # "the foreign ministers of Iran and Iraq": one actor per conjoined owner
+            for other in owner.conjuncts:
+                if other.i < owner.i or not other.text[:1].isupper():
+                    continue
+                text = f"{tok.text} of {other.text}"
+                found = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory)
+                if found is None or found.country is None or found.country == actor.country:
+                    continue
+                span = self._span(ctx, other.idx, other.idx + len(other))
+                out.append(Found(dataclasses.replace(found, text=text, span=span), other))
         return out
 
     def _actor(self, tok: Token, ctx: ArticleContext) -> Actor | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import Cues
+from .modality import SAID_ROOTS, UNSAYING
 from .patterns import Pattern, PatternSet
 from .syntax import (
     child,
@@ -23,7 +24,7 @@ from .syntax import (
 
 #: Prepositions whose object is the target of an event stated in a complement clause.
 COMPLEMENT_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "from", "at",
-                           "into")
+                           "into", "between")
 #: A nominal event under a preposition of a verb is the verb's subject's ("wounded two soldiers
 #: **in** a bomb attack", "did not focus **on** new sanctions") — except after these.
 NOT_AGENTIVE_PREPS = frozenset({"after", "before", "since", "despite", "following", "amid",
@@ -299,6 +300,8 @@ class RoleFinder:
             obj = child(t, "dobj")
             holders: list[Token | None] = [t, *(conjuncts(obj) if obj is not None else [])] + [
                 c for c in t.children if c.dep_ == "prt"]
+            if obj is not None:  # "pledged 50 million euros in aid for Syrian refugees"
+                holders += prep_objects([obj], "in")
             targets = self._slots(p, holders, t, passive(t))
             if "none" not in p.target:
                 # "a camp **for Congolese refugees** was attacked": in the passive, the subject
@@ -405,6 +408,9 @@ class RoleFinder:
         if source is None and gov is not None and (
                 gov.lemma_.lower() in self.cues.light_verbs or n.dep_ == "dobj" or (
                     n.dep_ == "pobj" and n.head.lower_ not in NOT_AGENTIVE_PREPS)) and \
-                gov.lemma_.lower() not in self.cues.undergoing_verbs:
-            source = self._source_head(gov)  # not "fled … to escape the fighting"
+                gov.lemma_.lower() not in self.cues.undergoing_verbs | self.cues.reacting_verbs \
+                and not (gov.lemma_.lower() in UNSAYING and p.code.startswith(SAID_ROOTS)):
+            # not "fled … to escape the fighting", "condemned the attack", "rejected the
+            # accusation" (but "Moscow denied the attack": its own, denied)
+            source = self._source_head(gov)
         return source, targets, gov

@@ -83,13 +83,20 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_WORD = "(place)"
 #: the word an object constraint uses for a named organisation ("drove Islamic State from")
 GROUP_WORD = "(group)"
+#: the word for a named person ("talked with Putin")
+PERSON_WORD = "(person)"
+#: the word for several parties: conjoined ("Putin and Erdogan talked") or counted ("the two
+#: leaders talked")
+SEVERAL_WORD = "(several)"
 
 
 def head_words(tok: Token) -> set[str]:
-    """The word's lemma, and ``(place)`` for a place's name or ``(group)`` for an
-    organisation's ("captured Tripoli", "drove Islamic State from")."""
+    """The word's lemma, and ``(place)`` for a place's name, ``(group)`` for an
+    organisation's or ``(person)`` for a person's ("captured Tripoli", "drove Islamic State
+    from", "talked with Putin")."""
     kind = PLACE_WORD if tok.ent_type_ in PLACE_ENTITIES else \
-        GROUP_WORD if tok.ent_type_ == "ORG" else None
+        GROUP_WORD if tok.ent_type_ == "ORG" else \
+        PERSON_WORD if tok.ent_type_ == "PERSON" else None
     return {tok.lemma_.lower(), kind} if kind else {tok.lemma_.lower()}
 
 
@@ -99,6 +106,9 @@ def object_words(obj: Token) -> set[str]:
     the noun of an "of" phrase ("suspended **aid** deliveries", "part **of** the aid
     program")."""
     words: set[str] = set()
+    if len(conjuncts(obj)) > 1 or any(c.dep_ == "nummod" and c.lower_ in ("two", "three")
+                                      or c.lower_ == "both" for c in obj.children):
+        words.add(SEVERAL_WORD)
     for each in conjuncts(obj):  # "provided photographs and other intelligence"
         words |= head_words(each)
         words.update(c.lemma_.lower() for c in each.children if c.dep_ == "compound")
