@@ -1433,3 +1433,52 @@ def test_hitting_back_at_someone_is_words() -> None:
 def test_a_meeting_city_is_no_side_of_two_that_meet_there() -> None:
     events = events_of("Iran and the European powers will negotiate in Vienna next week.")
     assert all(e.target is None or e.target.country != "AUT" for e in events), summary(events)
+
+
+def test_a_headline_line_without_a_full_stop_is_a_sentence_of_its_own() -> None:
+    text = ("Turkey presses on with its offensive despite US sanctions\n\n"
+            "Turkish forces shelled Kurdish-held towns on Monday.\n\n"
+            "The European Union condemned the offensive.")
+    events = events_of(text)
+    shelling = [e for e in events if e.cameo == "194"]
+    assert shelling and shelling[0].source is not None and \
+        shelling[0].source.text == "Turkish forces", summary(events)
+    assert shelling[0].sentence.startswith("Turkish forces"), shelling[0].sentence
+
+
+def test_paragraph_lines_are_told_from_hard_wrapped_lines() -> None:
+    from eventwire.nlp import paragraph_lines
+    assert paragraph_lines("A headline with no stop\nA paragraph ends.\nAnother one ends.")
+    assert not paragraph_lines("Turkish forces shelled the towns of\nnorthern Syria on "
+                               "Monday as the\nUS imposed sanctions.")
+
+
+@pytest.mark.parametrize("text, side", [
+    # a clause beside the verb that tells an event of its own
+    ("Turkish forces shelled the town as Washington imposed sanctions on Ankara.",
+     ("163", "USA", "TUR")),
+    ("Turkish forces pushed into Syria on Monday, shelling Kurdish-held towns.",
+     ("194", "TUR", None)),
+])
+def test_a_side_clause_tells_an_event_of_its_own(text: str,
+                                                 side: tuple[str, str, str | None]) -> None:
+    events = events_of(text)
+    found = {(e.cameo, e.source.country if e.source else None) for e in events}
+    assert side[:2] in found, summary(events)
+
+
+def test_he_who_speaks_a_quote_is_the_last_person_named_even_if_nothing_was_coded() -> None:
+    events = events_of("Donald Trump said he would destroy Turkey's economy.\n"
+                       "Recep Tayyip Erdoğan dismissed the threat. \"We will never declare a "
+                       "ceasefire,\" he told reporters in Baku.")
+    quoted = [e for e in events if e.sentence.startswith('"We')]
+    assert quoted and all(e.source is not None and e.source.country == "TUR"
+                          for e in quoted), summary(events)
+
+
+def test_a_states_media_speak_of_their_own_states_forces() -> None:
+    events = events_of("Turkey shelled Kurdish towns. Turkish troops advanced. Syrian state "
+                       "media reported that government forces had entered the town of Manbij.")
+    entered = [e for e in events if e.sentence.startswith("Syrian")]
+    assert entered and entered[0].source is not None and \
+        (entered[0].source.country, entered[0].source.sector) == ("SYR", "MIL"), summary(events)

@@ -1,10 +1,12 @@
 """The spaCy pipeline, loaded once per process and shared by every stage.
 
-One component of ours runs before the parser: a line of more than
+One component of ours runs before the parser. In text set one paragraph to a line (most
+lines close a sentence), every line break ends a sentence: a headline or a caption with no
+full stop does not run on into the next paragraph. In hard-wrapped text a break may fall
+inside a sentence and is left to the parser, except that a line of more than
 :data:`~eventwire.ingest.limits.MAX_LINE_SENTENCE_CHARS` characters ends its sentence at
-the line break (a paragraph, a table or a script does not run on into the next line),
-so that a long junk line never swallows the story's next sentence into one sentence too
-long to code.
+the line break (a table or a script does not run on into the next line), so that a long
+junk line never swallows the story's next sentence into one sentence too long to code.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ def load_nlp(model: str = MODEL) -> Language:
 
 @Language.component("eventwire_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after each line break that ends a long line."""
+    """Start a sentence after each line break in text set one paragraph to a line, and
+    after each line break that ends a long line."""
+    every = paragraph_lines(doc.text)
     line_start = 0
     after_break = False
     for token in doc:
@@ -46,8 +50,22 @@ def line_breaks(doc: Doc) -> Doc:
             after_break = True
             continue
         if after_break:
-            if token.idx - line_start > MAX_LINE_SENTENCE_CHARS:
+            if every or token.idx - line_start > MAX_LINE_SENTENCE_CHARS:
                 token.is_sent_start = True
             line_start = token.idx
             after_break = False
     return doc
+
+
+#: how a line that closes its sentence ends
+_CLOSING = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ")")
+
+
+def paragraph_lines(text: str) -> bool:
+    """Whether ``text`` is set one paragraph (or headline) to a line, not hard-wrapped: most
+    of its lines close a sentence. In such text a line with no full stop is a headline or a
+    caption, and does not run on into the next line."""
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return False
+    return sum(line.endswith(_CLOSING) for line in lines) * 2 > len(lines)

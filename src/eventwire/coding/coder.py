@@ -24,6 +24,7 @@ from ..records import Actor, Article, Event, Evidence, Location, Modality
 from ..records import Span as CharSpan
 from . import (
     agentless,
+    coref,
     nested,
     relevance,
     stance,
@@ -141,7 +142,19 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 found += self.proposer.propose(sent, index, found, ctx, self)
             agentless.remember_doers(found, ctx.doers)
             events.extend(found)
+            if not headline:  # the person "he" / "she" will next stand for, coded or not
+                self._note_person(sent, ctx)
         return events
+
+    def _note_person(self, sent: Span, ctx: ArticleContext) -> None:
+        named = coref.salient_people(sent)
+        for tok in named:
+            actor = self._actor(tok, ctx)
+            if actor is not None and actor.kind == "person":
+                ctx.last_person = actor
+                return
+        if any(t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass") for t in named):
+            ctx.last_person = None  # someone the actor data do not know
 
     # -- sentence level -----------------------------------------------------------------
 

@@ -93,11 +93,18 @@ def at_home(found: list[Found], country: str, homes: dict[str, tuple[str, ...]]
             for f in found]
 
 
+#: roots of dealings a foreign actor has with the state where they happen (talks in Ankara,
+#: an embassy opened in Tehran, aid delivered or troops pulled out there); words said
+#: abroad ("told reporters in Baku": no rejection of Azerbaijan) are not about the host
+PLACED_DEALINGS = frozenset({"04", "05", "06", "07", "08"})
+
+
 def place_is_target(code: str, sources: list[Found], country: str, several: bool = False) -> bool:
     """Whether an event with no named target happens to the place where it happens: force
     used in a place is used on it (also with no named doer: "an aid convoy was attacked near
     Aleppo", "fighting erupted in Idlib"), a protest held there is against it, an embassy
-    opened in Tehran concerns Iran, a lone visitor's talks in Ankara are with Turkey. Not a
+    opened in Tehran concerns Iran, a lone visitor's talks in Ankara are with Turkey (the
+    dealings of ``PLACED_DEALINGS``). Not a
     Russian meeting in Sochi, nor one of two named sides (``several``: the subject is
     conjoined, though not every conjunct is known), nor a doer of no known country, nor an
     international body meeting in the city that hosts it."""
@@ -106,8 +113,10 @@ def place_is_target(code: str, sources: list[Found], country: str, several: bool
         return True
     if not sources or ((len(sources) > 1 or several) and c.root in SYMMETRIC_ROOTS):
         return False
-    return c.root == PROTEST_ROOT or all(f.actor.country not in (None, country) and
-                                         f.actor.kind != "igo" for f in sources)
+    if c.root == PROTEST_ROOT:
+        return True
+    return c.root in PLACED_DEALINGS and all(f.actor.country not in (None, country) and
+                                             f.actor.kind != "igo" for f in sources)
 
 
 def own_state(target: Actor, source: Actor) -> bool:

@@ -34,6 +34,9 @@ FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 SINGULAR = frozenset({"it", "its"})
 PLURAL = frozenset({"they", "them", "their"})
 SENTENCES_BACK = 2
+#: pronouns that may name who speaks a quotation (resolved by the coder: "he" / "she" to
+#: the last person named)
+SPEAKING = frozenset({"he", "she"})
 #: actor kinds "it" and "they" never stand for (people go through "he" / "she"; a place
 #: named as a place is no actor)
 NOT_KINDS = frozenset({"person", "place"})
@@ -105,8 +108,8 @@ def quote_speakers(pron: Token, speech_verbs: frozenset[str]) -> Iterator[Token]
         for tok in sent:
             if tok.lemma_.lower() in speech_verbs:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-                if subj is not None and subj.pos_ != "PRON":
-                    yield subj
+                if subj is not None and (subj.pos_ != "PRON" or subj.lower_ in SPEAKING):
+                    yield subj  # '"We will never …," he told reporters': whom "he" means
         if sent.start == 0:
             return
         sent = pron.doc[sent.start - 1].sent
@@ -143,3 +146,14 @@ def window(tok: Token) -> str:
             break
         start = tok.doc[start - 1].sent.start
     return tok.doc[start:tok.i].text
+
+
+def salient_people(sent: Span) -> list[Token]:
+    """The words that may name the person a following "he" / "she" stands for, most salient
+    first: names as subjects, last first, then the other names of people, last first
+    ("Erdoğan dismissed the threat. **He** said …", though nothing in the first sentence was
+    coded). A name the parser takes for no entity counts when it is a subject."""
+    people = [ent.root for ent in sent.ents if ent.label_ == "PERSON"]
+    subjects = [t for t in sent if t.dep_ in _SUBJECTS and t.pos_ == "PROPN" and (
+        t.ent_type_ in ("PERSON", ""))]
+    return [*reversed(subjects), *(p for p in reversed(people) if p not in subjects)]

@@ -36,8 +36,19 @@ SCENE_PREPS = frozenset({"during", "amid", "amidst"})
 FRONTED_SCENE_PREPS = frozenset({"in", "at"})
 
 
+#: conjunctions of a clause that tells another event beside its verb's: "as Washington
+#: imposed sanctions", "after the talks collapsed" (not "if", "unless": a condition)
+SIDE_CLAUSE_MARKS = frozenset({"as", "after", "before", "while", "when", "since", "because",
+                               "although", "though", "whereas", "once"})
+
+
 def _adjunct(tok: Token) -> bool:
-    """Whether ``tok`` is a preposition setting its verb's scene (see SCENE_PREPS)."""
+    """Whether ``tok`` is a preposition setting its verb's scene (see SCENE_PREPS), or a
+    clause beside its verb that tells an event of its own (see SIDE_CLAUSE_MARKS)."""
+    if tok.dep_ == "advcl":
+        return any(m.dep_ == "mark" and m.lower_ in SIDE_CLAUSE_MARKS for m in tok.children) \
+            or (tok.tag_ == "VBG" and tok.i > tok.head.i and tok.nbor(-1).text == "," and
+                not any(m.dep_ == "mark" for m in tok.children))
     return tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX") and (
         tok.lower_ in SCENE_PREPS or tok.lower_ in FRONTED_SCENE_PREPS and tok.i < tok.head.i)
 

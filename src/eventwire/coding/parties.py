@@ -29,6 +29,8 @@ CALENDAR_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december"})
+#: the sector of a state's news media, which report on their own state's institutions
+STATE_MEDIA = "MED"
 #: Verbs of wanting or telling: "X wants Y to act", "X told Y to act" are X's demand on Y.
 DESIRE_VERBS = frozenset({"want", "wish", "expect", "tell"})
 #: Participles and adjectives that tie a group to a place or body ("based in", "loyal to").
@@ -138,7 +140,8 @@ class PartyFinder(RoleFinder):
         owner_actor = self._owner(tok, ctx)  # "its army": the owner's, not the context's
         owner = owner_actor.country if owner_actor is not None else None
         actor = self.resolver.resolve(text, date=ctx.published,
-                                      background=ctx.context if owner is None else None,
+                                      background=self._background(tok, ctx)
+                                      if owner is None else None,
                                       memory=ctx.memory, prefer=ctx.countries)
         if actor is not None and mentions.coincidental(tok, actor):
             actor = None  # "Christians" are no President Christian
@@ -174,6 +177,18 @@ class PartyFinder(RoleFinder):
         if actor.kind == "person":
             ctx.last_person = actor
         return actor
+
+    def _background(self, tok: Token, ctx: ArticleContext) -> str | None:
+        """The country a bare institution ("the army", "government forces") is taken to be
+        of: the state whose media report it ("Syrian state media said government forces
+        entered Manbij"), else the country the story names most."""
+        speaker = self._speaker_of_clause(tok)
+        if speaker is not None and speaker.i != tok.i:
+            said_by = self._actor(speaker, ctx)
+            if said_by is not None and said_by.sector == STATE_MEDIA and \
+                    said_by.country in self.resolver.kb.countries:
+                return self.resolver.kb.countries[said_by.country].name
+        return ctx.context
 
     def _protest_parties(self, sources: list[Found], targets: list[Found],
                          source_head: Token | None, place: Location | None, t: Token,
