@@ -1482,3 +1482,31 @@ def test_a_states_media_speak_of_their_own_states_forces() -> None:
     entered = [e for e in events if e.sentence.startswith("Syrian")]
     assert entered and entered[0].source is not None and \
         (entered[0].source.country, entered[0].source.sector) == ("SYR", "MIL"), summary(events)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Iran's Revolutionary Guards seized a British tanker. British forces had detained an "
+     "Iranian tanker off Gibraltar. Britain's foreign secretary said the seizure was "
+     "unacceptable.", "IRN"),  # the seizure's, not the detention's
+    ("Israeli jets struck targets in Gaza on Tuesday. France condemned the strikes.", "ISR"),
+])
+def test_an_event_named_again_is_its_doers(text: str, target: str) -> None:
+    events = events_of(text)
+    reaction = [e for e in events if e.root == "11"]
+    assert reaction and reaction[-1].target is not None and \
+        reaction[-1].target.country == target, summary(events)
+    assert "names again an event of" in (reaction[-1].target.evidence or "")
+
+
+def test_an_event_noun_with_its_own_doer_or_none_before_is_no_recall() -> None:
+    events = events_of("France condemned the strikes.")
+    assert [e.target for e in events if e.root == "11"] == [None], summary(events)
+
+
+def test_a_second_clause_keeps_its_subject_when_the_parser_joins_it_to_the_object() -> None:
+    events = events_of("Israeli jets struck targets in Gaza. France condemned the strikes and "
+                       "Egypt called for restraint.")
+    said = {(e.root, e.source.country if e.source else None,
+             e.target.country if e.target else None) for e in events
+            if e.sentence.startswith("France")}
+    assert ("11", "FRA", "ISR") in said and ("02", "EGY", None) in said, summary(events)

@@ -26,6 +26,7 @@ from . import (
     agentless,
     coref,
     nested,
+    recall,
     relevance,
     stance,
     when,
@@ -141,6 +142,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             if self.proposer is not None and not headline:  # events the rules missed
                 found += self.proposer.propose(sent, index, found, ctx, self)
             agentless.remember_doers(found, ctx.doers)
+            recall.remember(found, ctx.deeds)
             events.extend(found)
             if not headline:  # the person "he" / "she" will next stand for, coded or not
                 self._note_person(sent, ctx)
@@ -237,7 +239,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             if cand.i == t.i or source_head is not None and cand.i == source_head.i or \
                     cand == mutual:
                 continue  # an event is never its own target, nor its source's
-            found = [f for f in self._actors(cand, ctx)
+            found = [f for f in self._actors(cand, ctx) or self._recalled(cand, ctx)
                      if not any(f.actor.same_as(s.actor) or guessed_same(f.actor, s.actor)
                                 or own_state(f.actor, s.actor) for s in sources)]
             if found:
@@ -325,6 +327,16 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                               sent, index, ctx, headline, src, tgt, mod, cue, speaker,
                               claim.quote if claim else None, date, precision, date_source, place,
                               notes=notes)
+
+    def _recalled(self, noun: Token, ctx: ArticleContext) -> list[Found]:
+        """The doer of the earlier event a definite event noun names again ("Britain said
+        **the seizure** was unacceptable"): :mod:`.recall`."""
+        p = self._match(noun) if noun.pos_ == "NOUN" else None
+        doer = recall.doer_of(noun, p.code, ctx.deeds) if p else None
+        if doer is None:
+            return []
+        return [Found(dataclasses.replace(doer, span=self._span(ctx, noun.idx,
+                                                                noun.idx + len(noun))), noun)]
 
     def _date(self, t: Token, gov: Token | None, sent: Span, ctx: ArticleContext,
               mod: Modality) -> tuple[dt.date | None, str | None, str | None]:
