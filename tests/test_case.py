@@ -50,6 +50,9 @@ def test_case_of_tells_text_set_in_one_case(text: str, expected: str | None) -> 
     # names of organisations, acronyms inside them, and quotes
     ('he said: "the un security council must act." hezbollah agreed.',
      'He said: "The UN Security Council must act." Hezbollah agreed.'),
+    # "us" is the United States only where it cannot be the pronoun
+    ("they told us that iraq would expel us troops and close the us embassy.",
+     "They told us that Iraq would expel US troops and close the US embassy."),
 ])
 def test_truecaser_restores_the_capitals_a_parser_needs(truecase: Truecaser, text: str,
                                                         expected: str) -> None:

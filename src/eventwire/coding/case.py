@@ -11,6 +11,7 @@ stays valid):
 * names the project knows: countries, nationalities, capitals, regions, organisations and
   people of the actor data (``actors.knowledge``), longest match first; acronyms in
   capitals ("un" → "UN", "isis" → "ISIS") unless the word is an English function word;
+  "us" only where it cannot be the pronoun ("the us embassy", "us troops");
 * towns of the gazetteer: of 100,000 people or more anywhere, of any size after a place
   word ("in", "near", "the town of", "entered" …);
 * days of the week, and months where the context makes them months ("in march", "5 may").
@@ -41,6 +42,15 @@ _FUNCTION = frozenset("a an the and or but if of to in on at by for from with as
                       "these those who what which when where why how not no so do does did "
                       "am are was were has have had can will would may might must shall "
                       "should could up down out over under all any some one two".split())
+#: nouns after which a lower-case "us" is the United States, not the pronoun ("us troops")
+_US_NOUNS = frozenset({
+    "troops", "forces", "embassy", "president", "military", "officials", "official",
+    "sanctions", "drone", "drones", "airstrike", "airstrikes", "strikes", "navy", "army",
+    "government", "administration", "ambassador", "envoy", "soldiers", "citizens", "congress",
+    "senate", "treasury", "secretary", "department", "warplanes", "jets", "diplomats",
+    "marines", "intelligence", "election", "elections", "dollar", "dollars", "allies",
+    "commander", "commanders", "senator", "senators", "lawmakers", "delegation", "led",
+    "backed", "authorities", "withdrawal"})
 _PLACE_WORDS = frozenset({"in", "near", "at", "outside", "from", "into", "to", "around",
                           "toward", "towards", "inside"})
 _PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region",
@@ -152,6 +162,8 @@ class Truecaser:
         if word in _MONTHS and (word not in ("march", "may") or before in _MONTH_CUES
                                 or _number_beside(text, words[i][0], words[i][1])):
             return 1, "name"
+        if word == "us" and (before in ("the", "a", "an") or after in _US_NOUNS):
+            return 1, "acronym"  # "the us embassy", "expel us troops"; not "told us"
         if word in _FUNCTION:
             return 1, None
         common = word in self.common
