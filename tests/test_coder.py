@@ -1510,3 +1510,20 @@ def test_a_second_clause_keeps_its_subject_when_the_parser_joins_it_to_the_objec
              e.target.country if e.target else None) for e in events
             if e.sentence.startswith("France")}
     assert ("11", "FRA", "ISR") in said and ("02", "EGY", None) in said, summary(events)
+
+
+def test_the_doer_of_an_attack_may_be_named_in_a_relative_clause() -> None:
+    events = events_of("The attack, which was claimed by the Taliban, killed 20 soldiers.")
+    assert events and all(e.source is not None and e.source.country == "AFG"
+                          for e in events), summary(events)
+
+
+def test_who_brokers_a_truce_is_no_party_to_it() -> None:
+    events = events_of("Armenia and Azerbaijan signed a ceasefire brokered by Russia.")
+    assert pairs_of(events, "08") == {("ARM", "AZE"), ("AZE", "ARM")}, summary(events)
+
+
+def test_a_states_courts_act_on_its_own_officials() -> None:
+    events = events_of("Pakistan's supreme court disqualified the prime minister.")
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in events] == [("PAK", "PAK")], summary(events)

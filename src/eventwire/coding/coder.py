@@ -41,6 +41,7 @@ from .context import (
     article_context,
     at_home,
     guessed_same,
+    home_subjects,
     local_forces,
     of_country,
     own_state,
@@ -68,11 +69,12 @@ from .veto import Reviewer, Veto, versioned
 
 CODER_VERSION = "0.5.3"
 
-#: Fighting (and trading blows or accusations) done together is done to each other: "Israel
-#: and Hezbollah fought a war", "Iran and Saudi Arabia traded accusations" (not "Russian and
-#: Syrian jets bombed", which is done to someone else).
-RECIPROCAL_FIGHT = frozenset({"fight", "clash", "battle", "skirmish", "war", "trade",
-                              "exchange"})
+#: Fighting (and trading blows or accusations) and truces done together are done to each
+#: other: "Israel and Hezbollah fought a war", "Iran and Saudi Arabia traded accusations",
+#: "Armenia and Azerbaijan signed a ceasefire" (not "Russian and Syrian jets bombed", which
+#: is done to someone else).
+RECIPROCAL_WORDS = frozenset({"fight", "clash", "battle", "skirmish", "war", "trade",
+                              "exchange", "ceasefire", "truce", "armistice", "sign"})
 #: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
 STATE_PROTEST_CODE = "114"
 MAX_SENTENCE_TOKENS = 300
@@ -273,6 +275,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             targets = of_country(targets, place.country)
         if place is not None and place.country:
             sources = local_forces(sources, place.country)
+        targets = home_subjects(targets, sources)
         if not targets and place is not None and place.country and \
                 place_is_target(p.code, sources, place.country, several=source_head is not None
                                 and len(conjuncts(source_head)) > 1):
@@ -295,7 +298,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         pairs: list[tuple[Found | None, Found | None]]
         code = codes.lookup(p.code)
         if not targets and len(sources) > 1 and (code.root in SYMMETRIC_ROOTS or
-                                                 t.lemma_.lower() in RECIPROCAL_FIGHT or
+                                                 t.lemma_.lower() in RECIPROCAL_WORDS or
                                                  mutual is not None):
             pairs = [(sources[0], s) for s in sources[1:]] + [(s, sources[0]) for s in sources[1:]]
         else:

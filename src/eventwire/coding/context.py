@@ -78,6 +78,21 @@ def local_forces(found: list[Found], country: str) -> list[Found]:
                       LOCAL_SECTORS)
 
 
+#: sectors of a state's institutions that act on their own state's people and officials
+HOME_SECTORS = frozenset({"COP", "JUD", "LEG"})
+
+
+def home_subjects(targets: list[Found], sources: list[Found]) -> list[Found]:
+    """``targets`` with the country of a court, police or parliament that acts on them given
+    to those of no named country: "Pakistan's supreme court disqualified **the prime
+    minister**", "Turkish police detained **two journalists**"."""
+    home = next((s.actor.country for s in sources if s.actor.sector in HOME_SECTORS
+                 and s.actor.country is not None and not s.actor.text.startswith("[")), None)
+    if home is None:
+        return targets
+    return of_country(targets, home, f"acted on by {home}'s own institution")
+
+
 def _moved(f: Found, country: str, why: str | None) -> Found:
     """``f`` given ``country``, with ``why`` added to its evidence."""
     return Found(dataclasses.replace(

@@ -53,10 +53,19 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 AGENT_BORNE = frozenset({"on", "against"})
 
 
+#: participles whose agent stands beside an event, not in it: the one who brokers a deal
+#: between others ("a ceasefire brokered by Russia") is no party to it
+GO_BETWEEN = frozenset({"broker", "mediate", "facilitate", "sponsor", "host", "arrange",
+                        "oversee", "monitor", "guarantee"})
+
+
 def _agents_of(noun: Token) -> list[Token]:
-    """The agents of a participle on a noun: "crimes **committed by** X"."""
-    return [x for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
-            for x in prep_objects([acl], "by")]
+    """The agents of a participle on a noun, or of a passive relative clause: "crimes
+    **committed by** X", "the attack, which **was claimed by** X" (not a go-between's: "a
+    ceasefire brokered by Russia")."""
+    return [x for acl in noun.children if (acl.dep_ == "acl" and acl.tag_ == "VBN" or
+                                           acl.dep_ == "relcl" and passive(acl))
+            and acl.lemma_.lower() not in GO_BETWEEN for x in prep_objects([acl], "by")]
 
 
 def _companions(subject: Token) -> list[Token]:
