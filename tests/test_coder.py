@@ -1527,3 +1527,18 @@ def test_a_states_courts_act_on_its_own_officials() -> None:
     events = events_of("Pakistan's supreme court disqualified the prime minister.")
     assert [(e.source.country if e.source else None, e.target.country if e.target else None)
             for e in events] == [("PAK", "PAK")], summary(events)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Russia, Ukraine agree prisoner swap", {("RUS", "UKR"), ("UKR", "RUS")}),  # names side by side
+    ("UN chief calls for ceasefire in Tigray", {("UNO", None)}),  # a verb read as a noun
+    ("Turkish troops enter northern Syria", {("TUR", "SYR")}),
+])
+def test_headline_wording(text: str, want: set[tuple[str | None, str | None]]) -> None:
+    events = events_of(text)
+    assert {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in events} == want, summary(events)
+
+
+def test_refugees_entering_a_country_take_no_territory() -> None:
+    assert [e.root for e in events_of("Thousands of refugees entered Turkey.")] != ["19"]

@@ -369,6 +369,9 @@ class RoleFinder:
                 self._speaker_of_clause(n)
         source = poss or next(iter(prep_objects([n], "by") + prep_objects([n], "from")), None) \
             or noun_agent(n) or next(iter(_agents_of(n)), None)  # "a truce brokered by Moscow"
+        if source is None and n.dep_ == "ROOT":
+            # a headline's verb read as a noun: "UN chief **calls** for ceasefire"
+            source = child(n, "nsubj")
         if source is None:
             source = next(iter(named_modifiers(t) or (named_modifiers(n) if n.i != t.i else [])),
                           None)

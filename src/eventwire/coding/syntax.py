@@ -142,11 +142,20 @@ def named_modifiers(noun: Token) -> list[Token]:
 
 
 def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the words conjoined with it; in a subject, a name set beside a name of
+    the same kind is conjoined too (a headline's "Russia, Ukraine agree prisoner swap")."""
     out = [tok]
     for child in tok.children:
-        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") or (
+                child.dep_ == "appos" and tok.dep_ == "nsubj" and _bare_name_beside(tok, child)):
             out.extend(conjuncts(child))
     return out
+
+
+def _bare_name_beside(tok: Token, other: Token) -> bool:
+    return tok.pos_ == other.pos_ == "PROPN" and tok.ent_type_ == other.ent_type_ and \
+        tok.ent_type_ in ("GPE", "PERSON") and other.i == tok.i + 2 and \
+        tok.nbor(1).text == "," and not any(c.dep_ != "punct" for c in other.children)
 
 
 def words_text(words: list[Token]) -> str:
