@@ -1542,3 +1542,11 @@ def test_headline_wording(text: str, want: set[tuple[str | None, str | None]]) -
 
 def test_refugees_entering_a_country_take_no_territory() -> None:
     assert [e.root for e in events_of("Thousands of refugees entered Turkey.")] != ["19"]
+
+
+def test_the_bloc_is_the_body_just_named() -> None:
+    events = events_of("The European Union urged the government to withdraw the bill. "
+                       "Montenegro applied to join the bloc in 2008.")
+    joins = [e for e in events if e.sentence.startswith("Montenegro")]
+    assert joins and all(e.target is not None and e.target.country == "EUR"
+                         for e in joins), summary(events)

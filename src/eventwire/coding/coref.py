@@ -16,6 +16,9 @@ resolves to an actor of a fitting kind:
 * number must agree: "it" / "its" a singular phrase, "they" / "them" / "their" a plural one
   ("the rebels", "Kurdish fighters") — a country is singular.
 
+"The bloc", "the alliance", "the watchdog" (:data:`BODY_NOUNS` after "the" alone) are
+resolved the same way as "it", to an international body, organisation or grouping.
+
 A counted description of states or their leaders stands for that many states named just
 before it (:func:`group_size`, :func:`window`): "Russia, Turkey and Iran … **the three
 countries** reached an agreement", "**both countries**", "the summit between **the three
@@ -48,9 +51,26 @@ RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "enemy", "rival", "ally",
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
+#: nouns by which a report names again an international body or grouping it has named:
+#: "the European Union urged … Georgia's bid to join **the bloc**"
+BODY_NOUNS = frozenset({"bloc", "alliance", "union", "organisation", "organization", "body",
+                        "council", "agency", "watchdog"})
+#: the kinds of actor such a noun may stand for
+BODY_KINDS = frozenset({"igo", "organization", "group"})
+
+
+def body_noun(tok: Token) -> bool:
+    """Whether ``tok`` is "the bloc", "the alliance" …: a body's noun after "the" alone."""
+    return tok.lemma_.lower() in BODY_NOUNS and tok.tag_ == "NN" and \
+        [c.lower_ for c in tok.children if c.dep_ != "punct"] == ["the"]
+
+
 def number_of(pron: Token) -> str | None:
-    """``"singular"`` / ``"plural"`` for the pronouns this module resolves, else None."""
+    """``"singular"`` / ``"plural"`` for the pronouns (and body nouns) this module
+    resolves, else None."""
     word = pron.lower_
+    if body_noun(pron):
+        return "singular"
     return "singular" if word in SINGULAR else "plural" if word in PLURAL else None
 
 
@@ -62,7 +82,7 @@ def candidates(pron: Token) -> Iterator[Token]:
     sent = pron.sent
     before = [c for c in _chunks(sent) if c.end <= pron.i]
     ordered = sorted(before, key=lambda c: (c.root.dep_ not in _SUBJECTS, -c.start))
-    yield from (c.root for c in ordered if _agrees(c.root, number))
+    yield from (c.root for c in ordered if _agrees(c.root, number) and c.root.i != pron.i)
     for _ in range(SENTENCES_BACK):
         if sent.start == 0:
             return

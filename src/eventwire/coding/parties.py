@@ -145,6 +145,8 @@ class PartyFinder(RoleFinder):
                                       memory=ctx.memory, prefer=ctx.countries)
         if actor is not None and mentions.coincidental(tok, actor):
             actor = None  # "Christians" are no President Christian
+        if actor is None and coref.body_noun(tok):
+            actor = self._antecedent(tok, ctx)  # "the bloc": the body just named
         if actor is None:
             appos = child(tok, "appos")
             if appos is not None:
@@ -220,8 +222,8 @@ class PartyFinder(RoleFinder):
         return sources, targets
 
     def _antecedent(self, pron: Token, ctx: ArticleContext) -> Actor | None:
-        """The actor "it" / "they" / a quoted "we" stands for (:mod:`.coref`), with the
-        pronoun's span."""
+        """The actor "it" / "they" / a quoted "we" / "the bloc" stands for (:mod:`.coref`),
+        with the pronoun's span."""
         if ctx.resolving_pronoun:
             return None  # an antecedent is named, not another pronoun's: no chains
         speakers = pron.lower_ in coref.FIRST_PLURAL  # a quoted "we": whoever speaks
@@ -229,10 +231,12 @@ class PartyFinder(RoleFinder):
             else coref.candidates(pron)
         ctx.resolving_pronoun = True
         try:
+            body = coref.body_noun(pron)
             for head in heads:
                 actor = self._actor(head, ctx)
                 if actor is not None and (speakers or actor.kind not in coref.NOT_KINDS) \
-                        and actor.country is not None:
+                        and actor.country is not None and (
+                            not body or actor.kind in coref.BODY_KINDS):
                     return dataclasses.replace(
                         actor, text=pron.text,
                         span=self._span(ctx, pron.idx, pron.idx + len(pron)),
