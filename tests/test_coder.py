@@ -1550,3 +1550,37 @@ def test_the_bloc_is_the_body_just_named() -> None:
     joins = [e for e in events if e.sentence.startswith("Montenegro")]
     assert joins and all(e.target is not None and e.target.country == "EUR"
                          for e in joins), summary(events)
+
+
+def test_who_is_accused_of_a_deed_is_its_alleged_doer() -> None:
+    events = events_of("Fighting continued in Khartoum between the Sudanese army and the RSF.\n"
+                       "The RSF accused the army of bombing residential areas.")
+    accused = {(e.root, e.source.country if e.source else None,
+                e.source.sector if e.source else None, e.modality)
+               for e in events if e.sentence.startswith("The RSF")}
+    assert ("11", "SDN", "PRM", "asserted") in accused, summary(events)
+    assert ("19", "SDN", "MIL", "alleged") in accused, summary(events)
+
+
+def test_fighting_between_two_sides_is_each_sides() -> None:
+    events = events_of("Fighting continued in Khartoum between the Sudanese army and the RSF.")
+    assert {(e.source.sector if e.source else None, e.target.sector if e.target else None)
+            for e in events if e.root == "19"} == {("MIL", "PRM"), ("PRM", "MIL")}, \
+        summary(events)
+
+
+def test_a_side_clause_takes_no_modality_from_the_main_clause() -> None:
+    events = events_of("The generals agreed to hold talks in Jeddah, as fighting in Khartoum "
+                       "entered its fourth week.")
+    assert {e.modality for e in events if e.root == "19"} == {"asserted"}, summary(events)
+
+
+def test_an_offer_to_help_mediate_is_an_offer_to_mediate() -> None:
+    events = events_of("Egypt's president offered to help mediate between the two sides.")
+    assert [e.cameo for e in events] == ["039"], summary(events)
+    assert [e.cameo for e in events_of("Qatar offered to help Turkey.")] == ["033"]
+
+
+def test_observers_deployed_are_no_troops() -> None:
+    events = events_of("The African Union deployed observers to Sudan.")
+    assert [e.root for e in events] == ["07"], summary(events)

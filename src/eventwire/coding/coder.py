@@ -303,6 +303,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             pairs = [(sources[0], s) for s in sources[1:]] + [(s, sources[0]) for s in sources[1:]]
         else:
             pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
+            if between and targets and t.lemma_.lower() in RECIPROCAL_WORDS:
+                # "fighting between the army and the RSF": each fights the other
+                pairs += [(g, s) for s in sources for g in targets]
         f = self._frame(t, p, sent, ctx, sources, targets, pairs, alleged_by, possible_by,
                         notes)
         p, mod, cue, claim, speaker, announcement = (f.pattern, f.modality, f.cue, f.claim,

@@ -53,6 +53,26 @@ def _adjunct(tok: Token) -> bool:
         tok.lower_ in SCENE_PREPS or tok.lower_ in FRONTED_SCENE_PREPS and tok.i < tok.head.i)
 
 
+#: verbs through which a complement is reached: "offered to **help** mediate", "agreed to
+#: **try** to resolve"
+CATENATIVE = frozenset({"help", "try", "seek", "attempt"})
+
+
+def _leads_on(c: Token) -> bool:
+    """A catenative verb with a verb of its own: "help **mediate**" is a mediation."""
+    return c.lemma_.lower() in CATENATIVE and any(g.dep_ in ("xcomp", "ccomp")
+                                                  for g in c.children)
+
+
+def _complements(t: Token) -> list[Token]:
+    """The dependents of ``t`` that may be its complement, also past a catenative verb."""
+    out = list(t.children)
+    for c in t.children:
+        if c.lemma_.lower() in CATENATIVE and c.dep_ in ("xcomp", "ccomp"):
+            out += [g for g in c.children if g.dep_ in ("xcomp", "ccomp")]
+    return out
+
+
 class PatternMatcher:
     """Pattern matching; mixed into :class:`~eventwire.coding.coder.EventCoder`."""
 
@@ -81,7 +101,7 @@ class PatternMatcher:
                 return False
         if p.complement and not any(c.lemma_.lower() in p.complement and (
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and to_infinitive(c)))
-                for c in t.children):
+                and not _leads_on(c) for c in _complements(t)):
             return False
         if p.modifier and not any(c.dep_ in ("compound", "amod", "nmod") and
                                   c.lemma_.lower() in p.modifier for c in t.children):

@@ -183,6 +183,8 @@ class RoleFinder:
             return self._source_head(t.head)  # "he is prepared to lift ..."
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
             gov = t.head.head
+            if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj":
+                return gov  # "accused **the army** of bombing": "of" hung on the object
             return child(gov, "dobj") or self._source_head(gov)
         if t.dep_ == "advcl" and (t.tag_ == "VBG" or to_infinitive(t)):
             # "..., killing two" / purpose: "sent experts to Bosnia to investigate"
@@ -339,7 +341,9 @@ class RoleFinder:
                 self._instrument_agent(t) if passive(t) else None)
             if source is None and gerund_noun(t):
                 # "Fighting between Sudanese troops and rebels killed 40 people"
-                between = prep_objects([t], "between")
+                between = prep_objects([t], "between") or (
+                    # "fighting continued in Khartoum between the army and the RSF"
+                    prep_objects([t.head], "between") if t.dep_ == "nsubj" else [])
                 if between:
                     return between[0], [*conjuncts(between[0])[1:2], *targets], None
                 if t.dep_ == "nsubj" and t.head.lemma_.lower() in HARM_VERBS:

@@ -177,8 +177,9 @@ def np_tokens(head: Token) -> list[Token]:
             continue
         if child.i > head.i and child.dep_ not in ("prep", "pobj", "case", "punct"):
             continue  # "militants loyal to X": a trailing phrase says more than who they are
-        if child.dep_ == "prep" and child.lower_ not in NP_PREPS:
-            continue
+        if child.dep_ == "prep" and (child.lower_ not in NP_PREPS or not any(
+                g.dep_ == "pobj" for g in child.children)):
+            continue  # nor "of" before a clause: "accused the army **of** bombing …"
         if child.dep_ == "punct" and child.text not in ("'s", "-", "'"):
             continue
         keep.extend(np_tokens(child))
