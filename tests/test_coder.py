@@ -1584,3 +1584,11 @@ def test_an_offer_to_help_mediate_is_an_offer_to_mediate() -> None:
 def test_observers_deployed_are_no_troops() -> None:
     events = events_of("The African Union deployed observers to Sudan.")
     assert [e.root for e in events] == ["07"], summary(events)
+
+
+def test_harm_told_beside_an_accusation_is_the_accused_ones() -> None:
+    events = events_of("The Philippines accused Chinese vessels of ramming a Philippine supply "
+                       "boat, injuring several crew members.")
+    harm = [e for e in events if e.root == "18"]
+    assert harm and all(e.source is not None and e.source.country == "CHN" and
+                        e.modality == "alleged" for e in harm), summary(events)

@@ -188,7 +188,10 @@ class RoleFinder:
             return child(gov, "dobj") or self._source_head(gov)
         if t.dep_ == "advcl" and (t.tag_ == "VBG" or to_infinitive(t)):
             # "..., killing two" / purpose: "sent experts to Bosnia to investigate"
-            return self._source_head(t.head)
+            accused = child(t.head, "dobj") if t.tag_ == "VBG" and \
+                t.head.lemma_.lower() in self.cues.alleged_governors else None
+            # "accused Chinese vessels of ramming a boat, **injuring** its crew": theirs
+            return accused or self._source_head(t.head)
         if t.dep_ == "acl" and to_infinitive(t) and child(t.head, "poss") is not None and \
                 child(t.head, "poss").pos_ != "PRON":
             return child(t.head, "poss")  # "Trump's decision to withdraw the troops"
