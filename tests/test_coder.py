@@ -1592,3 +1592,14 @@ def test_harm_told_beside_an_accusation_is_the_accused_ones() -> None:
     harm = [e for e in events if e.root == "18"]
     assert harm and all(e.source is not None and e.source.country == "CHN" and
                         e.modality == "alleged" for e in harm), summary(events)
+
+
+def test_force_with_no_doer_is_implied_to_be_the_last_named_doers() -> None:
+    events = events_of("Russian jets bombed Idlib on Monday. A hospital was hit in Maarat "
+                       "al-Numan.")
+    hit = [e for e in events if e.sentence.startswith("A hospital")]
+    assert hit and hit[0].source is not None and hit[0].source.country == "RUS" and \
+        hit[0].source.text.startswith("[") and "implied by" in (hit[0].source.evidence or ""), \
+        summary(events)
+    alone = events_of("A hospital was hit in Maarat al-Numan.")
+    assert all(e.source is None or e.source.country != "RUS" for e in alone), summary(alone)

@@ -288,6 +288,10 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 (f.actor.country for f in targets if f.actor.country), None) or next(
                 iter(ctx.countries), None)
             implied = agentless.implied_source(p.code, home, t, ctx.doers)
+            if implied is None and codes.lookup(p.code).quad_class == MATERIAL_CONFLICT:
+                implied = recall.implied_doer(p.code, ctx.deeds, t, index)
+                if implied is not None and any(f.actor.same_as(implied) for f in targets):
+                    implied = None
             if implied is not None:
                 sources = [Found(implied, t)]
             if codes.lookup(p.code).quad_class == MATERIAL_CONFLICT and place is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -14,6 +15,9 @@ from ..actors import ActorResolver, ArticleMemory
 from ..actors.resolver import CONTEXT_EVIDENCE
 from ..records import Actor, Article
 from .matching import PROTEST_ROOT
+
+if TYPE_CHECKING:
+    from .recall import Deed
 
 CONTEXT_CHARS = 12_000  # how much of an article says which countries it is about
 MATERIAL_CONFLICT = 4  # QuadClass
@@ -39,7 +43,7 @@ class ArticleContext:
     doers: dict[str, str] = dataclasses.field(default_factory=dict)
     #: the last named doer of each CAMEO root the article told (root -> actor): "the
     #: seizure" in a later sentence is theirs (:mod:`.recall`)
-    deeds: dict[str, Actor] = dataclasses.field(default_factory=dict)
+    deeds: dict[str, Deed] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True)

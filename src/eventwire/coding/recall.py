@@ -6,8 +6,10 @@ tanker") and then names it again by a definite noun with no doer of its own ("Br
 codes the reaction against the doer of the event named. The coder remembers, for each kind
 of event (its three-digit code, and its root), the last doer the article named
 (:func:`remember`), and a definite event noun with no actor in its own phrase stands for
-that doer (:func:`doer_of`) where a target is looked for. The actor says so in its
-``evidence``.
+that doer (:func:`doer_of`) where a target is looked for. Force told with no doer at all
+("the hospital was hit", "the attacks on Idlib") is implied to be by the article's last named
+doer of such force, if it was named at most ``IMPLIED_REACH`` sentences before
+(:func:`implied_doer`; its text in brackets). Each actor says so in its ``evidence``.
 """
 
 from __future__ import annotations
@@ -24,26 +26,54 @@ from .nested import own_actor
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: modalities of events that happened, whose doer a later mention may point back to
 TOLD = frozenset({"asserted", "alleged"})
+#: how many sentences back a named doer of force may be implied by a later one
+IMPLIED_REACH = 10
 
 
-def remember(events: Iterable[Event], deeds: dict[str, Actor]) -> None:
+@dataclasses.dataclass(frozen=True)
+class Deed:
+    """The named doer of a kind of event, and the sentence that told it."""
+
+    doer: Actor
+    sentence: int
+
+
+def remember(events: Iterable[Event], deeds: dict[str, Deed]) -> None:
     """Note in ``deeds`` the named doer of each kind of event told, by its three-digit code
     and by its root (the last one wins)."""
     for ev in events:
         if ev.modality in TOLD and ev.source is not None and ev.source.country is not None \
                 and not ev.source.text.startswith("["):  # an implied doer is no named one
-            deeds[ev.cameo[:3]] = deeds[ev.root] = ev.source
+            deeds[ev.cameo[:3]] = deeds[ev.root] = Deed(ev.source, ev.sentence_index)
 
 
-def doer_of(noun: Token, code: str, deeds: dict[str, Actor]) -> Actor | None:
+def _last(code: str, deeds: dict[str, Deed]) -> Deed | None:
+    return deeds.get(code[:3]) or deeds.get(code[:2])
+
+
+def doer_of(noun: Token, code: str, deeds: dict[str, Deed]) -> Actor | None:
     """The doer of the earlier event a definite event noun coded ``code`` names again ("the
     seizure": the last seizure's, else the last such event's of its root), or None when the
     noun names its own actor, is not definite, or the article named no doer before."""
     if noun.pos_ != "NOUN" or own_actor(noun) is not None or not any(
             c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
         return None
-    doer = deeds.get(code[:3]) or deeds.get(code[:2])
-    if doer is None:
+    deed = _last(code, deeds)
+    if deed is None:
         return None
-    return dataclasses.replace(doer, text=noun.text, evidence=(
-        f"{doer.evidence}; {noun.text!r} names again an event of {doer.text!r}"))
+    return dataclasses.replace(deed.doer, text=noun.text, evidence=(
+        f"{deed.doer.evidence}; {noun.text!r} names again an event of {deed.doer.text!r}"))
+
+
+def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,
+                 sentence: int) -> Actor | None:
+    """For force no clause names a doer of ("the hospital was hit", "the attacks on Idlib"),
+    the article's last named doer of such force (three-digit code, else root) if it was
+    named at most ``IMPLIED_REACH`` sentences before, marked as implied; else None."""
+    deed = _last(code, deeds)
+    if deed is None or sentence - deed.sentence > IMPLIED_REACH:
+        return None
+    doer = deed.doer
+    return dataclasses.replace(doer, text=f"[{doer.text}]", span=None, evidence=(
+        f"implied by {trigger.text!r} ({code}): no doer named; the article's last named "
+        f"doer of such force, {doer.text!r} ({doer.evidence})"))
