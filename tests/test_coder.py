@@ -1603,3 +1603,34 @@ def test_force_with_no_doer_is_implied_to_be_the_last_named_doers() -> None:
         summary(events)
     alone = events_of("A hospital was hit in Maarat al-Numan.")
     assert all(e.source is None or e.source.country != "RUS" for e in alone), summary(alone)
+
+
+def test_verbs_joined_share_their_object() -> None:
+    events = events_of("The Turkish army killed or wounded 300 Kurdish fighters.")
+    assert {e.target.sector if e.target else None for e in events} == {"REB"}, summary(events)
+
+
+def test_a_verb_with_its_own_auxiliary_keeps_its_own_modality() -> None:
+    events = events_of("The Syrian government did not comment, but has condemned Turkey's "
+                       "intervention.")
+    assert [(e.root, e.modality) for e in events if e.root == "11"] == [("11", "asserted")], \
+        summary(events)
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Russian jets bombed rebel-held positions in Idlib.", "REB"),
+    ("Government forces shelled opposition-held areas of Daraa.", "OPP"),
+])
+def test_a_place_named_for_who_holds_it_is_theirs(text: str, sector: str) -> None:
+    events = events_of(text)
+    assert events and all(e.target is not None and
+                          (e.target.country, e.target.sector) == ("SYR", sector)
+                          for e in events), summary(events)
+
+
+def test_he_is_no_one_known_after_an_unknown_person_is_named() -> None:
+    events = events_of("Theresa May met Trump. John Smith returned from Syria on Monday. He was "
+                       "arrested by British police.")
+    arrest = [e for e in events if e.root == "17"]
+    assert arrest and all(e.target is None or e.target.sector != "GOV" for e in arrest), \
+        summary(events)

@@ -151,14 +151,14 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         return events
 
     def _note_person(self, sent: Span, ctx: ArticleContext) -> None:
-        named = coref.salient_people(sent)
-        for tok in named:
+        for tok in coref.salient_people(sent):
             actor = self._actor(tok, ctx)
             if actor is not None and actor.kind == "person":
                 ctx.last_person = actor
                 return
-        if any(t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass") for t in named):
-            ctx.last_person = None  # someone the actor data do not know
+            if tok.ent_type_ == "PERSON":
+                ctx.last_person = None  # someone the actor data do not know
+                return
 
     # -- sentence level -----------------------------------------------------------------
 

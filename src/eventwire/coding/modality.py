@@ -114,7 +114,8 @@ def modality(trigger: Token, cues: Cues, code: str = "") -> tuple[Modality, str 
         # with its own tense shares nothing above it but a condition ("did not vote but
         # **called** for a boycott")
         conjoined = below.dep_ == "conj" and below.pos_ == "VERB" and below.head.i == gov.i
-        own_tense = conjoined and below.tag_ in FINITE_TAGS
+        own_tense = conjoined and (below.tag_ in FINITE_TAGS or any(
+            c.dep_ in ("aux", "auxpass") for c in below.children))  # "but has condemned"
         below = gov
         if own_tense:  # only a condition or a source's doubt is shared: "if Iran rejects the
             # deal and attacks", "reportedly seized a tanker and detained its crew"

@@ -31,6 +31,9 @@ CALENDAR_WORDS = frozenset({
     "october", "november", "december"})
 #: the sector of a state's news media, which report on their own state's institutions
 STATE_MEDIA = "MED"
+#: participles by which a place is named for who holds it ("rebel-held", "Isis-controlled")
+HOLDING = frozenset({"hold", "held", "control", "controlled", "run", "occupied", "occupy",
+                     "besieged", "besiege"})
 #: Verbs of wanting or telling: "X wants Y to act", "X told Y to act" are X's demand on Y.
 DESIRE_VERBS = frozenset({"want", "wish", "expect", "tell"})
 #: Participles and adjectives that tie a group to a place or body ("based in", "loyal to").
@@ -148,6 +151,8 @@ class PartyFinder(RoleFinder):
         if actor is None and coref.body_noun(tok):
             actor = self._antecedent(tok, ctx)  # "the bloc": the body just named
         if actor is None:
+            actor = self._holder(tok, ctx)  # "rebel-held positions": the rebels'
+        if actor is None:
             appos = child(tok, "appos")
             if appos is not None:
                 return self._actor(appos, ctx)
@@ -179,6 +184,24 @@ class PartyFinder(RoleFinder):
         if actor.kind == "person":
             ctx.last_person = actor
         return actor
+
+    def _holder(self, tok: Token, ctx: ArticleContext) -> Actor | None:
+        """Who holds a place named by who holds it: "**rebel**-held positions", "**Kurdish**-
+        controlled towns" (the holder's fighters), or None."""
+        held = next((c for c in tok.children if c.dep_ == "amod" and
+                     c.lemma_.lower() in HOLDING), None)
+        word = next((c for c in held.children if c.dep_ in ("npadvmod", "advmod", "compound")
+                     and c.i < held.i), None) if held is not None else None
+        if word is None:
+            return None
+        for text in (word.text, f"{word.text} fighters"):
+            # no country from the story: a holder of no named country is the place's
+            actor = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory,
+                                          prefer=ctx.countries)
+            if actor is not None and actor.sector is not None:
+                return dataclasses.replace(actor, text=words_text(np_tokens(tok)), evidence=(
+                    f"{actor.evidence}; held by {word.text!r}"))
+        return None
 
     def _background(self, tok: Token, ctx: ArticleContext) -> str | None:
         """The country a bare institution ("the army", "government forces") is taken to be

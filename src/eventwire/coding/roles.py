@@ -19,6 +19,7 @@ from .syntax import (
     passive,
     prep_objects,
     reduced_passive,
+    shared_object,
     to_infinitive,
 )
 
@@ -272,6 +273,8 @@ class RoleFinder:
                     obj = next((o for prt in t.children if prt.dep_ == "prt" and
                                 prt.lower_ == "up" for o in prep_objects([prt], "to")), None)
                 if obj is None and not passive:
+                    obj = shared_object(t)  # "killed or wounded 4,315 fighters"
+                if obj is None and not passive:
                     # the small model sometimes reads "criticized Turkey" as an adverbial
                     obj = next((c for c in t.children if c.dep_ == "npadvmod"
                                 and c.pos_ == "PROPN" and c.i == t.i + 1), None)
@@ -350,7 +353,7 @@ class RoleFinder:
                 if between:
                     return between[0], [*conjuncts(between[0])[1:2], *targets], None
                 if t.dep_ == "nsubj" and t.head.lemma_.lower() in HARM_VERBS:
-                    done = child(t.head, "dobj")
+                    done = shared_object(t.head)
                     targets += [done] if done is not None else []
             if source is not None and "with" in p.target:
                 # "Putin, along with Erdoğan, will meet …" (on the subject or the verb)
@@ -396,7 +399,7 @@ class RoleFinder:
                         if clause.dep_ in ("acl", "ccomp")
                         for subj in (child(clause, "nsubj"),) if subj is not None]
         if n.dep_ == "nsubj" and n.head.lemma_.lower() in HARM_VERBS and not passive(n.head):
-            done = child(n.head, "dobj")  # "a roadside bombing killed two soldiers"
+            done = shared_object(n.head)  # "a roadside bombing killed two soldiers"
             if done is not None:
                 targets.append(done)
         if gov is not None and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") and \

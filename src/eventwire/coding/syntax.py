@@ -141,6 +141,14 @@ def named_modifiers(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ in ("compound", "amod") and named(c)]
 
 
+def shared_object(verb: Token) -> Token | None:
+    """The verb's direct object, or the one it shares with a verb joined to it ("killed or
+    **wounded** 300 fighters")."""
+    return child(verb, "dobj") or next((child(c, "dobj") for c in verb.children
+                                        if c.dep_ == "conj" and c.pos_ == "VERB"
+                                        and child(c, "dobj") is not None), None)
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the words conjoined with it; in a subject, a name set beside a name of
     the same kind is conjoined too (a headline's "Russia, Ukraine agree prisoner swap")."""
