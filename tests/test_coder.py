@@ -1634,3 +1634,15 @@ def test_he_is_no_one_known_after_an_unknown_person_is_named() -> None:
     arrest = [e for e in events if e.root == "17"]
     assert arrest and all(e.target is None or e.target.sector != "GOV" for e in arrest), \
         summary(events)
+
+
+def test_a_deal_revoked_is_undone_not_signed() -> None:
+    events = events_of("Niger's junta revoked military cooperation agreements with France.")
+    assert [(e.cameo, e.target.country if e.target else None) for e in events] == \
+        [("166", "FRA")], summary(events)
+
+
+def test_force_used_is_no_party() -> None:
+    events = events_of("Ecowas threatened to use force against the junta in Niger.")
+    assert events and all(e.target is None or e.target.text != "force" for e in events), \
+        summary(events)

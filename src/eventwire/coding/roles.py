@@ -26,6 +26,8 @@ from .syntax import (
 #: Prepositions whose object is the target of an event stated in a complement clause.
 COMPLEMENT_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "from", "at",
                            "into", "between")
+#: verbs whose object is a means, never a party ("threatened to use force")
+INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy", "resort"})
 #: A nominal event under a preposition of a verb is the verb's subject's ("wounded two soldiers
 #: **in** a bomb attack", "did not focus **on** new sanctions") — except after these.
 NOT_AGENTIVE_PREPS = frozenset({"after", "before", "since", "despite", "following", "amid",
@@ -221,8 +223,8 @@ class RoleFinder:
                     if found:
                         return found[0]
                 obj = child(comp, "dobj", "dative")
-                if obj is not None:
-                    return obj
+                if obj is not None and comp.lemma_.lower() not in INSTRUMENT_VERBS:
+                    return obj  # not "threatened to use **force**"
         return None
 
     def _condition_subjects(self, t: Token) -> list[Token]:
