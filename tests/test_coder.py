@@ -1646,3 +1646,10 @@ def test_force_used_is_no_party() -> None:
     events = events_of("Ecowas threatened to use force against the junta in Niger.")
     assert events and all(e.target is None or e.target.text != "force" for e in events), \
         summary(events)
+
+
+def test_a_fear_the_reporter_ascribes_is_no_remark() -> None:
+    assert [e.root for e in events_of("Ankara fears that the Kurdish militia will take "
+                                      "the town.")] != ["01"]
+    events = events_of("Turkey expressed concern over the Kurdish advance.")
+    assert [e.cameo for e in events] == ["012"], summary(events)
