@@ -1653,3 +1653,18 @@ def test_a_fear_the_reporter_ascribes_is_no_remark() -> None:
                                       "the town.")] != ["01"]
     events = events_of("Turkey expressed concern over the Kurdish advance.")
     assert [e.cameo for e in events] == ["012"], summary(events)
+
+
+def test_who_expels_from_a_named_country_is_its_government() -> None:
+    events = events_of("Two Iranian diplomats were expelled from the Netherlands.")
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in events] == [("NLD", "IRN")], summary(events)
+    # with no place, the expeller is unknown: never the expelled's own state
+    alone = events_of("Two Iranian diplomats were expelled.")
+    assert all(e.source is None or e.source.country != "IRN" for e in alone), summary(alone)
+
+
+def test_a_truce_agreed_between_two_sides_is_both_sides() -> None:
+    events = events_of("A ceasefire was agreed between Israel and Hamas late on Thursday.")
+    assert {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in events} == {("ISR", "PSE"), ("PSE", "ISR")}, summary(events)

@@ -40,7 +40,12 @@ QUANTITY_WORDS = frozenset({"dozen", "dozens", "hundreds", "thousands", "scores"
 #: entities a number can be part of that are no people
 NOT_PEOPLE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 #: who does what the text leaves unsaid: CAMEO code prefix -> (sector, word)
-IMPLIED = {"173": ("COP", "police"), "175": ("COP", "police"), "174": ("GOV", "government")}
+IMPLIED = {"173": ("COP", "police"), "175": ("COP", "police"), "174": ("GOV", "government"),
+           "114": ("GOV", "government"), "161": ("GOV", "government")}
+#: of these, the codes whose doer is the government of the place where the event happens
+#: ("the ambassador was summoned in Warsaw", "expelled from the Netherlands"), never that
+#: of the people it happens to, so only when the sentence names the place
+PLACED_ONLY = frozenset({"114", "161"})
 #: CAMEO codes of force only a state's armed forces use -> (sector, word): aerial weapons
 #: (artillery, 194, is rebels' too, and gave no gain on the dev half)
 ARMED = {"195": ("MIL", "air force")}
@@ -48,7 +53,7 @@ ARMED = {"195": ("MIL", "air force")}
 LAW_WORDS = frozenset({"arrest", "detain", "detention", "jail", "imprison", "imprisonment",
                        "apprehend", "round", "pick", "deport", "deportation", "expel",
                        "expulsion", "charge", "indict", "prosecute", "raid", "disperse",
-                       "tear-gas", "teargas", "take", "hold"})
+                       "tear-gas", "teargas", "take", "hold", "summon"})
 
 
 def people(head: Token, text: str) -> Actor | None:
@@ -66,12 +71,14 @@ def people(head: Token, text: str) -> Actor | None:
 
 
 def implied_source(code: str, country: str | None, trigger: Token,
-                   doers: Mapping[str, str]) -> Actor | None:
+                   doers: Mapping[str, str], placed: bool = True) -> Actor | None:
     """The doer an event of ``code`` implies when the text names none (see above): for the
     words of law enforcement ("arrested", "detained", "deported"; fighters who "captured"
     someone are no police), the police or government of ``country``; for the use of aerial
     weapons ("killed in airstrikes"), armed forces: those of the country whose forces the
-    article last named as the doer of such strikes (``doers``: code -> country), if any."""
+    article last named as the doer of such strikes (``doers``: code -> country), if any.
+    ``placed``: whether ``country`` is that of the event's place (needed for the codes of
+    ``PLACED_ONLY``)."""
     weapon = next((k for k in ARMED if code.startswith(k)), None)
     if weapon is not None and country is not None:  # a story somewhere, not a lone sentence
         sector, word = ARMED[weapon]
@@ -80,9 +87,11 @@ def implied_source(code: str, country: str | None, trigger: Token,
                      evidence=f"implied by {trigger.text!r} ({code}): no doer named; {word} "
                               f"assumed, " + (f"those of {known}, the article's last named doer "
                                               f"of such force" if known else "country unknown"))
-    found = next((v for k, v in IMPLIED.items() if code.startswith(k)), None)
-    if found is None or trigger.lemma_.lower() not in LAW_WORDS:
+    prefix = next((k for k in IMPLIED if code.startswith(k)), None)
+    if prefix is None or trigger.lemma_.lower() not in LAW_WORDS or (
+            prefix in PLACED_ONLY and not placed):
         return None
+    found = IMPLIED[prefix]
     sector, word = found
     return Actor(text=f"[{word}]", name=None, country=country, sector=sector, kind="agent",
                  evidence=f"implied by {trigger.text!r}: no doer named; {word} assumed")

@@ -287,7 +287,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             home = place.country if place is not None and place.country else next(
                 (f.actor.country for f in targets if f.actor.country), None) or next(
                 iter(ctx.countries), None)
-            implied = agentless.implied_source(p.code, home, t, ctx.doers)
+            implied = agentless.implied_source(p.code, home, t, ctx.doers,
+                                               placed=place is not None and bool(place.country))
             if implied is None and codes.lookup(p.code).quad_class == MATERIAL_CONFLICT:
                 implied = recall.implied_doer(p.code, ctx.deeds, t, index)
                 if implied is not None and any(f.actor.same_as(implied) for f in targets):
@@ -307,7 +308,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             pairs = [(sources[0], s) for s in sources[1:]] + [(s, sources[0]) for s in sources[1:]]
         else:
             pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
-            if between and targets and t.lemma_.lower() in RECIPROCAL_WORDS:
+            if between and targets and (t.lemma_.lower() in RECIPROCAL_WORDS or
+                                        code.root in SYMMETRIC_ROOTS):
                 # "fighting between the army and the RSF": each fights the other
                 pairs += [(g, s) for s in sources for g in targets]
         f = self._frame(t, p, sent, ctx, sources, targets, pairs, alleged_by, possible_by,

@@ -347,6 +347,11 @@ class RoleFinder:
                     return self._source_head(t.head), [made, *targets], None
             source = self._source_head(t, p) or noun_agent(t) or (  # "shelling by forces"
                 self._instrument_agent(t) if passive(t) else None)
+            if passive(t) and not prep_objects([t], "by"):
+                # "a ceasefire was agreed between Israel and Hamas": the two sides
+                between = prep_objects([t, child(t, "nsubjpass")], "between")
+                if between:
+                    return between[0], [*conjuncts(between[0])[1:2], *targets], None
             if source is None and gerund_noun(t):
                 # "Fighting between Sudanese troops and rebels killed 40 people"
                 between = prep_objects([t], "between") or (
@@ -419,7 +424,8 @@ class RoleFinder:
                     targets += [obj, *self._modifier_actors(obj)]
         if "between" in p.target and source is None:
             between = prep_objects([n], "between")
-            if not between and n.dep_ == "nsubj":  # "fighting broke out between X and Y"
+            if not between and n.dep_ in ("nsubj", "nsubjpass"):  # "fighting broke out between X
+                # and Y", "a ceasefire was agreed between X and Y"
                 between = prep_objects([n.head], "between")
             if between:
                 conj = conjuncts(between[0])
