@@ -1668,3 +1668,12 @@ def test_a_truce_agreed_between_two_sides_is_both_sides() -> None:
     events = events_of("A ceasefire was agreed between Israel and Hamas late on Thursday.")
     assert {(e.source.country if e.source else None, e.target.country if e.target else None)
             for e in events} == {("ISR", "PSE"), ("PSE", "ISR")}, summary(events)
+
+
+def test_a_denial_answers_the_accusation_made_against_the_denier() -> None:
+    events = events_of("Saudi Arabia accused Qatar of funding terrorism. Qatar denied it.")
+    denial = [e for e in events if e.cameo == "016"]
+    assert denial and denial[0].target is not None and denial[0].target.country == "SAU", \
+        summary(events)
+    alone = events_of("Qatar denied it.")
+    assert all(e.target is None for e in alone), summary(alone)

@@ -297,6 +297,11 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 sources = [Found(implied, t)]
             if codes.lookup(p.code).quad_class == MATERIAL_CONFLICT and place is None:
                 targets = agentless.local_victims(targets, home)
+        if sources and not targets and (asked := recall.answered(
+                p.code, sources[0].actor, ctx.deeds, index)) is not None:
+            # "Qatar denies it": the accusation it answers was Saudi Arabia's
+            notes.append(f"the other side is whom it answers ({asked.text})")
+            targets = [Found(asked, t)]
         if not sources and not targets or relevance.needs_doer(p.code) and not any(
                 relevance.political(f.actor) for f in sources):
             return  # no parties; or people "displaced" with no one who expelled them

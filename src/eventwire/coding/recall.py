@@ -9,7 +9,10 @@ of event (its three-digit code, and its root), the last doer the article named
 that doer (:func:`doer_of`) where a target is looked for. Force told with no doer at all
 ("the hospital was hit", "the attacks on Idlib") is implied to be by the article's last named
 doer of such force, if it was named at most ``IMPLIED_REACH`` sentences before
-(:func:`implied_doer`; its text in brackets). Each actor says so in its ``evidence``.
+(:func:`implied_doer`; its text in brackets). An answer with no named other side ("Qatar
+denies it", "Russia refused") answers the latest accusation, appeal or demand the article
+told against the answerer's country (:func:`answered`). Each actor says so in its
+``evidence``.
 """
 
 from __future__ import annotations
@@ -30,12 +33,20 @@ TOLD = frozenset({"asserted", "alleged"})
 IMPLIED_REACH = 10
 
 
+#: events that answer others, by code prefix, and the roots of what they answer: a denial
+#: answers an accusation, a rejection an appeal, offer or demand, a concession a demand or
+#: threat ("Saudi Arabia accused Qatar … Qatar denies it": the denial is to Saudi Arabia)
+ANSWERS = {"016": ("11",), "12": ("02", "03", "10"), "08": ("10", "13")}
+
+
 @dataclasses.dataclass(frozen=True)
 class Deed:
-    """The named doer of a kind of event, and the sentence that told it."""
+    """The named doer of a kind of event, whom it was done to, and the sentence that told
+    it."""
 
     doer: Actor
     sentence: int
+    target: Actor | None = None
 
 
 def remember(events: Iterable[Event], deeds: dict[str, Deed]) -> None:
@@ -44,7 +55,8 @@ def remember(events: Iterable[Event], deeds: dict[str, Deed]) -> None:
     for ev in events:
         if ev.modality in TOLD and ev.source is not None and ev.source.country is not None \
                 and not ev.source.text.startswith("["):  # an implied doer is no named one
-            deeds[ev.cameo[:3]] = deeds[ev.root] = Deed(ev.source, ev.sentence_index)
+            deeds[ev.cameo[:3]] = deeds[ev.root] = Deed(ev.source, ev.sentence_index,
+                                                        ev.target)
 
 
 def _last(code: str, deeds: dict[str, Deed]) -> Deed | None:
@@ -77,3 +89,20 @@ def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,
     return dataclasses.replace(doer, text=f"[{doer.text}]", span=None, evidence=(
         f"implied by {trigger.text!r} ({code}): no doer named; the article's last named "
         f"doer of such force, {doer.text!r} ({doer.evidence})"))
+
+
+def answered(code: str, answerer: Actor, deeds: dict[str, Deed], sentence: int) -> Actor | None:
+    """Whom an answer with no named other side answers (:data:`ANSWERS`): the doer of the
+    latest such event the article told against the answerer's country, at most
+    ``IMPLIED_REACH`` sentences before; else None."""
+    roots = next((r for prefix, r in ANSWERS.items() if code.startswith(prefix)), ())
+    asked = [d for root in roots if (d := deeds.get(root)) is not None and d.target is not None
+             and d.target.country is not None and d.target.country == answerer.country
+             and d.doer.country != answerer.country and sentence - d.sentence <= IMPLIED_REACH]
+    if not asked:
+        return None
+    deed = max(asked, key=lambda d: d.sentence)
+    return dataclasses.replace(deed.doer, text=f"[{deed.doer.text}]", span=None, evidence=(
+        f"answered: {deed.doer.text!r} had acted against {answerer.text!r} "
+        f"({deed.doer.evidence})"))
+
