@@ -1677,3 +1677,13 @@ def test_a_denial_answers_the_accusation_made_against_the_denier() -> None:
         summary(events)
     alone = events_of("Qatar denied it.")
     assert all(e.target is None for e in alone), summary(alone)
+
+
+def test_anger_and_outrage_are_disapproval() -> None:
+    events = events_of("Turkey's anger over the US decision grew.")
+    assert [(e.root, e.source.country if e.source else None,
+             e.target.country if e.target else None) for e in events] == \
+        [("11", "TUR", "USA")], summary(events)
+    drawn = events_of("The decision drew outrage from Moscow.")
+    assert [(e.root, e.source.country if e.source else None) for e in drawn] == \
+        [("11", "RUS")], summary(drawn)
