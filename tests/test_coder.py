@@ -1687,3 +1687,14 @@ def test_anger_and_outrage_are_disapproval() -> None:
     drawn = events_of("The decision drew outrage from Moscow.")
     assert [(e.root, e.source.country if e.source else None) for e in drawn] == \
         [("11", "RUS")], summary(drawn)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Iran has supplied the Houthis with drones and missiles.", "YEM"),
+    ("The US provided Ukraine with missiles.", "UKR"),
+    ("Iran supplied drones to Russia.", "RUS"),
+])
+def test_arms_supplied_are_military_aid(text: str, target: str) -> None:
+    events = events_of(text)
+    assert [(e.cameo, e.target.country if e.target else None) for e in events] == \
+        [("072", target)], summary(events)

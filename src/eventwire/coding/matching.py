@@ -107,7 +107,7 @@ class PatternMatcher:
                                   c.lemma_.lower() in p.modifier for c in t.children):
             return False
         if p.complement_noun:
-            nouns = [child(t, "dobj")] + [o for w in ("for", "on", "to", "of", "into")
+            nouns = [child(t, "dobj")] + [o for w in ("for", "on", "to", "of", "into", "with")
                                           for o in prep_objects([t], w)]
             nouns += [g for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "for"
                       for g in prep.children if g.dep_ == "pcomp"]  # "held for questioning"
