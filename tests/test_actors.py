@@ -182,6 +182,9 @@ def bundled() -> ActorResolver:
     # a realm in a ruler's name ("the Shah of Iran", "Hussein of Jordan") is no surname
     ("Iran's foreign minister", D(2019, 7, 1), None, "IRN", "GOV"),
     ("the foreign minister of Jordan", D(2019, 7, 1), None, "JOR", "GOV"),
+    # a secretary general is no general; a chargé d'affaires is a diplomat
+    ("the UN secretary-general", D(2019, 7, 1), None, "UNO", "IGO"),
+    ("the Iranian chargé d'affaires", D(2019, 7, 1), None, "IRN", "GOV"),
 ])
 def test_bundled(bundled: ActorResolver, text: str, date: dt.date, context: str | None,
                  country: str | None, sector: str | None) -> None:

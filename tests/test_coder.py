@@ -1698,3 +1698,23 @@ def test_arms_supplied_are_military_aid(text: str, target: str) -> None:
     events = events_of(text)
     assert [(e.cameo, e.target.country if e.target else None) for e in events] == \
         [("072", target)], summary(events)
+
+
+def test_a_state_that_summons_an_envoy_to_protest_protests_itself() -> None:
+    events = events_of("Warsaw summoned Russia's chargé d'affaires to protest.")
+    assert [(e.cameo, e.source.country if e.source else None,
+             e.target.country if e.target else None) for e in events] == \
+        [("114", "POL", "RUS")], summary(events)
+
+
+def test_things_counted_are_no_people() -> None:
+    events = events_of("Ukraine's air force said it shot down 30 of the 40 missiles.")
+    assert all(e.target is None for e in events), summary(events)
+
+
+def test_no_doer_is_implied_when_the_story_named_doers_of_two_countries() -> None:
+    events = events_of("Russian jets bombed Kyiv. Ukrainian drones struck a refinery in "
+                       "Russia. A hospital was hit in Kharkiv.")
+    hit = [e for e in events if e.sentence.startswith("A hospital")]
+    assert all(e.source is None or not e.source.text.startswith("[") for e in hit), \
+        summary(events)

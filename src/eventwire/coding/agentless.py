@@ -63,6 +63,10 @@ def people(head: Token, text: str) -> Actor | None:
     counted = head.like_num or lemma in QUANTITY_WORDS or head.lower_ in QUANTITY_WORDS
     if lemma not in PEOPLE_NOUNS and not counted:
         return None
+    counted_things = [o.lemma_.lower() for prep in head.children if prep.dep_ == "prep"
+                      and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
+    if counted and counted_things and not set(counted_things) & PEOPLE_NOUNS:
+        return None  # "30 of the 40 missiles", "dozens of homes"
     if counted and (head.pos_ not in ("NUM", "NOUN", "PRON", "ADJ")
                     or head.ent_type_ in NOT_PEOPLE_ENTITIES or _year(head.text)):
         return None  # "in 2015", "$10bn", "40%"

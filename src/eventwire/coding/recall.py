@@ -47,6 +47,8 @@ class Deed:
     doer: Actor
     sentence: int
     target: Actor | None = None
+    #: the countries of every named doer of such events so far
+    countries: frozenset[str] = frozenset()
 
 
 def remember(events: Iterable[Event], deeds: dict[str, Deed]) -> None:
@@ -55,8 +57,10 @@ def remember(events: Iterable[Event], deeds: dict[str, Deed]) -> None:
     for ev in events:
         if ev.modality in TOLD and ev.source is not None and ev.source.country is not None \
                 and not ev.source.text.startswith("["):  # an implied doer is no named one
-            deeds[ev.cameo[:3]] = deeds[ev.root] = Deed(ev.source, ev.sentence_index,
-                                                        ev.target)
+            for key in (ev.cameo[:3], ev.root):
+                before = deeds[key].countries if key in deeds else frozenset()
+                deeds[key] = Deed(ev.source, ev.sentence_index, ev.target,
+                                  before | {ev.source.country})
 
 
 def _last(code: str, deeds: dict[str, Deed]) -> Deed | None:
@@ -81,10 +85,11 @@ def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,
                  sentence: int) -> Actor | None:
     """For force no clause names a doer of ("the hospital was hit", "the attacks on Idlib"),
     the article's last named doer of such force (three-digit code, else root) if it was
-    named at most ``IMPLIED_REACH`` sentences before, marked as implied; else None."""
+    named at most ``IMPLIED_REACH`` sentences before and no doer of another country was
+    named for such force before, marked as implied; else None."""
     deed = _last(code, deeds)
-    if deed is None or sentence - deed.sentence > IMPLIED_REACH:
-        return None
+    if deed is None or sentence - deed.sentence > IMPLIED_REACH or len(deed.countries) > 1:
+        return None  # none named lately, or doers of more than one country: no guess
     doer = deed.doer
     return dataclasses.replace(doer, text=f"[{doer.text}]", span=None, evidence=(
         f"implied by {trigger.text!r} ({code}): no doer named; the article's last named "

@@ -26,6 +26,9 @@ from .syntax import (
 #: Prepositions whose object is the target of an event stated in a complement clause.
 COMPLEMENT_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "from", "at",
                            "into", "between")
+#: verbs whose infinitive tells the subject's purpose, not the object's deed ("Warsaw
+#: summoned Russia's envoy **to protest**": Warsaw protests)
+SUBJECT_PURPOSE = frozenset({"summon", "visit", "meet", "host", "phone", "contact", "convene"})
 #: verbs whose object is a means, never a party ("threatened to use force")
 INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy", "resort"})
 #: A nominal event under a preposition of a verb is the verb's subject's ("wounded two soldiers
@@ -175,7 +178,8 @@ class RoleFinder:
         if t.dep_ == "xcomp":
             gov = t.head
             controller = child(gov, "dobj") or next(iter(prep_objects([gov], "on")), None)
-            if controller is not None and gov.lemma_.lower() not in self.cues.future_governors:
+            if controller is not None and gov.lemma_.lower() not in \
+                    self.cues.future_governors | SUBJECT_PURPOSE:
                 return controller
             return self._source_head(gov)
         if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
