@@ -86,9 +86,11 @@ def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,
     """For force no clause names a doer of ("the hospital was hit", "the attacks on Idlib"),
     the article's last named doer of such force (three-digit code, else root) if it was
     named at most ``IMPLIED_REACH`` sentences before and no doer of another country was
-    named for such force before, marked as implied; else None."""
+    named for force of its root before, marked as implied; else None."""
     deed = _last(code, deeds)
-    if deed is None or sentence - deed.sentence > IMPLIED_REACH or len(deed.countries) > 1:
+    kin = deeds.get(code[:2])
+    if deed is None or sentence - deed.sentence > IMPLIED_REACH or (
+            kin is not None and len(kin.countries) > 1):
         return None  # none named lately, or doers of more than one country: no guess
     doer = deed.doer
     return dataclasses.replace(doer, text=f"[{doer.text}]", span=None, evidence=(
