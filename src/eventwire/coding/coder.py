@@ -24,7 +24,7 @@ from ..records import Actor, Article, Event, Evidence, Location, Modality
 from ..records import Span as CharSpan
 from . import (
     agentless,
-    coref,
+    explain,
     nested,
     recall,
     relevance,
@@ -149,16 +149,6 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             if not headline:  # the person "he" / "she" will next stand for, coded or not
                 self._note_person(sent, ctx)
         return events
-
-    def _note_person(self, sent: Span, ctx: ArticleContext) -> None:
-        for tok in coref.salient_people(sent):
-            actor = self._actor(tok, ctx)
-            if actor is not None and actor.kind == "person":
-                ctx.last_person = actor
-                return
-            if tok.ent_type_ == "PERSON":
-                ctx.last_person = None  # someone the actor data do not know
-                return
 
     # -- sentence level -----------------------------------------------------------------
 
@@ -396,30 +386,6 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         )
 
     def explain(self, sent: Span, ctx: ArticleContext) -> list[str]:
-        """Why each pattern candidate in a sentence fired or not, with the parse."""
-        lines = [" ".join(f"{t.text}/{t.pos_}/{t.dep_}<{t.head.i - sent.start}"
-                          for t in sent)]
-        fired = {t.i: p for t in sent if (p := self._match(t)) is not None}
-        for t in sent:
-            group = self.patterns.verbs if t.pos_ == "VERB" else (
-                self.patterns.nouns if t.pos_ == "NOUN" else {})
-            candidates = group.get(t.lemma_.lower(), ())
-            if not candidates:
-                continue
-            if t.i not in fired:
-                lines.append(f"{t.text!r}: {len(candidates)} pattern(s), none fits the parse "
-                             f"({', '.join(p.id for p in candidates[:4])})")
-                continue
-            gov = self._governing_trigger(t, fired)
-            why = f"inside the complement of {gov.text!r}" if gov is not None else "fires"
-            lines.append(f"{t.text!r}: pattern {fired[t.i].id} {why}")
-        for ev in self.code_sentence(sent, 0, ctx):
-            lines.append(f"=> {ev.cameo} {_label(ev.source)} -> {_label(ev.target)} "
-                         f"[{ev.modality}] rule {ev.evidence.rule}")
-        return lines
-
-
-def _label(actor: Actor | None) -> str:
-    return f"{actor.country}/{actor.sector} {actor.text!r}" if actor else "-"
-
-
+        """Why each pattern candidate in a sentence fired or not, with the parse
+        (:func:`.explain.explain`)."""
+        return explain.explain(self, sent, ctx)

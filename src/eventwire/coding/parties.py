@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..actors import ActorResolver
 from ..actors.knowledge import phrase_key
@@ -184,6 +184,19 @@ class PartyFinder(RoleFinder):
         if actor.kind == "person":
             ctx.last_person = actor
         return actor
+
+    def _note_person(self, sent: Span, ctx: ArticleContext) -> None:
+        """Note the person "he" / "she" will next stand for (:func:`.coref.salient_people`),
+        whether the sentence was coded or not; none when it is someone the actor data do
+        not know."""
+        for tok in coref.salient_people(sent):
+            actor = self._actor(tok, ctx)
+            if actor is not None and actor.kind == "person":
+                ctx.last_person = actor
+                return
+            if tok.ent_type_ == "PERSON":
+                ctx.last_person = None  # someone the actor data do not know
+                return
 
     def _holder(self, tok: Token, ctx: ArticleContext) -> Actor | None:
         """Who holds a place named by who holds it: "**rebel**-held positions", "**Kurdish**-
