@@ -96,33 +96,26 @@ class PartyFinder(RoleFinder):
                 if (a := self._actor(m, ctx)) is not None and a.country is not None]
 
     def _conjoined_modifiers(self, tok: Token, actor: Actor, ctx: ArticleContext) -> list[Found]:
-        """"French and Egyptian warships": one actor per conjoined nationality."""
-        out: list[Found] = []
+        """"French and Egyptian warships", "the foreign ministers of Iran and Iraq": one
+        actor per conjoined nationality or owner."""
+        named: list[tuple[Token, str, int]] = []  # (word, phrase, where the phrase starts)
         mods = [a for a in tok.children if a.dep_ in ("amod", "compound", "nmod")
                 and a.text[:1].isupper()]
         for adj in mods:
             # "US, British and French forces": each nationality, the first resolved with tok
             others = [o for o in adj.children if o.dep_ == "conj" and o.text[:1].isupper()]
-            if len(mods) > 1:
-                others.append(adj)
-            for other in others:
-                text = f"{other.text} {tok.text}"
-                found = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory)
-                if found is None or found.country is None or found.country == actor.country:
-                    continue
-                span = self._span(ctx, other.idx, tok.idx + len(tok))
-                out.append(Found(dataclasses.replace(found, text=text, span=span), other))
-        for owner in prep_objects([tok], "of"):
-            # "the foreign ministers of Iran and Iraq": one actor per conjoined owner
-            for other in owner.conjuncts:
-                if other.i < owner.i or not other.text[:1].isupper():
-                    continue
-                text = f"{tok.text} of {other.text}"
-                found = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory)
-                if found is None or found.country is None or found.country == actor.country:
-                    continue
-                span = self._span(ctx, other.idx, other.idx + len(other))
-                out.append(Found(dataclasses.replace(found, text=text, span=span), other))
+            named += [(o, f"{o.text} {tok.text}", o.idx)
+                      for o in others + ([adj] if len(mods) > 1 else [])]
+        named += [(o, f"{tok.text} of {o.text}", o.idx) for owner in prep_objects([tok], "of")
+                  for o in owner.conjuncts if o.i > owner.i and o.text[:1].isupper()]
+        out: list[Found] = []
+        for other, text, start in named:
+            found = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory)
+            if found is None or found.country is None or found.country == actor.country:
+                continue
+            end = max(tok.idx + len(tok), other.idx + len(other))
+            out.append(Found(dataclasses.replace(found, text=text,
+                                                 span=self._span(ctx, start, end)), other))
         return out
 
     def _actor(self, tok: Token, ctx: ArticleContext) -> Actor | None:
