@@ -1710,3 +1710,17 @@ def test_no_doer_is_implied_when_the_story_named_doers_of_two_countries() -> Non
     hit = [e for e in events if e.sentence.startswith("A hospital")]
     assert all(e.source is None or not e.source.text.startswith("[") for e in hit), \
         summary(events)
+
+
+@pytest.mark.parametrize("text, root, source, modality", [
+    # a raised subject of a passive is the doer; others' forecast is no announcement
+    ("Russia is expected to launch a new offensive in the spring.", "19", "RUS", "future"),
+    ("The Taliban are believed to have seized the town.", "19", "AFG", "alleged"),
+    ("North Korea appears to have tested a new missile.", "15", "PRK", "alleged"),
+    ("The Turkish army has yet to comment on the report.", "01", "TUR", "negated"),
+])
+def test_raised_subjects_and_their_modality(text: str, root: str, source: str,
+                                            modality: str) -> None:
+    events = events_of(text)
+    assert [(e.root, e.source.country if e.source else None, e.modality)
+            for e in events] == [(root, source, modality)], summary(events)

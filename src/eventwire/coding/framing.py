@@ -22,7 +22,7 @@ from .cues import Cues
 from .parties import PartyFinder
 from .patterns import Pattern
 from .reframe import Reframing
-from .syntax import has_future_aux, lemma_of
+from .syntax import has_future_aux, lemma_of, passive
 
 Pair = tuple[Found | None, Found | None]
 
@@ -65,7 +65,10 @@ class Framer(PartyFinder):
         speaker = self._actor(claim.speaker, ctx) if claim and claim.speaker is not None else None
         conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
                           for c in t.children)
-        announced = self.reframing.announced(p.code, mod, cue, conditional)
+        forecast = any(g.text == cue and passive(g) for g in modality.governors(t, self.cues))
+        # "Russia is expected to launch an offensive": others' forecast, no announcement
+        announced = None if forecast else self.reframing.announced(p.code, mod, cue,
+                                                                   conditional)
         refused = self.reframing.refused(
             p.code, mod, lemma_of(cue, t),
             # "said it would not resume talks": a refusal reported in speech

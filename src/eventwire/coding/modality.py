@@ -81,7 +81,9 @@ def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modalit
                 yield "alleged", child.text
     if is_trigger:
         return
-    if lemma in cues.negating_governors:
+    if lemma in ("have", "be") and any(c.lower_ == "yet" for c in tok.children):
+        yield "negated", "yet"  # "has yet to comment": not (yet) done
+    elif lemma in cues.negating_governors:
         yield "negated", tok.text
     elif lemma in cues.hypothetical_words:
         yield "hypothetical", tok.text

@@ -181,6 +181,9 @@ class RoleFinder:
             if controller is not None and gov.lemma_.lower() not in \
                     self.cues.future_governors | SUBJECT_PURPOSE:
                 return controller
+            if passive(gov) and not prep_objects([gov], "by"):
+                # "Russia is expected to launch", "the rebels are believed to have seized"
+                return child(gov, "nsubjpass")
             return self._source_head(gov)
         if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
             return self._source_head(t.head)
