@@ -95,3 +95,13 @@ def test_background_is_an_event_dated_from_the_text_over_30_days_before() -> Non
     assert not when.is_background(D(2017, 4, 1), "text: April 1", PUBLISHED, True)
     assert not when.is_background(D(2003, 1, 1), "publication", PUBLISHED, True)
     assert not when.is_background(D(2003, 1, 1), "text: 2003", PUBLISHED, False)
+
+
+def test_a_participle_after_its_clause_shares_the_clauses_date() -> None:
+    import eventwire
+    ex = eventwire.Extractor(veto=False, proposer=False)
+    article = eventwire.Article(id="a", published="2019-10-16", text=(
+        "China and India clashed at the border in June 2020, killing 20 Indian soldiers."))
+    events = next(ex.extract_many([article]))[1]
+    assert events and {str(e.date) for e in events} == {"2020-06-01"}, \
+        [(e.cameo, e.date) for e in events]

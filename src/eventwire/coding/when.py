@@ -239,10 +239,13 @@ def event_date(t: Token, gov: Token | None, sent: Span, published: dt.date,
                ) -> tuple[dt.date | None, str | None, str | None]:
     """(date, precision, source) of the event triggered by ``t``: the nearest date
     expression in the trigger's clause (not a duration; a "when" clause takes the date it
-    hangs on), else the publication date."""
+    hangs on, a participle after the clause its clause's), else the publication date."""
     clause = gov if gov is not None else t
     while clause.pos_ != "VERB" and clause.head.i != clause.i:
         clause = clause.head
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > clause.head.i and not any(
+            c.dep_ == "mark" for c in clause.children):
+        clause = clause.head  # "clashed in June 2020, killing 20 soldiers": the same time
     best = None
     for ent in date_entities(sent):
         root = ent.root
