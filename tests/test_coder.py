@@ -1724,3 +1724,9 @@ def test_raised_subjects_and_their_modality(text: str, root: str, source: str,
     events = events_of(text)
     assert [(e.root, e.source.country if e.source else None, e.modality)
             for e in events] == [(root, source, modality)], summary(events)
+
+
+def test_a_place_taken_from_someone_is_taken_from_them() -> None:
+    events = events_of("The Syrian army recaptured the town from the rebels.")
+    assert [(e.cameo, e.target.sector if e.target else None) for e in events] == \
+        [("192", "REB")], summary(events)
