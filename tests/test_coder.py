@@ -1730,3 +1730,24 @@ def test_a_place_taken_from_someone_is_taken_from_them() -> None:
     events = events_of("The Syrian army recaptured the town from the rebels.")
     assert [(e.cameo, e.target.sector if e.target else None) for e in events] == \
         [("192", "REB")], summary(events)
+
+
+def test_fire_exchanged_at_a_place_is_still_each_sides() -> None:
+    events = events_of("Indian and Pakistani troops exchanged heavy fire in Kashmir on Tuesday.")
+    assert pairs_of(events, "19") == {("IND", "PAK"), ("PAK", "IND")}, summary(events)
+
+
+def test_the_means_of_a_deed_is_a_deed_of_its_own() -> None:
+    events = events_of("Pakistani forces violated the ceasefire agreement by firing mortar "
+                       "shells at Indian posts.")
+    assert ("194", "PAK", "IND") in {(e.cameo, e.source.country if e.source else None,
+                                      e.target.country if e.target else None)
+                                     for e in events}, summary(events)
+
+
+def test_both_sides_are_the_two_states_just_named() -> None:
+    events = events_of("India struck a camp in Pakistan. The United States urged both sides "
+                       "to show restraint.")
+    appeal = [e for e in events if e.root == "02"]
+    assert {e.target.country if e.target else None for e in appeal} == {"IND", "PAK"}, \
+        summary(events)

@@ -266,7 +266,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         if place is not None and place.country:
             sources = local_forces(sources, place.country)
         targets = home_subjects(targets, sources)
-        if not targets and place is not None and place.country and \
+        together = len(sources) > 1 and (t.lemma_.lower() in RECIPROCAL_WORDS
+                                         or mutual is not None)
+        if not targets and not together and place is not None and place.country and \
                 place_is_target(p.code, sources, place.country, several=source_head is not None
                                 and len(conjuncts(source_head)) > 1):
             notes.append(f"target from the event's place ({place.name})")

@@ -137,7 +137,7 @@ def quote_speakers(pron: Token, speech_verbs: frozenset[str]) -> Iterator[Token]
 
 #: nouns a counted description of states uses ("the three countries", "both governments")
 GROUP_NOUNS = frozenset({"country", "power", "state", "nation", "government", "guarantor",
-                         "capital", "neighbour", "neighbor", "ally", "signatory",
+                         "capital", "neighbour", "neighbor", "ally", "signatory", "side",
                          "leader", "president", "minister"})
 #: of these, the words for people: the states of the people named before count too
 PERSON_GROUP_NOUNS = frozenset({"leader", "president", "minister"})

@@ -43,8 +43,12 @@ SIDE_CLAUSE_MARKS = frozenset({"as", "after", "before", "while", "when", "since"
 
 
 def _adjunct(tok: Token) -> bool:
-    """Whether ``tok`` is a preposition setting its verb's scene (see SCENE_PREPS), or a
-    clause beside its verb that tells an event of its own (see SIDE_CLAUSE_MARKS)."""
+    """Whether ``tok`` is a preposition setting its verb's scene (see SCENE_PREPS), a clause
+    beside its verb that tells an event of its own (see SIDE_CLAUSE_MARKS), or the means of
+    doing it ("by firing")."""
+    if tok.dep_ == "prep" and tok.lower_ == "by" and any(c.dep_ == "pcomp"
+                                                         for c in tok.children):
+        return True  # "violated the ceasefire **by firing** mortar shells": the means, told too
     if tok.dep_ == "advcl":
         return any(m.dep_ == "mark" and m.lower_ in SIDE_CLAUSE_MARKS for m in tok.children) \
             or (tok.tag_ == "VBG" and tok.i > tok.head.i and tok.nbor(-1).text == "," and

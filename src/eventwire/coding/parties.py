@@ -68,12 +68,18 @@ class PartyFinder(RoleFinder):
 
     def _group(self, tok: Token, ctx: ArticleContext) -> list[Found]:
         """The states a counted description stands for: the last ``n`` named before it
-        (:func:`coref.group_size`), or none when fewer were named."""
+        (:func:`coref.group_size`), not those of the clause's subject, or none when fewer
+        were named."""
         n = coref.group_size(tok)
         if n is None or (ctx.skip is not None and tok.idx in ctx.skip):
             return []
-        named = list(dict.fromkeys(reversed(self.resolver.country_mentions(
-            coref.window(tok), people=tok.lemma_.lower() in coref.PERSON_GROUP_NOUNS))))
+        people = tok.lemma_.lower() in coref.PERSON_GROUP_NOUNS
+        # who acts on "both sides" is not one of them ("the US urged both sides")
+        doer = child(tok.head, "nsubj") if tok.dep_ in ("dobj", "dative") else None
+        acting = set(self.resolver.country_mentions(
+            words_text(np_tokens(doer)), people=people)) if doer is not None else set()
+        named = [c for c in dict.fromkeys(reversed(self.resolver.country_mentions(
+            coref.window(tok), people=people))) if c not in acting]
         if len(named) < n:
             return []
         words = np_tokens(tok)

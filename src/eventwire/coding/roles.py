@@ -193,6 +193,9 @@ class RoleFinder:
             return self._source_head(t.head)  # "he is prepared to lift ..."
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
             gov = t.head.head
+            if t.head.lower_ == "by":  # "violated the truce by firing shells": the means
+                verb = next((a for a in t.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                return self._source_head(verb) if verb is not None else None
             if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj":
                 return gov  # "accused **the army** of bombing": "of" hung on the object
             return child(gov, "dobj") or self._source_head(gov)
