@@ -1751,3 +1751,10 @@ def test_both_sides_are_the_two_states_just_named() -> None:
     appeal = [e for e in events if e.root == "02"]
     assert {e.target.country if e.target else None for e in appeal} == {"IND", "PAK"}, \
         summary(events)
+
+
+def test_an_example_of_a_crime_is_blame() -> None:
+    events = events_of("Myanmar troops torched Rohingya villages. The UN human rights chief "
+                       "called the operation a textbook example of ethnic cleansing.")
+    assert "111" in {e.cameo for e in events} and "051" not in {e.cameo for e in events}, \
+        summary(events)

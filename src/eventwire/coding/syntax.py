@@ -225,7 +225,15 @@ def predicate_words(verb: Token) -> frozenset[str]:
     # unacceptable", "said the decision was a grave mistake"
     words: set[str] = set()
     for head in heads:
+        inner = prep_objects([head], "of")
+        if head.lemma_.lower() in KIND_NOUNS and inner:
+            head = inner[0]  # "a textbook example of ethnic cleansing": what it exemplifies
+            inner = prep_objects([head], "of")
         words.add(head.lemma_.lower())
         words.update(c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound"))
-        words.update(o.lemma_.lower() for o in prep_objects([head], "of"))
+        words.update(o.lemma_.lower() for o in inner)
     return frozenset(words)
+
+
+#: nouns that only say what kind of thing their "of" object is ("an example of", "a case of")
+KIND_NOUNS = frozenset({"example", "case", "instance", "kind", "form", "sort", "type"})
