@@ -610,6 +610,29 @@ def test_the_gulf_alone_is_a_broad_region() -> None:
 
 
 @pytest.mark.model
+def test_the_verb_of_talks_over_a_place_tells_their_topic() -> None:
+    assert all(p is None for p in _event_place(
+        "Talks between Ankara and Damascus stalled over the fate of Idlib."))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, want, why", [
+    ("Demonstrators marched through central Khartoum demanding civilian rule.",
+     (15.55, 32.53), "locative phrase"),  # "through" places the event
+    ("Kabul: A suicide bomber killed 12 people near the interior ministry on Tuesday.",
+     (34.53, 69.17), "scene"),  # a heading the parser splits off
+    ("Security forces, deployed in Benghazi, detained dozens of suspects.",
+     (32.12, 20.07), "source's location"),  # the doer's own participle
+    ("A drone strike on a car travelling near Mogadishu killed two al-Shabaab commanders.",
+     (2.04, 45.34), "locative phrase"),  # an attack's "on" takes any noun
+])
+def test_event_places_in_more_slots(text: str, want: tuple[float, float], why: str) -> None:
+    places = [p for p in _event_place(text) if p is not None]
+    assert places and all(near(p.lat, p.lon, want) for p in places), places
+    assert any(why in (p.evidence or "") for p in places), places
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, name, placed", [
     ("The outcome depends on the next meeting of the guarantors [Russia, Turkey and Iran].",
      "Turkey", False),  # a bracketed list after an agent noun, which the parser cuts off
