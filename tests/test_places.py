@@ -550,6 +550,8 @@ def test_at_a_government_after_a_word_of_aim_is_a_party(text: str, name: str,
     ("The decision caused alarm in Tokyo.", "Tokyo", False),
     ("The prime minister was welcomed in Moscow by Putin.", "Moscow", True),  # a visit
     ("The decision caused alarm in Iraq.", "Iraq", True),  # a country's people, not a capital
+    ("The decision was seen in Ankara as a betrayal.", "Ankara", False),  # judged there
+    ("The film was seen in Paris by thousands.", "Paris", True),  # no "as": a place
 ])
 def test_a_capital_where_a_reaction_happens_is_its_government(text: str, name: str,
                                                               placed: bool) -> None:
@@ -563,6 +565,7 @@ def test_a_capital_where_a_reaction_happens_is_its_government(text: str, name: s
     ("The deal was seen as a victory for Tehran and a setback for Riyadh.", "Tehran"),
     ("The deal was seen as a victory for Tehran and a setback for Riyadh.", "Riyadh"),
     ("Ankara is seeking assurances from Washington over the Kurdish militia.", "Washington"),
+    ("Critics say the policy has played into the hands of Iran.", "Iran"),
 ])
 def test_more_nouns_of_dealings_name_parties(text: str, trap: str) -> None:
     assert trap not in _first(text)
@@ -643,4 +646,27 @@ def test_event_places_in_more_slots(text: str, want: tuple[float, float], why: s
     # across a boundary: its far side
 ])
 def test_with_names_a_place_only_after_a_boundary(text: str, name: str, placed: bool) -> None:
+    assert (name in _first(text)) is placed
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, placed", [
+    ("Qatar, which hosts a large US airbase, denied funding the militants.", "US", False),
+    ("The protesters gathered outside the British embassy and the Iran embassy.", "Iran",
+     False),  # whose embassy
+    ("Jets took off from the Shayrat airbase.", "Shayrat", True),  # a town's airbase
+])
+def test_a_country_that_owns_a_base_is_not_its_place(text: str, name: str,
+                                                     placed: bool) -> None:
+    assert (name in _first(text)) is placed
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, placed", [
+    ("For Turkey, the priority is to keep Kurdish fighters away from its border.", "Turkey",
+     False),  # whose view
+    ("For Iran, the sanctions are an act of war.", "Iran", False),
+    ("Rebels left for Turkey on Monday.", "Turkey", True),  # a destination
+])
+def test_a_leading_for_names_whose_view(text: str, name: str, placed: bool) -> None:
     assert (name in _first(text)) is placed

@@ -80,6 +80,8 @@ class Rules:
     relation_words: frozenset[str]
     reaction_words: frozenset[str]
     aim_words: frozenset[str]
+    view_verbs: frozenset[str]
+    owned_nouns: frozenset[str]
     party_of_nouns: frozenset[str]
     actor_preps: frozenset[str]
     boundary_nouns: frozenset[str]

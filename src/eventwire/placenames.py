@@ -177,6 +177,11 @@ def acts(tok: Token) -> bool:
         return True
     if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in r.attack_nouns:
         return True  # "US airstrikes", "the Moscow offensive": the doer ("the Syria war" is not)
+    if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in r.owned_nouns:
+        return True  # "a large US airbase": the owner
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.is_sent_start and \
+            tok.right_edge.i + 1 < len(tok.doc) and tok.doc[tok.right_edge.i + 1].text == ",":
+        return True  # "For Turkey, the priority is …": whose view
     if tok.dep_ == "appos" and tok.head.ent_type_ in ("ORG", "NORP", "PERSON"):
         return True  # "allies fighting Isis, particularly the United States"
     doc = tok.doc
@@ -257,7 +262,9 @@ def _reacts_in(tok: Token, text: str, kb: Knowledge) -> bool:
     governor = tok.head.head
     words = {governor.lemma_.lower()} | {c.lemma_.lower() for c in governor.children
                                          if c.dep_ == "dobj"}  # "caused alarm in Tokyo"
-    if not words & r.reaction_words:
+    judged = governor.lemma_.lower() in r.view_verbs and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in governor.children)  # "seen in Ankara
+    if not words & r.reaction_words and not judged:  # as a betrayal"
         return False
     return not any(c.dep_ == "agent" or c.dep_ in ("nsubj", "nsubjpass") and (
         c.ent_type_ in ("PERSON", "NORP", "ORG") or c.pos_ in ("PRON", "PROPN") or
