@@ -670,3 +670,18 @@ def test_a_country_that_owns_a_base_is_not_its_place(text: str, name: str,
 ])
 def test_a_leading_for_names_whose_view(text: str, name: str, placed: bool) -> None:
     assert (name in _first(text)) is placed
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, want", [
+    ("Israeli jets struck what the military described as Iranian weapons depots near "
+     "Damascus airport.", (33.51, 36.29)),
+    ("Warplanes bombed what activists said was a hospital in Idlib.", (35.93, 36.63)),
+    ("Troops raided what police called a bomb factory in the outskirts of Peshawar.",
+     (34.01, 71.58)),  # the place hung on "called"
+])
+def test_a_what_clause_object_is_placed_like_the_object(text: str,
+                                                        want: tuple[float, float]) -> None:
+    places = [p for p in _event_place(text) if p is not None]
+    assert places and all(near(p.lat, p.lon, want) for p in places), places
+    assert all("the event's object" in (p.evidence or "") for p in places), places

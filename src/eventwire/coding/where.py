@@ -173,6 +173,8 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
             for pobj in (g for g in c.children if g.dep_ == "pobj"):
                 yield from (("the agent's locative phrase", t) for t in _noun_places(pobj, r))
     takes = trigger.lemma_.lower() in r.place_object_verbs
+    # "struck what the military described as depots near Damascus airport"
+    yield from (("the event's object", t) for t in _free_relative_object(trigger))
     for verb in verbs:
         leaves = verb.lemma_.lower() in r.leave_verbs
         for c in verb.children:
@@ -204,6 +206,23 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
         # "arrested in the town of Didim … when police raided the resort": the same scene
         yield from (("the main clause's locative phrase", t)
                     for t in _preps(trigger.head, r.event_preps))
+
+
+def _free_relative_object(trigger: Token) -> Iterator[Token]:
+    """The nouns a "what" object clause says the object is, and the clause's own place
+    ("struck what the military described as weapons depots near Damascus airport", "bombed
+    what activists said was a hospital in Idlib", "raided what police called a bomb factory
+    in the outskirts of Peshawar", where the parser hangs the place on "called")."""
+    r = rules()
+    takes = trigger.lemma_.lower() in r.place_object_verbs
+    for clause in (c for c in trigger.children if c.dep_ == "ccomp" and
+                   c.left_edge.i == trigger.i + 1 and c.left_edge.lower_ == "what"):
+        yield from _preps(clause, r.event_preps)
+        for tok in clause.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.i == clause.i \
+                    or tok.dep_ == "oprd" and tok.head.i == clause.i \
+                    or tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                yield from _object_places(tok, takes)
 
 
 def _leads(clause: Token, trigger: Token) -> bool:
