@@ -685,3 +685,14 @@ def test_a_what_clause_object_is_placed_like_the_object(text: str,
     places = [p for p in _event_place(text) if p is not None]
     assert places and all(near(p.lat, p.lon, want) for p in places), places
     assert all("the event's object" in (p.evidence or "") for p in places), places
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trap", [
+    ("The militia fought alongside Russia and Iran.", "Russia"),
+    ("The militia fought alongside Russia and Iran.", "Iran"),
+    ("The operation was carried out on behalf of Saudi Arabia.", "Saudi Arabia"),
+    ("The rebels acted at the behest of Turkey.", "Turkey"),
+])
+def test_a_government_one_acts_alongside_or_for_is_a_party(text: str, trap: str) -> None:
+    assert trap not in _first(text)
