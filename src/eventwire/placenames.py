@@ -70,7 +70,8 @@ def _region_word(tok: Token) -> str | None:
     """The word that makes a name a region: "north-eastern Syria", "rural Aleppo"."""
     r = rules()
     return next((c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")
-                 and c.i < tok.i and (c.lower_ in r.region_words or c.text in r.direction_nouns)),
+                 and c.i < tok.i and (c.lower_ in r.region_words or
+                                      c.text in r.direction_nouns | r.centre_words)),
                 None) if tok.pos_ == "PROPN" else None
 
 
@@ -79,7 +80,7 @@ def _past_region_words(start: int, end: int, doc: Doc, gazetteer: Gazetteer) -> 
     Syria", "[east] Aleppo" (not "North Korea", "East Timor", which the gazetteer knows)."""
     r = rules()
     while end - start > 1 and (doc[start].lower_ in r.region_words or
-                               doc[start].text in r.direction_nouns) and \
+                               doc[start].text in r.direction_nouns | r.centre_words) and \
             not gazetteer.candidates(doc[start:end].text):
         start += 1
     return start
@@ -165,6 +166,9 @@ def acts(tok: Token) -> bool:
         tok = tok.head
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in r.agent_nouns:
             return True  # "draw in Assad's allies, Russia and Iran": one of the allies
+    if tok.i > 1 and tok.doc[tok.i - 1].text in ("[", "(") and \
+            tok.doc[tok.i - 2].lemma_.lower() in r.agent_nouns:
+        return True  # "the guarantors [Russia, Turkey and Iran]", parsed apart
     if _owns_land(tok):
         return False  # "Syria's population", not "Syria's leadership"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in r.undergo_verbs:
@@ -173,6 +177,11 @@ def acts(tok: Token) -> bool:
         return True
     if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in r.attack_nouns:
         return True  # "US airstrikes", "the Moscow offensive": the doer ("the Syria war" is not)
+    if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in r.owned_nouns:
+        return True  # "a large US airbase": the owner
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.is_sent_start and \
+            tok.right_edge.i + 1 < len(tok.doc) and tok.doc[tok.right_edge.i + 1].text == ",":
+        return True  # "For Turkey, the priority is …": whose view
     if tok.dep_ == "appos" and tok.head.ent_type_ in ("ORG", "NORP", "PERSON"):
         return True  # "allies fighting Isis, particularly the United States"
     doc = tok.doc
@@ -185,6 +194,15 @@ def acts(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on", "from", "for") and \
             _dealings(tok.head, r.relation_words):
         return True  # "sanctions on Iran", "pressure from Russia", "a gesture to Turkey"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "with") and \
+            tok.head.head.pos_ in ("ADJ", "ADV") and \
+            tok.head.head.dep_ in ("acomp", "oprd", "advmod") and any(
+                c.dep_ == "nsubj" and c.ent_type_ == "GPE" for c in tok.head.head.head.children):
+        return True  # "Caracas has grown closer to Moscow": a government's relations
+    if tok.dep_ == "pobj" and tok.head.lower_ == "at" and tok.head.i > 0 and (
+            tok.doc[tok.head.i - 1].lower_ in ("out", "back") or
+            _dealings(tok.head, r.aim_words)):
+        return True  # "lashed out at Moscow", "took a swipe at Beijing" (not "fired at Riyadh")
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
             tok.doc[tok.head.i - 1].lower_ == "according":
         return True  # "according to Washington": a source, not a place
@@ -207,11 +225,12 @@ def acts(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ in r.actor_preps:  # "talks with Damascus",
         governor = tok.head.head.lemma_.lower()  # not "the border with Syria", "fled towards
         before = tok.doc[tok.head.i - 1].lemma_.lower() if tok.head.i else ""  # Damascus"
-        return governor not in r.place_nouns and before not in r.place_nouns and not (
+        return governor not in r.boundary_nouns and before not in r.boundary_nouns and not (
             tok.head.lower_ in ("toward", "towards") and
             governor in r.motion_verbs | r.leave_verbs | r.place_object_verbs)
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
-    located = tok.dep_ == "pobj" and tok.head.lower_ in r.event_preps  # "brokers in Iraq"
+    located = tok.dep_ == "pobj" and tok.head.lower_ in r.locative_preps - {"to"}  # "power
+    # brokers in Iraq", "marched through Khartoum demanding …"
     listed = tok.dep_ == "pobj" and tok.head.lower_ in ("of", "including", "as", "like")
     if (listed or tok.dep_ == "appos") and governor.pos_ == "NOUN" and \
             governor.lemma_.lower() in r.agent_nouns:
@@ -224,6 +243,32 @@ def acts(tok: Token) -> bool:
     return bool(nxt is not None and nxt.tag_ == "VBG" and tok.dep_ in ("pobj", "dobj")
                 and not located  # "died in Syria fighting" is a place
                 and nxt.dep_ in ("xcomp", "pcomp", "acl", "advcl", "ccomp"))
+
+
+def stands_for_government(tok: Token, text: str, kb: Knowledge) -> bool:
+    """A country, capital or seat of power named ``text`` (at ``tok``) that stands for its
+    government: :func:`acts`, or a capital reacting (:func:`_reacts_in`)."""
+    return is_actor_name(text, kb) and (acts(tok) or _reacts_in(tok, text, kb))
+
+
+def _reacts_in(tok: Token, text: str, kb: Knowledge) -> bool:
+    """A capital or seat of power after "in" and a word of reaction: the government that
+    reacts ("the move was welcomed in Washington", "caused alarm in Tokyo", "well received
+    in Tel Aviv"), not a visit ("he was welcomed in Moscow by Putin")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in" or \
+            not any(e.kind in ("capital", "seat") for e in kb.lookup(phrase_key(text))):
+        return False
+    r = rules()
+    governor = tok.head.head
+    words = {governor.lemma_.lower()} | {c.lemma_.lower() for c in governor.children
+                                         if c.dep_ == "dobj"}  # "caused alarm in Tokyo"
+    judged = governor.lemma_.lower() in r.view_verbs and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in governor.children)  # "seen in Ankara
+    if not words & r.reaction_words and not judged:  # as a betrayal"
+        return False
+    return not any(c.dep_ == "agent" or c.dep_ in ("nsubj", "nsubjpass") and (
+        c.ent_type_ in ("PERSON", "NORP", "ORG") or c.pos_ in ("PRON", "PROPN") or
+        c.lemma_.lower() in r.agent_nouns | r.people_nouns) for c in governor.children)
 
 
 def _glued_heading(start: int, end: int, doc: Doc) -> bool:
@@ -262,6 +307,11 @@ def _nationality(text: str, kb: Knowledge) -> bool:
     """A nationality word, not a place: "the Kazakh capital", "Kurdish towns"."""
     kinds = {e.kind for e in kb.lookup(phrase_key(text))}
     return bool(kinds & {"adjective", "demonym"}) and not kinds & {"country", "capital", "region"}
+
+
+def _a_people(text: str, kb: Knowledge) -> bool:
+    """A nationality, people or faith the actor data know ("Arab", "Kurdish")."""
+    return any(e.kind in ("adjective", "demonym", "people") for e in kb.lookup(phrase_key(text)))
 
 
 def _person_or_org(text: str, kb: Knowledge, strict: bool) -> bool:
@@ -393,7 +443,7 @@ def _plain_place(start: int, end: int, sent: Span, gazetteer: Gazetteer, kb: Kno
         return False  # part of a longer name: "the Aleppo Media Centre"
     if _person_or_org(span.text, kb, strict=False):
         return False
-    if is_actor_name(span.text, kb) and acts(span.root):
+    if stands_for_government(span.root, span.text, kb):
         return False
     found = gazetteer.candidates(span.text)
     return not (found and all(p.source == ISO_DIVISION for p in found) or
@@ -467,11 +517,31 @@ def echoes(doc: Doc, found: list[Mention], gazetteer: Gazetteer,
     return out
 
 
+def _national_capital(tok: Token, kb: Knowledge) -> Mention | None:
+    """"The Afghan capital", "the Syrian capital": the country's capital, by its name (not
+    when it acts: "the Iraqi capital said")."""
+    if tok.lower_ != "capital" or tok.pos_ != "NOUN" or \
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
+            tok.dep_ == "nsubj" and tok.head.lemma_.lower() in rules().human_verbs:
+        return None
+    for mod in (c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i):
+        code = country_of_word(mod.text, kb)
+        country = kb.countries.get(code) if code else None
+        if country is not None and country.capital:
+            return Mention(tok.i, tok.i + 1, country.capital, f"the {mod.text} capital",
+                           Hints(country=code, why=f"the {mod.text} capital"))
+    return None
+
+
 def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mention]:
     """The mentions entities and place slots give."""
     r = rules()
     seen: set[int] = set()
     for tok in sent:
+        if tok.i not in seen and (capital := _national_capital(tok, kb)) is not None:
+            seen.add(tok.i)
+            yield capital
+            continue
         if tok.i in seen or not tok.text[:1].isupper():
             continue
         label = tok.ent_type_
@@ -506,7 +576,8 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
             while start < end and tok.doc[start].pos_ == "DET":
                 start += 1
             slot = "a bundled place's name"
-        elif slot is not None and (tok.pos_ == "PROPN" or label and tok.pos_ == "NOUN"):
+        elif slot is not None and (tok.pos_ == "PROPN" or label and (
+                tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and tok.dep_ == "compound")):
             if label in ("DATE", "TIME") and not _a_region(tok.text, gazetteer):
                 continue  # "in Ramadan"; but "in Amhara", which the model takes for a date
             if label:  # ORG/PERSON tags: only a one-name entity the actor data do not know
@@ -519,8 +590,10 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                 end = ent.end
                 ent_text = tok.doc[start:end].text
                 strict = slot.startswith("object")
+                known = gazetteer.candidates(ent_text)
                 if len(ent_text.split()) > 3 or _person_or_org(ent_text, kb, strict) or \
-                        not (gazetteer.candidates(ent_text) or is_quarter(slot)
+                        label == "NORP" and (not known or _a_people(ent_text, kb)) or \
+                        not (known or is_quarter(slot)
                              or is_settlement(slot) or _sounds_in_its_country(
                                  start, end, sent, gazetteer, kb)):
                     seen.update(range(ent.start, ent.end))
@@ -538,7 +611,7 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                 _nationality(text, kb):
             continue
         head = tok.doc[start:end].root
-        if is_actor_name(text, kb) and acts(head):
+        if stands_for_government(head, text, kb):
             continue
         found = gazetteer.candidates(text) if slot.endswith(" entity") else ()
         if found and all(p.source == ISO_DIVISION for p in found):

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..actors import ActorResolver
 from ..actors.knowledge import Knowledge
@@ -75,14 +75,18 @@ def _locative(prep: Token, pobj: Token, r: Rules) -> bool:
         pobj.lemma_.lower() in r.place_nouns | r.feature_nouns | r.land_nouns | _SIDELINES
 
 
-def _preps(holder: Token, preps: frozenset[str]) -> Iterator[Token]:
+def _preps(holder: Token, preps: frozenset[str], topic: bool = False) -> Iterator[Token]:
+    """The places of ``holder``'s phrases with these prepositions; ``topic``: the holder
+    is the verb of a noun of talk, whose "on / over / about" is a topic too."""
     r = rules()
-    if holder.lemma_.lower() in r.topic_nouns:  # "a discussion on the future of Syria"
+    if topic or holder.lemma_.lower() in r.topic_nouns:  # "a discussion on the future of Syria"
         preps = preps - {"on", "over", "about"}
+    aimed = holder.lemma_.lower() in r.attack_nouns  # "a strike on a car near Mogadishu"
     for prep in holder.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and _locative(prep, pobj, r):
+                if pobj.dep_ == "pobj" and (_locative(prep, pobj, r) or
+                                            aimed and prep.lower_ == "on" and _is_noun(pobj)):
                     yield from _phrase(pobj)
         elif prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.lower_ in preps:
             yield from (w for w in prep.subtree)  # "in Idlib and around Hama"
@@ -110,13 +114,14 @@ def _object_places(obj: Token, takes_places: bool, depth: int = 0) -> Iterator[T
                     yield from _object_places(inner, portion, depth + 1)
 
 
-def _verb_preps(verb: Token, r: Rules) -> Iterator[Token]:
+def _verb_preps(verb: Token, r: Rules, topic: bool = False) -> Iterator[Token]:
     """The locative phrases of a verb, with "to" for a verb of motion ("travelled to
-    Syria") and the phrase of a gerund after "upon / after" ("upon landing at X")."""
+    Syria") and the phrase of a gerund after "upon / after" ("upon landing at X");
+    ``topic``: the verb tells of a noun of talk ("talks … stalled over Idlib")."""
     lemma = verb.lemma_.lower()
     preps = r.event_preps | ({"to"} if lemma in r.motion_verbs else frozenset()) | (
         {"from"} if lemma in r.leave_verbs else frozenset())
-    yield from _preps(verb, preps)
+    yield from _preps(verb, preps, topic)
     if lemma in r.leave_verbs:  # "pull US troops out of Syria"
         for out in (c for c in verb.children if c.lower_ == "out"):
             yield from _preps(out, frozenset({"of"}))
@@ -136,9 +141,10 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
     for verb in verbs:
         yield from (("the event's locative phrase", t) for t in _verb_preps(verb, r))
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass"):
-        # "carried out airstrikes on Raqqa", "in central Iraq, attacks … have spiked"
-        yield from (("the event's locative phrase", t)
-                    for t in _verb_preps(trigger.head, r))
+        # "carried out airstrikes on Raqqa", "in central Iraq, attacks … have spiked"; a
+        # noun of talk's verb's "over / on / about" is its topic ("talks stalled over Idlib")
+        yield from (("the event's locative phrase", t) for t in _verb_preps(
+            trigger.head, r, trigger.lemma_.lower() in r.topic_nouns))
     for c in trigger.children:
         if c.dep_ in _CLAUSE_DEPS and c.tag_ in ("VBG", "VBN") or \
                 c.dep_ == "relcl" and _is_noun(trigger):
@@ -167,6 +173,8 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
             for pobj in (g for g in c.children if g.dep_ == "pobj"):
                 yield from (("the agent's locative phrase", t) for t in _noun_places(pobj, r))
     takes = trigger.lemma_.lower() in r.place_object_verbs
+    # "struck what the military described as depots near Damascus airport"
+    yield from (("the event's object", t) for t in _free_relative_object(trigger))
     for verb in verbs:
         leaves = verb.lemma_.lower() in r.leave_verbs
         for c in verb.children:
@@ -198,6 +206,23 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
         # "arrested in the town of Didim … when police raided the resort": the same scene
         yield from (("the main clause's locative phrase", t)
                     for t in _preps(trigger.head, r.event_preps))
+
+
+def _free_relative_object(trigger: Token) -> Iterator[Token]:
+    """The nouns a "what" object clause says the object is, and the clause's own place
+    ("struck what the military described as weapons depots near Damascus airport", "bombed
+    what activists said was a hospital in Idlib", "raided what police called a bomb factory
+    in the outskirts of Peshawar", where the parser hangs the place on "called")."""
+    r = rules()
+    takes = trigger.lemma_.lower() in r.place_object_verbs
+    for clause in (c for c in trigger.children if c.dep_ == "ccomp" and
+                   c.left_edge.i == trigger.i + 1 and c.left_edge.lower_ == "what"):
+        yield from _preps(clause, r.event_preps)
+        for tok in clause.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.i == clause.i \
+                    or tok.dep_ == "oprd" and tok.head.i == clause.i \
+                    or tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                yield from _object_places(tok, takes)
 
 
 def _leads(clause: Token, trigger: Token) -> bool:
@@ -253,8 +278,8 @@ def _source_phrase(trigger: Token) -> Iterator[tuple[str, Token]]:
                 yield from (("the source's whereabouts", t)
                             for t in _preps(trip, frozenset({"to"})))
         for c in subject.children:
-            if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG":
-                yield from (("the source's location phrase", t)
+            if c.dep_ in ("acl", "advcl") and c.tag_ in ("VBG", "VBN"):  # "forces, deployed
+                yield from (("the source's location phrase", t)  # in Benghazi, detained …"
                             for t in _preps(c, r.event_preps))
 
 
@@ -321,7 +346,8 @@ def _sentence_scene(trigger: Token, places: dict[int, Resolved],
     holiday in the town of Didim … when police raided the resort"): its most precise place.
     Not a place told of aside, nor one whose people are meant ("Idlib's inhabitants")."""
     sent = trigger.sent
-    found = list(dict.fromkeys(places[i] for i in range(sent.start, sent.end)
+    start = _heading(sent)
+    found = list(dict.fromkeys(places[i] for i in range(start, sent.end)
                                if i in places and places[i].best is not None))
     if not found or len({r.best.place.country for r in found if r.best}) != 1:
         return None
@@ -330,6 +356,19 @@ def _sentence_scene(trigger: Token, places: dict[int, Resolved],
                   if not _owns_people(doc[r.mention.start:r.mention.end].root)
                   and not _aside(doc[r.mention.start:r.mention.end].root, trigger)),
                  places, skip)
+
+
+def _heading(sent: Span) -> int:
+    """Where a sentence's scene starts: at a heading of place names before it ("Kabul: A
+    suicide bomber killed 12 people", which the parser splits off as its own sentence)."""
+    doc = sent.doc
+    if sent.start < 2 or doc[sent.start - 1].text not in (":", "-", "–", "—"):
+        return sent.start
+    before = doc[sent.start - 1].sent
+    words = [t for t in before if not t.is_punct]
+    if words and all(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC") for t in words):
+        return before.start
+    return sent.start
 
 
 def _country_in_phrase(extra: Sequence[Token], kb: Knowledge,
