@@ -254,7 +254,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 where.scene_country(t, self.resolver, ctx)
             if scene:
                 sources, targets = (at_home(x, scene, homes) for x in (sources, targets))
-        if codes.lookup(p.code).root == PROTEST_ROOT:
+        code = codes.lookup(p.code)
+        if code.root == PROTEST_ROOT:
             sources, targets = self._protest_parties(sources, targets, source_head, place, t,
                                                      ctx, notes)
         if place is not None and place.country and any(
@@ -281,13 +282,13 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 iter(ctx.countries), None)
             implied = agentless.implied_source(p.code, home, t, ctx.doers,
                                                placed=place is not None and bool(place.country))
-            if implied is None and codes.lookup(p.code).quad_class == MATERIAL_CONFLICT:
+            if implied is None and code.quad_class == MATERIAL_CONFLICT:
                 implied = recall.implied_doer(p.code, ctx.deeds, t, index)
                 if implied is not None and any(f.actor.same_as(implied) for f in targets):
                     implied = None
             if implied is not None:
                 sources = [Found(implied, t)]
-            if codes.lookup(p.code).quad_class == MATERIAL_CONFLICT and place is None:
+            if code.quad_class == MATERIAL_CONFLICT and place is None:
                 targets = agentless.local_victims(targets, home)
         if sources and not targets and (asked := recall.answered(
                 p.code, sources[0].actor, ctx.deeds, index)) is not None:
@@ -298,10 +299,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 relevance.political(f.actor) for f in sources):
             return  # no parties; or people "displaced" with no one who expelled them
         pairs: list[tuple[Found | None, Found | None]]
-        code = codes.lookup(p.code)
-        if not targets and len(sources) > 1 and (code.root in SYMMETRIC_ROOTS or
-                                                 t.lemma_.lower() in RECIPROCAL_WORDS or
-                                                 mutual is not None):
+        if not targets and (together or len(sources) > 1 and code.root in SYMMETRIC_ROOTS):
             pairs = [(sources[0], s) for s in sources[1:]] + [(s, sources[0]) for s in sources[1:]]
         else:
             pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]

@@ -41,8 +41,8 @@ class ArticleContext:
     #: the country of the last named doer of each kind of force the article reports (CAMEO
     #: code -> country): "regime airstrikes" … "killed in airstrikes" are the regime's too
     doers: dict[str, str] = dataclasses.field(default_factory=dict)
-    #: the last named doer of each CAMEO root the article told (root -> actor): "the
-    #: seizure" in a later sentence is theirs (:mod:`.recall`)
+    #: the last named doer of each kind of event the article told (three-digit code or
+    #: root -> :class:`.recall.Deed`): "the seizure" in a later sentence is theirs
     deeds: dict[str, Deed] = dataclasses.field(default_factory=dict)
 
 

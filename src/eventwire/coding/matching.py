@@ -22,7 +22,9 @@ from .syntax import (
     passive,
     predicate_words,
     prep_objects,
+    side_clause,
     to_infinitive,
+    trailing_participle,
 )
 
 #: Dependencies through which a word is embedded in (the complement of) another.
@@ -36,23 +38,15 @@ SCENE_PREPS = frozenset({"during", "amid", "amidst"})
 FRONTED_SCENE_PREPS = frozenset({"in", "at"})
 
 
-#: conjunctions of a clause that tells another event beside its verb's: "as Washington
-#: imposed sanctions", "after the talks collapsed" (not "if", "unless": a condition)
-SIDE_CLAUSE_MARKS = frozenset({"as", "after", "before", "while", "when", "since", "because",
-                               "although", "though", "whereas", "once"})
-
-
 def _adjunct(tok: Token) -> bool:
     """Whether ``tok`` is a preposition setting its verb's scene (see SCENE_PREPS), a clause
-    beside its verb that tells an event of its own (see SIDE_CLAUSE_MARKS), or the means of
+    beside its verb that tells an event of its own (:func:`.syntax.side_clause`), or the means of
     doing it ("by firing")."""
     if tok.dep_ == "prep" and tok.lower_ == "by" and any(c.dep_ == "pcomp"
                                                          for c in tok.children):
         return True  # "violated the ceasefire **by firing** mortar shells": the means, told too
     if tok.dep_ == "advcl":
-        return any(m.dep_ == "mark" and m.lower_ in SIDE_CLAUSE_MARKS for m in tok.children) \
-            or (tok.tag_ == "VBG" and tok.i > tok.head.i and tok.nbor(-1).text == "," and
-                not any(m.dep_ == "mark" for m in tok.children))
+        return side_clause(tok) or trailing_participle(tok) and tok.nbor(-1).text == ","
     return tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX") and (
         tok.lower_ in SCENE_PREPS or tok.lower_ in FRONTED_SCENE_PREPS and tok.i < tok.head.i)
 

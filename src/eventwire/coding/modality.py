@@ -17,15 +17,11 @@ from spacy.tokens import Token
 
 from ..records import Modality
 from .cues import Cues
-from .syntax import passive
+from .syntax import passive, side_clause
 
 #: Dependencies through which a governing word passes its modality down.
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl",
                             "conj", "attr", "oprd", "nsubj", "nsubjpass", "compound", "amod"})
-#: Conjunctions of a clause beside its verb, which tells an event of its own (as
-#: ``matching.SIDE_CLAUSE_MARKS``; not "if" or "unless": a condition)
-SIDE_MARKS = frozenset({"as", "after", "before", "while", "when", "since", "because",
-                        "although", "though", "whereas", "once"})
 #: Prepositions of time and circumstance: what they introduce keeps its own modality.
 CIRCUMSTANTIAL = frozenset({"after", "before", "since", "despite", "following", "during", "amid",
                             "over", "because", "due", "until"})
@@ -45,8 +41,7 @@ def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
             return
         if tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANTIAL:
             return  # "... intends to act after the strike": the strike is not intended
-        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SIDE_MARKS
-                                       for m in tok.children):
+        if side_clause(tok):
             return  # "agreed to talks **as** fighting entered its fourth week"
         yield head
         tok = head

@@ -8,11 +8,11 @@ of event (its three-digit code, and its root), the last doer the article named
 (:func:`remember`), and a definite event noun with no actor in its own phrase stands for
 that doer (:func:`doer_of`) where a target is looked for. Force told with no doer at all
 ("the hospital was hit", "the attacks on Idlib") is implied to be by the article's last named
-doer of such force, if it was named at most ``IMPLIED_REACH`` sentences before
-(:func:`implied_doer`; its text in brackets). An answer with no named other side ("Qatar
-denies it", "Russia refused") answers the latest accusation, appeal or demand the article
-told against the answerer's country (:func:`answered`). Each actor says so in its
-``evidence``.
+doer of such force, if it was named at most ``IMPLIED_REACH`` sentences before and no doer of
+another country used force of that root (:func:`implied_doer`; its text in brackets). An
+answer with no named other side ("Qatar denies it", "Russia refused") answers the latest
+accusation, appeal or demand the article told against the answerer's country
+(:func:`answered`). Each actor says so in its ``evidence``.
 """
 
 from __future__ import annotations

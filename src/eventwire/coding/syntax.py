@@ -141,6 +141,26 @@ def named_modifiers(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ in ("compound", "amod") and named(c)]
 
 
+#: conjunctions of a clause that tells another event beside its verb's: "as Washington
+#: imposed sanctions", "after the talks collapsed" (not "if", "unless": a condition)
+SIDE_CLAUSE_MARKS = frozenset({"as", "after", "before", "while", "when", "since", "because",
+                               "although", "though", "whereas", "once"})
+
+
+def side_clause(tok: Token) -> bool:
+    """Whether ``tok`` heads a clause beside its verb, opened by one of
+    ``SIDE_CLAUSE_MARKS``: an event of its own, with its own modality."""
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SIDE_CLAUSE_MARKS
+                                       for m in tok.children)
+
+
+def trailing_participle(tok: Token) -> bool:
+    """Whether ``tok`` is a participle after the clause it hangs on, with no conjunction
+    ("clashed in June 2020, **killing** 20 soldiers")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i and \
+        not any(m.dep_ == "mark" for m in tok.children)
+
+
 def shared_object(verb: Token) -> Token | None:
     """The verb's direct object, or the one it shares with a verb joined to it ("killed or
     **wounded** 300 fighters")."""

@@ -30,7 +30,7 @@ import dateparser
 from spacy.tokens import Span, Token
 
 from ..records import DatePrecision
-from .syntax import other_clause
+from .syntax import other_clause, trailing_participle
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -243,8 +243,7 @@ def event_date(t: Token, gov: Token | None, sent: Span, published: dt.date,
     clause = gov if gov is not None else t
     while clause.pos_ != "VERB" and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > clause.head.i and not any(
-            c.dep_ == "mark" for c in clause.children):
+    if trailing_participle(clause):
         clause = clause.head  # "clashed in June 2020, killing 20 soldiers": the same time
     best = None
     for ent in date_entities(sent):
