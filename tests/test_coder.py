@@ -148,6 +148,10 @@ IF_FAIL = (
     "Washington will impose fresh sanctions on Tehran if the talks fail, "
     "a State Department official said."
 )
+IF_ATTACKED = "Iran said that if Israel attacks, it would retaliate against Israel."
+WHETHER_PREPARED = "The US has not said whether it is prepared to withdraw its troops from Syria."
+NO_SIGN_WILLING = "There was no sign that Russia was willing to resume talks with Ukraine."
+CAPABLE = "Militants in Iraq have been able to conduct attacks on Iraqi soldiers."
 POSSIBLE = (
     "The United States and Jordan are planning possible joint airstrikes against "
     "Syrian government forces."
@@ -278,7 +282,13 @@ CASES = [
     pytest.param(C(DOUBLE_NEG, "12", "PAK", "IND", "negated"), id="double-negation"),
     pytest.param(C(COULD, "18 19", "PRK", "USA", "hypothetical"), id="hypothetical-could"),
     pytest.param(C(MAY, "16 13", "EUR", "RUS", "hypothetical"), id="hypothetical-may"),
-    pytest.param(C(IF_FAIL, "16 13", "USA", "IRN", "hypothetical"), id="hypothetical-if"),
+    pytest.param(C(IF_FAIL, "16", "USA", "IRN", "hypothetical"), id="hypothetical-if"),
+    # a conditional announcement is still one: the threat of sanctions is made
+    pytest.param(C(IF_FAIL, "1312", "USA", "IRN", "asserted"), id="conditional-threat"),
+    pytest.param(C(IF_ATTACKED, "1384", "IRN", "ISR", "asserted"), id="if-attacked-threat"),
+    # an intention asked about or doubted is not announced
+    pytest.param(C(WHETHER_PREPARED, "0874", "USA", "SYR", "hypothetical"),
+                 id="whether-prepared-action"),
     pytest.param(
         C(POSSIBLE, "18 19", "USA", "SYR", "hypothetical", target_sector="MIL"),
         id="hypothetical-possible",
@@ -373,6 +383,16 @@ def test_event(case: Case) -> None:
     assert any(case.fits(e) for e in events), f"expected {case}; got\n{summary(events)}"
     others = [e for e in events if case.same_event(e) and e.modality != case.modality]
     assert not others, f"same event with another modality:\n{summary(others)}"
+
+
+@pytest.mark.parametrize("text, roots", [(WHETHER_PREPARED, ("03",)),
+                                          (NO_SIGN_WILLING, ("03",)),
+                                          (CAPABLE, ("13",))])
+def test_no_announcement_when_asked_doubted_or_able(text: str, roots: tuple[str, ...]) -> None:
+    # "whether it is prepared to", "no sign Russia was willing to", "have been able to":
+    # no one announced anything
+    events = events_of(text)
+    assert not [e for e in events if e.root in roots], summary(events)
 
 
 def test_conjoined_sources_one_event_each() -> None:
@@ -774,6 +794,17 @@ def test_a_killing_is_coded_by_its_means() -> None:
     assert [e.cameo for e in events] == ["195"], summary(events)
     assert events[0].target is not None and events[0].target.sector == "CVL"
     assert ">" in events[0].evidence.rule  # the pattern and the means that recoded it
+
+
+def test_a_killing_when_a_weapon_struck_is_coded_by_the_weapon() -> None:
+    """"Killed when Russian airstrikes hit a market": the airstrikes are the killing's
+    means, so the dead are the target of Russia's aerial weapons (195), not of an assault."""
+    events = events_of("Ten civilians were killed when Russian airstrikes hit a market in "
+                       "Idlib.")
+    assert "1823" not in [e.cameo for e in events], summary(events)
+    dead = [e for e in events if e.target is not None and e.target.sector == "CVL"]
+    assert dead and dead[0].cameo == "195" and dead[0].source is not None, summary(events)
+    assert dead[0].source.country == "RUS"
 
 
 def test_a_killings_means_names_its_doer() -> None:

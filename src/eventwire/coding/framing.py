@@ -22,7 +22,7 @@ from .cues import Cues
 from .parties import PartyFinder
 from .patterns import Pattern
 from .reframe import Reframing
-from .syntax import has_future_aux, lemma_of, passive
+from .syntax import has_future_aux, in_question, lemma_of, passive
 
 Pair = tuple[Found | None, Found | None]
 
@@ -66,9 +66,14 @@ class Framer(PartyFinder):
         conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
                           for c in t.children)
         forecast = any(g.text == cue and passive(g) for g in modality.governors(t, self.cues))
-        # "Russia is expected to launch an offensive": others' forecast, no announcement
-        announced = None if forecast else self.reframing.announced(p.code, mod, cue,
-                                                                   conditional)
+        # "Russia is expected to launch an offensive": others' forecast, no announcement;
+        # "whether it is prepared to withdraw": a question, no announcement either
+        # "if attacked, it would retaliate": a conditional announcement is still one
+        if_would = mod == "hypothetical" and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will") for c in t.children) and any(
+            c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in t.children)
+        announced = None if forecast or in_question(t) else self.reframing.announced(
+            p.code, mod, "would" if if_would else cue, conditional)
         refused = self.reframing.refused(
             p.code, mod, lemma_of(cue, t),
             # "said it would not resume talks": a refusal reported in speech

@@ -55,6 +55,8 @@ HARM_ROOTS = ("18",)
 MEANS_ROOTS = ("19", "20", "183")
 #: prepositions that name the means of a harm
 MEANS_PREPS = ("in", "by", "during", "from", "under")
+#: conjunctions of a clause that names the means of a harm ("killed when shells hit")
+WHEN_MARKS = ("when", "as", "after")
 
 
 def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None:
@@ -70,6 +72,10 @@ def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None
             if g.dep_ in ("pobj", "pcomp")]
     ways += [c for v in verbs for c in v.children if c.dep_ == "nsubj"]  # "airstrikes killed"
     ways += [v.head for v in verbs if v.dep_ == "acl"]  # "reports of airstrikes killing"
+    # "were killed when airstrikes hit the market": the clause's subject, else its verb
+    ways += [w for v in verbs for c in v.children if c.dep_ == "advcl"
+             and any(m.dep_ in ("mark", "advmod") and m.lower_ in WHEN_MARKS for m in c.children)
+             for w in (*(g for g in c.children if g.dep_ == "nsubj"), c)]
     return next((w for w in ways
                  if w.i in fired and fired[w.i].code.startswith(MEANS_ROOTS)), None)
 
@@ -77,4 +83,7 @@ def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None
 def means_actor(way: Token) -> Token | None:
     """The doer the means names ("killed in shelling by government forces", "killed in
     airstrikes and shelling by the regime", "killed in Russian airstrikes")."""
-    return next((a for w in (way, *way.conjuncts) if (a := own_actor(w)) is not None), None)
+    return next((a for w in (way, *way.conjuncts) if (a := own_actor(w)) is not None),
+                # "killed in coalition airstrikes": a common noun naming the doer
+                next((c for w in (way, *way.conjuncts) for c in w.children
+                      if c.dep_ == "compound" and c.pos_ == "NOUN"), None))

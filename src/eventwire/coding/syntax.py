@@ -161,6 +161,23 @@ def trailing_participle(tok: Token) -> bool:
         not any(m.dep_ == "mark" for m in tok.children)
 
 
+#: conjunctions that make a clause a question or a condition, not a statement
+QUESTION_MARKS = frozenset({"whether", "if", "unless"})
+#: nouns that, with "no", deny what their clause says ("no sign Russia was willing to")
+DOUBT_NOUNS = frozenset({"sign", "indication", "evidence", "hint", "suggestion"})
+
+
+def in_question(tok: Token) -> bool:
+    """Whether ``tok`` sits in a clause that asks or doubts rather than states: "whether it
+    is prepared to", "unless Turkey is willing to", "no sign Russia was willing to"."""
+    for t in (tok, *tok.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in t.children):
+            return True
+        if t.lemma_ in DOUBT_NOUNS and any(c.lower_ == "no" for c in t.children):
+            return True
+    return False
+
+
 def shared_object(verb: Token) -> Token | None:
     """The verb's direct object, or the one it shares with a verb joined to it ("killed or
     **wounded** 300 fighters")."""
