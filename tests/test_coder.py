@@ -807,6 +807,64 @@ def test_a_killing_when_a_weapon_struck_is_coded_by_the_weapon() -> None:
     assert dead[0].source.country == "RUS"
 
 
+def test_the_force_a_deployment_sends_troops_to_use_is_coded_too() -> None:
+    """"Sent forces to oust the militants": the deployment (154) and the force it was sent
+    to use (190), both by the sender; troops sent "to deter" use no force."""
+    events = events_of("Turkey sent forces to oust Kurdish militants from an enclave in "
+                       "northwestern Syria.")
+    codes = {e.cameo: e for e in events}
+    assert {"154", "190"} <= set(codes), summary(events)
+    assert codes["190"].source is not None and codes["190"].source.country == "TUR"
+    assert codes["190"].target is not None and codes["190"].target.sector == "REB"
+    jets = events_of("Russia will send warplanes to bomb rebel positions in Idlib.")
+    bombing = [e for e in jets if e.cameo == "195"]
+    assert bombing and bombing[0].source is not None, summary(jets)
+    assert bombing[0].source.country == "RUS" and bombing[0].modality == "future"
+    deter = events_of("The US sent troops to Poland to deter Russia.")
+    assert not [e for e in deter if e.root == "19"], summary(deter)
+
+
+def test_a_states_war_or_intervention_on_another_is_force() -> None:
+    """"Riyadh's war in Yemen", "Turkey's intervention in Syria": a state's war on someone is
+    force (190); "the Syrian war" names a place's war, and the UN's intervention is no force."""
+    for text, source, target in [("Riyadh's war in Yemen has killed thousands.", "SAU", "YEM"),
+                                 ("Turkey's intervention in Syria began in 2016.", "TUR", "SYR")]:
+        force = [e for e in events_of(text) if e.cameo == "190"]
+        assert force and force[0].source is not None and force[0].target is not None, text
+        assert (force[0].source.country, force[0].target.country) == (source, target)
+    for text in ("The Syrian war has killed half a million people.",
+                 "The UN's intervention in the dispute helped."):
+        assert not [e for e in events_of(text) if e.root == "19"], summary(events_of(text))
+
+
+def test_a_ceasefire_an_international_body_orders_is_its_demand() -> None:
+    """The UN security council has no guns to silence: a ceasefire it votes for or orders
+    is its demand for one (107), while states that agree a ceasefire declare one (0871)."""
+    un = events_of("The security council voted unanimously for a ceasefire in Syria on "
+                   "Saturday.")
+    assert [e.cameo for e in un if e.root in ("08", "10")] == ["107"], summary(un)
+    states = events_of("Russia and Turkey agreed a ceasefire in Idlib.")
+    assert {e.cameo for e in states} == {"0871"}, summary(states)
+
+
+def test_calls_for_something_are_an_appeal_not_a_phone_call() -> None:
+    events = events_of("The YPG's calls for a direct intervention by Assad's government are "
+                       "a setback.")
+    assert [e.cameo for e in events] == ["020"], summary(events)
+    phone = events_of("Putin held a phone call with Erdogan.")
+    assert [e.cameo for e in phone] == ["041"], summary(phone)
+
+
+def test_a_meeting_boycotted_by_someone_is_their_refusal_to_meet() -> None:
+    """A participle after its object ("a conference boycotted by the opposition") keeps its
+    object constraint: the boycott of a meeting is a refusal to meet (125), not a strike."""
+    events = events_of("The envoy will attend a peace conference boycotted by the Syrian "
+                       "opposition.")
+    boycott = [e for e in events if e.root in ("12", "14")]
+    assert [e.cameo for e in boycott] == ["125"], summary(events)
+    assert boycott[0].source is not None and boycott[0].source.sector == "OPP"
+
+
 def test_a_killings_means_names_its_doer() -> None:
     """"Killed in shelling by government forces": the shelling (194) by those forces, even
     with "shelling" parsed as a verb."""

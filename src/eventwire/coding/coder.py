@@ -77,6 +77,9 @@ RECIPROCAL_WORDS = frozenset({"fight", "clash", "battle", "skirmish", "war", "tr
                               "exchange", "ceasefire", "truce", "armistice", "sign"})
 #: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
 STATE_PROTEST_CODE = "114"
+#: A truce an international body is the source of is one it orders or calls for: its
+#: demand (CAMEO 107), as it has no guns to silence ("a ceasefire ordered by the UN")
+IGO_ORDERS = {"0871": "107"}
 MAX_SENTENCE_TOKENS = 300
 #: Whether a coder proposes events with the learned proposer unless told (benchmarks/RESULTS.md)
 PROPOSER_DEFAULT = True
@@ -174,7 +177,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             if (way := nested.means(t, p, fired)) is not None:  # "killed in airstrikes": 195
                 p = dataclasses.replace(p, code=fired[way.i].code, id=f"{p.id}>{fired[way.i].id}")
             governor = governors[i]
-            alleged_by = possible_by = None
+            alleged_by = possible_by = sender = None
             if governor is not None:
                 alleging = governor.lemma_.lower() in self.cues.alleged_governors
                 if alleging and t.pos_ == "VERB":
@@ -183,10 +186,12 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                     possible_by = governor
                 elif nested.codes_nested(t, governor, fired[governor.i]):
                     alleged_by = governor if alleging else None  # "condemned Israel's raid"
+                elif nested.mission(t, p, governor, fired[governor.i]):
+                    sender = governor  # "sent forces to oust the militants": the ousting too
                 else:
                     continue
             for ev in self._events_for(t, p, sent, index, ctx, headline, alleged_by,
-                                       possible_by, way):
+                                       possible_by, way, sender):
                 key = (ev.cameo, ev.source.to_dict().__repr__() if ev.source else "",
                        ev.target.to_dict().__repr__() if ev.target else "")
                 if key not in seen:
@@ -198,7 +203,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
     # -- events -------------------------------------------------------------------------
     def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
                     headline: bool, alleged_by: Token | None,
-                    possible_by: Token | None = None, way: Token | None = None
+                    possible_by: Token | None = None, way: Token | None = None,
+                    sender: Token | None = None
                     ) -> Iterator[Event]:
         if relevance.natural_cause(t, p.code, self.cues.disasters) or \
                 relevance.made_work(t, p.code, self.cues.works):
@@ -206,6 +212,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         source_head, candidates, gov = self._roles(t, p)
         if source_head is None and way is not None:  # "killed in shelling by the army"
             source_head = nested.means_actor(way)
+        if sender is not None:  # "Russia sent jets to bomb ...": Russia bombs
+            source_head = child(sender, "nsubj") or source_head
         if source_head is None and t.pos_ == "NOUN":
             # "army shelling", "police raids": a political actor named by a common noun
             source_head = next((c for c in t.children if c.dep_ == "compound"
@@ -224,6 +232,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                     source_head.ent_type_ == "GPE" or sources[0].actor.sector == "GOV"):
             # "Vietnam protested against the oil rig": a state complains, it does not march
             p = dataclasses.replace(p, code=STATE_PROTEST_CODE, id=f"{p.id}>state")
+        if p.code in IGO_ORDERS and sources and all(f.actor.sector == "IGO" for f in sources):
+            p = dataclasses.replace(p, code=IGO_ORDERS[p.code], id=f"{p.id}>ordered")
         target_head: Token | None = None
         targets: list[Found] = []
         mutual = reciprocal(t)  # "accused each other": each of the subjects, the others

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import Cues
+from .nested import own_actor
 from .patterns import NAMING_VERBS, Pattern, PatternSet
 from .roles import HARM_VERBS, frame_head, gerund_noun
 from .syntax import (
@@ -19,9 +20,11 @@ from .syntax import (
     conjuncts,
     head_words,
     object_words,
+    owner_words,
     passive,
     predicate_words,
     prep_objects,
+    reduced_passive,
     side_clause,
     to_infinitive,
     trailing_participle,
@@ -83,6 +86,8 @@ class PatternMatcher:
             return False
         if p.object:
             obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
+            if obj is None and reduced_passive(t):  # "a conference boycotted by the opposition"
+                obj = t.head
             if obj is None and p.pos == "verb":
                 obj = next(iter(prep_objects([t], p.particle or "")), None) if p.particle \
                     else None
@@ -93,7 +98,13 @@ class PatternMatcher:
                     h.pos_ == "NOUN" and (q := self._match(h)) is not None
                     and q.code[:2] != p.code[:2] for h in heads):
                 return False  # "opened a round of **border talks**": talks, not a border
-        if p.subject:  # "US troops withdrew from Syria": a military withdrawal
+        if p.subject and p.pos == "noun":
+            # "Riyadh's war in Yemen": a state's war on someone ("the Syrian war" is a place's)
+            owner = own_actor(t)
+            if owner is None or not (owner_words(owner) & p.subject) or not any(
+                    c.dep_ == "prep" and c.lower_ in p.target for c in t.children):
+                return False
+        elif p.subject:  # "US troops withdrew from Syria": a military withdrawal
             doer = child(t, "nsubj") or (child(t.head, "nsubj") if t.dep_ == "conj" else None)
             if doer is None or not (object_words(doer) & p.subject):
                 return False
@@ -148,6 +159,8 @@ class PatternMatcher:
     @staticmethod
     def _object_head_fits(p: Pattern, t: Token) -> bool:
         obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
+        if obj is None and reduced_passive(t):
+            obj = t.head
         if obj is None and p.particle:
             obj = next(iter(prep_objects([t], p.particle)), None)
         return obj is not None and any(head_words(c) & p.object for c in conjuncts(obj))

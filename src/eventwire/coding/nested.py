@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .patterns import Pattern
-from .syntax import child, named_modifiers, prep_objects
+from .syntax import child, named_modifiers, prep_objects, to_infinitive
 
 #: CAMEO roots whose object event happened: disapproval
 PRESUPPOSING_ROOTS = ("11",)
@@ -46,6 +46,20 @@ def codes_nested(t: Token, governor: Token, governing: Pattern) -> bool:
     ``governor``, is coded as an event of its own (see the module's docstring)."""
     return (t.pos_ == "NOUN" and governing.code.startswith(PRESUPPOSING_ROOTS)
             and own_actor(t) is not None)
+
+
+#: CAMEO roots of sending forces, and of the force they are sent to use
+DEPLOYING_ROOTS = ("15",)
+FORCE_ROOTS = ("19",)
+
+
+def mission(t: Token, pattern: Pattern, governor: Token, governing: Pattern) -> bool:
+    """Whether ``t`` is the force a deployment sends troops to use: "sent forces **to
+    oust** the militants", "deployed troops **to fight** the YPG" — an event of its own,
+    by the deployer, beside the deployment."""
+    return (t.pos_ == "VERB" and governing.code.startswith(DEPLOYING_ROOTS)
+            and pattern.code.startswith(FORCE_ROOTS) and t.head.i == governor.i
+            and t.dep_ in ("advcl", "xcomp") and to_infinitive(t))
 
 
 #: CAMEO roots of harm to people, whose means may be named ("killed in airstrikes")

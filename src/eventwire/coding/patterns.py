@@ -80,8 +80,6 @@ def _parse(item: object, where: str, file: str) -> Pattern:
     particle = item.get("particle")
     obj = _words(item.get("object"), where, "object")
     subject = _words(item.get("subject"), where, "subject")
-    if subject and pos != "verb":
-        raise DataError(f"{where}: 'subject' needs a verb trigger")
     comp = _words(item.get("complement"), where, "complement")
     comp_noun = _words(item.get("complement_noun"), where, "complement_noun")
     modifier = _words(item.get("modifier"), where, "modifier")

@@ -100,6 +100,13 @@ def head_words(tok: Token) -> set[str]:
     return {tok.lemma_.lower(), kind} if kind else {tok.lemma_.lower()}
 
 
+def owner_words(owner: Token) -> set[str]:
+    """The words a noun's ``subject`` constraint may match in the word naming the noun's
+    own actor ("**Riyadh's** war", "the **Saudi** war"): a nationality counts as its
+    state's ``(place)``."""
+    return head_words(owner) | ({PLACE_WORD} if owner.ent_type_ == "NORP" else set())
+
+
 def object_words(obj: Token) -> set[str]:
     """The lemmas an object constraint may match: the object and its conjuncts (``(place)``
     for a place's name, ``(group)`` for an organisation's), their compound modifiers, and
