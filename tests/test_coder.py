@@ -865,6 +865,26 @@ def test_a_meeting_boycotted_by_someone_is_their_refusal_to_meet() -> None:
     assert boycott[0].source is not None and boycott[0].source.sector == "OPP"
 
 
+def test_dealings_abroad_and_hosting_imply_a_visit() -> None:
+    """An official who meets or appeals in another country went there (042, visitor to
+    host); a guest hosted visits the host; a state named as such makes no trip, nor does
+    someone at home."""
+    def visits(text: str) -> list[tuple[str | None, str | None, str]]:
+        return [(e.source.country if e.source else None,
+                 e.target.country if e.target else None, e.modality)
+                for e in events_of(text) if e.cameo == "042"]
+
+    assert visits("Pompeo met Egyptian officials in Cairo.") == [("USA", "EGY", "asserted")]
+    assert visits("Putin hosted Assad in Sochi on Monday.") == [("SYR", "RUS", "asserted")]
+    assert visits("Pompeo will meet Egyptian officials in Cairo next week.") == [
+        ("USA", "EGY", "future")]
+    assert visits("Lavrov met Syrian officials in Moscow.") == []
+    assert visits("Russia signed a deal with Turkey in Geneva.") == []
+    visit = [e for e in events_of("Pompeo met Egyptian officials in Cairo.")
+             if e.cameo == "042"][0]
+    assert visit.evidence.rule.startswith("visit<")
+
+
 def test_a_killings_means_names_its_doer() -> None:
     """"Killed in shelling by government forces": the shelling (194) by those forces, even
     with "shelling" parsed as a verb."""

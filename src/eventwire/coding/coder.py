@@ -29,6 +29,7 @@ from . import (
     recall,
     relevance,
     stance,
+    visits,
     when,
     where,
 )
@@ -198,6 +199,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                     seen.add(key)
                     events.append(ev)
         events.extend(self._statements(sent, index, ctx, headline, fired))
+        events.extend(visits.visits(events))  # "met Egyptian officials in Cairo": a trip
         return events
 
     # -- events -------------------------------------------------------------------------

@@ -1,0 +1,74 @@
+"""Visits a report implies: an official who deals with others in another country went there.
+
+CAMEO codes a trip abroad as a visit (042, the visitor to the host) whether or not the report
+says "visited": "Pompeo met Egyptian officials **in Cairo**", "Syrian opposition leaders are
+meeting **in Saudi Arabia**", "Putin **hosted** Assad in Sochi" each tell of one. This module
+derives that visit from an event the coder found:
+
+* the event is diplomacy or words (CAMEO roots :data:`DEALING_ROOTS`: appeals,
+  meetings, diplomatic cooperation) placed by its own clause's place phrase ("in Cairo"), or
+  a hosting (043), whose guest is the visitor;
+* the visitor is someone who travels — a person, officials, a delegation (not a state named
+  as such: "Russia signed a deal in Geneva" tells of no trip) — of a known country other
+  than the place's;
+* the visit keeps the event's modality ("are due to meet in Sochi": a visit to come) and
+  date, and points to the same sentence, with the rule ``visit<`` + the event's rule.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+from .. import codes
+from ..records import Actor, Event
+
+#: CAMEO roots of dealings that take the dealer where they happen
+DEALING_ROOTS = frozenset({"02", "04", "05"})
+VISIT_CODE = "042"
+HOST_CODE = "043"
+#: how the place coder says a place came from the event's own clause (``location.evidence``)
+OWN_PLACE = ("the event's locative phrase", "the clause's locative phrase")
+#: actor kinds that travel: people and groups of people, not states or places
+TRAVELLERS = frozenset({"person", "agent"})
+
+
+def _traveller(actor: Actor | None) -> bool:
+    return actor is not None and actor.country is not None and actor.kind in TRAVELLERS \
+        and not actor.text.startswith("[")
+
+
+def visits(events: list[Event]) -> list[Event]:
+    """The visits ``events`` imply (see the module's docstring), one per visitor and host
+    country, none already coded."""
+    out: list[Event] = []
+    seen = {(e.source.country, e.target.country) for e in events
+            if e.cameo == VISIT_CODE and e.source is not None and e.target is not None}
+    for e in events:
+        place = e.location
+        if e.cameo == HOST_CODE and e.source is not None and e.source.country:
+            visitor, host_country, host_name = e.target, e.source.country, e.source.text
+        elif e.root in DEALING_ROOTS and place is not None and place.country and \
+                (place.evidence or "").startswith(OWN_PLACE):
+            visitor, host_country, host_name = e.source, place.country, place.name
+        else:
+            continue
+        if not _traveller(visitor) or visitor is None or visitor.country == host_country:
+            continue
+        if (visitor.country, host_country) in seen:
+            continue
+        seen.add((visitor.country, host_country))
+        host = Actor(text=host_name, name=host_name, country=host_country, sector=None,
+                     kind="place", evidence=f"host of a visit implied by {e.cameo} "
+                                           f"({e.evidence.trigger!r})")
+        code = codes.lookup(VISIT_CODE)
+        out.append(dataclasses.replace(
+            e, event_id=hashlib.sha1(f"{e.event_id}|visit".encode()).hexdigest()[:16],
+            source=visitor, target=host, cameo=code.code, root=code.root, plover=code.plover,
+            quad_class=code.quad_class, goldstein=code.goldstein,
+            evidence=dataclasses.replace(
+                e.evidence, rule=f"visit<{e.evidence.rule}", target_span=None,
+                source_span=visitor.span,
+                notes=(*e.evidence.notes, f"a visit to {host_country} implied by "
+                                          f"{e.cameo} there"))))
+    return out
