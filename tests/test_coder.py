@@ -885,6 +885,21 @@ def test_dealings_abroad_and_hosting_imply_a_visit() -> None:
     assert visit.evidence.rule.startswith("visit<")
 
 
+def test_an_assault_is_implied_only_by_the_same_kind_or_on_the_same_side() -> None:
+    """The last named doer of an assault is implied for one with no doer only when it is of
+    the same kind or done to the same side: the jihadists' bombing of Americans implies who
+    injured three American soldiers, not who tortured Syrian rebels."""
+    text = ("A suicide bombing claimed by the Islamic State killed four Americans in "
+            "north-eastern Syria. The bomber struck a restaurant. Three US soldiers were "
+            "injured. Captured Syrian opposition fighters were tortured.")
+    events = events_of(text)
+    injured = [e for e in events if e.cameo == "182" and e.sentence_index == 2]
+    assert injured and injured[0].source is not None, summary(events)
+    assert injured[0].source.country == "IRQ" and injured[0].source.text.startswith("[")
+    tortured = [e for e in events if e.cameo == "1822"]
+    assert tortured and tortured[0].source is None, summary(events)
+
+
 def test_a_killings_means_names_its_doer() -> None:
     """"Killed in shelling by government forces": the shelling (194) by those forces, even
     with "shelling" parsed as a verb."""

@@ -295,7 +295,10 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             implied = agentless.implied_source(p.code, home, t, ctx.doers,
                                                placed=place is not None and bool(place.country))
             if implied is None and code.quad_class == MATERIAL_CONFLICT:
-                implied = recall.implied_doer(p.code, ctx.deeds, t, index)
+                victims = agentless.local_victims(targets, home) if place is None \
+                    else targets
+                implied = recall.implied_doer(p.code, ctx.deeds, t, index, next(
+                    (f.actor.country for f in victims if f.actor.country), None))
                 if implied is not None and any(f.actor.same_as(implied) for f in targets):
                     implied = None
             if implied is not None:

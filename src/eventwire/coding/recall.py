@@ -9,7 +9,8 @@ of event (its three-digit code, and its root), the last doer the article named
 that doer (:func:`doer_of`) where a target is looked for. Force told with no doer at all
 ("the hospital was hit", "the attacks on Idlib") is implied to be by the article's last named
 doer of such force, if it was named at most ``IMPLIED_REACH`` sentences before and no doer of
-another country used force of that root (:func:`implied_doer`; its text in brackets). An
+another country used force of that root (:func:`implied_doer`; its text in brackets; an
+assault or a massacre only by one of the same code or done to the same side). An
 answer with no named other side ("Qatar denies it", "Russia refused") answers the latest
 accusation, appeal or demand the article told against the answerer's country
 (:func:`answered`). Each actor says so in its ``evidence``.
@@ -31,6 +32,9 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 TOLD = frozenset({"asserted", "alleged"})
 #: how many sentences back a named doer of force may be implied by a later one
 IMPLIED_REACH = 10
+#: roots whose kinds differ in who does them (an air force kills, a jailer tortures, a
+#: militia massacres): a doer is implied only by a deed of the same code
+SAME_KIND_ROOTS = ("18", "20")
 
 
 #: events that answer others, by code prefix, and the roots of what they answer: a denial
@@ -57,7 +61,7 @@ def remember(events: Iterable[Event], deeds: dict[str, Deed]) -> None:
     for ev in events:
         if ev.modality in TOLD and ev.source is not None and ev.source.country is not None \
                 and not ev.source.text.startswith("["):  # an implied doer is no named one
-            for key in (ev.cameo[:3], ev.root):
+            for key in {ev.cameo, ev.cameo[:3], ev.root}:
                 before = deeds[key].countries if key in deeds else frozenset()
                 deeds[key] = Deed(ev.source, ev.sentence_index, ev.target,
                                   before | {ev.source.country})
@@ -82,12 +86,19 @@ def doer_of(noun: Token, code: str, deeds: dict[str, Deed]) -> Actor | None:
 
 
 def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,
-                 sentence: int) -> Actor | None:
+                 sentence: int, target_country: str | None = None) -> Actor | None:
     """For force no clause names a doer of ("the hospital was hit", "the attacks on Idlib"),
     the article's last named doer of such force (three-digit code, else root) if it was
     named at most ``IMPLIED_REACH`` sentences before and no doer of another country was
     named for force of its root before, marked as implied; else None."""
+    # an assault or a massacre is implied by one of the same kind, or done to the same side
+    # (a torture of rebels is not the last killer of jihadists'); any use of force by the
+    # last doer of force
     deed = _last(code, deeds)
+    if deed is not None and code.startswith(SAME_KIND_ROOTS) and deed.doer is not None and \
+            not (deed.target is not None and target_country is not None
+                 and deed.target.country == target_country):
+        deed = deeds.get(code)
     kin = deeds.get(code[:2])
     if deed is None or sentence - deed.sentence > IMPLIED_REACH or (
             kin is not None and len(kin.countries) > 1):
