@@ -900,6 +900,34 @@ def test_an_assault_is_implied_only_by_the_same_kind_or_on_the_same_side() -> No
     assert tortured and tortured[0].source is None, summary(events)
 
 
+def test_a_harm_done_by_a_weapon_is_that_weapons_use() -> None:
+    """"Russian jets killed 20 civilians" is the use of aerial weapons (195) by Russia, "army
+    tanks wounded five" of artillery and tanks (194), not an assault (18); the bombing of
+    a place from the air is 195, a bomb planted stays 183."""
+    cases = [("Russian jets killed 20 civilians in Idlib.", "195", "RUS"),
+             ("Syrian army tanks wounded five protesters in Deraa.", "194", "SYR"),
+             ("Russian aircraft carried out the aerial bombing of a hospital in Idlib.",
+              "195", None),
+             ("A bombing of a market in Kabul killed ten people.", "183", None)]
+    for text, code, source in cases:
+        events = events_of(text)
+        assert code in [e.cameo for e in events], (text, summary(events))
+        if source:
+            used = [e for e in events if e.cameo == code][0]
+            assert used.source is not None and used.source.country == source, text
+        assert not [e for e in events if e.root == "18" and code != "183"], summary(events)
+
+
+def test_who_is_responsible_for_or_behind_an_event_did_it() -> None:
+    events = events_of("Iran was behind the attack on the tanker.")
+    attack = [e for e in events if e.root == "19"]
+    assert attack and attack[0].source is not None, summary(events)
+    assert attack[0].source.country == "IRN"
+    both = events_of("Assad and Putin are responsible for the aerial bombing of schools.")
+    assert sorted(e.source.country for e in both if e.cameo == "195" and e.source) == [
+        "RUS", "SYR"], summary(both)
+
+
 def test_a_killings_means_names_its_doer() -> None:
     """"Killed in shelling by government forces": the shelling (194) by those forces, even
     with "shelling" parsed as a verb."""

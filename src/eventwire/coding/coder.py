@@ -65,6 +65,7 @@ from .syntax import (
     passive,
     prep_objects,
     reciprocal,
+    responsible_party,
 )
 from .veto import Reviewer, Veto, versioned
 
@@ -177,6 +178,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 continue
             if (way := nested.means(t, p, fired)) is not None:  # "killed in airstrikes": 195
                 p = dataclasses.replace(p, code=fired[way.i].code, id=f"{p.id}>{fired[way.i].id}")
+            elif (weapon := nested.weapon_code(t, p)) is not None:  # "Russian jets killed"
+                p = dataclasses.replace(p, code=weapon, id=f"{p.id}>weapon:{weapon}")
             governor = governors[i]
             alleged_by = possible_by = sender = None
             if governor is not None:
@@ -216,6 +219,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             source_head = nested.means_actor(way)
         if sender is not None:  # "Russia sent jets to bomb ...": Russia bombs
             source_head = child(sender, "nsubj") or source_head
+        if source_head is None and t.pos_ == "NOUN":  # "Iran was behind the attack"
+            source_head = responsible_party(t)
         if source_head is None and t.pos_ == "NOUN":
             # "army shelling", "police raids": a political actor named by a common noun
             source_head = next((c for c in t.children if c.dep_ == "compound"

@@ -94,6 +94,29 @@ def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None
                  if w.i in fired and fired[w.i].code.startswith(MEANS_ROOTS)), None)
 
 
+#: weapons and the craft that carry them, by the CAMEO code of their use: a harm done by
+#: one of them ("Russian **jets** killed 20 civilians", "army **tanks** wounded five") is
+#: that use of force, as CAMEO codes a killing by the weapon, not as an assault (18)
+WEAPONS = {**dict.fromkeys(("jet", "warplane", "aircraft", "plane", "bomber", "drone",
+                            "helicopter", "gunship", "airstrike", "missile"), "195"),
+           **dict.fromkeys(("tank", "artillery", "shell", "mortar", "rocket", "howitzer",
+                            "shelling", "barrage"), "194")}
+
+
+def weapon_code(t: Token, pattern: Pattern) -> str | None:
+    """The code of the weapon that did the harm at ``t`` ("Russian jets killed", "tank fire
+    wounded"): its subject, or the subject's compound ("tank fire"), or None."""
+    if t.pos_ != "VERB" or not pattern.code.startswith(HARM_ROOTS):
+        return None
+    doers = [c for c in (t.head if t.dep_ == "conj" else t).children if c.dep_ == "nsubj"]
+    for doer in doers:
+        for word in (doer, *(c for c in doer.children if c.dep_ == "compound")):
+            code = WEAPONS.get(word.lemma_.lower())
+            if code is not None:
+                return code
+    return None
+
+
 def means_actor(way: Token) -> Token | None:
     """The doer the means names ("killed in shelling by government forces", "killed in
     airstrikes and shelling by the regime", "killed in Russian airstrikes")."""

@@ -185,6 +185,24 @@ def in_question(tok: Token) -> bool:
     return False
 
 
+#: words that, after a copula, make its subject the doer of the event they govern: "Assad
+#: is **responsible for** the bombing", "Iran was **behind** the attack"
+DOER_WORDS = frozenset({"responsible", "culpable"})
+
+
+def responsible_party(noun: Token) -> Token | None:
+    """The subject of "X is responsible for / was behind" ``noun``, or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    holder = prep.head
+    if prep.lower_ == "behind" and holder.lemma_ == "be":
+        return child(holder, "nsubj")
+    if prep.lower_ == "for" and holder.lower_ in DOER_WORDS and holder.dep_ == "acomp":
+        return child(holder.head, "nsubj")
+    return None
+
+
 def shared_object(verb: Token) -> Token | None:
     """The verb's direct object, or the one it shares with a verb joined to it ("killed or
     **wounded** 300 fighters")."""
