@@ -928,6 +928,17 @@ def test_who_is_responsible_for_or_behind_an_event_did_it() -> None:
         "RUS", "SYR"], summary(both)
 
 
+def test_backing_a_proposal_is_an_endorsement_backing_a_side_is_a_relation() -> None:
+    """Supporting or backing a proposal or stand is an act of endorsement (051); "Assad,
+    supported by Moscow" and "Turkey has long supported the opposition" tell a lasting
+    relation, which is no event (docs/annotation.md)."""
+    endorsed = events_of("Russia backed the UN proposal for a ceasefire in Syria.")
+    assert "051" in [e.cameo for e in endorsed], summary(endorsed)
+    for text in ("Assad, supported by Moscow, has used chemical weapons many times.",
+                 "Turkey has long supported the Syrian opposition."):
+        assert "051" not in [e.cameo for e in events_of(text)], summary(events_of(text))
+
+
 def test_a_killings_means_names_its_doer() -> None:
     """"Killed in shelling by government forces": the shelling (194) by those forces, even
     with "shelling" parsed as a verb."""
