@@ -939,6 +939,15 @@ def test_backing_a_proposal_is_an_endorsement_backing_a_side_is_a_relation() -> 
         assert "051" not in [e.cameo for e in events_of(text)], summary(events_of(text))
 
 
+def test_a_threat_that_names_a_danger_is_no_threat_made() -> None:
+    for text in ("Opposition groups no longer pose a sustained threat to the regime.",
+                 "The IS threat is not over."):
+        assert not [e for e in events_of(text) if e.root == "13"], summary(events_of(text))
+    for text in ("Erdogan repeated his threat to invade northern Syria.",
+                 "The Kremlin issued a threat against Kiev."):
+        assert [e for e in events_of(text) if e.root == "13"], text
+
+
 def test_a_killings_means_names_its_doer() -> None:
     """"Killed in shelling by government forces": the shelling (194) by those forces, even
     with "shelling" parsed as a verb."""

@@ -4,7 +4,8 @@ Event data is about states, governments, armed forces, police, intergovernmental
 armed groups, parties and movements. A verb that fires between other parties — a striker
 who "put Syria ahead", a foundation that "gave away money", two people who "died" — is not
 such an event, however well it matches a pattern; nor is the harm a disaster or an
-accident does (:func:`natural_cause`). :func:`political` tells the actors that
+accident does (:func:`natural_cause`), nor a threat that names a danger no one made
+(:func:`danger`: "no longer pose a threat"). :func:`political` tells the actors that
 count; the coder keeps an event only when its source or target is one of them or at least
 belongs to a country (:func:`relevant`): CAMEO codes riots of prisoners and the killing of
 civilians, whose parties are national but not political.
@@ -133,3 +134,25 @@ def meets_a_thing(t: Token, code: str) -> bool:
         return False
     obj = child(t, "dobj")
     return obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_
+
+
+#: nouns of a threat, which name a danger rather than a threat made unless someone makes it
+THREAT_NOUNS = frozenset({"threat"})
+#: verbs that make or carry out a threat ("issued a threat", "repeated his threats")
+THREAT_MAKERS = frozenset({"make", "issue", "repeat", "renew", "carry", "follow", "deliver",
+                           "voice", "escalate", "step", "reiterate", "level", "send"})
+
+
+def danger(t: Token) -> bool:
+    """Whether a threat noun names a danger, not a threat someone made: "opposition groups
+    no longer pose a threat to the regime", "what Turkey sees as the Kurdish threat", "the
+    IS threat is not over" — no owner ("Turkey's threat"), no "by" doer, no "to" + verb
+    ("its threat to invade") and no verb that makes it ("issued a threat")."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in THREAT_NOUNS:
+        return False
+    owned = child(t, "poss") is not None or bool(prep_objects([t], "by")) or any(
+        c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children)
+    made = t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in THREAT_MAKERS
+    return not (owned or made)
+
