@@ -948,6 +948,16 @@ def test_a_threat_that_names_a_danger_is_no_threat_made() -> None:
         assert [e for e in events_of(text) if e.root == "13"], text
 
 
+def test_a_passive_killings_by_phrase_may_name_its_means_and_doer() -> None:
+    """"Killed by a US-led coalition strike": the strike is the means (190) and the
+    coalition's leader its doer, as the actor data codes "the US-led coalition"."""
+    events = events_of("Several dozen Russian nationals were killed by a US-led coalition "
+                       "strike in Deir ez-Zor.")
+    dead = [e for e in events if e.target is not None and e.target.country == "RUS"]
+    assert dead and [e.cameo for e in dead] == ["190"], summary(events)
+    assert _country(dead[0].source) == "USA"
+
+
 def test_a_killings_means_names_its_doer() -> None:
     """"Killed in shelling by government forces": the shelling (194) by those forces, even
     with "shelling" parsed as a verb."""

@@ -61,9 +61,7 @@ from .statements import StatementCoder
 from .syntax import (
     child,
     conjuncts,
-    named_modifiers,
     passive,
-    prep_objects,
     reciprocal,
     responsible_party,
 )
@@ -228,10 +226,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                                 and relevance.political(self._actor(c, ctx))), None)
         if source_head is not None and source_head.pos_ == "NOUN" and \
                 source_head.lemma_.lower() in self.patterns.nouns:
-            # "Recent US Predator attacks have killed ...": the attack's own actor
-            source_head = child(source_head, "poss") or next(
-                iter(named_modifiers(source_head)),
-                next(iter(prep_objects([source_head], "by")), None))
+            # "Recent US Predator attacks have killed ...", "killed by a US-led coalition
+            # strike": the attack's own actor
+            source_head = child(source_head, "poss") or nested.means_actor(source_head)
         between = source_head is not None and source_head.head.lower_ == "between"
         sources = self._actors(source_head, ctx, expand=not between)
         if p.pos == "verb" and p.lemma == "protest" and p.code.startswith(PROTEST_ROOT) and \

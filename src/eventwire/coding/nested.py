@@ -81,7 +81,7 @@ def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None
     if t.pos_ != "VERB" or not pattern.code.startswith(HARM_ROOTS):
         return None
     verbs = [t, t.head] if t.dep_ == "conj" else [t]  # "killing and wounding hundreds"
-    ways = [g for v in verbs for prep in v.children if prep.dep_ == "prep"
+    ways = [g for v in verbs for prep in v.children if prep.dep_ in ("prep", "agent")
             and prep.lower_ in MEANS_PREPS for g in prep.children
             if g.dep_ in ("pobj", "pcomp")]
     ways += [c for v in verbs for c in v.children if c.dep_ == "nsubj"]  # "airstrikes killed"
@@ -120,7 +120,13 @@ def weapon_code(t: Token, pattern: Pattern) -> str | None:
 def means_actor(way: Token) -> Token | None:
     """The doer the means names ("killed in shelling by government forces", "killed in
     airstrikes and shelling by the regime", "killed in Russian airstrikes")."""
-    return next((a for w in (way, *way.conjuncts) if (a := own_actor(w)) is not None),
-                # "killed in coalition airstrikes": a common noun naming the doer
-                next((c for w in (way, *way.conjuncts) for c in w.children
-                      if c.dep_ == "compound" and c.pos_ == "NOUN"), None))
+    ways = (way, *way.conjuncts)
+    return next((a for w in ways if (a := own_actor(w)) is not None),
+                # "a US-led coalition strike": the leader of the coalition (as the actor
+                # data codes "the US-led coalition")
+                next((g for w in ways for c in w.children if c.dep_ == "amod"
+                      and c.lemma_.lower() == "lead" for g in c.children
+                      if g.dep_ == "npadvmod" and g.ent_type_ in ("GPE", "NORP")),
+                     # "killed in coalition airstrikes": a common noun naming the doer
+                     next((c for w in ways for c in w.children
+                           if c.dep_ == "compound" and c.pos_ == "NOUN"), None)))
