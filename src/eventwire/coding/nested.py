@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .patterns import Pattern
-from .syntax import child, named_modifiers, prep_objects, to_infinitive
+from .syntax import child, named_modifiers, prep_objects, to_infinitive, trailing_participle
 
 #: CAMEO roots whose object event happened: disapproval
 PRESUPPOSING_ROOTS = ("11",)
@@ -100,20 +100,35 @@ def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None
 WEAPONS = {**dict.fromkeys(("jet", "warplane", "aircraft", "plane", "bomber", "drone",
                             "helicopter", "gunship", "airstrike", "missile"), "195"),
            **dict.fromkeys(("tank", "artillery", "shell", "mortar", "rocket", "howitzer",
-                            "shelling", "barrage"), "194")}
+                            "shelling", "barrage"), "194"),
+           "bomb": "183", "explosive": "183", "ied": "183"}
+#: harm verbs whose patterns may code fighters killed as fighting (190)
+HARM_LEMMAS = frozenset({"kill", "wound", "injure"})
+#: kinds of bomb by the word before it ("a car bomb": 1832), and the bomber's ("a suicide
+#: bomber": 1831)
+BOMB_KINDS = {"car": "1832", "truck": "1832", "vehicle": "1832", "roadside": "1833",
+              "suicide": "1831"}
 
 
 def weapon_code(t: Token, pattern: Pattern) -> str | None:
     """The code of the weapon that did the harm at ``t`` ("Russian jets killed", "tank fire
     wounded"): its subject, or the subject's compound ("tank fire"), or None."""
-    if t.pos_ != "VERB" or not pattern.code.startswith(HARM_ROOTS):
+    if t.pos_ != "VERB" or not (pattern.code.startswith(HARM_ROOTS)
+                                or pattern.lemma in HARM_LEMMAS):
         return None
-    doers = [c for c in (t.head if t.dep_ == "conj" else t).children if c.dep_ == "nsubj"]
+    verb = t.head if t.dep_ == "conj" or trailing_participle(t) else t
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]  # "a car bomb exploded, killing"
     for doer in doers:
         for word in (doer, *(c for c in doer.children if c.dep_ == "compound")):
             code = WEAPONS.get(word.lemma_.lower())
-            if code is not None:
-                return code
+            if code is None:
+                continue
+            if word.lemma_.lower() in ("bomb", "bomber"):
+                kind = next((BOMB_KINDS[c.lemma_.lower()] for c in doer.children
+                             if c.dep_ in ("compound", "amod")
+                             and c.lemma_.lower() in BOMB_KINDS), None)
+                return kind or code
+            return code
     return None
 
 
