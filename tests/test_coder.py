@@ -879,6 +879,9 @@ def test_dealings_abroad_and_hosting_imply_a_visit() -> None:
     assert visits("Pompeo will meet Egyptian officials in Cairo next week.") == [
         ("USA", "EGY", "future")]
     assert visits("Lavrov met Syrian officials in Moscow.") == []
+    # a private person's trip is no official visit; "nationals" are civilians
+    assert visits("British nationals travelled to Syria to join Isis.") == []
+    assert visits("Lavrov travelled to Ankara on Monday.") == [("RUS", "TUR", "asserted")]
     assert visits("Russia signed a deal with Turkey in Geneva.") == []
     visit = [e for e in events_of("Pompeo met Egyptian officials in Cairo.")
              if e.cameo == "042"][0]

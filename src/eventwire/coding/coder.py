@@ -335,7 +335,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 continue  # one actor on both sides is no event
             if not relevance.relevant(src.actor if src else None, tgt.actor if tgt else None) \
                     or relevance.figurative(p.code, src.actor if src else None,
-                                            tgt.actor if tgt else None):
+                                            tgt.actor if tgt else None) \
+                    or relevance.private_trip(p.code, src.actor if src else None):
                 continue  # no political actor on either side; "Toyota attacked the market"
             held = self.reframing.held_by(p.code, src.actor.sector if src else None)
             if held is not None:  # "Isis captured the journalist": an abduction

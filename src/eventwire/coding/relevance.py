@@ -54,6 +54,16 @@ HARM_ROOTS = ("17", *FORCE_ROOTS)
 UNARMED_SECTORS = frozenset({"BUS", "MED", "EDU"})
 
 
+#: CAMEO codes of official visits: the visitor is a political actor ("British nationals
+#: travelled to Syria" is no visit, "the foreign minister travelled to Ankara" is)
+OFFICIAL_CODES = frozenset({"042"})
+
+
+def private_trip(code: str, source: Actor | None) -> bool:
+    """Whether a visit is a private person's trip, not a political actor's."""
+    return code in OFFICIAL_CODES and not political(source)
+
+
 def figurative(code: str, source: Actor | None, target: Actor | None) -> bool:
     """Whether force by a business, the media or a school on no named party is a figure of
     speech: "Toyota attacked the market with a new electric car"."""
