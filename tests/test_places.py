@@ -125,6 +125,18 @@ def test_ranking_sentence_qualifier_beats_population() -> None:
     assert any("sentence names USA" in r for r in best.reasons)
 
 
+def test_ranking_a_towns_own_name_beats_a_citys_former_name() -> None:
+    """"Salisbury" is the English city (its own name), not Harare (once Salisbury), though
+    Harare is far larger; in a story about Zimbabwe the former name may still win."""
+    gaz, kb = load(), default_resolver().kb
+    best = geoparse.best("Salisbury", gaz, kb, context=Context(("RUS", "GBR")))
+    assert best is not None and best.place.country == "GBR", best
+    zimbabwe = geoparse.best("Salisbury", gaz, kb, context=Context(("ZWE",)))
+    assert zimbabwe is not None and zimbabwe.place.country == "ZWE"
+    rivals = geoparse.rank("Salisbury", gaz, kb)
+    assert any("has it as its own" in r for s in rivals for r in s.reasons)
+
+
 def test_ranking_context_breaks_a_tie() -> None:
     places = [Place("Springfield", "USA", 39.8, -89.6, 100000, "city", 1),
               Place("Springfield", "GBR", 51.0, 0.0, 90000, "city", 2)]

@@ -5,7 +5,8 @@ names, from the actor data. Each gets a score on a log-population scale:
 
 * ``log10(population + 10)`` -- a world city outweighs its small namesakes;
 * +1 for a national capital, +2 for a bundled site (curated, with a source),
-  -0.25 for a match on an alternate spelling only, -1.5 for a GeoNames first-level division
+  -0.25 for a match on an alternate spelling only (-3 when a town of 10,000 or more bears
+  the name as its own: "Salisbury" is no longer Harare), -1.5 for a GeoNames first-level division
   (a US state) so that a town of its name and comparable size wins ("Washington"); an
   ISO 3166-2 division of one of the article's countries beats small namesake towns abroad
   ("Lincolnshire" in a British story is no village in Illinois);
@@ -38,6 +39,10 @@ DIVISION_PENALTY = 1.5
 #: a region the actor data know beats namesake towns abroad smaller than this
 REGION_TOWN_POPULATION = 100000
 ALTERNATE_PENALTY = 0.25
+#: an alternate name's penalty when a town of at least ``NAMESAKE_POPULATION`` bears that
+#: name as its own ("Salisbury": the English city, not Harare, once Salisbury)
+NAMESAKE_PENALTY = 3.0
+NAMESAKE_POPULATION = 10000
 QUALIFIER_COUNTRY = 4.0
 QUALIFIER_ADMIN1 = 3.0
 CONTEXT_MAIN = 0.8
@@ -163,7 +168,7 @@ def region_place(name: str, kb: Knowledge) -> Place | None:
     return None
 
 
-def _score(place: Place, hints: Hints, ctx: Context) -> Scored:
+def _score(place: Place, hints: Hints, ctx: Context, namesake: bool = False) -> Scored:
     score = math.log10(place.population + 10)
     reasons = [f"population {place.population:,}"]
     if place.feature == "capital":
@@ -175,7 +180,11 @@ def _score(place: Place, hints: Hints, ctx: Context) -> Scored:
     elif place.source not in (None, "GeoNames") or place.feature not in ("city", "capital"):
         score += BUNDLED_BONUS
         reasons.append(f"bundled {place.feature}")
-    if place.alternate:
+    if place.alternate and namesake:
+        # "Salisbury": a town of that very name outranks a city once called so (Harare)
+        score -= NAMESAKE_PENALTY
+        reasons.append("another name of a place, while a town has it as its own")
+    elif place.alternate:
         score -= ALTERNATE_PENALTY
         reasons.append("alternate spelling")
     if hints.country is not None:
@@ -230,7 +239,9 @@ def rank(name: str, gazetteer: Gazetteer, kb: Knowledge, hints: Hints = Hints(),
     region = region_place(name, kb)
     if not found:
         return [Scored(region, 1.0, ("region in the actor data",))] if region else []
-    scored = sorted((_score(p, hints, context) for p in found),
+    namesake = any(not p.alternate and p.population >= NAMESAKE_POPULATION
+                   and p.source in (None, "GeoNames") for p in found)
+    scored = sorted((_score(p, hints, context, namesake) for p in found),
                     key=lambda s: (-s.score, s.place.geonameid or 0))
     if hints.admin:
         scored = [_as_admin1(s, name, gazetteer) for s in scored]
