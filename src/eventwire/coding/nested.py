@@ -15,7 +15,10 @@ has not happened), so this module says when the inner one is an event of its own
 
 The means of a killing names its code: "62 people were **killed in airstrikes**" is the use
 of aerial weapons (CAMEO 195) against them, as CAMEO codes a killing by the weapon used, not
-a killing by physical assault (1823) beside an airstrike (:func:`means`).
+a killing by physical assault (1823) beside an airstrike (:func:`means`); so is a harm whose
+doer is a weapon ("Russian **jets** killed", "a **car bomb** exploded, killing 20":
+:func:`weapon_code`). The force a deployment sends troops to use is an event of its own, the
+sender's ("sent forces **to oust** the militants": :func:`mission`).
 """
 
 from __future__ import annotations

@@ -33,7 +33,8 @@ TOLD = frozenset({"asserted", "alleged"})
 #: how many sentences back a named doer of force may be implied by a later one
 IMPLIED_REACH = 10
 #: roots whose kinds differ in who does them (an air force kills, a jailer tortures, a
-#: militia massacres): a doer is implied only by a deed of the same code
+#: militia massacres): a doer is implied only by a deed of the same code, or by one done to
+#: the same side
 SAME_KIND_ROOTS = ("18", "20")
 
 
@@ -90,12 +91,13 @@ def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,
     """For force no clause names a doer of ("the hospital was hit", "the attacks on Idlib"),
     the article's last named doer of such force (three-digit code, else root) if it was
     named at most ``IMPLIED_REACH`` sentences before and no doer of another country was
-    named for force of its root before, marked as implied; else None."""
+    named for force of its root before, marked as implied; else None. ``target_country``:
+    the country of those the force was done to (see :data:`SAME_KIND_ROOTS`)."""
     # an assault or a massacre is implied by one of the same kind, or done to the same side
     # (a torture of rebels is not the last killer of jihadists'); any use of force by the
     # last doer of force
     deed = _last(code, deeds)
-    if deed is not None and code.startswith(SAME_KIND_ROOTS) and deed.doer is not None and \
+    if deed is not None and code.startswith(SAME_KIND_ROOTS) and \
             not (deed.target is not None and target_country is not None
                  and deed.target.country == target_country):
         deed = deeds.get(code)

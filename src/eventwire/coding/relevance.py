@@ -165,4 +165,3 @@ def danger(t: Token) -> bool:
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children)
     made = t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in THREAT_MAKERS
     return not (owned or made)
-
