@@ -5,7 +5,8 @@ armed groups, parties and movements. A verb that fires between other parties —
 who "put Syria ahead", a foundation that "gave away money", two people who "died" — is not
 such an event, however well it matches a pattern; nor is the harm a disaster or an
 accident does (:func:`natural_cause`), nor a threat that names a danger no one made
-(:func:`danger`: "no longer pose a threat"). :func:`political` tells the actors that
+(:func:`danger`: "no longer pose a threat"), nor a private person's trip coded as a visit
+(:func:`private_trip`). :func:`political` tells the actors that
 count; the coder keeps an event only when its source or target is one of them or at least
 belongs to a country (:func:`relevant`): CAMEO codes riots of prisoners and the killing of
 civilians, whose parties are national but not political.
