@@ -5,8 +5,8 @@ names, from the actor data. Each gets a score on a log-population scale:
 
 * ``log10(population + 10)`` -- a world city outweighs its small namesakes;
 * +1 for a national capital, +2 for a bundled site (curated, with a source),
-  -0.25 for a match on an alternate spelling only (-3 when a town of 10,000 or more bears
-  the name as its own: "Salisbury" is no longer Harare), -1.5 for a GeoNames first-level division
+  -0.25 for a match on an alternate spelling only (-3 when a town of 10,000 or more, or a
+  bundled site, bears the name as its own: "Salisbury" is no longer Harare), -1.5 for a GeoNames first-level division
   (a US state) so that a town of its name and comparable size wins ("Washington"); an
   ISO 3166-2 division of one of the article's countries beats small namesake towns abroad
   ("Lincolnshire" in a British story is no village in Illinois);
@@ -239,8 +239,11 @@ def rank(name: str, gazetteer: Gazetteer, kb: Knowledge, hints: Hints = Hints(),
     region = region_place(name, kb)
     if not found:
         return [Scored(region, 1.0, ("region in the actor data",))] if region else []
-    namesake = any(not p.alternate and p.population >= NAMESAKE_POPULATION
-                   and p.source in (None, "GeoNames") for p in found)
+    namesake = any(not p.alternate and (p.population >= NAMESAKE_POPULATION and
+                                        p.source in (None, "GeoNames") or
+                                        p.source not in (None, "GeoNames", "GeoNames division",
+                                                         ISO_DIVISION))
+                   for p in found)  # a town, or a bundled site, of that very name
     scored = sorted((_score(p, hints, context, namesake) for p in found),
                     key=lambda s: (-s.score, s.place.geonameid or 0))
     if hints.admin:

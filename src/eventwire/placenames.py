@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors.knowledge import Knowledge, phrase_key
 from .geonames_index import fold_key
-from .geoparse import Hints, best, country_of_word, region_place, rules
+from .geoparse import NAMESAKE_POPULATION, Hints, best, country_of_word, region_place, rules
 from .places import ISO_DIVISION, Gazetteer
 
 _PARTICLES = frozenset({"al", "el", "ez", "az", "as", "ad", "ash", "ar", "an", "at", "-", "de",
@@ -171,6 +171,10 @@ def acts(tok: Token) -> bool:
         return True  # "the guarantors [Russia, Turkey and Iran]", parsed apart
     if _owns_land(tok):
         return False  # "Syria's population", not "Syria's leadership"
+    if tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].tag_ == "POS" and \
+            tok.doc[tok.i + 2].pos_ == "PROPN" and \
+            tok.doc[tok.i + 2].ent_type_ not in r.place_labels:
+        return True  # "Turkey's Recep Erdoğan", whatever the parse: the leader's country
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in r.undergo_verbs:
         return False  # "Damascus and Riyadh experienced missile attacks"
     if tok.dep_ in r.actor_deps:
@@ -271,11 +275,18 @@ def _reacts_in(tok: Token, text: str, kb: Knowledge) -> bool:
         c.lemma_.lower() in r.agent_nouns | r.people_nouns) for c in governor.children)
 
 
-def _glued_heading(start: int, end: int, doc: Doc) -> bool:
-    """A name said twice in a row ("Iran Iran has been accused"): a scraped page's section
-    heading glued to the section's first sentence, naming its subject, not a place."""
+def _glued_heading(start: int, end: int, doc: Doc, kb: Knowledge) -> bool:
+    """A name said twice in a row ("Iran Iran has been accused"), or a country's name before
+    its own adjective ("Turkey Turkish president …"): a scraped page's section heading glued
+    to the section's first sentence, naming its subject, not a place."""
     n = end - start
-    return end + n <= len(doc) and doc[start:end].text == doc[end:end + n].text
+    if end + n <= len(doc) and doc[start:end].text == doc[end:end + n].text:
+        return True
+    if end >= len(doc) or not doc[end].text[:1].isupper():
+        return False
+    country = country_of_word(doc[start:end].text, kb)
+    return country is not None and _nationality(doc[end].text, kb) and \
+        country_of_word(doc[end].text, kb) == country
 
 
 def _dealings(prep: Token, words: frozenset[str]) -> bool:
@@ -384,6 +395,8 @@ def _entity_of(tok: Token) -> Span:
     end = tok.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    while end - start > 1 and doc[end - 1].tag_ == "POS":
+        end -= 1  # "[Al-Hol]’s population": the name, not its possessive ending
     return Span(doc, start, end, label=tok.ent_type_)
 
 
@@ -391,6 +404,34 @@ def _names_a_thing(root: Token, place_words: frozenset[str]) -> bool:
     """A name that only modifies another noun names a thing: "the Rome statute"."""
     return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") \
         and root.head.lemma_.lower() not in place_words and root.head.ent_type_ == ""
+
+
+def _grown(start: int, end: int, sent: Span, gazetteer: Gazetteer) -> int:
+    """The end of a place entity the model cut short: "[Deir] ez-Zor", when the gazetteer
+    knows the longer name and not the entity alone."""
+    doc = sent.doc
+    if gazetteer.candidates(doc[start:end].text):
+        return end
+    for stop in range(min(end + 4, sent.end), end, -1):
+        words = doc[end:stop]
+        if all(t.text == "-" or t.lower_ in _PARTICLES or t.text[:1].isupper() and t.is_alpha
+               for t in words) and \
+                gazetteer.candidates(doc[start:stop].text):
+            return stop
+    return end
+
+
+def _town_taken_for_date(tok: Token, slot: str, gazetteer: Gazetteer) -> bool:
+    """A one-word name in a locative slot that the model tagged as a date ("Starting in
+    Manbij"): a town when it has no digits, is not a month and the gazetteer knows a town of
+    that very name with at least ``NAMESAKE_POPULATION`` people."""
+    ent = _entity_of(tok)
+    if len(ent) != 1 or not tok.is_alpha or tok.pos_ != "PROPN" or \
+            slot.split(" ")[0] not in rules().locative_preps or \
+            fold_key(tok.text) in rules().months:
+        return False
+    return any(not p.alternate and p.population >= NAMESAKE_POPULATION
+               for p in gazetteer.candidates(tok.text))
 
 
 def _bundled_name(tok: Token, gazetteer: Gazetteer) -> bool:
@@ -554,12 +595,13 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
             while end - start > 1 and tok.doc[end - 1].tag_ == "POS":
                 end -= 1  # "[Saudi Arabia’s]" as one entity
             start = _past_region_words(start, end, tok.doc, gazetteer)
+            end = _grown(start, end, sent, gazetteer)
             last = tok.doc[end - 1].lemma_.lower()
             if end - start > 1 and last in r.feature_nouns | r.admin_nouns and \
                     not gazetteer.candidates(tok.doc[start:end].text):
                 end -= 1  # "Raqqa city", "Raqqa province", "Manchester airport"
             root = tok.doc[start:end].root
-            if slot is None and _glued_heading(start, end, tok.doc):
+            if slot is None and _glued_heading(start, end, tok.doc, kb):
                 seen.update(range(ent.start, ent.end))
                 continue  # "Iran Iran has been accused …": a section heading, not a place
             if slot is None and _names_a_thing(root, r.place_nouns | r.feature_nouns):
@@ -578,7 +620,8 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
             slot = "a bundled place's name"
         elif slot is not None and (tok.pos_ == "PROPN" or label and (
                 tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and tok.dep_ == "compound")):
-            if label in ("DATE", "TIME") and not _a_region(tok.text, gazetteer):
+            if label in ("DATE", "TIME") and not _a_region(tok.text, gazetteer) and \
+                    not _town_taken_for_date(tok, slot, gazetteer):
                 continue  # "in Ramadan"; but "in Amhara", which the model takes for a date
             if label:  # ORG/PERSON tags: only a one-name entity the actor data do not know
                 ent = _entity_of(tok)

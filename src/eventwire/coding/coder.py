@@ -67,7 +67,7 @@ from .syntax import (
 )
 from .veto import Reviewer, Veto, versioned
 
-CODER_VERSION = "0.5.5"
+CODER_VERSION = "0.5.6"
 
 #: Fighting (and trading blows or accusations) and truces done together are done to each
 #: other: "Israel and Hezbollah fought a war", "Iran and Saudi Arabia traded accusations",

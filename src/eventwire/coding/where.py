@@ -196,7 +196,23 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
         # "both Damascus and Riyadh experienced missile attacks": the place that underwent it
         for subject in (c for c in trigger.head.children if c.dep_ == "nsubj"):
             yield from (("the place that underwent it", t) for t in subject.subtree)
+    if _is_noun(trigger):  # "talks between the regime and opposition in Vienna": the
+        for party in prep_objects([trigger], "between"):  # parser hangs the place on a party
+            for one in (party, *(c for c in party.children if c.dep_ == "conj")):
+                yield from (("the parties' locative phrase", t)
+                            for t in _preps(one, frozenset({"in", "at"})))
+    if _is_noun(trigger) and trigger.dep_ == "attr" and trigger.head.lemma_ == "be":
+        # "Sochi will be the sixth meeting between Putin and Erdoğan": the place it is
+        for subject in (c for c in trigger.head.children if c.dep_ == "nsubj"):
+            yield ("the place the event is said to be", subject)
+    for verb in verbs:  # "at Sochi, where Putin plays host to …": the place the clause is of
+        if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where"
+                                        for c in verb.children):
+            yield ("the place a where-clause is of", verb.head)
     holder = trigger.head if trigger.dep_ == "xcomp" else None
+    if trigger.dep_ in ("relcl", "acl") and trigger.head.dep_ == "dobj" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        holder = trigger.head.head  # "in Geneva, the fund issued a statement to express …"
     if holder is not None and holder.dep_ == "acomp":
         holder = holder.head  # "in Beirut, Hezbollah has been unwilling to accede to …"
     if holder is not None:
