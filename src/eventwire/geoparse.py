@@ -6,10 +6,10 @@ names, from the actor data. Each gets a score on a log-population scale:
 * ``log10(population + 10)`` -- a world city outweighs its small namesakes;
 * +1 for a national capital, +2 for a bundled site (curated, with a source),
   -0.25 for a match on an alternate spelling only (-3 when a town of 10,000 or more, or a
-  bundled site, bears the name as its own: "Salisbury" is no longer Harare), -1.5 for a GeoNames first-level division
-  (a US state) so that a town of its name and comparable size wins ("Washington"); an
-  ISO 3166-2 division of one of the article's countries beats small namesake towns abroad
-  ("Lincolnshire" in a British story is no village in Illinois);
+  bundled site, bears the name as its own: "Salisbury" is no longer Harare), -1.5 for a
+  GeoNames first-level division (a US state) so that a town of its name and comparable size
+  wins ("Washington"); an ISO 3166-2 division of one of the article's countries beats small
+  namesake towns abroad ("Lincolnshire" in a British story is no village in Illinois);
 * the sentence's own qualifiers, which are explicit and therefore strong: +4 for the
   country named beside it ("the northern Syrian town of X", "X, Iraq"), -4 for another
   country; +3 for the first-level division named beside it ("X, in Y province");
