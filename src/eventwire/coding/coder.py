@@ -41,6 +41,7 @@ from .context import (
     Found,
     article_context,
     at_home,
+    both_ways,
     guessed_same,
     home_subjects,
     local_forces,
@@ -329,7 +330,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         p, mod, cue, claim, speaker, announcement = (f.pattern, f.modality, f.cue, f.claim,
                                                      f.speaker, f.announcement)
         date, precision, date_source = self._date(t, gov, sent, ctx, mod)
-        for src, tgt in f.pairs:
+        for src, tgt in both_ways(p.code, t.lemma_.lower(), f.pairs):
             if src is None and tgt is None or (
                     src is not None and tgt is not None and src.actor.same_as(tgt.actor)):
                 continue  # one actor on both sides is no event

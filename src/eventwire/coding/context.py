@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -23,6 +24,14 @@ CONTEXT_CHARS = 12_000  # how much of an article says which countries it is abou
 MATERIAL_CONFLICT = 4  # QuadClass
 #: roots whose events between two named sides go each way ("Russia and Turkey met")
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+#: codes done together, whoever the sentence makes the subject: "Putin met Erdogan", "Putin
+#: called Macron", "Turkey signed a deal with Russia" are each side's event (intent to meet
+#: 036, meet 040, phone 041, meet at a third place 044, negotiate 046, cooperate 050, sign
+#: 057, joint military action 062); not visits and hosting (042, 043) nor mediation (045)
+MUTUAL_CODES = frozenset({"036", "040", "041", "044", "046", "050", "057", "062"})
+#: ... unless the word tells of one side coming to the other ("Montenegro joined the bloc")
+ONE_SIDED_WORDS = frozenset({"join", "accede", "apply", "admit", "rejoin", "enter"})
+
 
 
 @dataclasses.dataclass
@@ -60,6 +69,18 @@ class Found:
         if self.actor.kind == "country" and self.actor.id:
             return f"{self.token.i}:{self.actor.id}"
         return str(self.token.i)
+
+
+def both_ways(code: str, word: str, pairs: Sequence[tuple[Found | None, Found | None]]
+              ) -> list[tuple[Found | None, Found | None]]:
+    """The source-target pairs of an event told by ``word`` (a lemma), with each pair of two
+    named sides also the other way round for a code done together (``MUTUAL_CODES``)."""
+    out = list(pairs)
+    if code in MUTUAL_CODES and word not in ONE_SIDED_WORDS:
+        out += [(g, s) for s, g in pairs if s is not None and g is not None
+                and (g, s) not in out]
+    return out
+
 
 
 def of_country(found: list[Found], country: str, why: str | None = None,

@@ -24,6 +24,7 @@ class Cues:
     hypothetical_words: frozenset[str]
     future_aux: frozenset[str]
     future_governors: frozenset[str]
+    occurrence_verbs: frozenset[str]
     future_modifiers: frozenset[str]
     alleged_adverbs: frozenset[str]
     alleged_modifiers: frozenset[str]

@@ -74,6 +74,21 @@ def _complements(t: Token) -> list[Token]:
     return out
 
 
+
+#: month names, which alone may be a person's name ("Theresa May")
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december"})
+
+
+def _of_time(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Wednesday", "for two hours"): a
+    phrase of when, never a verb's particle. A month's name alone is no date ("called on May
+    to act": the prime minister)."""
+    return prep.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") and not (
+            g.lower_ in MONTHS and not any(c.like_num for c in g.children))
+        for g in prep.children)
+
 class PatternMatcher:
     """Pattern matching; mixed into :class:`~eventwire.coding.coder.EventCoder`."""
 
@@ -82,8 +97,8 @@ class PatternMatcher:
 
     def _fits(self, p: Pattern, t: Token) -> bool:
         if p.particle and not any(c.lower_ == p.particle and c.dep_ in ("prt", "prep", "advmod")
-                                  for c in t.children):
-            return False
+                                  and not _of_time(c) for c in t.children):
+            return False  # "called Erdoğan on Wednesday" is no "call on"
         if p.object:
             obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
             if obj is None and reduced_passive(t):  # "a conference boycotted by the opposition"
@@ -108,6 +123,13 @@ class PatternMatcher:
             doer = child(t, "nsubj") or (child(t.head, "nsubj") if t.dep_ == "conj" else None)
             if doer is None or not (object_words(doer) & p.subject):
                 return False
+        if p.needs_target and not any(
+                c.dep_ == "prep" and c.lower_ in p.target or c.dep_ in p.target
+                for h in (t, *((t.head,) if p.pos == "noun" and
+                               t.dep_ in ("nsubj", "nsubjpass") else ()))
+                for c in h.children):
+            return False  # "the war between Israel and Hezbollah", not "the Syrian war";
+            # "called Erdogan", not "the UN calls for a ceasefire" taken for a verb
         if p.complement and not any(c.lemma_.lower() in p.complement and (
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and to_infinitive(c)))
                 and not _leads_on(c) for c in _complements(t)):

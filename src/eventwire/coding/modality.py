@@ -43,9 +43,28 @@ def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
             return  # "... intends to act after the strike": the strike is not intended
         if side_clause(tok):
             return  # "agreed to talks **as** fighting entered its fourth week"
+        if presupposed(tok, cues):
+            return  # "Russia's veto of the resolution may embolden Assad": the veto was cast
         yield head
         tok = head
 
+
+
+#: determiners of a definite description
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def presupposed(tok: Token, cues: Cues) -> bool:
+    """A definite noun event as the subject of a verb that does not tell it happens: its
+    event is taken as given, whatever the verb's modality ("Trump's recent threats against
+    Iran should be seen as …", "the airstrike could lead to a wider war"); not an indefinite
+    one ("an attack would be a disaster"), nor the subject of a verb of occurrence ("the talks
+    will take place in Geneva", `occurrence_verbs`)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or \
+            tok.head.lemma_.lower() in cues.occurrence_verbs:
+        return False
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE
+               for c in tok.children)
 
 
 def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modality, str]]:

@@ -40,6 +40,7 @@ class Pattern:
     complement_noun: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
     predicate: frozenset[str] = frozenset()
+    needs_target: bool = False
     file: str = ""
 
     @property
@@ -47,7 +48,7 @@ class Pattern:
         """More constrained patterns win over bare ones for the same trigger."""
         return (2 * bool(self.object) + 2 * bool(self.subject) + 2 * bool(self.complement)
                 + 2 * bool(self.complement_noun) + 2 * bool(self.modifier)
-                + 2 * bool(self.predicate) + bool(self.particle))
+                + 2 * bool(self.predicate) + bool(self.particle) + bool(self.needs_target))
 
 
 def _words(value: object, where: str, field: str) -> frozenset[str]:
@@ -86,6 +87,9 @@ def _parse(item: object, where: str, file: str) -> Pattern:
     predicate = _words(item.get("predicate"), where, "predicate")
     if predicate and pos != "verb":
         raise DataError(f"{where}: 'predicate' needs a verb trigger")
+    needs_target = item.get("needs_target", False)
+    if not isinstance(needs_target, bool):
+        raise DataError(f"{where}: 'needs_target' is true or false")
     default_id = code + ":" + lemma + (f"+{particle}" if particle else "") + "".join(
         f"{mark}{'|'.join(sorted(words))}" for mark, words in (
             ("+", obj), ("+by ", subject), ("+to ", comp), ("+mod ", modifier),
@@ -95,7 +99,7 @@ def _parse(item: object, where: str, file: str) -> Pattern:
         target=tuple(str(t).lower() for t in target),
         particle=str(particle).lower() if particle else None,
         object=obj, subject=subject, complement=comp, complement_noun=comp_noun, modifier=modifier,
-        predicate=predicate, file=file,
+        predicate=predicate, needs_target=needs_target, file=file,
     )
 
 

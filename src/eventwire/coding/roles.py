@@ -29,6 +29,9 @@ COMPLEMENT_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "
 #: verbs whose infinitive tells the subject's purpose, not the object's deed ("Warsaw
 #: summoned Russia's envoy **to protest**": Warsaw protests)
 SUBJECT_PURPOSE = frozenset({"summon", "visit", "meet", "host", "phone", "contact", "convene"})
+#: verbs of appeal that a speaker joins to what it reports ("the WHO said the situation was
+#: critical and **called on** all parties …"), which the parser hangs on the reported clause
+APPEAL_VERBS = frozenset({"call", "urge", "appeal", "demand", "ask", "press", "implore"})
 #: verbs whose object is a means, never a party ("threatened to use force")
 INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy", "resort"})
 #: A nominal event under a preposition of a verb is the verb's subject's ("wounded two soldiers
@@ -156,6 +159,18 @@ class RoleFinder:
             tok = head
         return None
 
+    def _reporter(self, t: Token, own: Token | None) -> Token | None:
+        """The speaker of a clause an appeal verb is joined to, when the clause's own subject
+        is a common noun that cannot appeal ("the WHO said **the situation** was critical and
+        called on all parties"): the parser hung the appeal on the reported clause."""
+        clause = t.head
+        if t.lemma_.lower() not in APPEAL_VERBS or clause.dep_ != "ccomp" or \
+                clause.head.lemma_.lower() not in self.cues.speech_verbs or \
+                own is not None and (own.pos_ != "NOUN" or own.ent_type_ or
+                                     any(c.dep_ == "poss" for c in own.children)):
+            return None
+        return child(clause.head, "nsubj")
+
     # -- sources and targets ------------------------------------------------------------
     def _source_head(self, t: Token, p: Pattern | None = None) -> Token | None:
         if passive(t):
@@ -186,7 +201,8 @@ class RoleFinder:
                 return child(gov, "nsubjpass")
             return self._source_head(gov)
         if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
-            return self._source_head(t.head)
+            own = self._source_head(t.head)
+            return self._reporter(t, own) or own
         if t.dep_ == "relcl":
             return t.head
         if t.dep_ in ("acomp", "attr") or (t.pos_ == "ADJ" and t.dep_ == "ccomp"):
