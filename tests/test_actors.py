@@ -121,6 +121,21 @@ def test_surname_only_when_unambiguous_or_seen(small: ActorResolver) -> None:
     assert later is not None and later.id == "p:smith" and later.sector == "ELI"
 
 
+def test_a_surname_of_an_unknown_person_named_in_full_is_that_person(
+        small: ActorResolver) -> None:
+    """"Ivanov" after "Pyotr Ivanov, an opposition activist" is the activist, as described
+    (or no one known), not the namesake the data know."""
+    memory = ArticleMemory()
+    described = small.resolve("the ambassador", context="Talks in Russia")
+    memory.remember_other("Pyotr Ivanov", described)
+    later = small.resolve("Mr Ivanov", date=D(2015, 1, 1), memory=memory)
+    assert later is not None and later.name == "Pyotr Ivanov" and later.kind == "agent"
+    assert later.country == described.country
+    undescribed = ArticleMemory()
+    undescribed.remember_other("Pyotr Ivanov", None)
+    assert small.resolve("Ivanov", date=D(2015, 1, 1), memory=undescribed) is None
+
+
 def test_context_gives_country_to_a_bare_role(small: ActorResolver) -> None:
     actor = small.resolve("the ambassador", context="Talks in Russia")
     assert (actor.country, actor.sector) == ("RUS", "GOV")

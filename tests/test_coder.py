@@ -149,6 +149,10 @@ MAY = "The European Union may impose new sanctions on Russia over its actions in
 GIVEN_VETO = "China's veto of the resolution could embolden the junta in Myanmar."
 ANY_STRIKE = "An Israeli strike on Iran would be a disaster for the region."
 TALKS_WILL_OPEN = "The talks between Armenia and Azerbaijan will open in Geneva on Monday."
+# "would" in what a speaker said is a "will" told in the past, unless a condition comes with it
+SAID_WOULD = "Ukraine announced on Monday that it would sign a trade agreement with Moldova."
+SAID_WOULD_IF = "Armenia said it would attack Azerbaijani troops if they crossed the border."
+STRIKES_BY = "Strikes by Israeli jets on Syrian army depots could provoke a wider war."
 IF_FAIL = (
     "Washington will impose fresh sanctions on Tehran if the talks fail, "
     "a State Department official said."
@@ -292,6 +296,10 @@ CASES = [
     pytest.param(C(ANY_STRIKE, "19", "ISR", "IRN", "hypothetical"),
                  id="indefinite-subject-hypothetical"),
     pytest.param(C(TALKS_WILL_OPEN, "04", "ARM", "AZE", "future"), id="subject-of-occurrence"),
+    pytest.param(C(SAID_WOULD, "05", "UKR", "MDA", "future"), id="reported-would-future"),
+    pytest.param(C(SAID_WOULD_IF, "19", "ARM", "AZE", "hypothetical"),
+                 id="reported-would-if-hypothetical"),
+    pytest.param(C(STRIKES_BY, "19", "ISR", "SYR", "asserted"), id="subject-with-doer-given"),
     # a conditional announcement is still one: the threat of sanctions is made
     pytest.param(C(IF_FAIL, "1312", "USA", "IRN", "asserted"), id="conditional-threat"),
     pytest.param(C(IF_ATTACKED, "1384", "IRN", "ISR", "asserted"), id="if-attacked-threat"),
@@ -1920,7 +1928,7 @@ def test_no_doer_is_implied_when_the_story_named_doers_of_two_countries() -> Non
     ("Russia is expected to launch a new offensive in the spring.", "19", "RUS", "future"),
     ("The Taliban are believed to have seized the town.", "19", "AFG", "alleged"),
     ("North Korea appears to have tested a new missile.", "15", "PRK", "alleged"),
-    ("The Turkish army has yet to comment on the report.", "01", "TUR", "negated"),
+    ("The Turkish army has yet to release the prisoners.", "08", "TUR", "negated"),
 ])
 def test_raised_subjects_and_their_modality(text: str, root: str, source: str,
                                             modality: str) -> None:
@@ -2026,3 +2034,57 @@ def test_a_states_or_military_campaign_against_someone_is_force() -> None:
         summary(events)
     assert not [e for e in events_of("The campaign against corruption continued in Kenya.")
                 if e.root == "19"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["The Turkish army has yet to comment on the report.",
+                                  "The embassy did not comment."])
+def test_a_statement_not_made_is_no_event(text: str) -> None:
+    """Silence is no statement (docs/annotation.md): a negated 01 is dropped."""
+    assert not [e for e in events_of(text) if e.root == "01"], summary(events_of(text))
+
+
+@pytest.mark.model
+def test_declining_to_comment_is_only_the_refusal() -> None:
+    events = events_of("The Kremlin declined to comment on the report.")
+    assert [e.cameo for e in events] == ["011"], summary(events)
+
+
+@pytest.mark.model
+def test_meeting_reporters_is_no_consultation() -> None:
+    """Journalistic framing (docs/annotation.md): "met reporters" is no 04 event."""
+    events = events_of("The Turkish foreign minister met reporters in Ankara on Monday.")
+    assert not [e for e in events if e.root == "04"], summary(events)
+
+
+@pytest.mark.model
+def test_a_surname_is_the_unknown_person_the_article_named_not_a_known_namesake() -> None:
+    """"Hariri" after "Nasr al-Hariri, the head of the Syrian opposition's delegation" is that
+    man, as described beside his full name, not Lebanon's Saad Hariri."""
+    events = events_of("Nasr al-Hariri, the head of the Syrian opposition's delegation, met "
+                       "the UN envoy in Geneva. Hariri criticised Russia on Tuesday.",
+                       published="2018-01-10")
+    criticised = [e for e in events if e.root == "11"]
+    assert criticised and all(e.source is not None and e.source.country == "SYR"
+                              for e in criticised), summary(events)
+    known = events_of("Saad Hariri met Macron in Paris. Hariri criticised Iran.",
+                      published="2018-01-10")
+    assert any(e.root == "11" and e.source and e.source.country == "LBN" for e in known), \
+        summary(known)
+
+
+@pytest.mark.model
+def test_training_anothers_forces_is_military_aid_one_way() -> None:
+    events = events_of("The United States trained Kurdish fighters in Syria.")
+    aid = [e for e in events if e.root in ("06", "07")]
+    assert [(e.cameo, e.source.country if e.source else None) for e in aid] == \
+        [("072", "USA")], summary(events)
+
+
+@pytest.mark.model
+def test_stepping_up_support_for_a_side_is_military_aid_for_a_plan_no_event() -> None:
+    events = events_of("Russia and Iran stepped up their support for the Syrian army.")
+    assert {(e.cameo, e.source.country) for e in events if e.source} >= {
+        ("072", "RUS"), ("072", "IRN")}, summary(events)
+    assert not [e for e in events_of("Russia renewed its support for the peace plan.")
+                if e.root == "07"]

@@ -69,15 +69,34 @@ class Match:
         return next((e for e in self.entries if e.kind in kinds), None)
 
 
+#: titles before a surname ("Mr Hariri")
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "gen", "general", "col",
+                     "sheikh", "prof"})
+
+
 class ArticleMemory:
-    """People named in full so far in one article, so that "Lavrov" finds Sergey Lavrov."""
+    """People named in full so far in one article, so that "Lavrov" finds Sergey Lavrov; and
+    people the actor data do not know, by surname, so that "Hariri" after "Nasr al-Hariri,
+    the head of the opposition's delegation" is that man (as the words beside his full name
+    described him, or no one known), never a namesake the data know."""
 
     def __init__(self) -> None:
         self.people: list[str] = []
+        self.others: dict[str, Actor | None] = {}
 
     def remember(self, person_id: str) -> None:
         if person_id not in self.people:
             self.people.append(person_id)
+
+    def remember_other(self, full_name: str, described: Actor | None) -> None:
+        """An unknown person named in full ("Nasr al-Hariri"), and the actor the words beside
+        the name make of them, if any."""
+        keys = [t.key for t in kn.tokens(full_name)]
+        if len(keys) >= 2:
+            self.others[keys[-1]] = dataclasses.replace(
+                described, name=full_name, kind="agent", id=None, members=(),
+                evidence=f"{full_name}, named earlier as {described.text!r}: "
+                         f"{described.evidence}") if described is not None else None
 
 
 @dataclasses.dataclass
@@ -167,12 +186,30 @@ class ActorResolver:
         toks = kn.tokens(text)
         if not toks:
             return None
+        other = self._other_named(toks, memory)
+        if other is not None:
+            return dataclasses.replace(other[0], text=text) if other[0] else None
         matches = self._match(toks, memory, day)
         parts = self._parts(toks, matches, day, memory, context, prefer)
         if context is None and background is not None and parts.strong and \
                 self._names_institution(tuple(t.key for t in toks)):
             context = background  # "the regime", "government troops"
         return self._combine(text, parts, day, context, memory, prefer)
+
+    def _other_named(self, toks: list[Token], memory: ArticleMemory | None
+                     ) -> tuple[Actor | None] | None:
+        """A bare surname (with a title or not) of someone the article named in full whom the
+        actor data do not know, while it named no known person of that surname: that person
+        (``(actor,)``, ``(None,)`` when undescribed), else None."""
+        if memory is None or not memory.others:
+            return None
+        keys = [t.key for t in toks if t.key not in _TITLES]
+        if len(keys) != 1 or keys[0] not in memory.others:
+            return None
+        if any(keys[0] == kn.tokens(self.kb.people[p].name)[-1].key for p in memory.people
+               if p in self.kb.people):
+            return None  # the article named a known person of that surname too
+        return (memory.others[keys[0]],)
 
     def _names_institution(self, keys: tuple[str, ...]) -> bool:
         """Whether a mention's words hold a phrase for a country's institutions."""

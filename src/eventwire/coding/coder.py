@@ -313,7 +313,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             # "Qatar denies it": the accusation it answers was Saudi Arabia's
             notes.append(f"the other side is whom it answers ({asked.text})")
             targets = [Found(asked, t)]
-        if not sources and not targets or relevance.needs_doer(p.code) and not any(
+        if not sources and not targets or p.needs_target and not targets or \
+                relevance.needs_doer(p.code) and not any(
                 relevance.political(f.actor) for f in sources):
             return  # no parties; or people "displaced" with no one who expelled them
         pairs: list[tuple[Found | None, Found | None]]
@@ -329,6 +330,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                         notes)
         p, mod, cue, claim, speaker, announcement = (f.pattern, f.modality, f.cue, f.claim,
                                                      f.speaker, f.announcement)
+        if relevance.unsaid(p.code, mod):
+            return  # "did not comment": no statement
         date, precision, date_source = self._date(t, gov, sent, ctx, mod)
         for src, tgt in both_ways(p.code, t.lemma_.lower(), f.pairs):
             if src is None and tgt is None or (
@@ -337,7 +340,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             if not relevance.relevant(src.actor if src else None, tgt.actor if tgt else None) \
                     or relevance.figurative(p.code, src.actor if src else None,
                                             tgt.actor if tgt else None) \
-                    or relevance.private_trip(p.code, src.actor if src else None):
+                    or relevance.private_trip(p.code, src.actor if src else None) \
+                    or relevance.press_briefing(p.code, src.actor if src else None,
+                                                tgt.actor if tgt else None):
                 continue  # no political actor on either side; "Toyota attacked the market"
             held = self.reframing.held_by(p.code, src.actor.sector if src else None)
             if held is not None:  # "Isis captured the journalist": an abduction

@@ -126,7 +126,9 @@ class PatternMatcher:
         if p.needs_target and not any(
                 c.dep_ == "prep" and c.lower_ in p.target or c.dep_ in p.target
                 for h in (t, *((t.head,) if p.pos == "noun" and
-                               t.dep_ in ("nsubj", "nsubjpass") else ()))
+                               t.dep_ in ("nsubj", "nsubjpass") else ()),
+                          *((child(t, "dobj"),) if p.pos == "verb" and child(t, "dobj")
+                            else ()))
                 for c in h.children):
             return False  # "the war between Israel and Hezbollah", not "the Syrian war";
             # "called Erdogan", not "the UN calls for a ceasefire" taken for a verb

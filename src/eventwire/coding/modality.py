@@ -54,6 +54,20 @@ def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
+#: "will" told in the past tense: "said the troops **would** withdraw"
+BACKSHIFTED = frozenset({"would", "'d"})
+
+
+def reported_future(verb: Token, cues: Cues) -> bool:
+    """A "would" clause that reports a "will" in the past: the complement of a speech verb
+    ("Trump announced that the troops would withdraw") with no condition of its own ("said
+    it would retaliate if attacked" stays hypothetical)."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.speech_verbs and \
+        verb.head.tag_ in ("VBD", "VBN") and not any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.hypothetical_marks
+                                      for m in c.children) for c in verb.children)
+
+
 def presupposed(tok: Token, cues: Cues) -> bool:
     """A definite noun event as the subject of a verb that does not tell it happens: its
     event is taken as given, whatever the verb's modality ("Trump's recent threats against
@@ -63,8 +77,9 @@ def presupposed(tok: Token, cues: Cues) -> bool:
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or \
             tok.head.lemma_.lower() in cues.occurrence_verbs:
         return False
-    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE
-               for c in tok.children)
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE or
+               c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)  # "airstrikes
+    # by US forces … were intended to reassure": done by someone named
 
 
 def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modality, str]]:
@@ -75,7 +90,9 @@ def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modalit
                 dep == "advmod" and low in ("never", "no")):
             yield "negated", child.text
         elif dep in ("aux", "auxpass"):
-            if low in cues.hypothetical_aux or child.lemma_.lower() in cues.hypothetical_aux:
+            if low in BACKSHIFTED and reported_future(tok, cues):
+                yield "future", child.text  # "announced that the troops would withdraw"
+            elif low in cues.hypothetical_aux or child.lemma_.lower() in cues.hypothetical_aux:
                 yield "hypothetical", child.text
             elif low in cues.future_aux or child.lemma_.lower() in cues.future_aux:
                 yield "future", child.text

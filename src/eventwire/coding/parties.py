@@ -153,8 +153,11 @@ class PartyFinder(RoleFinder):
             actor = self._holder(tok, ctx)  # "rebel-held positions": the rebels'
         if actor is None:
             appos = child(tok, "appos")
+            described = self._actor(appos, ctx) if appos is not None else None
+            if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+                ctx.memory.remember_other(text, described)  # "Hariri" will be this man
             if appos is not None:
-                return self._actor(appos, ctx)
+                return described
             home = self._affiliation(tok, ctx)
             if home is not None:
                 # "a newspaper based in Beirut", "workers affiliated with the Serbian union"

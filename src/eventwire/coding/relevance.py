@@ -125,6 +125,23 @@ def made_work(t: Token, code: str, works: frozenset[str]) -> bool:
 
 #: CAMEO codes that are events only with a political doer: people "displaced" by war were
 #: not expelled
+def press_briefing(code: str, source: Actor | None, target: Actor | None) -> bool:
+    """A meeting or talk with reporters ("Lavrov met reporters in Moscow", "told
+    journalists"): journalistic framing, no consultation (unnamed media people, not a named
+    outlet)."""
+    return code.startswith(PARTY_ROOTS) and any(
+        a is not None and a.sector == "MED" and a.kind == "agent" for a in (source, target))
+
+
+STATEMENT_ROOT = "01"
+
+
+def unsaid(code: str, modality: str) -> bool:
+    """A statement that was not made: "did not comment", "declined to comment" (whose refusal
+    is its own event, 011). Silence is no statement."""
+    return code.startswith(STATEMENT_ROOT) and modality == "negated"
+
+
 NEEDS_DOER = ("201",)
 
 
