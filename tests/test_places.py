@@ -466,6 +466,10 @@ def test_a_purpose_clause_takes_the_governing_verbs_place() -> None:
      (48.21, 16.37)),  # the meeting's place, hung by the parser on one of its parties
     ("Geneva will be the second meeting between Lavrov and Kerry this month.",
      (46.20, 6.15)),  # the place a meeting is said to be
+    ("Seven hospitals have been bombed by government jets since Monday morning in eastern "
+     "Ghouta.", (33.55, 36.45)),  # a place the parser hangs on the time phrase
+    ("Rebel groups fired an artillery barrage targeting Latakia on Tuesday.",
+     (35.52, 35.79)),  # the object of the event noun's participle that takes places
     ("Ministers will gather in Doha, where the emir will meet the Iranian president.",
      (25.29, 51.53)),  # the place a where-clause is of
 ])

@@ -104,6 +104,11 @@ def _object_places(obj: Token, takes_places: bool, depth: int = 0) -> Iterator[T
     for mod in obj.children:  # "the Sinjar district"
         if mod.dep_ in ("compound", "nmod") and obj.lemma_.lower() in r.place_nouns:
             yield mod
+        elif mod.dep_ == "acl" and mod.tag_ in ("VBG", "VBN") and depth < 2 and \
+                mod.lemma_.lower() in r.place_object_verbs and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in mod.children):
+            for inner in (g for g in mod.children if g.dep_ == "dobj"):  # "fired a barrage
+                yield from _object_places(inner, True, depth + 1)  # targeting Latakia"
     if depth < 2:
         for c in obj.children:  # "arming thousands of militants in Iraq", "the build-up and
             if c.dep_ == "conj":  # training of an army in Syria": the object's own noun
@@ -125,6 +130,10 @@ def _verb_preps(verb: Token, r: Rules, topic: bool = False) -> Iterator[Token]:
     if lemma in r.leave_verbs:  # "pull US troops out of Syria"
         for out in (c for c in verb.children if c.lower_ == "out"):
             yield from _preps(out, frozenset({"of"}))
+    for when in (g for c in verb.children if c.dep_ == "prep" for g in c.children
+                 if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")):
+        yield from _preps(when, r.event_preps)  # "bombed since Monday morning in Ghouta": the
+        # parser hangs the place on the time
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS:  # not "accused of using …"
             for pcomp in prep.children:
@@ -150,6 +159,11 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
                 c.dep_ == "relcl" and _is_noun(trigger):
             # "attacks launched from Idlib", "the attack, which took place in Jisr al-Shughour"
             yield from (("the clause's locative phrase", t) for t in _preps(c, r.event_preps))
+            if _is_noun(trigger) and c.dep_ == "acl" and \
+                    c.lemma_.lower() in r.place_object_verbs:
+                for obj in (g for g in c.children if g.dep_ == "dobj"):  # "a bombardment
+                    yield from (("the clause's object", t)  # targeting Damascus"
+                                for t in _object_places(obj, True, 1))
         elif c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB":
             # the purpose: "sent forces to oust militants from an enclave in Syria",
             # "promised to set up a committee at a meeting in Sochi"
