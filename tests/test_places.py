@@ -72,9 +72,16 @@ def test_another_transliteration_of_a_town_of_the_named_country(text: str, name:
 
 @pytest.mark.model
 def test_sound_alikes_stay_in_the_named_country() -> None:
-    # no country named: a sound-alike abroad is no reading ("Creech" sounds like Karachi)
-    assert not any(c.text == "Creech" for c in eventwire.geocode(
-        "Pilots fly drones out of Creech in the desert."))
+    # no country named: a sound-alike abroad is no reading ("Kreech" sounds like Karachi)
+    assert not any(c.text == "Kreech" for c in eventwire.geocode(
+        "Pilots fly drones out of Kreech in the desert."))
+
+
+def test_bundled_airbases_of_the_drone_war() -> None:
+    found = _first("British pilots fly drones out of RAF Waddington in Lincolnshire and Creech "
+                   "air force base in Nevada.")
+    assert found["RAF Waddington"].location.country == "GBR", found
+    assert found["Creech"].location.country == "USA", found
 
 
 def test_bundled_sites_have_a_source() -> None:
@@ -215,6 +222,9 @@ def _first(text: str, context: str | None = None) -> dict[str, eventwire.PlaceCa
      ""),  # an entity the model cut short ("[Deir] ez-Zor"): the gazetteer's longer name
     ("Beginning in Manbij, the army will push east.", "Manbij", "SYR", "in X"),  # a town
     # the model tags as a date
+    ("Ankara will not tolerate an armed presence of Syria’s Kurds on its border.", "Syria",
+     "SYR", "X's"),  # the possessor of a people is where they live
+    ("Syria’s largest airbase, T-4, was struck again.", "T-4", "SYR", ""),  # a bundled alias
     ("Al-Hol’s population has doubled since March.", "Al-Hol", "SYR", "bundled"),  # a
     # site's name tagged as a person with its possessive ending
 ])

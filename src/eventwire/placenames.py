@@ -63,7 +63,8 @@ def _owns_land(tok: Token) -> bool:
         return not any(c.dep_ == "prep" and c.lower_ in ("in", "on", "against")  # "Riyadh's
                        for c in head.children)  # war in Yemen" is whose it is
     return head.lemma_.lower() in r.land_nouns | r.people_nouns | r.feature_nouns or (
-        head.pos_ == "PROPN" and head.ent_type_ in ("FAC", "LOC"))
+        head.pos_ == "PROPN" and head.ent_type_ in ("FAC", "LOC")) or \
+        head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")  # "Syria's Kurds": a people
 
 
 def _region_word(tok: Token) -> str | None:
