@@ -2088,3 +2088,25 @@ def test_stepping_up_support_for_a_side_is_military_aid_for_a_plan_no_event() ->
         ("072", "RUS"), ("072", "IRN")}, summary(events)
     assert not [e for e in events_of("Russia renewed its support for the peace plan.")
                 if e.root == "07"]
+
+
+@pytest.mark.model
+def test_a_casualty_with_no_named_doer_in_a_report_of_war_is_fighting() -> None:
+    """"61 people were killed on Tuesday" after a named use of force is a casualty of the
+    fighting (190), not a killing by assault (1823); with no war told, it stays 1823."""
+    war = events_of("Sudanese army jets bombed positions of the RSF in Khartoum. "
+                    "Sixty-one people were killed on Tuesday alone.")
+    killed = [e for e in war if e.sentence.startswith("Sixty")]
+    assert killed and all(e.cameo == "190" for e in killed), summary(war)
+    assert "war" in killed[0].evidence.rule
+    alone = events_of("The opposition leader was killed in Khartoum on Tuesday.")
+    assert all(e.cameo != "190" for e in alone), summary(alone)
+
+
+@pytest.mark.model
+def test_an_adjective_opening_a_sentence_is_no_name_even_if_tagged_one() -> None:
+    """"Fierce battles raged between X and Y": the model may tag "Fierce" as an
+    organisation; the battle is still between the two sides named."""
+    events = events_of("Fierce battles raged between government troops and the rebels.")
+    assert any(e.root == "19" and e.source is not None and e.target is not None
+               for e in events), summary(events)

@@ -179,6 +179,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 p = dataclasses.replace(p, code=fired[way.i].code, id=f"{p.id}>{fired[way.i].id}")
             elif (weapon := nested.weapon_code(t, p)) is not None:  # "Russian jets killed"
                 p = dataclasses.replace(p, code=weapon, id=f"{p.id}>weapon:{weapon}")
+            elif (war := nested.war_casualty(t, p, any(c.startswith("19") for c in ctx.deeds))
+                  ) is not None:  # "61 people were killed on Tuesday" in a report of war
+                p = dataclasses.replace(p, code=war, id=f"{p.id}>war")
             governor = governors[i]
             alleged_by = possible_by = sender = None
             if governor is not None:

@@ -26,7 +26,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .patterns import Pattern
-from .syntax import child, named_modifiers, prep_objects, to_infinitive, trailing_participle
+from .syntax import (
+    child,
+    named_modifiers,
+    passive,
+    prep_objects,
+    to_infinitive,
+    trailing_participle,
+)
 
 #: CAMEO roots whose object event happened: disapproval
 PRESUPPOSING_ROOTS = ("11",)
@@ -133,6 +140,22 @@ def weapon_code(t: Token, pattern: Pattern) -> str | None:
                 return kind or code
             return code
     return None
+
+
+#: the code of a casualty of fighting, for a harm with no named doer in a report of war
+WAR_CASUALTY_CODE = "190"
+
+
+def war_casualty(t: Token, pattern: Pattern, war_told: bool) -> str | None:
+    """The code of a killing or wounding in the passive with no named doer ("61 people were
+    killed on Tuesday", "her husband was killed in Mosul") in an article that has told of
+    armed force by a named doer (``war_told``): a casualty of the fighting (190), as CAMEO
+    codes deaths in war, not a killing by physical assault (1823); else None."""
+    if not war_told or t.pos_ != "VERB" or not pattern.code.startswith(HARM_ROOTS) or \
+            pattern.lemma not in HARM_LEMMAS or not passive(t) or \
+            any(c.dep_ == "agent" for c in t.children):
+        return None
+    return WAR_CASUALTY_CODE
 
 
 def means_actor(way: Token) -> Token | None:

@@ -140,7 +140,8 @@ def named(tok: Token) -> bool:
     """A proper name or a capitalised word ("US", "Russian") -- not one capitalised only
     because it opens the sentence ("Recent US attacks")."""
     return tok.pos_ == "PROPN" or (tok.text[:1].isupper() and (
-        tok.i != tok.sent.start or tok.ent_type_ in ("NORP", "GPE", "ORG")))
+        tok.i != tok.sent.start or tok.ent_type_ in ("NORP", "GPE") or
+        tok.ent_type_ == "ORG" and tok.pos_ != "ADJ"))  # not "Fierce battles" tagged ORG
 
 
 def named_modifiers(noun: Token) -> list[Token]:
