@@ -2110,3 +2110,11 @@ def test_an_adjective_opening_a_sentence_is_no_name_even_if_tagged_one() -> None
     events = events_of("Fierce battles raged between government troops and the rebels.")
     assert any(e.root == "19" and e.source is not None and e.target is not None
                for e in events), summary(events)
+
+
+@pytest.mark.model
+def test_no_implied_doer_for_force_on_another_countrys_people() -> None:
+    events = events_of("Sudanese army jets bombed positions of the RSF in Khartoum. "
+                       "Two soldiers were killed in N'Djamena on Tuesday.")
+    killed = [e for e in events if e.sentence.startswith("Two")]
+    assert killed and all(e.source is None for e in killed), summary(events)

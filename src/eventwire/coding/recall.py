@@ -105,6 +105,9 @@ def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,
     if deed is None or sentence - deed.sentence > IMPLIED_REACH or (
             kin is not None and len(kin.countries) > 1):
         return None  # none named lately, or doers of more than one country: no guess
+    if deed.target is not None and deed.target.country and target_country and \
+            deed.target.country != target_country:
+        return None  # force on another country's people or places: another war, no guess
     doer = deed.doer
     return dataclasses.replace(doer, text=f"[{doer.text}]", span=None, evidence=(
         f"implied by {trigger.text!r} ({code}): no doer named; the article's last named "
