@@ -2118,3 +2118,15 @@ def test_no_implied_doer_for_force_on_another_countrys_people() -> None:
                        "Two soldiers were killed in N'Djamena on Tuesday.")
     killed = [e for e in events if e.sentence.startswith("Two")]
     assert killed and all(e.source is None for e in killed), summary(events)
+
+
+@pytest.mark.model
+def test_what_someone_is_accused_of_is_coded_as_alleged_with_the_accused_as_doer() -> None:
+    """"X was accused of shelling …" and "accused X of using chemical weapons": the deed is
+    coded, alleged, with the accused as its doer (a passive's subject too)."""
+    shelled = events_of("Russia was accused of shelling the town of Avdiivka.")
+    assert any(e.root == "19" and e.modality == "alleged" and e.source is not None
+               and e.source.country == "RUS" for e in shelled), summary(shelled)
+    gassed = events_of("Britain accused Russia of using chemical weapons in Salisbury.")
+    assert any(e.cameo == "2041" and e.modality == "alleged" and e.source is not None
+               and e.source.country == "RUS" for e in gassed), summary(gassed)

@@ -186,8 +186,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             alleged_by = possible_by = sender = None
             if governor is not None:
                 alleging = governor.lemma_.lower() in self.cues.alleged_governors
-                if alleging and t.pos_ == "VERB":
-                    alleged_by = governor
+                if alleging and (t.pos_ == "VERB" or nested.deed_object(t, governor)):
+                    alleged_by = governor  # "accused X of using chemical weapons"
                 elif governor.i in opened:
                     possible_by = governor
                 elif nested.codes_nested(t, governor, fired[governor.i]):

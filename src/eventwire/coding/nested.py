@@ -51,6 +51,16 @@ def own_actor(noun: Token) -> Token | None:
     return by[0] if by else None
 
 
+def deed_object(t: Token, governor: Token) -> bool:
+    """Whether the nominal event ``t`` is the object of a verb of doing that no pattern codes,
+    inside the complement of ``governor`` ("accused the regime of **using** chemical
+    weapons"): the deed the governor tells of."""
+    verb = t.head
+    return t.pos_ == "NOUN" and t.dep_ == "dobj" and verb.pos_ == "VERB" and \
+        verb.i != governor.i and verb.dep_ in ("pcomp", "xcomp", "ccomp") and \
+        verb.head.i in (governor.i, *(c.i for c in governor.children if c.dep_ == "prep"))
+
+
 def codes_nested(t: Token, governor: Token, governing: Pattern) -> bool:
     """Whether the nominal event ``t``, inside the complement of the fired trigger
     ``governor``, is coded as an event of its own (see the module's docstring)."""

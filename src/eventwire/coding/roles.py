@@ -214,6 +214,8 @@ class RoleFinder:
                 return self._source_head(verb) if verb is not None else None
             if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj":
                 return gov  # "accused **the army** of bombing": "of" hung on the object
+            if passive(gov) and child(gov, "nsubjpass") is not None:
+                return child(gov, "nsubjpass")  # "Russia was accused of shelling the town"
             return child(gov, "dobj") or self._source_head(gov)
         if t.dep_ == "advcl" and (t.tag_ == "VBG" or to_infinitive(t)):
             # "..., killing two" / purpose: "sent experts to Bosnia to investigate"
