@@ -299,3 +299,18 @@ def test_a_peoples_name_is_no_surname(bundled: ActorResolver) -> None:
 def test_a_short_last_word_of_an_alias_is_no_surname(bundled: ActorResolver, text: str) -> None:
     actor = bundled.resolve(text, date=D(2026, 1, 1))
     assert actor is None or actor.kind != "person", actor
+
+
+def test_a_role_working_for_a_body_or_person_takes_its_country_and_sector() -> None:
+    """"a spokesman for the Pentagon" is American and military; "a spokesman for Erdoğan"
+    Turkish; "the envoy for Syria" stays of no country (a post for a country is no
+    nationality)."""
+    from eventwire.actors import default_resolver
+
+    r, day = default_resolver(), D(2018, 4, 10)
+    pentagon = r.resolve("a spokesman for the Pentagon", date=day)
+    assert pentagon is not None and (pentagon.country, pentagon.sector) == ("USA", "MIL")
+    erdogan = r.resolve("a spokesman for Erdoğan", date=day)
+    assert erdogan is not None and erdogan.country == "TUR"
+    envoy = r.resolve("the envoy for Syria", date=day)
+    assert envoy is None or envoy.country is None

@@ -194,7 +194,28 @@ class ActorResolver:
         if context is None and background is not None and parts.strong and \
                 self._names_institution(tuple(t.key for t in toks)):
             context = background  # "the regime", "government troops"
-        return self._combine(text, parts, day, context, memory, prefer)
+        actor = self._combine(text, parts, day, context, memory, prefer)
+        if actor is not None and actor.kind == "agent" and actor.country is None:
+            return self._working_for(text, toks, actor, day, memory) or actor
+        return actor
+
+    def _working_for(self, text: str, toks: list[Token], role: Actor, day: dt.date,
+                     memory: ArticleMemory | None) -> Actor | None:
+        """A bare role "for" an organisation or a person ("a spokesman for the Pentagon",
+        "chief negotiator for the Syrian Negotiations Commission", "a spokesman for
+        Erdoğan"): the role in that body's country and sector. Not "for" a country ("the
+        envoy for Syria" is no Syrian)."""
+        at = next((i for i, t in enumerate(toks) if t.key == "for"), None)
+        if at is None or at == 0 or at + 1 >= len(toks):
+            return None
+        body = self.resolve(" ".join(t.text for t in toks[at + 1:]), date=day, memory=memory)
+        if body is None or body.country is None and body.sector is None or not (
+                body.kind in ("organization", "group", "igo", "person") or
+                body.kind == "country" and body.sector is not None):  # "the Pentagon"
+            return None
+        return dataclasses.replace(
+            role, text=text, country=body.country, sector=body.sector or role.sector,
+            evidence=f"{role.evidence}; working for {body.text!r} ({body.evidence})")
 
     def _other_named(self, toks: list[Token], memory: ArticleMemory | None
                      ) -> tuple[Actor | None] | None:
