@@ -2130,3 +2130,10 @@ def test_what_someone_is_accused_of_is_coded_as_alleged_with_the_accused_as_doer
     gassed = events_of("Britain accused Russia of using chemical weapons in Salisbury.")
     assert any(e.cameo == "2041" and e.modality == "alleged" and e.source is not None
                and e.source.country == "RUS" for e in gassed), summary(gassed)
+
+
+@pytest.mark.model
+def test_pushing_armed_men_out_is_force() -> None:
+    events = events_of("The rebels were pushed out of the town by the Ethiopian army.")
+    assert any(e.cameo == "190" and e.source is not None and e.source.country == "ETH"
+               for e in events), summary(events)
