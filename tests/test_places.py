@@ -515,12 +515,26 @@ def test_material_event_takes_its_sentences_scene(text: str, want: tuple[float, 
     "open a case over the regime's massacres.",
     "The militia, fighting to defeat the president, stated the hostage may be alive in Hajin.",
     "Around a million of Idlib's inhabitants fled when rebel groups elsewhere surrendered.",
-    "The Soviet Union was accused by Washington of using chemical weapons in Afghanistan.",
     "Putin urged Iran and Turkey to start a discussion on the reconstruction of Syria.",
     "French airstrikes on regime targets after the chlorine attack in Douma were meant to deter.",
 ])
 def test_places_aside_are_not_the_events(text: str) -> None:
     assert all(p is None for p in _event_place(text))
+
+
+@pytest.mark.model
+def test_an_accusation_is_not_placed_where_the_deed_was() -> None:
+    """The accusation is made elsewhere; the deed it alleges (coded too) is in Afghanistan."""
+    if not _RULES:
+        _RULES.append(eventwire.Extractor(veto=False, proposer=False))
+    article = eventwire.Article(id="t", published="2019-03-01", text=(
+        "The Soviet Union was accused by Washington of using chemical weapons in Afghanistan."))
+    events = next(_RULES[0].extract_many([article]))[1]
+    accused = [e for e in events if e.root == "11"]
+    deed = [e for e in events if e.root == "20"]
+    assert accused and all(e.location is None for e in accused), events
+    assert deed and all(e.location is not None and e.location.country == "AFG"
+                        for e in deed), events
 
 
 @pytest.mark.model
