@@ -175,13 +175,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             t = sent.doc[i]
             if i in opened or self._result_of_nominal(t, fired):
                 continue
-            if (way := nested.means(t, p, fired)) is not None:  # "killed in airstrikes": 195
-                p = dataclasses.replace(p, code=fired[way.i].code, id=f"{p.id}>{fired[way.i].id}")
-            elif (weapon := nested.weapon_code(t, p)) is not None:  # "Russian jets killed"
-                p = dataclasses.replace(p, code=weapon, id=f"{p.id}>weapon:{weapon}")
-            elif (war := nested.war_casualty(t, p, any(c.startswith("19") for c in ctx.deeds))
-                  ) is not None:  # "61 people were killed on Tuesday" in a report of war
-                p = dataclasses.replace(p, code=war, id=f"{p.id}>war")
+            # "killed in airstrikes": 195; "Russian jets killed"; a casualty of a war told
+            p, way = nested.harm(t, p, fired, any(c.startswith("19") for c in ctx.deeds))
             governor = governors[i]
             alleged_by = possible_by = sender = None
             if governor is not None:
@@ -340,12 +335,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             if src is None and tgt is None or (
                     src is not None and tgt is not None and src.actor.same_as(tgt.actor)):
                 continue  # one actor on both sides is no event
-            if not relevance.relevant(src.actor if src else None, tgt.actor if tgt else None) \
-                    or relevance.figurative(p.code, src.actor if src else None,
-                                            tgt.actor if tgt else None) \
-                    or relevance.private_trip(p.code, src.actor if src else None) \
-                    or relevance.press_briefing(p.code, src.actor if src else None,
-                                                tgt.actor if tgt else None):
+            if relevance.beside_politics(p.code, src.actor if src else None,
+                                         tgt.actor if tgt else None):
                 continue  # no political actor on either side; "Toyota attacked the market"
             held = self.reframing.held_by(p.code, src.actor.sector if src else None)
             if held is not None:  # "Isis captured the journalist": an abduction

@@ -23,6 +23,8 @@ sender's ("sent forces **to oust** the militants": :func:`mission`).
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Token
 
 from .patterns import Pattern
@@ -150,6 +152,24 @@ def weapon_code(t: Token, pattern: Pattern) -> str | None:
                 return kind or code
             return code
     return None
+
+
+def harm(t: Token, pattern: Pattern, fired: dict[int, Pattern], war_told: bool
+         ) -> tuple[Pattern, Token | None]:
+    """A harm's pattern coded by its means (:func:`means`: "killed in airstrikes" → 195, and
+    the means' word), its weapon (:func:`weapon_code`) or as a casualty of a war the article
+    told (:func:`war_casualty`); else the pattern as it is."""
+    way = means(t, pattern, fired)
+    if way is not None:
+        return dataclasses.replace(pattern, code=fired[way.i].code,
+                                   id=f"{pattern.id}>{fired[way.i].id}"), way
+    weapon = weapon_code(t, pattern)
+    if weapon is not None:
+        return dataclasses.replace(pattern, code=weapon, id=f"{pattern.id}>weapon:{weapon}"), None
+    war = war_casualty(t, pattern, war_told)
+    if war is not None:
+        return dataclasses.replace(pattern, code=war, id=f"{pattern.id}>war"), None
+    return pattern, None
 
 
 #: the code of a casualty of fighting, for a harm with no named doer in a report of war

@@ -125,6 +125,14 @@ def made_work(t: Token, code: str, works: frozenset[str]) -> bool:
 
 #: CAMEO codes that are events only with a political doer: people "displaced" by war were
 #: not expelled
+def beside_politics(code: str, source: Actor | None, target: Actor | None) -> bool:
+    """Whether an event between these sides is no political event: no political actor on
+    either side (:func:`relevant`), a figure of speech (:func:`figurative`), a private trip
+    (:func:`private_trip`) or a press briefing (:func:`press_briefing`)."""
+    return not relevant(source, target) or figurative(code, source, target) or \
+        private_trip(code, source) or press_briefing(code, source, target)
+
+
 def press_briefing(code: str, source: Actor | None, target: Actor | None) -> bool:
     """A meeting or talk with reporters ("Lavrov met reporters in Moscow", "told
     journalists"): journalistic framing, no consultation (unnamed media people, not a named
