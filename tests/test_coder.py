@@ -2137,3 +2137,12 @@ def test_pushing_armed_men_out_is_force() -> None:
     events = events_of("The rebels were pushed out of the town by the Ethiopian army.")
     assert any(e.cameo == "190" and e.source is not None and e.source.country == "ETH"
                for e in events), summary(events)
+
+
+@pytest.mark.model
+def test_a_military_push_or_advance_on_a_named_place_is_force() -> None:
+    events = events_of("The Ethiopian army's advance on Mekele has displaced thousands.")
+    assert any(e.root == "19" and e.source is not None and e.source.country == "ETH"
+               for e in events), summary(events)
+    assert not [e for e in events_of("The EU made a push towards a trade deal.")
+                if e.root == "19"]
