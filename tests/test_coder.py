@@ -2146,3 +2146,12 @@ def test_a_military_push_or_advance_on_a_named_place_is_force() -> None:
                for e in events), summary(events)
     assert not [e for e in events_of("The EU made a push towards a trade deal.")
                 if e.root == "19"]
+
+
+@pytest.mark.model
+def test_holding_someone_responsible_is_an_accusation() -> None:
+    events = events_of("Britain held Russia responsible for the poisoning in Salisbury.")
+    assert any(e.cameo == "112" and e.source and e.source.country == "GBR" and e.target
+               and e.target.country == "RUS" for e in events), summary(events)
+    assert not [e for e in events_of("The talks were held in Geneva on Monday.")
+                if e.root == "11"]
