@@ -240,9 +240,7 @@ def rank(name: str, gazetteer: Gazetteer, kb: Knowledge, hints: Hints = Hints(),
     if not found:
         return [Scored(region, 1.0, ("region in the actor data",))] if region else []
     namesake = any(not p.alternate and (p.population >= NAMESAKE_POPULATION and
-                                        p.source in (None, "GeoNames") or
-                                        p.source not in (None, "GeoNames", "GeoNames division",
-                                                         ISO_DIVISION))
+                                        p.source in (None, "GeoNames") or p.bundled)
                    for p in found)  # a town, or a bundled site, of that very name
     scored = sorted((_score(p, hints, context, namesake) for p in found),
                     key=lambda s: (-s.score, s.place.geonameid or 0))

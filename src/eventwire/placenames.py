@@ -439,8 +439,7 @@ def _bundled_name(tok: Token, gazetteer: Gazetteer) -> bool:
     """An ORG or PERSON entity that is exactly a bundled site or region ("Eastern Ghouta")."""
     ent = _entity_of(tok)
     text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-    return any(p.source not in (None, "GeoNames", "GeoNames division", ISO_DIVISION)
-               and p.feature != "city"
+    return any(p.bundled and p.feature != "city"
                for p in gazetteer.candidates(text))
 
 

@@ -66,6 +66,12 @@ class Place:
     source: str | None = None
 
     @property
+    def bundled(self) -> bool:
+        """From ``data/places.yaml`` (a site, region, spelling or division, with its source),
+        not a GeoNames town or division nor an ISO 3166-2 name."""
+        return self.source not in (None, "GeoNames", "GeoNames division", ISO_DIVISION)
+
+    @property
     def precision(self) -> str:
         if self.feature in ("country",):
             return "country"

@@ -69,8 +69,9 @@ _SPEECH = frozenset({"said", "says", "told", "tweeted", "wrote", "added", "warne
                      "announced", "stated", "insisted", "argued", "claimed"})
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                    "sunday"})
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december"})
+#: month names (also "called on May": :mod:`.matching`)
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december"})
 _MONTH_CUES = frozenset({"in", "since", "until", "till", "last", "next", "early", "late", "mid",
                          "of", "this", "by", "before", "after", "during", "between", "from"})
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*(?:-[^\W\d_]+)*")
@@ -159,7 +160,7 @@ class Truecaser:
                 population = self.towns(" ".join(w for _, _, w in words[i:i + length]))
                 if population >= TOWN_POPULATION or (population and placed):
                     return length, "name"
-        if word in _MONTHS and (word not in ("march", "may") or before in _MONTH_CUES
+        if word in MONTHS and (word not in ("march", "may") or before in _MONTH_CUES
                                 or _number_beside(text, words[i][0], words[i][1])):
             return 1, "name"
         if word == "us" and (before in ("the", "a", "an") or after in _US_NOUNS):

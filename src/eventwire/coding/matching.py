@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .case import MONTHS
 from .cues import Cues
 from .nested import own_actor
 from .patterns import NAMING_VERBS, Pattern, PatternSet
@@ -74,12 +75,6 @@ def _complements(t: Token) -> list[Token]:
     return out
 
 
-
-#: month names, which alone may be a person's name ("Theresa May")
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                    "september", "october", "november", "december"})
-
-
 def _of_time(prep: Token) -> bool:
     """A preposition whose object is a date or time ("on Wednesday", "for two hours"): a
     phrase of when, never a verb's particle. A month's name alone is no date ("called on May
@@ -88,6 +83,21 @@ def _of_time(prep: Token) -> bool:
         g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") and not (
             g.lower_ in MONTHS and not any(c.like_num for c in g.children))
         for g in prep.children)
+
+
+def _target_named(p: Pattern, t: Token) -> bool:
+    """Whether one of the pattern's target slots is there: on the trigger, on the verb a noun
+    trigger is the subject of ("fighting broke out between X and Y"), or on a verb
+    trigger's object ("stepped up its support for the rebels")."""
+    holders = [t]
+    if p.pos == "noun" and t.dep_ in ("nsubj", "nsubjpass"):
+        holders.append(t.head)
+    obj = child(t, "dobj") if p.pos == "verb" else None
+    if obj is not None:
+        holders.append(obj)
+    return any(c.dep_ == "prep" and c.lower_ in p.target or c.dep_ in p.target
+               for h in holders for c in h.children)
+
 
 class PatternMatcher:
     """Pattern matching; mixed into :class:`~eventwire.coding.coder.EventCoder`."""
@@ -123,13 +133,7 @@ class PatternMatcher:
             doer = child(t, "nsubj") or (child(t.head, "nsubj") if t.dep_ == "conj" else None)
             if doer is None or not (object_words(doer) & p.subject):
                 return False
-        if p.needs_target and not any(
-                c.dep_ == "prep" and c.lower_ in p.target or c.dep_ in p.target
-                for h in (t, *((t.head,) if p.pos == "noun" and
-                               t.dep_ in ("nsubj", "nsubjpass") else ()),
-                          *((child(t, "dobj"),) if p.pos == "verb" and child(t, "dobj")
-                            else ()))
-                for c in h.children):
+        if p.needs_target and not _target_named(p, t):
             return False  # "the war between Israel and Hezbollah", not "the Syrian war";
             # "called Erdogan", not "the UN calls for a ceasefire" taken for a verb
         if p.complement and not any(c.lemma_.lower() in p.complement and (

@@ -49,7 +49,6 @@ def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
         tok = head
 
 
-
 #: determiners of a definite description
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
