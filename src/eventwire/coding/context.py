@@ -82,7 +82,6 @@ def both_ways(code: str, word: str, pairs: Sequence[tuple[Found | None, Found | 
     return out
 
 
-
 def of_country(found: list[Found], country: str, why: str | None = None,
                sectors: frozenset[str] | None = None) -> list[Found]:
     """``found`` with ``country`` given to the people named only by their role or number (an
