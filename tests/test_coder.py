@@ -2155,3 +2155,15 @@ def test_holding_someone_responsible_is_an_accusation() -> None:
                and e.target.country == "RUS" for e in events), summary(events)
     assert not [e for e in events_of("The talks were held in Geneva on Monday.")
                 if e.root == "11"]
+
+
+def test_a_deed_claimed_of_an_adversary_is_also_an_accusation() -> None:
+    events = events_of("Azerbaijan claimed that Armenian forces shelled the town of Tartar.")
+    coded = {(e.cameo, _country(e.source), _country(e.target), e.modality) for e in events}
+    assert ("1123", "AZE", "ARM", "asserted") in coded, summary(events)
+    assert any(e.root == "19" and _country(e.source) == "ARM" and e.modality == "alleged"
+               for e in events), summary(events)
+    # the doer's own side reports it, or only says so: no accusation
+    for text in ("The Armenian defence ministry claimed its forces shelled the town.",
+                 "Azerbaijan said Armenian forces shelled the town of Tartar."):
+        assert not [e for e in events_of(text) if e.root == "11"], summary(events_of(text))

@@ -784,3 +784,12 @@ def test_a_what_clause_object_is_placed_like_the_object(text: str,
 ])
 def test_a_government_one_acts_alongside_or_for_is_a_party(text: str, trap: str) -> None:
     assert trap not in _first(text)
+
+
+def test_each_of_conjoined_places_done_to_is_its_events_place() -> None:
+    article = eventwire.Article(id="t", published="2019-03-01",
+                                text="The Kurdish leader is touring Washington, Paris and London.")
+    events = next(eventwire.Extractor(veto=False, proposer=False).extract_many([article]))[1]
+    placed = {e.target.text: e.location.name for e in events
+              if e.target is not None and e.location is not None}
+    assert placed == {"Washington": "Washington", "Paris": "Paris", "London": "London"}, placed

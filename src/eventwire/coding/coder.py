@@ -68,7 +68,7 @@ from .syntax import (
 )
 from .veto import Reviewer, Veto, versioned
 
-CODER_VERSION = "0.5.6"
+CODER_VERSION = "0.5.7"
 
 #: Fighting (and trading blows or accusations) and truces done together are done to each
 #: other: "Israel and Hezbollah fought a war", "Iran and Saudi Arabia traded accusations",
@@ -332,6 +332,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         if relevance.unsaid(p.code, mod):
             return  # "did not comment": no statement
         date, precision, date_source = self._date(t, gov, sent, ctx, mod)
+        accused: set[str] = set()
         for src, tgt in both_ways(p.code, t.lemma_.lower(), f.pairs):
             if src is None and tgt is None or (
                     src is not None and tgt is not None and src.actor.same_as(tgt.actor)):
@@ -349,10 +350,29 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                                   "day" if ctx.published_known else None,
                                   "publication" if ctx.published_known else None, place,
                                   notes=notes)
+            accusation = None if speaker is None or claim is None or not claim.alleging or \
+                claim.speaker is None or src is None or mod not in ("asserted", "alleged") \
+                else self.reframing.accused(p.code, speaker, src.actor)
+            deed_mod, deed_cue = mod, cue
+            if accusation is not None and mod == "asserted" and claim is not None:
+                deed_mod, deed_cue = "alleged", claim.verb.text if claim.verb else cue
+            here = place if tgt is None else where.of_conjunct(place, target_head, tgt.token,
+                                                               self.resolver, ctx)
             yield self._event(t, p if held is None else dataclasses.replace(p, code=held),
-                              sent, index, ctx, headline, src, tgt, mod, cue, speaker,
-                              claim.quote if claim else None, date, precision, date_source, place,
+                              sent, index, ctx, headline, src, tgt, deed_mod, deed_cue, speaker,
+                              claim.quote if claim else None, date, precision, date_source, here,
                               notes=notes)
+            if accusation is not None and src is not None and src.key not in accused:
+                # "Israel says Iran fired rockets": Israel's accusation of Iran, too
+                accused.add(src.key)
+                yield self._event(t, dataclasses.replace(p, code=accusation), sent, index, ctx,
+                                  headline, Found(speaker, claim.speaker), src, "asserted",
+                                  None, None, claim.quote if claim else None,
+                                  ctx.published if ctx.published_known else None,
+                                  "day" if ctx.published_known else None,
+                                  "publication" if ctx.published_known else None, None,
+                                  notes=[*notes, f"{speaker.text!r} reports {p.code} by its "
+                                         f"adversary: coded as accusation {accusation}"])
 
     def _recalled(self, noun: Token, ctx: ArticleContext) -> list[Found]:
         """The doer of the earlier event a definite event noun names again ("Britain said

@@ -14,11 +14,15 @@ import functools
 
 from .. import codes, resources
 from ..errors import DataError
+from ..records import Actor
 
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 REFUSAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 DEMAND_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "09"})
+#: the two sides of a domestic conflict: one accusing the other is an accusation
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+INSURGENT_SECTORS = frozenset({"REB", "OPP"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -32,6 +36,7 @@ class Reframing:
     demand_cues: frozenset[str]
     refusal_cues: frozenset[str]
     captor_sectors: frozenset[str] = frozenset()
+    accusation: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def _lookup(self, table: dict[str, str], code: str) -> str | None:
         for n in range(len(code), 1, -1):
@@ -76,6 +81,19 @@ class Reframing:
             return None
         return self._lookup(self.refusal, code)
 
+    def accused(self, code: str, speaker: Actor, doer: Actor) -> str | None:
+        """The accusation code (112x) when ``speaker`` claims or alleges a conflictual deed
+        of ``doer``, named in the text and an adversary: another country's actor, or one of
+        the other side of a domestic conflict ("the army claimed rebels shelled the town")."""
+        if speaker.country is None or doer.country is None or doer.span is None or \
+                speaker.same_as(doer):
+            return None
+        if speaker.country == doer.country and not (
+                {speaker.sector, doer.sector} & STATE_SECTORS and
+                {speaker.sector, doer.sector} & INSURGENT_SECTORS):
+            return None  # its own side
+        return self.accusation.get(code[:2])
+
     def demanded(self, code: str) -> str | None:
         return self._lookup(self.demand, code) if code[:2] in DEMAND_ROOTS else None
 
@@ -84,7 +102,7 @@ class Reframing:
 def load() -> Reframing:
     data = resources.read_yaml("reframe.yaml") or {}
     tables = {}
-    for name in ("intent", "threat", "demand", "refusal", "captive"):
+    for name in ("intent", "threat", "demand", "refusal", "captive", "accusation"):
         table = {str(k): str(v) for k, v in (data.get(name) or {}).items()}
         for value in table.values():
             if value not in codes.table():

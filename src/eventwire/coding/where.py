@@ -458,6 +458,25 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
         f"{why}: {found.mention.text!r} ({found.mention.slot}); {found.best.evidence}")
 
 
+def of_conjunct(place: Location | None, first: Token | None, other: Token,
+                resolver: ActorResolver, article: _Article) -> Location | None:
+    """The event's place for one of several conjoined places it is done to: when ``place``
+    was read from the first of them (``first``), the place ``other`` names ("toured
+    Washington, Paris and London": each visit in its own city)."""
+    if place is None or first is None or other.i == first.i or \
+            other.i not in {c.i for c in first.conjuncts}:
+        return place
+    places = doc_places(other.doc, resolver.gazetteer, resolver.kb, article.countries)
+    a, b = places.get(first.i), places.get(other.i)
+    if a is None or b is None or a.best is None or b.best is None or \
+            (a.best.place.lat, a.best.place.lon) != (place.lat, place.lon) and \
+            a.best.place.name != place.name:
+        return place
+    return b.best.place.location(
+        f"the event's object, a conjunct: {b.mention.text!r} ({b.mention.slot}); "
+        f"{b.best.evidence}")
+
+
 def scene_country(trigger: Token, resolver: ActorResolver, article: _Article) -> str | None:
     """The one country all the places the sentence names lie in, or None: where a people
     of several states named in it is at home ("would launch an operation in northern Syria
