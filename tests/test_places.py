@@ -793,3 +793,23 @@ def test_each_of_conjoined_places_done_to_is_its_events_place() -> None:
     placed = {e.target.text: e.location.name for e in events
               if e.target is not None and e.location is not None}
     assert placed == {"Washington": "Washington", "Paris": "Paris", "London": "London"}, placed
+
+
+@pytest.mark.model
+def test_a_bundled_town_of_the_storys_country_beats_a_small_namesake_abroad() -> None:
+    found = _first("Rebels lifted the siege of the towns of Fua and Kefraya in Syria.")
+    assert found["Fua"].location.country == "SYR", found  # not Foix, France ("Fua")
+
+
+@pytest.mark.model
+def test_a_place_that_ends_an_organisations_name_is_not_placed() -> None:
+    text = "The Working Group for Syria opened an office in Syria."
+    spans = [c.span.start for c in eventwire.geocode(text) if c.text == "Syria"]
+    assert spans == [text.rindex("Syria")], spans
+
+
+@pytest.mark.model
+def test_a_named_town_before_a_participle_is_a_place() -> None:
+    found = _first("Forced in 2013 to leave her home town of Damascus fearing discovery by the "
+                   "regime, she moved to Beirut.")
+    assert "Damascus" in found and found["Damascus"].location.country == "SYR", found

@@ -91,6 +91,7 @@ class Rules:
     actor_preps: frozenset[str]
     boundary_nouns: frozenset[str]
     agent_nouns: frozenset[str]
+    body_nouns: frozenset[str]
     material_roots: frozenset[str]
     verbal_roots: frozenset[str]
     dateline_roots: frozenset[str]
@@ -256,6 +257,16 @@ def rank(name: str, gazetteer: Gazetteer, kb: Knowledge, hints: Hints = Hints(),
                       (*division.reasons, "a division of the article's country, not a small "
                                           "namesake abroad"))
         return [lead, *(s for s in scored if s is not division)]
+    named = context.countries[:CONTEXT_COUNTRIES]
+    site = next((s for s in scored if s.place.bundled and s.place.country in named), None)
+    if site is not None and site is not scored[0] and scored[0].place.country not in named and \
+            scored[0].place.population < REGION_TOWN_POPULATION:
+        # "the towns of Fua and Kefraya" in a Syrian story: the bundled Syrian town, not a
+        # small French one with "Fua" among its other names
+        lead = Scored(site.place, scored[0].score + 1,
+                      (*site.reasons, "a bundled place of the article's countries, not a "
+                                      "small namesake abroad"))
+        return [lead, *(s for s in scored if s is not site)]
     if region is not None and not any(p.country == region.country for p in found) and \
             max(p.population for p in found) < REGION_TOWN_POPULATION:
         # "Chechnya": the Russian republic, not a Ukrainian village of that name

@@ -245,8 +245,10 @@ def acts(tok: Token) -> bool:
         return True  # "under assault from Turkey", "an imperative for the US"
     # "agreed to Moscow taking charge", "leave the US searching": the doer of a verb after it
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    named_town = listed and governor.lemma_.lower() in r.place_nouns  # "her home town of
+    # Damascus fearing discovery"
     return bool(nxt is not None and nxt.tag_ == "VBG" and tok.dep_ in ("pobj", "dobj")
-                and not located  # "died in Syria fighting" is a place
+                and not located and not named_town  # "died in Syria fighting" is a place
                 and nxt.dep_ in ("xcomp", "pcomp", "acl", "advcl", "ccomp"))
 
 
@@ -420,6 +422,17 @@ def _grown(start: int, end: int, sent: Span, gazetteer: Gazetteer) -> int:
                 gazetteer.candidates(doc[start:stop].text):
             return stop
     return end
+
+
+def _ends_a_body_name(tok: Token) -> bool:
+    """A place that ends an organisation's name: after "for" or "of" hung on the capitalised
+    last word of an organisation entity ("the Working Group for Syria"; not "the UN envoy
+    for Syria", nor "the UN Human Rights Council in Geneva", which sits there)."""
+    prep = tok.head
+    body = prep.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("for", "of") and \
+        body.ent_type_ == "ORG" and body.text[:1].isupper() and \
+        body.lemma_.lower() in rules().body_nouns and body.i + 1 == prep.i
 
 
 def _town_taken_for_date(tok: Token, slot: str, gazetteer: Gazetteer) -> bool:
@@ -607,6 +620,9 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
             if slot is None and _names_a_thing(root, r.place_nouns | r.feature_nouns):
                 seen.update(range(ent.start, ent.end))
                 continue  # "the Rome statute", "the Geneva talks", "US troops"
+            if _ends_a_body_name(root):
+                seen.update(range(ent.start, ent.end))
+                continue  # "the Working Group for Syria": an organisation's name
             if slot is None and root.dep_ == "nsubj" and \
                     root.head.lemma_.lower() in r.human_verbs:
                 seen.update(range(ent.start, ent.end))
