@@ -813,3 +813,18 @@ def test_a_named_town_before_a_participle_is_a_place() -> None:
     found = _first("Forced in 2013 to leave her home town of Damascus fearing discovery by the "
                    "regime, she moved to Beirut.")
     assert "Damascus" in found and found["Damascus"].location.country == "SYR", found
+
+
+def test_where_a_reporter_is_based_is_no_scene_of_the_events() -> None:
+    places = _event_place("A spokesman for the London-based monitoring group said regime "
+                          "troops had seized the Syrian town.")
+    assert places and all(p is None or p.country == "SYR" for p in places), places
+
+
+@pytest.mark.model
+def test_a_name_joined_to_a_noun_before_a_verb_with_no_subject_is_that_verbs_subject() -> None:
+    text = ("Though Egypt has objected to the Israeli invasion and Jordan had urged restraint, "
+            "all three sides have cooperated in the assault.")
+    assert not [c for c in eventwire.geocode(text) if c.text == "Jordan"]
+    assert [c for c in eventwire.geocode("Thousands fled to Turkey and Jordan last year.")
+            if c.text == "Jordan"]  # a place joined to a place stays one

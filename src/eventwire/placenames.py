@@ -162,6 +162,8 @@ def acts(tok: Token) -> bool:
     r = rules()
     if _region_word(tok) is not None:
         return False  # "southern Idlib" is a region, never a government
+    if _lost_subject(tok):
+        return True  # "objected to the invasion and Russia had urged restraint"
     while tok.head.i != tok.i and (tok.dep_ == "conj" or tok.dep_ == "appos" and (
             tok.head.ent_type_ == "GPE")):  # "Saudi Arabia, the UAE, Bahrain and Egypt"
         tok = tok.head
@@ -250,6 +252,23 @@ def acts(tok: Token) -> bool:
     return bool(nxt is not None and nxt.tag_ == "VBG" and tok.dep_ in ("pobj", "dobj")
                 and not located and not named_town  # "died in Syria fighting" is a place
                 and nxt.dep_ in ("xcomp", "pcomp", "acl", "advcl", "ccomp"))
+
+
+def _lost_subject(tok: Token) -> bool:
+    """A name the parser joined to a noun before it although a finite verb right after it
+    has no subject of its own: that verb's subject ("Syria has objected to the Turkish invasion
+    and Russia had urged restraint", with "Russia" taken as a second thing objected to;
+    not "the fighting in Syria has killed": "has killed" has its subject)."""
+    doc = tok.doc
+    if tok.dep_ != "conj" or tok.i + 1 >= len(doc):
+        return False  # a name joined to another thing ("and Russia"), then a verb
+    nxt = doc[tok.i + 1]
+    if nxt.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+        return False
+    verb = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+    return verb.pos_ in ("VERB", "AUX") and verb.i > tok.i and \
+        verb.lemma_.lower() not in rules().undergo_verbs and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
 
 
 def stands_for_government(tok: Token, text: str, kb: Knowledge) -> bool:

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorResolver
 from ..actors.knowledge import Knowledge
@@ -364,6 +364,13 @@ def _aside(tok: Token, trigger: Token) -> bool:
     return False
 
 
+def _seat_of(end: int, doc: Doc) -> bool:
+    """A place that only says where someone is based or was born ("the Britain-based
+    Syrian Observatory", "a London-born fighter"): no scene of the sentence's events."""
+    return end + 1 < len(doc) and doc[end].text == "-" and \
+        doc[end + 1].lower_ in ("based", "born", "headquartered")
+
+
 def _owns_people(tok: Token) -> bool:
     """"Idlib's inhabitants": people from a place, who may be anywhere."""
     return tok.dep_ == "poss" and tok.head.lemma_.lower() in rules().people_nouns
@@ -378,7 +385,8 @@ def _sentence_scene(trigger: Token, places: dict[int, Resolved],
     sent = trigger.sent
     start = _heading(sent)
     found = list(dict.fromkeys(places[i] for i in range(start, sent.end)
-                               if i in places and places[i].best is not None))
+                               if i in places and places[i].best is not None
+                               and not _seat_of(places[i].mention.end, trigger.doc)))
     if not found or len({r.best.place.country for r in found if r.best}) != 1:
         return None
     doc = trigger.doc
