@@ -314,3 +314,13 @@ def test_a_role_working_for_a_body_or_person_takes_its_country_and_sector() -> N
     assert erdogan is not None and erdogan.country == "TUR"
     envoy = r.resolve("the envoy for Syria", date=day)
     assert envoy is None or envoy.country is None
+
+
+@pytest.mark.parametrize("text, country", [("a London-based monitoring group", "GBR"),
+                                           ("the Moscow-led alliance", "RUS")])
+def test_a_capital_naming_a_base_or_leader_is_no_government(bundled: ActorResolver, text: str,
+                                                            country: str) -> None:
+    actor = bundled.resolve(text, date=dt.date(2018, 1, 1))
+    assert actor is not None and actor.country == country and actor.sector != "GOV", actor
+    moscow = bundled.resolve("Moscow", date=dt.date(2018, 1, 1))
+    assert moscow is not None and moscow.sector == "GOV", moscow  # the capital alone still is

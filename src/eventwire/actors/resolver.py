@@ -385,6 +385,10 @@ class ActorResolver:
                 parts.notes.append(f"{country_entry.ref} backs it ({toks[m.end].text!r}): "
                                    f"not its country")
             elif country_entry:
+                if country_entry.sector and m.end < len(toks) and \
+                        toks[m.end].key in _SPONSOR_WORDS:
+                    # "a London-based monitoring group": London's country, not its government
+                    country_entry = dataclasses.replace(country_entry, sector=None)
                 target = parts.countries if in_core else parts.tail_countries
                 target.append((country_entry.ref, m, country_entry))
             if in_core and parts.people is None and (people := m.first("people")):
