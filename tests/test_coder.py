@@ -2167,3 +2167,12 @@ def test_a_deed_claimed_of_an_adversary_is_also_an_accusation() -> None:
     for text in ("The Armenian defence ministry claimed its forces shelled the town.",
                  "Azerbaijan said Armenian forces shelled the town of Tartar."):
         assert not [e for e in events_of(text) if e.root == "11"], summary(events_of(text))
+
+
+def test_a_warning_given_to_no_one_about_a_state_of_things_is_concern() -> None:
+    events = events_of("The WHO warned that thousands of displaced people face a freezing "
+                       "winter in the camps.")
+    assert [(e.cameo, e.target) for e in events if e.root in ("01", "13")] == [("012", None)], \
+        summary(events)
+    own = events_of("Erdogan warned the US that Turkish troops would advance on Manbij.")
+    assert any(e.root == "13" for e in own), summary(own)  # given to someone: a threat

@@ -238,6 +238,15 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             p = dataclasses.replace(p, code=STATE_PROTEST_CODE, id=f"{p.id}>state")
         if p.code in IGO_ORDERS and sources and all(f.actor.sector == "IGO" for f in sources):
             p = dataclasses.replace(p, code=IGO_ORDERS[p.code], id=f"{p.id}>ordered")
+        if p.code[:2] == "13" and (clause := stance.warning_clause(t)) is not None:
+            # "warned that millions face a freezing winter": concern, not a threat; but
+            # "warned that its troops would advance" stays the speaker's threat
+            doer = child(clause, "nsubj", "nsubjpass")
+            own = {f.actor.country for f in sources if f.actor.country}
+            if doer is None or not own & {f.actor.country for f in self._actors(doer, ctx)}:
+                p = dataclasses.replace(p, code=stance.CONCERN_CODE, target=("none",),
+                                        id=f"{p.id}>concern")
+                candidates = []
         target_head: Token | None = None
         targets: list[Found] = []
         mutual = reciprocal(t)  # "accused each other": each of the subjects, the others

@@ -31,3 +31,20 @@ def leaves_open(governor: Token, p: Pattern) -> bool:
     object is therefore a possibility."""
     return (p.code.startswith("12") and (p.lemma, p.particle) in OPENING_REJECTIONS
             and negated(governor))
+
+
+#: what a warning no one is given, about a state of things, is: a pessimistic comment
+CONCERN_CODE = "012"
+
+
+def warning_clause(verb: Token) -> Token | None:
+    """The clause of a warning given to no one ("the WHO warned that thousands face a
+    freezing winter"): CAMEO's pessimistic comment (012), not a threat, unless the clause
+    tells of the speaker's own side acting (the coder checks that). None for a warning
+    given to someone ("warned Turkey that …", "warned against …") or about something
+    ("warned of …", which the patterns code)."""
+    if verb.lemma_.lower() != "warn" or any(
+            c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in (
+                "against", "of", "about") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
