@@ -2176,3 +2176,10 @@ def test_a_warning_given_to_no_one_about_a_state_of_things_is_concern() -> None:
         summary(events)
     own = events_of("Erdogan warned the US that Turkish troops would advance on Manbij.")
     assert any(e.root == "13" for e in own), summary(own)  # given to someone: a threat
+
+
+@pytest.mark.parametrize("text", ["Israel captured a plateau from Syria in 1967.",
+                                  "Rebels captured the ridge above the town."])
+def test_land_captured_is_territory_occupied_not_an_arrest(text: str) -> None:
+    events = events_of(text)
+    assert [e.cameo for e in events if e.root in ("17", "19")] == ["192"], summary(events)
