@@ -2183,3 +2183,8 @@ def test_a_warning_given_to_no_one_about_a_state_of_things_is_concern() -> None:
 def test_land_captured_is_territory_occupied_not_an_arrest(text: str) -> None:
     events = events_of(text)
     assert [e.cameo for e in events if e.root in ("17", "19")] == ["192"], summary(events)
+
+
+def test_a_curly_apostrophe_is_read_as_a_possessive() -> None:
+    events = events_of("The UN’s calls for a ceasefire are ignored.")
+    assert any(e.root == "02" and _country(e.source) == "UNO" for e in events), summary(events)
