@@ -2188,3 +2188,9 @@ def test_land_captured_is_territory_occupied_not_an_arrest(text: str) -> None:
 def test_a_curly_apostrophe_is_read_as_a_possessive() -> None:
     events = events_of("The UN’s calls for a ceasefire are ignored.")
     assert any(e.root == "02" and _country(e.source) == "UNO" for e in events), summary(events)
+
+
+def test_a_state_backing_an_armed_side_gives_military_aid() -> None:
+    events = events_of("Turkey has been backing rebel militias in Syria.")
+    assert [(e.cameo, _country(e.source)) for e in events] == [("072", "TUR")], summary(events)
+    assert not events_of("Russia supports the Syrian government."), "not an armed side"

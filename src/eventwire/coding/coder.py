@@ -321,6 +321,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             # "Qatar denies it": the accusation it answers was Saudi Arabia's
             notes.append(f"the other side is whom it answers ({asked.text})")
             targets = [Found(asked, t)]
+        if p.target_sectors and not any(f.actor.sector in p.target_sectors for f in targets):
+            return  # "backed the government": not the armed side this pattern is for
         if not sources and not targets or p.needs_target and not targets or \
                 relevance.needs_doer(p.code) and not any(
                 relevance.political(f.actor) for f in sources):

@@ -41,6 +41,9 @@ class Pattern:
     modifier: frozenset[str] = frozenset()
     predicate: frozenset[str] = frozenset()
     needs_target: bool = False
+    #: the event needs a resolved target of one of these sectors ("backed the Kurdish
+    #: fighters": military aid; "backed the government" is no event of this pattern)
+    target_sectors: frozenset[str] = frozenset()
     file: str = ""
 
     @property
@@ -48,7 +51,8 @@ class Pattern:
         """More constrained patterns win over bare ones for the same trigger."""
         return (2 * bool(self.object) + 2 * bool(self.subject) + 2 * bool(self.complement)
                 + 2 * bool(self.complement_noun) + 2 * bool(self.modifier)
-                + 2 * bool(self.predicate) + bool(self.particle) + bool(self.needs_target))
+                + 2 * bool(self.predicate) + bool(self.particle) + bool(self.needs_target)
+                + 2 * bool(self.target_sectors))
 
 
 def _words(value: object, where: str, field: str) -> frozenset[str]:
@@ -90,16 +94,19 @@ def _parse(item: object, where: str, file: str) -> Pattern:
     needs_target = item.get("needs_target", False)
     if not isinstance(needs_target, bool):
         raise DataError(f"{where}: 'needs_target' is true or false")
+    target_sectors = frozenset(w.upper() for w in _words(
+        item.get("target_sectors"), where, "target_sectors"))
     default_id = code + ":" + lemma + (f"+{particle}" if particle else "") + "".join(
         f"{mark}{'|'.join(sorted(words))}" for mark, words in (
             ("+", obj), ("+by ", subject), ("+to ", comp), ("+mod ", modifier),
-            ("+as ", predicate)) if words)
+            ("+as ", predicate), ("+to a ", target_sectors)) if words)
     return Pattern(
         id=str(item.get("id") or default_id), code=code, pos=pos, lemma=lemma,
         target=tuple(str(t).lower() for t in target),
         particle=str(particle).lower() if particle else None,
         object=obj, subject=subject, complement=comp, complement_noun=comp_noun, modifier=modifier,
-        predicate=predicate, needs_target=needs_target, file=file,
+        predicate=predicate, needs_target=needs_target,
+        target_sectors=target_sectors, file=file,
     )
 
 
