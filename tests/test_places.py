@@ -828,3 +828,12 @@ def test_a_name_joined_to_a_noun_before_a_verb_with_no_subject_is_that_verbs_sub
     assert not [c for c in eventwire.geocode(text) if c.text == "Jordan"]
     assert [c for c in eventwire.geocode("Thousands fled to Turkey and Jordan last year.")
             if c.text == "Jordan"]  # a place joined to a place stays one
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trap", [
+    ("All three – Iran, Assad and Russia – would rather keep the Kurds in place.", "Russia"),
+    ("The military might of Moscow and Tehran has kept Assad in power.", "Moscow"),
+])
+def test_a_subjects_appositive_and_a_governments_might_are_actors(text: str, trap: str) -> None:
+    assert not [c for c in eventwire.geocode(text) if c.text == trap], trap

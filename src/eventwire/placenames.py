@@ -191,6 +191,10 @@ def acts(tok: Token) -> bool:
         return True  # "For Turkey, the priority is …": whose view
     if tok.dep_ == "appos" and tok.head.ent_type_ in ("ORG", "NORP", "PERSON"):
         return True  # "allies fighting Isis, particularly the United States"
+    if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass") and \
+            tok.head.lemma_.lower() not in r.place_nouns | r.land_nouns and \
+            tok.head.head.lemma_.lower() not in r.undergo_verbs | r.place_subject_verbs:
+        return True  # "All three – Iran, Assad and Russia – would rather …": the subject
     doc = tok.doc
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and \
             doc[tok.i + 2].tag_ == "VBN" and doc[tok.i + 2].lower_ not in ("based", "born"):
