@@ -837,3 +837,13 @@ def test_a_name_joined_to_a_noun_before_a_verb_with_no_subject_is_that_verbs_sub
 ])
 def test_a_subjects_appositive_and_a_governments_might_are_actors(text: str, trap: str) -> None:
     assert not [c for c in eventwire.geocode(text) if c.text == trap], trap
+
+
+def test_a_clause_of_the_same_time_about_others_sets_no_scene() -> None:
+    article = eventwire.Article(id="t", published="2019-03-01", text=(
+        "Turkey sent troops to storm the town of Afrin, as diplomats gathered in Geneva to "
+        "discuss aid."))
+    events = next(eventwire.Extractor(veto=False, proposer=False).extract_many([article]))[1]
+    turkish = [e.location.name if e.location else None for e in events
+               if e.source is not None and e.source.country == "TUR"]
+    assert turkish and set(turkish) == {"Afrin"}, turkish

@@ -172,7 +172,7 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
                 yield from (("the purpose's object", t)
                             for t in _object_places(obj, c.lemma_.lower() in r.place_object_verbs))
         elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SAME_SCENE_MARKS
-                                       for m in c.children):
+                                       for m in c.children) and _own_doers(c, trigger):
             yield from (("the same scene's locative phrase", t)
                         for t in _preps(c, r.event_preps))
             for obj in (g for g in c.children if g.dep_ == "dobj"):  # "declared … as he
@@ -344,6 +344,21 @@ def _the_country(tok: Token, places: dict[int, Resolved]) -> Resolved | None:
     named = [places[i] for i in range(start, tok.i) if i in places and
              places[i].best is not None and places[i].best.place.precision == "country"]
     return named[-1] if named else None
+
+
+def _own_doers(clause: Token, trigger: Token) -> bool:
+    """Whether a clause of the same time ("as", "while", "when") is the trigger's doer's
+    own ("declared … as he hosted them in Sochi"), not others' ("sent in aircraft to
+    attack Idlib, as foreign ministers gathered in Brussels")."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    doer, verb = None, trigger
+    for _ in range(3):  # "Turkey sent troops to storm …": the sender's
+        doer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if doer is not None or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head is verb:
+            break
+        verb = verb.head
+    return subject is None or subject.pos_ == "PRON" or doer is None or \
+        subject.lemma_.lower() == doer.lemma_.lower()
 
 
 def _aside(tok: Token, trigger: Token) -> bool:
