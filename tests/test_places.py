@@ -847,3 +847,13 @@ def test_a_clause_of_the_same_time_about_others_sets_no_scene() -> None:
     turkish = [e.location.name if e.location else None for e in events
                if e.source is not None and e.source.country == "TUR"]
     assert turkish and set(turkish) == {"Afrin"}, turkish
+
+
+def test_a_clause_on_the_quantity_of_an_event_noun_places_it() -> None:
+    article = eventwire.Article(id="t", published="2019-03-01", text=(
+        "Rebel groups answered with a wave of artillery bombardment targeting Damascus, "
+        "killing 12 people and wounding 50 in government-held areas."))
+    events = next(eventwire.Extractor(veto=False, proposer=False).extract_many([article]))[1]
+    shelling = [e for e in events if e.cameo == "194"]
+    assert shelling and shelling[0].location is not None and \
+        shelling[0].location.name == "Damascus", [e.location for e in events]

@@ -154,7 +154,11 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
         # noun of talk's verb's "over / on / about" is its topic ("talks stalled over Idlib")
         yield from (("the event's locative phrase", t) for t in _verb_preps(
             trigger.head, r, trigger.lemma_.lower() in r.topic_nouns))
-    for c in trigger.children:
+    clauses = list(trigger.children)
+    if _is_noun(trigger) and trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
+            trigger.head.head.pos_ == "NOUN":  # "a wave of bombardment targeting Damascus":
+        clauses += [c for c in trigger.head.head.children if c.dep_ == "acl"]  # the wave's
+    for c in clauses:
         if c.dep_ in _CLAUSE_DEPS and c.tag_ in ("VBG", "VBN") or \
                 c.dep_ == "relcl" and _is_noun(trigger):
             # "attacks launched from Idlib", "the attack, which took place in Jisr al-Shughour"
