@@ -1011,10 +1011,11 @@ def test_unnamed_airstrikes_are_by_the_air_force_the_story_named() -> None:
     source = later[0].source
     assert source is not None and source.text == "[air force]" and source.sector == "MIL"
     assert source.country == "SYR" and "last named doer" in (source.evidence or "")
-    # with no doer named before, the air force is of no country
+    # with no doer named before, the air force is that of the country where the strikes fell
     alone = [e for e in events_of("Fighting in Syria went on. Sixty-two people were killed "
                                   "in airstrikes.") if e.sentence_index == 1]
-    assert alone and alone[0].source is not None and alone[0].source.country is None
+    assert alone and alone[0].source is not None and alone[0].source.country == "SYR"
+    assert "where the strikes fell" in (alone[0].source.evidence or "")
 
 
 def test_an_event_in_a_fronted_scene_is_its_own() -> None:
@@ -1077,8 +1078,8 @@ def test_force_by_an_unnamed_doer_falls_on_the_storys_people() -> None:
             "Monday.")
     events = [e for e in events_of(text) if e.root == "19"]
     assert events, summary(events_of(text))
-    source = events[0].source  # bombs from the air: a state's air force, of no named country
-    assert source is not None and source.text == "[air force]" and source.country is None
+    source = events[0].source  # bombs from the air: a state's air force, the story's own
+    assert source is not None and source.text == "[air force]" and source.country == "SYR"
     assert "implied" in (source.evidence or "")
     assert events[0].target is not None and events[0].target.country == "SYR"
     assert "unnamed doer" in (events[0].target.evidence or "")

@@ -9,7 +9,8 @@ suspects **were picked up**") and name the people an event happens to by number 
 * names the doer the text leaves implicit where the kind of event makes it clear
   (:func:`implied_source`): arrests and detentions are made by the police, deportations by
   the government; airstrikes by a state's air force, the one whose strikes the article last
-  named a doer of ("regime airstrikes" … "killed in airstrikes"), or of unknown country.
+  named a doer of ("regime airstrikes" … "killed in airstrikes"), or else that of the
+  country where they fell (the event's place, its target's or the story's country).
   The actor says so in its ``evidence`` ("implied by …"), and its text is the word for it
   in brackets, since no words of the sentence name it;
 * gives the people an unnamed doer's force falls on the story's country when nothing else
@@ -80,17 +81,21 @@ def implied_source(code: str, country: str | None, trigger: Token,
     words of law enforcement ("arrested", "detained", "deported"; fighters who "captured"
     someone are no police), the police or government of ``country``; for the use of aerial
     weapons ("killed in airstrikes"), armed forces: those of the country whose forces the
-    article last named as the doer of such strikes (``doers``: code -> country), if any.
+    article last named as the doer of such strikes (``doers``: code -> country), or else
+    those of ``country``.
     ``placed``: whether ``country`` is that of the event's place (needed for the codes of
     ``PLACED_ONLY``)."""
     weapon = next((k for k in ARMED if code.startswith(k)), None)
     if weapon is not None and country is not None:  # a story somewhere, not a lone sentence
         sector, word = ARMED[weapon]
         known = doers.get(weapon)
-        return Actor(text=f"[{word}]", name=None, country=known, sector=sector, kind="agent",
+        return Actor(text=f"[{word}]", name=None, country=known or country, sector=sector,
+                     kind="agent",
                      evidence=f"implied by {trigger.text!r} ({code}): no doer named; {word} "
                               f"assumed, " + (f"those of {known}, the article's last named doer "
-                                              f"of such force" if known else "country unknown"))
+                                              f"of such force" if known else
+                                              f"those of {country}, where the strikes fell, "
+                                              f"as the article names no other doer of them"))
     prefix = next((k for k in IMPLIED if code.startswith(k)), None)
     if prefix is None or trigger.lemma_.lower() not in LAW_WORDS or (
             prefix in PLACED_ONLY and not placed):
