@@ -382,9 +382,14 @@ def _rank(salt: str, row: int) -> str:
 
 #: batches annotated after the plan, all on the dev side: rows chosen by hand as news reports
 #: (batches e and f, eighth session: each first scored as a held-out check, then added to dev,
-#: f in the ninth session)
+#: f in the ninth session); g to j (tenth session): the next eligible rows in the plan's
+#: "choose" hash order, each read once as a held-out check, then added
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
-                                    "f": [74, 622, 634, 694, 719]}
+                                    "f": [74, 622, 634, 694, 719],
+                                    "g": [20, 186, 628, 646, 713],
+                                    "h": [248, 276, 619, 639, 706, 725],
+                                    "i": [258, 265, 636, 649],
+                                    "j": [151, 648, 780]}
 
 
 def plan() -> dict[str, object]:
