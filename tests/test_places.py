@@ -857,3 +857,9 @@ def test_a_clause_on_the_quantity_of_an_event_noun_places_it() -> None:
     shelling = [e for e in events if e.cameo == "194"]
     assert shelling and shelling[0].location is not None and \
         shelling[0].location.name == "Damascus", [e.location for e in events]
+
+
+@pytest.mark.model
+def test_a_bundled_spelling_tagged_as_a_date_is_still_a_town() -> None:
+    found = _first("Resistance from the jihadists in Mayadeen ended on Friday.")
+    assert "Mayadeen" in found and found["Mayadeen"].location.country == "SYR", found

@@ -461,14 +461,16 @@ def _ends_a_body_name(tok: Token) -> bool:
 def _town_taken_for_date(tok: Token, slot: str, gazetteer: Gazetteer) -> bool:
     """A one-word name in a locative slot that the model tagged as a date ("Starting in
     Manbij"): a town when it has no digits, is not a month and the gazetteer knows a town of
-    that very name with at least ``NAMESAKE_POPULATION`` people."""
+    that very name with at least ``NAMESAKE_POPULATION`` people, or the bundled data list it
+    as a town's spelling ("in Mayadeen")."""
     ent = _entity_of(tok)
     if len(ent) != 1 or not tok.is_alpha or tok.pos_ != "PROPN" or \
             slot.split(" ")[0] not in rules().locative_preps or \
             fold_key(tok.text) in rules().months:
         return False
-    return any(not p.alternate and p.population >= NAMESAKE_POPULATION
-               for p in gazetteer.candidates(tok.text))
+    return gazetteer.spelled(tok.text) or any(
+        not p.alternate and p.population >= NAMESAKE_POPULATION
+        for p in gazetteer.candidates(tok.text))
 
 
 def _bundled_name(tok: Token, gazetteer: Gazetteer) -> bool:

@@ -107,6 +107,7 @@ class Gazetteer:
 
     def __init__(self, places: Iterable[Place], index: sqlite3.Connection | None = None) -> None:
         self._by_name: dict[str, list[Place]] = defaultdict(list)
+        self._spellings: set[str] = set()
         self._index = index
         self._lock = threading.Lock()
         for place in places:
@@ -115,8 +116,16 @@ class Gazetteer:
     def add(self, place: Place) -> None:
         self._by_name[_key(place.name)].append(place)
 
-    def add_alias(self, alias: str, place: Place) -> None:
+    def add_alias(self, alias: str, place: Place, spelling: bool = False) -> None:
+        """Another name of ``place``; ``spelling``: a spelling news uses that the bundled
+        data give for a town (``alias_of`` in ``data/places.yaml``)."""
         self._by_name[_key(alias)].append(dataclasses.replace(place, alternate=True))
+        if spelling:
+            self._spellings.add(_key(alias))
+
+    def spelled(self, name: str) -> bool:
+        """Whether ``name`` is a town's spelling the bundled data list ("Mayadeen")."""
+        return _key(name) in self._spellings
 
     def refresh(self) -> None:
         """Forget cached look-ups (after adding places)."""
@@ -269,7 +278,7 @@ def _add_bundled(gaz: Gazetteer) -> None:
                 raise DataError(f"{where}: GeoNames has no town {ref[0]!r} in {ref[1]}")
             if "alias_of" in item:
                 for alias in aliases:
-                    gaz.add_alias(alias, town)
+                    gaz.add_alias(alias, town, spelling=True)
                 continue
             centre = gaz.admin1_centre(town.admin1 or "") or (town.lat, town.lon)
             place = Place(str(item["name"]), town.country, round(centre[0], 4),
