@@ -2195,3 +2195,9 @@ def test_a_state_backing_an_armed_side_gives_military_aid() -> None:
     events = events_of("Turkey has been backing rebel militias in Syria.")
     assert [(e.cameo, _country(e.source)) for e in events] == [("072", "TUR")], summary(events)
     assert not events_of("Russia supports the Syrian government."), "not an armed side"
+
+
+@pytest.mark.parametrize("text", ["The Kremlin reiterated its position on Tuesday.",
+                                  "The foreign ministry issued a statement on Monday."])
+def test_a_statement_about_no_one_is_no_event(text: str) -> None:
+    assert not events_of(text), summary(events_of(text))

@@ -323,6 +323,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             targets = [Found(asked, t)]
         if p.target_sectors and not any(f.actor.sector in p.target_sectors for f in targets):
             return  # "backed the government": not the armed side this pattern is for
+        if relevance.said_to_no_one(p.code, targets):
+            return  # "reiterated its position": a statement about no one
         if not sources and not targets or p.needs_target and not targets or \
                 relevance.needs_doer(p.code) and not any(
                 relevance.political(f.actor) for f in sources):

@@ -14,6 +14,8 @@ civilians, whose parties are national but not political.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from ..records import Actor
@@ -148,6 +150,16 @@ def unsaid(code: str, modality: str) -> bool:
     """A statement that was not made: "did not comment", "declined to comment" (whose refusal
     is its own event, 011). Silence is no statement."""
     return code.startswith(STATEMENT_ROOT) and modality == "negated"
+
+
+#: the plain statement: an event only when it is about or addressed to another actor
+PLAIN_STATEMENT = "010"
+
+
+def said_to_no_one(code: str, targets: Sequence[object]) -> bool:
+    """A plain statement about no one ("reiterated its position", "issued a statement"):
+    no event (docs/annotation.md: 010 when a political actor comments on another actor)."""
+    return code == PLAIN_STATEMENT and not targets
 
 
 NEEDS_DOER = ("201",)
