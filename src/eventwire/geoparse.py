@@ -94,6 +94,7 @@ class Rules:
     body_nouns: frozenset[str]
     material_roots: frozenset[str]
     verbal_roots: frozenset[str]
+    speech_roots: frozenset[str]
     dateline_roots: frozenset[str]
     months: frozenset[str]
     not_places: frozenset[str]

@@ -457,8 +457,9 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
     if root in r.verbal_roots:  # "a spokesman in Istanbul had no comment on …": the speaker's
         own = list(_own_clause(trigger, code))  # whereabouts before what the words are about
         picked = _pick((o for o in own if o[0] != "the event's object"), places, skip) or \
-            _pick(_source_phrase(trigger), places, skip) or \
-            _pick((o for o in own if o[0] == "the event's object"), places, skip)
+            _pick(_source_phrase(trigger), places, skip) or (
+                None if root in r.speech_roots else
+                _pick((o for o in own if o[0] == "the event's object"), places, skip))
     else:
         picked = _pick(_own_clause(trigger, code), places, skip) or \
             _pick(target_phrase, places, skip) or _pick(_source_phrase(trigger), places, skip)
