@@ -163,7 +163,7 @@ def acts(tok: Token) -> bool:
     if _region_word(tok) is not None:
         return False  # "southern Idlib" is a region, never a government
     if _lost_subject(tok):
-        return True  # "objected to the invasion and Russia had urged restraint"
+        return True  # "objected to the invasion and Jordan had urged restraint"
     while tok.head.i != tok.i and (tok.dep_ == "conj" or tok.dep_ == "appos" and (
             tok.head.ent_type_ == "GPE")):  # "Saudi Arabia, the UAE, Bahrain and Egypt"
         tok = tok.head
@@ -260,8 +260,8 @@ def acts(tok: Token) -> bool:
 
 def _lost_subject(tok: Token) -> bool:
     """A name the parser joined to a noun before it although a finite verb right after it
-    has no subject of its own: that verb's subject ("Syria has objected to the Turkish invasion
-    and Russia had urged restraint", with "Russia" taken as a second thing objected to;
+    has no subject of its own: that verb's subject ("Egypt has objected to the Israeli invasion
+    and Jordan had urged restraint", with "Jordan" taken as a second thing objected to;
     not "the fighting in Syria has killed": "has killed" has its subject)."""
     doc = tok.doc
     if tok.dep_ != "conj" or tok.i + 1 >= len(doc):
