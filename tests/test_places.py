@@ -868,3 +868,11 @@ def test_a_bundled_spelling_tagged_as_a_date_is_still_a_town() -> None:
 def test_what_words_said_are_about_is_not_where_they_happen() -> None:
     places = _event_place("Erdogan has repeatedly threatened a new incursion into Syria.")
     assert places and places[0] is None, places
+
+
+@pytest.mark.model
+def test_a_name_joined_to_the_next_clause_by_punctuation_is_read_alone() -> None:
+    found = _first("The town fell in 2015 when militants took the nearby historic city of "
+                   "Palmyra; Isis reportedly destroyed a church.")
+    assert "Palmyra" in found and found["Palmyra"].location.country == "SYR", found
+    assert "Hasekeh" in _first("Trucks drove past the town of Hasekeh on Monday.")

@@ -666,9 +666,11 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                 continue  # "in Ramadan"; but "in Amhara", which the model takes for a date
             if label:  # ORG/PERSON tags: only a one-name entity the actor data do not know
                 ent = _entity_of(tok)
-                if any(t.pos_ in ("ADP", "VERB") for t in ent):
+                if any(t.pos_ in ("ADP", "VERB") or t.is_punct and t.text not in "-'’."
+                       for t in ent):
                     ent = tok.doc[slice(*_name_tokens(tok, sent))]  # "[Douma in Eastern
-                    # Ghouta]" taken for one work of art: its names, one by one
+                    # Ghouta]" taken for one work of art, "[Palmyra; Isis]" for one
+                    # organisation: its names, one by one
                 start = _past_region_words(
                     ent.start + ent.text.lower().startswith("the "), ent.end, tok.doc, gazetteer)
                 end = ent.end
