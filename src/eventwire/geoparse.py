@@ -248,32 +248,35 @@ def rank(name: str, gazetteer: Gazetteer, kb: Knowledge, hints: Hints = Hints(),
                     key=lambda s: (-s.score, s.place.geonameid or 0))
     if hints.admin:
         scored = [_as_admin1(s, name, gazetteer) for s in scored]
+    named = context.countries[:CONTEXT_COUNTRIES]
     division = next((s for s in scored if s.place.source == ISO_DIVISION
-                     and s.place.country in context.countries[:CONTEXT_COUNTRIES]), None)
+                     and s.place.country in named), None)
     if division is not None and division is not scored[0] and \
             scored[0].place.country != division.place.country and \
             scored[0].place.population < REGION_TOWN_POPULATION:
         # "Lincolnshire" in a British story: the county, not a village in Illinois
-        lead = Scored(division.place, scored[0].score + 1,
-                      (*division.reasons, "a division of the article's country, not a small "
-                                          "namesake abroad"))
-        return [lead, *(s for s in scored if s is not division)]
-    named = context.countries[:CONTEXT_COUNTRIES]
+        return _ahead(division, scored, "a division of the article's country, not a small "
+                                        "namesake abroad")
     site = next((s for s in scored if s.place.bundled and s.place.country in named), None)
     if site is not None and site is not scored[0] and scored[0].place.country not in named and \
             scored[0].place.population < REGION_TOWN_POPULATION:
         # "the towns of Fua and Kefraya" in a Syrian story: the bundled Syrian town, not a
         # small French one with "Fua" among its other names
-        lead = Scored(site.place, scored[0].score + 1,
-                      (*site.reasons, "a bundled place of the article's countries, not a "
-                                      "small namesake abroad"))
-        return [lead, *(s for s in scored if s is not site)]
+        return _ahead(site, scored, "a bundled place of the article's countries, not a small "
+                                    "namesake abroad")
     if region is not None and not any(p.country == region.country for p in found) and \
             max(p.population for p in found) < REGION_TOWN_POPULATION:
         # "Chechnya": the Russian republic, not a Ukrainian village of that name
         return [Scored(region, scored[0].score + 1, ("region in the actor data, not a small "
                                                      "namesake abroad",)), *scored]
     return scored
+
+
+def _ahead(home: Scored, scored: list[Scored], why: str) -> list[Scored]:
+    """``scored`` with ``home`` (a reading of the article's own countries) put first, one
+    point above the best of the others, for ``why``."""
+    lead = Scored(home.place, scored[0].score + 1, (*home.reasons, why))
+    return [lead, *(s for s in scored if s is not home)]
 
 
 def _as_admin1(scored: Scored, name: str, gazetteer: Gazetteer) -> Scored:

@@ -86,6 +86,14 @@ MAX_SENTENCE_TOKENS = 300
 PROPOSER_DEFAULT = True
 
 
+def _said_on(ctx: ArticleContext) -> tuple[dt.date | None, str | None, str | None]:
+    """The date, precision and date source of an act of speech the article reports (an
+    announcement, an accusation): the publication day, when it is known."""
+    if not ctx.published_known:
+        return None, None, None
+    return ctx.published, "day", "publication"
+
+
 class EventCoder(StatementCoder, Framer, PatternMatcher):
     """Code events in parsed documents. Patterns, resolver, cues and gazetteer are injectable.
 
@@ -359,10 +367,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             if announcement is not None:
                 yield self._event(t, announcement, sent, index, ctx, headline, src, tgt,
                                   "asserted", None, speaker, claim.quote if claim else None,
-                                  ctx.published if ctx.published_known else None,
-                                  "day" if ctx.published_known else None,
-                                  "publication" if ctx.published_known else None, place,
-                                  notes=notes)
+                                  *_said_on(ctx), place, notes=notes)
             accusation = None if speaker is None or claim is None or not claim.alleging or \
                 claim.speaker is None or src is None or mod not in ("asserted", "alleged") \
                 else self.reframing.accused(p.code, speaker, src.actor)
@@ -381,9 +386,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 yield self._event(t, dataclasses.replace(p, code=accusation), sent, index, ctx,
                                   headline, Found(speaker, claim.speaker), src, "asserted",
                                   None, None, claim.quote if claim else None,
-                                  ctx.published if ctx.published_known else None,
-                                  "day" if ctx.published_known else None,
-                                  "publication" if ctx.published_known else None, None,
+                                  *_said_on(ctx), None,
                                   notes=[*notes, f"{speaker.text!r} reports {p.code} by its "
                                          f"adversary: coded as accusation {accusation}"])
 

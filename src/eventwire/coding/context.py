@@ -33,7 +33,6 @@ MUTUAL_CODES = frozenset({"036", "040", "041", "044", "046", "050", "057", "062"
 ONE_SIDED_WORDS = frozenset({"join", "accede", "apply", "admit", "rejoin", "enter"})
 
 
-
 @dataclasses.dataclass
 class ArticleContext:
     """What the coder knows about the article being coded."""

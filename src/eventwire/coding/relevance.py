@@ -125,8 +125,6 @@ def made_work(t: Token, code: str, works: frozenset[str]) -> bool:
     return done is not None and done.lemma_.lower() in works
 
 
-#: CAMEO codes that are events only with a political doer: people "displaced" by war were
-#: not expelled
 def beside_politics(code: str, source: Actor | None, target: Actor | None) -> bool:
     """Whether an event between these sides is no political event: no political actor on
     either side (:func:`relevant`), a figure of speech (:func:`figurative`), a private trip
@@ -162,6 +160,8 @@ def said_to_no_one(code: str, targets: Sequence[object]) -> bool:
     return code == PLAIN_STATEMENT and not targets
 
 
+#: CAMEO codes that are events only with a political doer: people "displaced" by war were
+#: not expelled
 NEEDS_DOER = ("201",)
 
 
