@@ -2201,3 +2201,54 @@ def test_a_state_backing_an_armed_side_gives_military_aid() -> None:
                                   "The foreign ministry issued a statement on Monday."])
 def test_a_statement_about_no_one_is_no_event(text: str) -> None:
     assert not events_of(text), summary(events_of(text))
+
+
+def test_a_particle_the_parser_hangs_on_the_object_still_fits() -> None:
+    # "from" hung on "the militants", not on "oust": the entry's object list pins the sense
+    events = events_of("Turkish troops ousted the extremists from eastern Syria.")
+    assert [(e.cameo, _country(e.source)) for e in events if e.root == "19"] == \
+        [("190", "TUR")], summary(events)
+    assert not [e for e in events_of("Parliament ousted the president from office.")
+                if e.root == "19"], "no armed object: no force"
+
+
+@pytest.mark.parametrize("text", ["Iraqi troops crushed the Kurdish fighters near Kirkuk.",
+                                  "The Iraqi army declared victory against the militants.",
+                                  "The Iraqi army completed the defeat of the militants."])
+def test_armed_sides_crushed_or_defeated_are_force(text: str) -> None:
+    events = events_of(text)
+    assert [(e.cameo, _country(e.source)) for e in events if e.root == "19"] == \
+        [("190", "IRQ")], summary(events)
+
+
+@pytest.mark.parametrize("text", ["Police crushed the protest in the capital.",
+                                  "The party won a victory over the Conservatives."])
+def test_a_protest_crushed_or_an_election_won_is_no_fight(text: str) -> None:
+    assert not [e for e in events_of(text) if e.root == "19"], summary(events_of(text))
+
+
+def test_a_speech_participle_after_a_reported_clause_is_the_speakers() -> None:
+    events = events_of("Assad said the five nations had taken part in the bloodshed, "
+                       "blasting the US as the country that created Isis.")
+    assert [(e.root, _country(e.source), _country(e.target)) for e in events
+            if e.root == "11"] == [("11", "SYR", "USA")], summary(events)
+
+
+def test_a_gerund_read_as_a_verb_takes_its_doer_from_by() -> None:
+    events = events_of("Dozens of civilians were killed in airstrikes and shelling by "
+                       "Syrian government forces in Hama.")
+    assert any(e.cameo == "194" and _country(e.source) == "SYR" for e in events), \
+        summary(events)
+
+
+def test_an_event_measured_by_a_wave_is_the_doer_of_the_verb() -> None:
+    events = events_of("Turkish troops responded with a wave of artillery bombardment "
+                       "targeting the village.")
+    assert [(e.cameo, e.source and e.source.text) for e in events if e.root == "19"][:1] == \
+        [("194", "Turkish troops")], summary(events)
+
+
+def test_air_defences_are_the_military() -> None:
+    events = events_of("Syrian air defences shot down two Israeli missiles.")
+    assert any(e.root == "19" and e.source is not None and e.source.sector == "MIL" and
+               _country(e.source) == "SYR" for e in events), summary(events)

@@ -99,6 +99,15 @@ def _target_named(p: Pattern, t: Token) -> bool:
                for h in holders for c in h.children)
 
 
+def _object_holds(t: Token, particle: str) -> bool:
+    """Whether the active verb ``t``'s direct object holds the phrase of ``particle``, as the
+    parser often attaches it ("ousted [the extremists from eastern Syria]"): enough for an
+    entry whose object list pins the verb's sense down."""
+    obj = None if passive(t) else child(t, "dobj")
+    return obj is not None and any(c.dep_ == "prep" and c.lower_ == particle and
+                                   not _of_time(c) for c in obj.children)
+
+
 class PatternMatcher:
     """Pattern matching; mixed into :class:`~eventwire.coding.coder.EventCoder`."""
 
@@ -107,7 +116,8 @@ class PatternMatcher:
 
     def _fits(self, p: Pattern, t: Token) -> bool:
         if p.particle and not any(c.lower_ == p.particle and c.dep_ in ("prt", "prep", "advmod")
-                                  and not _of_time(c) for c in t.children):
+                                  and not _of_time(c) for c in t.children) and \
+                not (p.object and _object_holds(t, p.particle)):
             return False  # "called Erdoğan on Wednesday" is no "call on"
         if p.object:
             obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")

@@ -58,6 +58,34 @@ DELIVERY_VERBS = frozenset({"deliver", "issue", "send", "give", "extend", "addre
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 
 
+def _said_aside(t: Token, speech_verbs: frozenset[str]) -> bool:
+    """A participle set off by a comma after a reported clause ("Assad said the five nations
+    had shed blood, **blasting** the US"): an act of words, it is the speaker's, though the
+    parser hangs it on the reported clause."""
+    clause = t.head
+    return t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > clause.i and \
+        t.doc[t.i - 1].text == "," and clause.dep_ == "ccomp" and \
+        clause.head.lemma_.lower() in speech_verbs and child(clause.head, "nsubj") is not None
+
+
+#: nouns that count or measure the event named in their "of" phrase ("a wave of
+#: bombardment"): the event stands where they stand
+MEASURE_NOUNS = frozenset({"wave", "series", "barrage", "spate", "round", "string", "volley",
+                           "salvo", "flurry", "burst", "surge", "hail"})
+#: weapons and arms that modify an event noun ("artillery bombardment", "tank fire"): the
+#: means, and the doer only when the sentence names no other
+MEANS_WORDS = frozenset({"artillery", "tank", "warplane", "jet", "bomber", "gunship", "warship",
+                         "drone", "helicopter", "mortar", "rocket", "missile"})
+
+
+def _measured(n: Token) -> Token:
+    """The noun that measures ``n`` ("a **wave** of bombardment"), else ``n``."""
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN" and \
+            n.head.head.lemma_.lower() in MEASURE_NOUNS:
+        return n.head.head
+    return n
+
+
 #: prepositions of a noun event's target the parser may hang on its "by" agent instead
 AGENT_BORNE = frozenset({"on", "against"})
 
@@ -190,6 +218,10 @@ class RoleFinder:
             if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 return t.head
             return subj
+        agent = next(iter(prep_objects([t], "by")), None) if t.tag_ == "VBG" else None
+        if agent is not None:
+            return agent  # "killed in airstrikes and shelling by forces loyal to Assad": a
+            # gerund the parser read as a verb, its doer in the "by" phrase
         if t.dep_ == "xcomp":
             gov = t.head
             controller = child(gov, "dobj") or next(iter(prep_objects([gov], "on")), None)
@@ -217,6 +249,8 @@ class RoleFinder:
             if passive(gov) and child(gov, "nsubjpass") is not None:
                 return child(gov, "nsubjpass")  # "Russia was accused of shelling the town"
             return child(gov, "dobj") or self._source_head(gov)
+        if p is not None and p.code[:2] in SAID_ROOTS and _said_aside(t, self.cues.speech_verbs):
+            return child(t.head.head, "nsubj")  # "Assad said the nations had …, blasting the US"
         if t.dep_ == "advcl" and (t.tag_ == "VBG" or to_infinitive(t)):
             # "..., killing two" / purpose: "sent experts to Bosnia to investigate"
             accused = child(t.head, "dobj") if t.tag_ == "VBG" and \
@@ -417,9 +451,11 @@ class RoleFinder:
         if source is None and n.dep_ == "ROOT":
             # a headline's verb read as a noun: "UN chief **calls** for ceasefire"
             source = child(n, "nsubj")
-        if source is None:
-            source = next(iter(named_modifiers(t) or (named_modifiers(n) if n.i != t.i else [])),
-                          None)
+        modifiers = named_modifiers(t) or (named_modifiers(n) if n.i != t.i else [])
+        means = [m for m in modifiers if m.pos_ == "NOUN" and m.lemma_.lower() in MEANS_WORDS]
+        if source is None:  # "Russian airstrikes"; a weapon ("artillery bombardment") only
+            # when no one else is the doer, below
+            source = next((m for m in modifiers if m not in means), None)
         targets = self._slots(p, holders, n, False)
         targets += [x for cand in list(targets) for x in _agents_of(cand)]
         if "none" not in p.target:
@@ -463,12 +499,13 @@ class RoleFinder:
             if reaction:
                 subject = child(gov, "nsubj")
                 return reaction[0], [*targets, *([subject] if subject is not None else [])], gov
+        held = _measured(n)  # "responded with a wave of bombardment": the wave's place
         if source is None and gov is not None and (
-                gov.lemma_.lower() in self.cues.light_verbs or n.dep_ == "dobj" or (
-                    n.dep_ == "pobj" and n.head.lower_ not in NOT_AGENTIVE_PREPS)) and \
+                gov.lemma_.lower() in self.cues.light_verbs or held.dep_ == "dobj" or (
+                    held.dep_ == "pobj" and held.head.lower_ not in NOT_AGENTIVE_PREPS)) and \
                 gov.lemma_.lower() not in self.cues.undergoing_verbs | self.cues.reacting_verbs \
                 and not (gov.lemma_.lower() in UNSAYING and p.code.startswith(SAID_ROOTS)):
             # not "fled … to escape the fighting", "condemned the attack", "rejected the
             # accusation" (but "Moscow denied the attack": its own, denied)
             source = self._source_head(gov)
-        return source, targets, gov
+        return source or next(iter(means), None), targets, gov
