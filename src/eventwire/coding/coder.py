@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -20,13 +19,13 @@ from spacy.tokens import Doc, Span, Token
 from .. import codes
 from ..actors import ActorResolver
 from ..places import Gazetteer
-from ..records import Actor, Article, Event, Evidence, Location, Modality
-from ..records import Span as CharSpan
+from ..records import Actor, Article, Event, Location, Modality
 from . import (
     agentless,
     explain,
     nested,
     recall,
+    record,
     relevance,
     stance,
     visits,
@@ -84,14 +83,6 @@ IGO_ORDERS = {"0871": "107"}
 MAX_SENTENCE_TOKENS = 300
 #: Whether a coder proposes events with the learned proposer unless told (benchmarks/RESULTS.md)
 PROPOSER_DEFAULT = True
-
-
-def _said_on(ctx: ArticleContext) -> tuple[dt.date | None, str | None, str | None]:
-    """The date, precision and date source of an act of speech the article reports (an
-    announcement, an accusation): the publication day, when it is known."""
-    if not ctx.published_known:
-        return None, None, None
-    return ctx.published, "day", "publication"
 
 
 class EventCoder(StatementCoder, Framer, PatternMatcher):
@@ -354,6 +345,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             return  # "did not comment": no statement
         date, precision, date_source = self._date(t, gov, sent, ctx, mod)
         accused: set[str] = set()
+        said_on = when.said_on(ctx.published, ctx.published_known)  # announcements, accusations
         for src, tgt in both_ways(p.code, t.lemma_.lower(), f.pairs):
             if src is None and tgt is None or (
                     src is not None and tgt is not None and src.actor.same_as(tgt.actor)):
@@ -367,7 +359,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             if announcement is not None:
                 yield self._event(t, announcement, sent, index, ctx, headline, src, tgt,
                                   "asserted", None, speaker, claim.quote if claim else None,
-                                  *_said_on(ctx), place, notes=notes)
+                                  *said_on, place, notes=notes)
             accusation = None if speaker is None or claim is None or not claim.alleging or \
                 claim.speaker is None or src is None or mod not in ("asserted", "alleged") \
                 else self.reframing.accused(p.code, speaker, src.actor)
@@ -386,7 +378,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 yield self._event(t, dataclasses.replace(p, code=accusation), sent, index, ctx,
                                   headline, Found(speaker, claim.speaker), src, "asserted",
                                   None, None, claim.quote if claim else None,
-                                  *_said_on(ctx), None,
+                                  *said_on, None,
                                   notes=[*notes, f"{speaker.text!r} reports {p.code} by its "
                                          f"adversary: coded as accusation {accusation}"])
 
@@ -411,34 +403,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                date: dt.date | None, precision: str | None, date_source: str | None,
                place: Location | None, rule: str | None = None,
                notes: Sequence[str] = ()) -> Event:
-        code = codes.lookup(p.code)
-        doc_id = ctx.article.id
-        key = f"{doc_id}|{index}|{t.idx}|{p.code}|{src.key if src else ''}|" \
-              f"{tgt.key if tgt else ''}"
-        event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
-        notes = [*notes, f"modality cue: {cue}"] if cue else list(notes)
-        if headline:
-            notes.append("headline: offsets are into the title")
-        sent_span = self._span(ctx, sent.start_char, sent.end_char) if not headline else \
-            CharSpan(sent.start_char, sent.end_char)
-        evidence = Evidence(
-            trigger=t.text, rule=rule or f"{p.file}#{p.id}" if p.file else (rule or p.id),
-            trigger_span=self._span(ctx, t.idx, t.idx + len(t)),
-            source_span=src.actor.span if src else None,
-            target_span=tgt.actor.span if tgt else None,
-            notes=tuple(notes),
-        )
-        return Event(
-            event_id=event_id, doc_id=doc_id, sentence_index=index, sentence=sent.text.strip(),
-            span=sent_span, source=src.actor if src else None, target=tgt.actor if tgt else None,
-            cameo=code.code, root=code.root, plover=code.plover, quad_class=code.quad_class,
-            goldstein=code.goldstein, modality=mod, speaker=speaker, quote=quote,
-            outlet=ctx.article.outlet, date=date,
-            date_precision=precision,  # type: ignore[arg-type]
-            date_source=date_source, location=None if place is None else place,
-            evidence=evidence, headline=headline, coder_version=self.version,
-            background=when.is_background(date, date_source, ctx.published, ctx.published_known),
-        )
+        return record.event(t, p, sent, index, ctx, headline, src, tgt, mod, cue, speaker,
+                            quote, date, precision, date_source, place, version=self.version,
+                            span=functools.partial(self._span, ctx), rule=rule, notes=notes)
 
     def explain(self, sent: Span, ctx: ArticleContext) -> list[str]:
         """Why each pattern candidate in a sentence fired or not, with the parse

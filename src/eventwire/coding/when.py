@@ -95,6 +95,15 @@ def is_duration(text: str) -> bool:
 BACKGROUND_DAYS = 30
 
 
+def said_on(published: dt.date, published_known: bool
+            ) -> tuple[dt.date | None, str | None, str | None]:
+    """The date, precision and date source of an act of speech the article reports (an
+    announcement, an accusation): the publication day, when it is known."""
+    if not published_known:
+        return None, None, None
+    return published, "day", "publication"
+
+
 def is_background(date: dt.date | None, source: str | None, published: dt.date,
                   published_known: bool) -> bool:
     """Whether an event dated ``date`` (from ``source``: "publication" or "text: …") is an

@@ -1,0 +1,63 @@
+"""An event reading made into its :class:`~eventwire.records.Event` record: the CAMEO code's
+PLOVER type, QuadClass and Goldstein score, the event's stable id, the offsets of its
+sentence, trigger and sides in the article as given, the evidence of the rule (or model)
+that coded it, and whether its date is background."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Span, Token
+
+from .. import codes
+from ..records import Actor, Event, Evidence, Location, Modality
+from ..records import Span as CharSpan
+from . import when
+from .context import ArticleContext, Found
+from .patterns import Pattern
+
+#: maps a character span of the text parsed to one of the article as given
+Spanner = Callable[[int, int], CharSpan]
+
+
+def event(t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext, headline: bool,
+          src: Found | None, tgt: Found | None, mod: Modality, cue: str | None,
+          speaker: Actor | None, quote: str | None, date: dt.date | None,
+          precision: str | None, date_source: str | None, place: Location | None, *,
+          version: str, span: Spanner, rule: str | None = None,
+          notes: Sequence[str] = ()) -> Event:
+    """The event told by trigger ``t`` under pattern ``p`` in sentence ``sent`` (number
+    ``index``; -1 for the headline, whose offsets are into the title), with its sides,
+    modality, attribution, date and place already found. Its id hashes the article, the
+    sentence, the trigger's offset, the code and the sides, so that re-coding gives the
+    same id."""
+    code = codes.lookup(p.code)
+    doc_id = ctx.article.id
+    key = f"{doc_id}|{index}|{t.idx}|{p.code}|{src.key if src else ''}|" \
+          f"{tgt.key if tgt else ''}"
+    event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
+    notes = [*notes, f"modality cue: {cue}"] if cue else list(notes)
+    if headline:
+        notes.append("headline: offsets are into the title")
+    sent_span = span(sent.start_char, sent.end_char) if not headline else \
+        CharSpan(sent.start_char, sent.end_char)
+    evidence = Evidence(
+        trigger=t.text, rule=rule or f"{p.file}#{p.id}" if p.file else (rule or p.id),
+        trigger_span=span(t.idx, t.idx + len(t)),
+        source_span=src.actor.span if src else None,
+        target_span=tgt.actor.span if tgt else None,
+        notes=tuple(notes),
+    )
+    return Event(
+        event_id=event_id, doc_id=doc_id, sentence_index=index, sentence=sent.text.strip(),
+        span=sent_span, source=src.actor if src else None, target=tgt.actor if tgt else None,
+        cameo=code.code, root=code.root, plover=code.plover, quad_class=code.quad_class,
+        goldstein=code.goldstein, modality=mod, speaker=speaker, quote=quote,
+        outlet=ctx.article.outlet, date=date,
+        date_precision=precision,  # type: ignore[arg-type]
+        date_source=date_source, location=None if place is None else place,
+        evidence=evidence, headline=headline, coder_version=version,
+        background=when.is_background(date, date_source, ctx.published, ctx.published_known),
+    )
