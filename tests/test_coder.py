@@ -2214,8 +2214,9 @@ def test_a_particle_the_parser_hangs_on_the_object_still_fits() -> None:
 
 @pytest.mark.parametrize("text", ["Iraqi troops crushed the Kurdish fighters near Kirkuk.",
                                   "The Iraqi army declared victory against the militants.",
-                                  "The Iraqi army completed the defeat of the militants."])
-def test_armed_sides_crushed_or_defeated_are_force(text: str) -> None:
+                                  "The Iraqi army completed the defeat of the militants.",
+                                  "The Iraqi army moved to combat the militants."])
+def test_armed_sides_crushed_combated_or_defeated_are_force(text: str) -> None:
     events = events_of(text)
     assert [(e.cameo, _country(e.source)) for e in events if e.root == "19"] == \
         [("190", "IRQ")], summary(events)
