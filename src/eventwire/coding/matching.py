@@ -99,13 +99,12 @@ def _target_named(p: Pattern, t: Token) -> bool:
                for h in holders for c in h.children)
 
 
-def _object_holds(t: Token, particle: str) -> bool:
-    """Whether the active verb ``t``'s direct object holds the phrase of ``particle``, as the
-    parser often attaches it ("ousted [the extremists from eastern Syria]"): enough for an
-    entry whose object list pins the verb's sense down."""
-    obj = None if passive(t) else child(t, "dobj")
-    return obj is not None and any(c.dep_ == "prep" and c.lower_ == particle and
-                                   not _of_time(c) for c in obj.children)
+def _carries(tok: Token | None, particle: str,
+             deps: tuple[str, ...] = ("prt", "prep", "advmod")) -> bool:
+    """Whether ``tok`` has ``particle`` as a child of one of ``deps``, not a phrase of time
+    ("called Erdoğan on Wednesday" is no "call on")."""
+    return tok is not None and any(c.lower_ == particle and c.dep_ in deps and not _of_time(c)
+                                   for c in tok.children)
 
 
 class PatternMatcher:
@@ -115,10 +114,10 @@ class PatternMatcher:
     patterns: PatternSet
 
     def _fits(self, p: Pattern, t: Token) -> bool:
-        if p.particle and not any(c.lower_ == p.particle and c.dep_ in ("prt", "prep", "advmod")
-                                  and not _of_time(c) for c in t.children) and \
-                not (p.object and _object_holds(t, p.particle)):
-            return False  # "called Erdoğan on Wednesday" is no "call on"
+        if p.particle and not _carries(t, p.particle) and not (
+                p.object and not passive(t) and _carries(child(t, "dobj"), p.particle, ("prep",))):
+            return False  # the parser may hang the particle's phrase on the object ("ousted
+            # [the extremists from eastern Syria]"): enough when the object list pins the sense
         if p.object:
             obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
             if obj is None and reduced_passive(t):  # "a conference boycotted by the opposition"
