@@ -10,10 +10,13 @@ over 0.05 means fitting). Same figures as ``eventwire evaluate corpus GOLD --low
 trained on the dev half: its dev figures are fitted ones; ``benchmarks/train_veto.py`` prints
 the cross-validated dev figures). ``--proposer`` / ``--no-proposer`` switch the learned proposer
 (``eventwire.coding.proposer``, also trained on the dev half; ``benchmarks/train_proposer.py``
-prints its cross-validated dev figures) on or off; the default is the coder's.
+prints its cross-validated dev figures) on or off; ``--counterpart`` / ``--no-counterpart``
+the learned counterpart model (``eventwire.coding.counterpart``, the country of a side the
+sentence leaves unnamed; ``benchmarks/train_counterpart.py``); the defaults are the coder's.
 
     python benchmarks/corpus.py [GOLD ...] [--csv PATH] [--no-lower] [--no-veto]
-                                [--proposer | --no-proposer] [--json]
+                                [--proposer | --no-proposer]
+                                [--counterpart | --no-counterpart] [--json]
 
 GOLD defaults to ``eval/corpus_gold/*.jsonl``; run from the repository root (the CSV defaults to
 ``../shared/corpus/guardian_syria_2019.csv``).
@@ -27,7 +30,7 @@ import sys
 import time
 from pathlib import Path
 
-from eventwire.coding.coder import PROPOSER_DEFAULT
+from eventwire.coding.coder import COUNTERPART_DEFAULT, PROPOSER_DEFAULT
 from eventwire.errors import EventwireError
 from eventwire.evaluate_corpus import (
     HALVES,
@@ -48,6 +51,9 @@ def main() -> int:
     parser.add_argument("--no-veto", action="store_true", help="the rules alone, no veto")
     parser.add_argument("--proposer", action=argparse.BooleanOptionalAction,
                         default=PROPOSER_DEFAULT, help="the learned proposer on or off")
+    parser.add_argument("--counterpart", action=argparse.BooleanOptionalAction,
+                        default=COUNTERPART_DEFAULT,
+                        help="the learned counterpart model on or off")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     started = time.perf_counter()
@@ -56,7 +62,8 @@ def main() -> int:
         report = evaluate_corpus(lines, csv_path=args.csv, split_path=args.split_file,
                                  lower=not args.no_lower,
                                  extractor=Extractor(veto=not args.no_veto,
-                                                     proposer=args.proposer))
+                                                     proposer=args.proposer,
+                                                     counterpart=args.counterpart))
     except EventwireError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -65,7 +72,8 @@ def main() -> int:
         print(json.dumps({**report.to_dict(), "agreement": agree.to_dict()}))
         return 0
     print(f"coder {report.coder_version}{' (no veto)' if args.no_veto else ''}"
-          f"{'' if args.proposer else ' (no proposer)'}; "
+          f"{'' if args.proposer else ' (no proposer)'}"
+          f"{'' if args.counterpart else ' (no counterpart)'}; "
           f"gold rows left out as not yet annotated: "
           f"{report.unannotated or 'none'}")
     print(f"{'':>22}" + "".join(f"{h + ('' if v == 'as written' else ' ' + v):>24}"

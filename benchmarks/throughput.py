@@ -43,7 +43,7 @@ from spacy.language import Language
 
 import eventwire
 from eventwire import Article, Extractor
-from eventwire.coding.coder import PROPOSER_DEFAULT
+from eventwire.coding.coder import COUNTERPART_DEFAULT, PROPOSER_DEFAULT
 from eventwire.nlp import load_nlp
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "guardian_syria_2019.csv"
@@ -135,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--proposer", action=argparse.BooleanOptionalAction,
                         default=PROPOSER_DEFAULT,
                         help="the learned proposer on or off (default: the coder's)")
+    parser.add_argument("--counterpart", action=argparse.BooleanOptionalAction,
+                        default=COUNTERPART_DEFAULT,
+                        help="the learned counterpart model on or off (default: the coder's)")
     args = parser.parse_args(argv)
 
     warnings = _CountWarnings()
@@ -150,7 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               "figures are noisier", file=sys.stderr)
 
     nlp = load_nlp()
-    extractor = Extractor(nlp=nlp, veto=not args.no_veto, proposer=args.proposer)
+    extractor = Extractor(nlp=nlp, veto=not args.no_veto, proposer=args.proposer,
+                          counterpart=args.counterpart)
     run_bare(nlp, texts[: args.warmup], args.batch_size)
     run_full(extractor, articles[: args.warmup], args.batch_size)
     warnings.count = 0

@@ -27,6 +27,7 @@ from eventwire.coding.veto import (
     FEATURE_VERSION,
     MODEL_FILE,
     Recorder,
+    Reviewer,
     Veto,
     VetoModel,
     features,
@@ -133,8 +134,14 @@ def test_veto_refuses_an_unknown_mode() -> None:
 # --- in the coder (the spaCy model) -----------------------------------------------------------
 
 
+def _vetoed(veto: Reviewer) -> EventCoder:
+    """A coder with ``veto`` and neither the proposer nor the counterpart model."""
+    return EventCoder(proposer=False, counterpart=False, veto=veto)
+
+
 def code(text: str, coder: EventCoder | None = None, *, veto: bool = True) -> list[Event]:
-    ex = eventwire.Extractor(coder=coder, veto=veto, proposer=False)  # the veto alone
+    # the veto alone
+    ex = eventwire.Extractor(coder=coder, veto=veto, proposer=False, counterpart=False)
     return next(ex.extract_many([Article(id="t", text=text, published=PUBLISHED)]))[1]
 
 
@@ -169,20 +176,20 @@ def test_the_switch_gives_the_rules_alone_and_the_veto_only_drops() -> None:
 @pytest.mark.model
 def test_a_model_drops_what_it_scores_below_its_threshold() -> None:
     harsh = VetoModel("harsh", 0.5, 0.0, {"root=19": -20.0, "root=11": 5.0})
-    events = code(TEXT, EventCoder(proposer=False, veto=Veto(harsh)))
+    events = code(TEXT, _vetoed(Veto(harsh)))
     assert [e.root for e in events] == ["11"]
     assert events[0].evidence.model == "harsh" and events[0].evidence.score > 0.99
     assert events[0].coder_version == f"{CODER_VERSION}+veto"
-    assert code(TEXT, EventCoder(proposer=False, veto=Veto(harsh, threshold=0.0))) == code(
-        TEXT, EventCoder(proposer=False, veto=Veto(dataclasses.replace(harsh, threshold=0.0))))
-    assert len(code(TEXT, EventCoder(proposer=False, veto=Veto(harsh, threshold=0.0)))) == len(
+    assert code(TEXT, _vetoed(Veto(harsh, threshold=0.0))) == code(
+        TEXT, _vetoed(Veto(dataclasses.replace(harsh, threshold=0.0))))
+    assert len(code(TEXT, _vetoed(Veto(harsh, threshold=0.0)))) == len(
         code(TEXT, veto=False))
 
 
 @pytest.mark.model
 def test_mark_mode_keeps_every_event_and_flags_the_low_ones() -> None:
     harsh = VetoModel("harsh", 0.5, 0.0, {"root=19": -20.0})
-    events = code(TEXT, EventCoder(proposer=False, veto=Veto(harsh, mode="mark")))
+    events = code(TEXT, _vetoed(Veto(harsh, mode="mark")))
     assert len(events) == len(code(TEXT, veto=False))
     low = [e for e in events if e.root == "19"]
     assert low and all(any(n.startswith("veto: score 0.0000 below harsh's threshold")
@@ -196,7 +203,7 @@ def test_the_recorder_keeps_every_event_and_records_the_same_features() -> None:
     seen = []
     for _ in range(2):
         recorder = Recorder()
-        events = code(TEXT, EventCoder(veto=recorder, proposer=False))
+        events = code(TEXT, _vetoed(recorder))
         assert [e.event_id for e in events] == [e.event_id for e in code(TEXT, veto=False)]
         seen.append(recorder.seen)
     assert seen[0] == seen[1] and len(seen[0]) == len(events)

@@ -234,17 +234,22 @@ def extract(paths: PathsArg, input_format: FmtOpt = None, published: PubOpt = No
             proposer: Annotated[bool, typer.Option(
                 help="Add the events the learned proposer finds where the rules found none "
                      "of their root (--no-proposer: without).")] = True,
+            counterpart: Annotated[bool, typer.Option(
+                help="Infer the country of a side the sentence leaves unnamed from the "
+                     "article, with the learned counterpart model (--no-counterpart: "
+                     "without).")] = True,
             ) -> None:
     """Code the events in articles: one JSON object per event, or a table."""
-    from .coding.coder import PROPOSER_DEFAULT
+    from .coding.coder import COUNTERPART_DEFAULT, PROPOSER_DEFAULT
     from .pipeline import Extractor, default_extractor
 
     if format not in ("json", "table"):
         raise typer.BadParameter("use json or table", param_hint="--format")
     warnings_to_stderr()
     errors = _Errors()
-    extractor = default_extractor() if veto and proposer == PROPOSER_DEFAULT else \
-        Extractor(veto=veto, proposer=proposer)
+    extractor = default_extractor() if veto and proposer == PROPOSER_DEFAULT and \
+        counterpart == COUNTERPART_DEFAULT else \
+        Extractor(veto=veto, proposer=proposer, counterpart=counterpart)
     n = 0
     table_rows: list[Event] = []
     articles = _read(paths, input_format, published, outlet, id, errors)

@@ -95,6 +95,10 @@ def corpus(
     proposer: Annotated[bool, typer.Option(
         help="Code with the learned proposer (--no-proposer: without). It is trained on the "
              "dev half: its dev figures are fitted ones.")] = True,
+    counterpart: Annotated[bool, typer.Option(
+        help="Infer the country of a side the sentence leaves unnamed with the learned "
+             "counterpart model (--no-counterpart: without). It is trained on the dev half: "
+             "its dev figures are fitted ones.")] = True,
     json_: JsonOpt = False,
 ) -> None:
     """Precision, recall and F1 of the coder on the Guardian gold, dev and test side by side.
@@ -105,14 +109,16 @@ def corpus(
     """
     if split not in HALVES:
         raise typer.BadParameter("use dev or test", param_hint="--split")
-    from .coding.coder import PROPOSER_DEFAULT
+    from .coding.coder import COUNTERPART_DEFAULT, PROPOSER_DEFAULT
     from .pipeline import Extractor
 
     warnings_to_stderr(logging.ERROR)  # the coder's per-article warnings are not the point here
     try:
         report = evaluate_corpus(gold, csv_path=csv, split_path=split_file, lower=lower,
                                  extractor=None if veto and proposer == PROPOSER_DEFAULT
-                                 else Extractor(veto=veto, proposer=proposer))
+                                 and counterpart == COUNTERPART_DEFAULT
+                                 else Extractor(veto=veto, proposer=proposer,
+                                                counterpart=counterpart))
     except (OSError, EventwireError) as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(1) from None

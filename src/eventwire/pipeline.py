@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .coding import EventCoder
 from .coding.case import Truecaser, case_of, lexicon_of
-from .coding.coder import MAX_SENTENCE_TOKENS, PROPOSER_DEFAULT
+from .coding.coder import COUNTERPART_DEFAULT, MAX_SENTENCE_TOKENS, PROPOSER_DEFAULT
 from .ingest import clean_article
 from .ingest.limits import (
     MAX_ARTICLE_CHARS,
@@ -62,13 +62,16 @@ class Extractor:
     what case repair does); ``veto=False`` codes with the rules alone, without the learned
     veto of :mod:`eventwire.coding.veto` (for measuring what it does); ``proposer`` switches
     the learned proposer of :mod:`eventwire.coding.proposer` (events the rules miss) on or
-    off. A given ``coder`` keeps its own settings."""
+    off, ``counterpart`` the learned counterpart model of :mod:`eventwire.coding.counterpart`
+    (the country of a side the sentence leaves unnamed). A given ``coder`` keeps its own
+    settings."""
 
     def __init__(self, nlp: Language | None = None, coder: EventCoder | None = None, *,
                  truecase: bool = True, veto: bool = True,
-                 proposer: bool = PROPOSER_DEFAULT) -> None:
+                 proposer: bool = PROPOSER_DEFAULT,
+                 counterpart: bool = COUNTERPART_DEFAULT) -> None:
         self._nlp = nlp
-        self.coder = coder or EventCoder(veto=veto, proposer=proposer)
+        self.coder = coder or EventCoder(veto=veto, proposer=proposer, counterpart=counterpart)
         self.truecase = truecase
 
     @property

@@ -48,6 +48,8 @@ from .context import (
     own_state,
     place_is_target,
 )
+from .counterpart import Counterpart, Inferrer
+from .counterpart import versioned as with_counterpart
 from .cues import Cues
 from .cues import load as load_cues
 from .framing import Framer
@@ -67,7 +69,7 @@ from .syntax import (
 )
 from .veto import Reviewer, Veto, versioned
 
-CODER_VERSION = "0.5.8"
+CODER_VERSION = "0.5.9"
 
 #: Fighting (and trading blows or accusations) and truces done together are done to each
 #: other: "Israel and Hezbollah fought a war", "Iran and Saudi Arabia traded accusations",
@@ -83,6 +85,9 @@ IGO_ORDERS = {"0871": "107"}
 MAX_SENTENCE_TOKENS = 300
 #: Whether a coder proposes events with the learned proposer unless told (benchmarks/RESULTS.md)
 PROPOSER_DEFAULT = True
+#: Whether a coder infers an unnamed side's country with the learned counterpart model unless
+#: told (benchmarks/RESULTS.md)
+COUNTERPART_DEFAULT = True
 
 
 class EventCoder(StatementCoder, Framer, PatternMatcher):
@@ -91,12 +96,16 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
     ``veto``: True for the bundled learned veto (``coding/veto.py``; the version then reads
     ``+veto``), False for the rules alone, or any :class:`~.veto.Reviewer`. ``proposer``:
     True for the bundled learned proposer (``coding/proposer.py``, events the rules miss;
-    ``+proposer``), False for none, or any :class:`~.proposer.Proposer`."""
+    ``+proposer``), False for none, or any :class:`~.proposer.Proposer`. ``counterpart``:
+    True for the bundled counterpart model (``coding/counterpart.py``, the country of a side
+    the sentence leaves unnamed, from the article; ``+counterpart``), False for none, or any
+    :class:`~.counterpart.Inferrer`."""
 
     def __init__(self, patterns: PatternSet | None = None, resolver: ActorResolver | None = None,
                  cues: Cues | None = None, gazetteer: Gazetteer | None = None,
                  version: str = CODER_VERSION, veto: Reviewer | bool = True,
-                 proposer: Proposer | bool = PROPOSER_DEFAULT) -> None:
+                 proposer: Proposer | bool = PROPOSER_DEFAULT,
+                 counterpart: Inferrer | bool = COUNTERPART_DEFAULT) -> None:
         self._patterns = patterns
         self._cues = cues
         self._reframing: Reframing | None = None
@@ -104,8 +113,11 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         self.veto: Reviewer | None = Veto() if veto is True else (veto or None)
         self.proposer: Proposer | None = LearnedProposer() if proposer is True else (
             proposer or None)
+        self.counterpart: Inferrer | None = Counterpart() if counterpart is True else (
+            counterpart or None)
         version = versioned(version) if isinstance(self.veto, Veto) else version
-        self.version = proposed(version) if isinstance(self.proposer, LearnedProposer) \
+        version = proposed(version) if isinstance(self.proposer, LearnedProposer) else version
+        self.version = with_counterpart(version) if isinstance(self.counterpart, Counterpart) \
             else version
 
     @property
@@ -151,6 +163,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             events.extend(found)
             if not headline:  # the person "he" / "she" will next stand for, coded or not
                 self._note_person(sent, ctx)
+        if self.counterpart is not None and not headline:  # sides the sentences left unnamed
+            events = self.counterpart.infer(events, doc, ctx.countries, self.resolver)
         return events
 
     # -- sentence level -----------------------------------------------------------------

@@ -202,17 +202,22 @@ class VetoModel:
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], where: str = MODEL_FILE) -> VetoModel:
+    def from_dict(cls, data: Mapping[str, Any], where: str = MODEL_FILE, *,
+                  version: int = FEATURE_VERSION, what: str = "veto model",
+                  trainer: str = "benchmarks/train_veto.py") -> VetoModel:
+        """The model in ``data`` (read from ``where``); refused unless it was trained on
+        features ``version`` (another learned model of the same form, such as the
+        counterpart model of :mod:`.counterpart`, names its own ``what`` and ``trainer``)."""
         try:
             model = cls(str(data["name"]), float(data["threshold"]), float(data["bias"]),
                         {str(k): float(v) for k, v in data["weights"].items()},
                         int(data.get("feature_version", 0)))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise DataError(f"data file {where}: not a veto model ({exc!r})") from None
-        if model.feature_version != FEATURE_VERSION:
+            raise DataError(f"data file {where}: not a {what} ({exc!r})") from None
+        if model.feature_version != version:
             raise DataError(f"data file {where}: trained on features version "
-                            f"{model.feature_version}, the coder has {FEATURE_VERSION}; "
-                            "retrain with benchmarks/train_veto.py")
+                            f"{model.feature_version}, the coder has {version}; "
+                            f"retrain with {trainer}")
         return model
 
     def to_dict(self) -> dict[str, Any]:
