@@ -2,7 +2,8 @@
 
 Issue 12, item 9. Every step uses the dev half only; the test half is never read here.
 
-1. Code the dev articles with the rules and the bundled veto, and record every sentence
+1. Code the dev articles with the rules and the bundled veto (no counterpart model: it runs
+   after the proposer), and record every sentence
    (``eventwire.coding.proposer.Recorder``): its features and the roots the rules coded in it.
 2. Label each parsed sentence with the CAMEO roots of the gold sentence it overlaps most.
    For each root with at least ``MIN_POSITIVES`` positive sentences among those where the rules
@@ -109,7 +110,8 @@ def _gold_roots(start: int, end: int, sentences: Sequence[GoldSentence]) -> froz
 def collect(texts: Mapping[int, CorpusText], gold: Mapping[int, Sequence[GoldSentence]],
             extractor: Extractor | None = None) -> Collected:
     """Code ``texts`` with the rules and the veto, and label every sentence against ``gold``."""
-    ex = extractor or Extractor(coder=EventCoder(veto=True, proposer=Recorder()))
+    ex = extractor or Extractor(coder=EventCoder(veto=True, proposer=Recorder(),
+                                                 counterpart=False))
     recorder = ex.coder.proposer
     if not isinstance(recorder, Recorder):
         raise ValueError("collect needs an extractor whose coder has a proposer.Recorder")

@@ -2,8 +2,8 @@
 
 Issue 12, item 9. Every step uses the dev half only; the test half is never read here.
 
-1. Code the dev articles with the rules alone (no veto) and record each event's features
-   (``eventwire.coding.veto.features``).
+1. Code the dev articles with the rules alone (no veto, no proposer, no counterpart model)
+   and record each event's features (``eventwire.coding.veto.features``).
 2. Label each event with the scorer's own functions (``assign``, ``match``, ``levels`` of
    ``eventwire.evaluate_corpus``): positive when it is paired with a gold event at the event
    level (same sentence, same CAMEO root), negative otherwise.
@@ -78,7 +78,8 @@ def collect(texts: Mapping[int, CorpusText], gold: Mapping[int, Sequence[GoldSen
             extractor: Extractor | None = None) -> list[Example]:
     """Code ``texts`` with the rules alone and label every event against ``gold`` (by row),
     as the corpus scorer pairs them. Rows in the order given, events in coding order."""
-    ex = extractor or Extractor(coder=EventCoder(veto=Recorder(), proposer=False))
+    ex = extractor or Extractor(coder=EventCoder(veto=Recorder(), proposer=False,
+                                                 counterpart=False))
     recorder = ex.coder.veto
     if not isinstance(recorder, Recorder):
         raise ValueError("collect needs an extractor whose coder has a veto.Recorder")

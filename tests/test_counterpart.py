@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import jsonschema
 import pytest
 
 import eventwire
@@ -27,6 +28,8 @@ from eventwire.coding.counterpart import (
     PRECISION_FLOOR,
     Counterpart,
     Recorder,
+    Said,
+    features,
     inferred,
     load_model,
     open_roles,
@@ -38,6 +41,8 @@ from eventwire.records import Actor, Article, Event, Evidence, Plover, Span
 from eventwire.resources import read_json
 
 ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = json.loads((Path(eventwire.__file__).parent / "schema" / "event.schema.json")
+                    .read_text(encoding="utf-8"))
 PUBLISHED = dt.date(2019, 10, 9)
 #: sentence 0 names both sides; sentences 1 and 2 name only who condemned and who opposed
 STORY = ("Turkey launched a military offensive against Kurdish fighters in northern Syria on "
@@ -156,6 +161,7 @@ def test_the_nearest_other_country_fills_an_unnamed_target_and_nothing_else_chan
     assert condemned.target.text == "[Turkey]"
     assert "inferred from the article by hand-1" in (condemned.target.evidence or "")
     assert any("target country TUR inferred" in n for n in condemned.evidence.notes)
+    jsonschema.validate(condemned.to_dict(), SCHEMA)
     for old, new in zip(plain, filled, strict=True):
         if old.target is not None and old.target.country:  # a side the rules named
             assert new.target == old.target
@@ -173,18 +179,39 @@ def test_below_the_threshold_nothing_is_inferred() -> None:
 
 
 @pytest.mark.model
-def test_features_see_the_own_country_and_the_nearest_other() -> None:
+def test_features_see_the_nearest_other_and_never_the_whole_state_itself() -> None:
     recorder = Recorder()
     events = code(counterpart=recorder)
     condemned = next(e for e in events if e.sentence_index == 1)
     cands = recorder.seen[("t", condemned.event_id, "target")]
-    assert set(cands) >= {"SYR", "TUR", "RUS"}
-    assert "own_country" in cands["SYR"] and "own_country" not in cands["TUR"]
+    # "The Syrian government" is the Syrian state: it is no counterpart of itself
+    assert set(cands) == {"TUR", "RUS"}
     assert "nearest_rank=0" in cands["TUR"] and "nearest_rank=1" in cands["RUS"]
-    assert "in_sentence=<=0" in cands["TUR"]
+    assert "in_sentence=<=0" in cands["TUR"] and "previous=1" in cands["TUR"]
     # the first sentence names both sides: nothing of it is open
     first = next(e for e in events if e.sentence_index == 0)
     assert not any(key[1] == first.event_id for key in recorder.seen)
+
+
+def test_a_part_of_a_state_may_have_its_own_country_as_counterpart(sample_event: Event) -> None:
+    attack = dataclasses.replace(sample_event, sentence_index=0,
+                                 source=_actor("Turkish troops", "TUR", "MIL"),
+                                 target=_actor("Syria", "SYR"))
+    troops = dataclasses.replace(sample_event, event_id="e2", sentence_index=1,
+                                 source=_actor("government troops", "SYR", "MIL"), target=None)
+    state = dataclasses.replace(troops, event_id="e3", sentence_index=2, source=Actor(
+        text="Syria", name="Syria", country="SYR", sector=None, kind="country", id="SYR"))
+    events = [attack, troops, state]
+    said = Said([["TUR", "SYR"], ["SYR"], ["SYR"], ["RUS"]], events)
+    cands = features(events, 1, "target", said, ["SYR", "TUR", "RUS"])
+    assert set(cands) == {"SYR", "TUR", "RUS"}
+    assert "own_country" in cands["SYR"] and "own_country" not in cands["TUR"]
+    assert "nearest_rank=0" in cands["TUR"] and "nearest_rank=1" in cands["RUS"]
+    assert "paired_before=1" in cands["TUR"] and "paired_before=0" in cands["RUS"]
+    assert "place=none" in cands["TUR"]
+    assert set(features(events, 2, "target", said, ["SYR", "TUR", "RUS"])) == {"TUR", "RUS"}
+    assert said.nearest("RUS", 1) == 2.5 and said.nearest("TUR", 1) == 1
+    assert said.count("SYR", 0, 2) == 3 and said.count("SYR", -3, 0) == 1
 
 
 @pytest.mark.model
@@ -213,7 +240,7 @@ def test_training_labels_come_from_the_gold() -> None:
     data = trainer.collect({7: CorpusText(7, STORY, PUBLISHED, "Wire")}, gold)
     condemned = [s for s in data.sides if s.role == "target" and s.paired]
     assert [(s.row, s.gold) for s in condemned] == [(7, "TUR")]
-    assert {"SYR", "TUR", "RUS"} <= set(condemned[0].candidates)
+    assert set(condemned[0].candidates) == {"TUR", "RUS"}
     # an event the gold does not code is not paired and has no gold country
     assert all(s.gold is None for s in data.sides if not s.paired)
     rows = trainer._rows(condemned)

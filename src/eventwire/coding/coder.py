@@ -48,15 +48,14 @@ from .context import (
     own_state,
     place_is_target,
 )
-from .counterpart import Counterpart, Inferrer
-from .counterpart import versioned as with_counterpart
+from .counterpart import Inferrer
 from .cues import Cues
 from .cues import load as load_cues
 from .framing import Framer
+from .learned import COUNTERPART_DEFAULT, PROPOSER_DEFAULT, Learned
 from .matching import PROTEST_ROOT, PatternMatcher
 from .patterns import Pattern, PatternSet
-from .proposer import LearnedProposer, Proposer
-from .proposer import versioned as proposed
+from .proposer import Proposer
 from .reframe import Reframing
 from .reframe import load as load_reframing
 from .statements import StatementCoder
@@ -67,7 +66,7 @@ from .syntax import (
     reciprocal,
     responsible_party,
 )
-from .veto import Reviewer, Veto, versioned
+from .veto import Reviewer
 
 CODER_VERSION = "0.5.9"
 
@@ -83,22 +82,14 @@ STATE_PROTEST_CODE = "114"
 #: demand (CAMEO 107), as it has no guns to silence ("a ceasefire ordered by the UN")
 IGO_ORDERS = {"0871": "107"}
 MAX_SENTENCE_TOKENS = 300
-#: Whether a coder proposes events with the learned proposer unless told (benchmarks/RESULTS.md)
-PROPOSER_DEFAULT = True
-#: Whether a coder infers an unnamed side's country with the learned counterpart model unless
-#: told (benchmarks/RESULTS.md)
-COUNTERPART_DEFAULT = True
 
 
 class EventCoder(StatementCoder, Framer, PatternMatcher):
     """Code events in parsed documents. Patterns, resolver, cues and gazetteer are injectable.
 
-    ``veto``: True for the bundled learned veto (``coding/veto.py``; the version then reads
-    ``+veto``), False for the rules alone, or any :class:`~.veto.Reviewer`. ``proposer``:
-    True for the bundled learned proposer (``coding/proposer.py``, events the rules miss;
-    ``+proposer``), False for none, or any :class:`~.proposer.Proposer`. ``counterpart``:
-    True for the bundled counterpart model (``coding/counterpart.py``, the country of a side
-    the sentence leaves unnamed, from the article; ``+counterpart``), False for none, or any
+    ``veto``, ``proposer``, ``counterpart``: the learned parts (``coding/learned.py``): True
+    for the bundled model (the version then reads ``+veto``, ``+proposer``, ``+counterpart``),
+    False for none, or any :class:`~.veto.Reviewer`, :class:`~.proposer.Proposer`,
     :class:`~.counterpart.Inferrer`."""
 
     def __init__(self, patterns: PatternSet | None = None, resolver: ActorResolver | None = None,
@@ -110,15 +101,10 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         self._cues = cues
         self._reframing: Reframing | None = None
         self.resolver = resolver or ActorResolver(gazetteer=gazetteer)
-        self.veto: Reviewer | None = Veto() if veto is True else (veto or None)
-        self.proposer: Proposer | None = LearnedProposer() if proposer is True else (
-            proposer or None)
-        self.counterpart: Inferrer | None = Counterpart() if counterpart is True else (
-            counterpart or None)
-        version = versioned(version) if isinstance(self.veto, Veto) else version
-        version = proposed(version) if isinstance(self.proposer, LearnedProposer) else version
-        self.version = with_counterpart(version) if isinstance(self.counterpart, Counterpart) \
-            else version
+        learned = Learned.chosen(veto, proposer, counterpart)
+        self.veto, self.proposer, self.counterpart = (learned.veto, learned.proposer,
+                                                      learned.counterpart)
+        self.version = learned.version(version)
 
     @property
     def patterns(self) -> PatternSet:

@@ -9,7 +9,10 @@ event with one side's country named and the other's missing gets a look from thi
 
 - **candidates**: every country the article names (:meth:`ActorResolver.country_mentions`,
   people of a clear country included) and the country of every side of its coded events
-  (international bodies too);
+  (international bodies too); never the named side's own country when that side is the state
+  as a whole or its government named by the state's name ("Belarus may suspend its
+  participation": no Belarusian other side), while a part of a state may have its own country
+  on the other side (government troops and the country's rebels);
 - **features** of each candidate (:func:`features`), all about the article's shape, none
   about a particular country: whether it is the named side's own country (domestic dyads:
   the regime and the rebels are both Syria's), how near its nearest mention is, how often the
@@ -86,6 +89,12 @@ def _country(actor: Actor | None) -> str | None:
     return actor.country if actor is not None else None
 
 
+def whole_state(actor: Actor | None) -> bool:
+    """Whether ``actor`` is a state as a whole or its government named by the state's name
+    ("Belarus", "Washington", "We" for a government)."""
+    return actor is not None and actor.kind == "country" and actor.sector in (None, "GOV")
+
+
 class Said:
     """What an article's sentences name, counted once per article: the countries of each
     sentence (:func:`mentions`), how often the article names each, and the candidates an
@@ -136,7 +145,10 @@ def features(events: Sequence[Event], k: int, role: str, said: Said, ranked: Seq
     total = said.total
     rank = {c: i for i, c in enumerate(ranked)}
     place = ev.location.country if ev.location is not None else None
-    cands = said.candidates
+    # a state named as a whole is never its own counterpart ("Belarus may suspend its
+    # participation": the other side is no Belarusian party); a part of it may have one
+    # ("Syrian government forces" and Syria's rebels)
+    cands = [c for c in said.candidates if not (c == named and whole_state(other))]
     nearest = {c: said.nearest(c, si) for c in cands}
     near = {c: said.count(c, si - _SENTENCES_NEAR, si) for c in cands}
     others = [c for c in cands if c != named]
