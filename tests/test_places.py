@@ -863,6 +863,9 @@ def test_a_clause_on_the_quantity_of_an_event_noun_places_it() -> None:
 def test_a_bundled_spelling_tagged_as_a_date_is_still_a_town() -> None:
     found = _first("Resistance from the jihadists in Mayadeen ended on Friday.")
     assert "Mayadeen" in found and found["Mayadeen"].location.country == "SYR", found
+    # also where the militants are driven "out of" (the model tags the name as a date)
+    found = _first("Soldiers were chasing the last militants out of Mayadeen.")
+    assert "Mayadeen" in found and found["Mayadeen"].location.country == "SYR", found
 
 
 def test_what_words_said_are_about_is_not_where_they_happen() -> None:

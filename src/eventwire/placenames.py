@@ -459,13 +459,14 @@ def _ends_a_body_name(tok: Token) -> bool:
 
 
 def _town_taken_for_date(tok: Token, slot: str, gazetteer: Gazetteer) -> bool:
-    """A one-word name in a locative slot that the model tagged as a date ("Starting in
-    Manbij"): a town when it has no digits, is not a month and the gazetteer knows a town of
-    that very name with at least ``NAMESAKE_POPULATION`` people, or the bundled data list it
-    as a town's spelling ("in Mayadeen")."""
+    """A one-word name in a locative slot (or "out of X") that the model tagged as a date
+    ("Starting in Manbij", "chasing the militants out of Mayadeen"): a town when it has no
+    digits, is not a month and the gazetteer knows a town of that very name with at least
+    ``NAMESAKE_POPULATION`` people, or the bundled data list it as a town's spelling ("in
+    Mayadeen")."""
     ent = _entity_of(tok)
     if len(ent) != 1 or not tok.is_alpha or tok.pos_ != "PROPN" or \
-            slot.split(" ")[0] not in rules().locative_preps or \
+            slot.split(" ")[0] not in rules().locative_preps | {"out"} or \
             fold_key(tok.text) in rules().months:
         return False
     return gazetteer.spelled(tok.text) or any(
