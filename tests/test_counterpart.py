@@ -143,6 +143,10 @@ def test_an_inferred_side_is_marked_and_keeps_the_words_it_had(sample_event: Eve
     assert (kept.target.text, kept.target.country, kept.target.sector) == (
         "the villagers", "SYR", "CVL")
     assert kept.target.evidence == f"invented; {why}"
+    body = inferred(ev, "target", "UNO", "United Nations", "hand-1, score 0.90")
+    assert body.target is not None
+    assert (body.target.text, body.target.kind, body.target.sector) == (
+        "[United Nations]", "igo", "IGO")
 
 
 # --- in the coder (the spaCy model) -----------------------------------------------------------

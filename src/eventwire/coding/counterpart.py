@@ -48,6 +48,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .. import codes
+from ..actors import knowledge as kn
 from ..errors import DataError
 from ..records import Actor, Event
 from ..resources import read_json
@@ -60,8 +61,9 @@ TRAINER = "benchmarks/train_counterpart.py"
 #: The share of inferred sides (held out, on events the gold codes too) that must be right
 #: at the threshold the training script picks.
 PRECISION_FLOOR = 0.65
-ROLES = ("target", "source")
 _SENTENCES_NEAR = 3  # "the sentences before" the event's
+#: names of the international bodies' codes, for an inferred side that is one
+IGO_NAMES = {"UNO": "United Nations", "EUR": "European Union", "IGO": "international body"}
 
 
 def _bucket(value: float, edges: Sequence[float]) -> str:
@@ -274,7 +276,7 @@ class Counterpart(Inferrer):
               ) -> list[Event]:
         out = list(events)
         model = self.model
-        names = {c: entry.name for c, entry in resolver.kb.countries.items()}
+        names = {**IGO_NAMES, **{c: e.name for c, e in resolver.kb.countries.items()}}
         for k, role, by_candidate in self.each(events, doc, ranked, resolver):
             if not by_candidate:
                 continue
@@ -289,12 +291,13 @@ class Counterpart(Inferrer):
 def inferred(event: Event, role: str, country: str, name: str, by: str) -> Event:
     """``event`` with side ``role`` given ``country`` (named ``name``), inferred ``by`` a
     model: a side with no country keeps its words and sector, a missing side becomes the
-    country in brackets."""
+    country in brackets (an international body's code, "UNO", that body, sector IGO)."""
     why = f"{role} country {country} inferred from the article by {by}"
     actor = getattr(event, role)
     if actor is None:
-        actor = Actor(text=f"[{name}]", name=name, country=country, sector=None,
-                      kind="country", evidence=why)
+        igo = country in kn.IGO_CODES
+        actor = Actor(text=f"[{name}]", name=name, country=country, sector="IGO" if igo else None,
+                      kind="igo" if igo else "country", evidence=why)
     else:
         actor = dataclasses.replace(actor, country=country, evidence="; ".join(
             e for e in (actor.evidence, why) if e))
