@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import duckdb
 import pytest
@@ -95,3 +96,20 @@ def test_the_copy_test_is_dropped_only_when_no_copy_is_stored() -> None:
     cheaper = f.cheaper(copies_stored=False)
     assert cheaper.include_copies and cheaper.actor == "RUS"
     assert len(cheaper.conditions()[0]) == len(f.conditions()[0]) - 1
+
+
+def test_named_sides_leaves_out_events_with_a_side_inferred_from_the_article(
+        con: duckdb.DuckDBPyConnection) -> None:
+    inferred = {"source": {"evidence": "adjective 'Russian'"}, "target": {
+        "evidence": "target country USA inferred from the article by counterpart-lr-1, "
+                    "score 0.62"}}
+    con.execute("UPDATE events SET record = ? WHERE event_id = 'a'", [json.dumps(inferred)])
+    con.execute("UPDATE events SET record = ? WHERE event_id = 'b'", [json.dumps(
+        {"source": {"evidence": "country name"}, "target": None})])
+    for kwargs, expected in (({}, {"a", "b", "c"}), ({"named_sides": True}, {"b", "c"}),
+                             ({"named_sides": True, "actor": "RUS"}, {"b"})):
+        conds, params = EventFilter(**kwargs).conditions("e")
+        found = {r[0] for r in con.execute(
+            f"SELECT event_id FROM events e WHERE {' AND '.join(conds)}", params).fetchall()}
+        assert found == expected, kwargs
+    assert not EventFilter(named_sides=True).is_empty()

@@ -91,6 +91,17 @@ def test_filters_narrow_the_events(client: TestClient, counts: dict[str, int],
     assert all(check(e) for e in events)
 
 
+def test_named_sides_leaves_out_the_events_with_an_inferred_side(
+        client: TestClient, counts: dict[str, int]) -> None:
+    named = {e["event_id"] for e in all_events(client, named_sides="true")}
+    left_out = {e["event_id"] for e in all_events(client)} - named
+    assert named and left_out, "the example articles have events with an inferred side"
+    for event_id in sorted(left_out)[:5]:
+        event = client.get(f"/api/events/{event_id}").json()["event"]
+        assert any("inferred from the article" in ((event.get(role) or {}).get("evidence") or "")
+                   for role in ("source", "target")), event
+
+
 def test_every_listing_takes_the_filters(client: TestClient) -> None:
     for path in ("/api/timeseries", "/api/dyads", "/api/actors", "/api/places", "/api/claims",
                  "/api/overview"):

@@ -14,6 +14,10 @@ from typing import Any, Literal
 Modality = Literal["asserted", "negated", "hypothetical", "future", "alleged"]
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "alleged")
 DatePrecision = Literal["day", "week", "month", "year"]
+#: Words in an actor's ``evidence`` that mark a side whose country the sentence does not give
+#: and the learned counterpart model inferred from the article (``coding/counterpart.py``);
+#: the store's ``EventFilter(named_sides=True)`` leaves such events out.
+INFERRED_SIDE = "inferred from the article"
 
 
 def _plain(value: Any) -> Any:

@@ -50,7 +50,7 @@ from spacy.tokens import Doc
 from .. import codes
 from ..actors import knowledge as kn
 from ..errors import DataError
-from ..records import Actor, Event
+from ..records import INFERRED_SIDE, Actor, Event
 from ..resources import read_json
 from .veto import VetoModel
 
@@ -292,7 +292,7 @@ def inferred(event: Event, role: str, country: str, name: str, by: str) -> Event
     """``event`` with side ``role`` given ``country`` (named ``name``), inferred ``by`` a
     model: a side with no country keeps its words and sector, a missing side becomes the
     country in brackets (an international body's code, "UNO", that body, sector IGO)."""
-    why = f"{role} country {country} inferred from the article by {by}"
+    why = f"{role} country {country} {INFERRED_SIDE} by {by}"
     actor = getattr(event, role)
     if actor is None:
         igo = country in kn.IGO_CODES

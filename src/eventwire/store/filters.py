@@ -9,6 +9,8 @@ Every value becomes a SQL parameter; nothing a caller gives is pasted into the S
 Actors are ``COUNTRY`` or ``COUNTRY/SECTOR`` (``RUS``, ``RUS/GOV``, ``IGO``). ``text``
 matches the sentence, case-insensitively, as a plain substring (``%`` and ``_`` are
 literal). Events of articles flagged as copies are left out unless ``include_copies``.
+``named_sides`` keeps only events whose sides the text names (no side the counterpart model
+inferred from the article; ``records.INFERRED_SIDE`` in a side's evidence).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
+
+from ..records import INFERRED_SIDE
 
 __all__ = ["MODALITIES", "EventFilter", "parse_actor", "parse_day"]
 
@@ -77,6 +81,7 @@ class EventFilter:
     cluster_id: str | None = None
     doc_id: str | None = None
     include_copies: bool = False
+    named_sides: bool = False
 
     def __post_init__(self) -> None:
         for name in ("start", "end"):
@@ -160,6 +165,10 @@ class EventFilter:
             add(f"{p}cluster_id = ?", self.cluster_id)
         if self.doc_id is not None:
             add(f"{p}doc_id = ?", self.doc_id)
+        if self.named_sides:
+            for role in ("source", "target"):
+                add(f"NOT contains(coalesce(json_extract_string({p}record, '$.{role}.evidence'), "
+                    "''), ?)", INFERRED_SIDE)
         if not self.include_copies:
             conds.append(f"{p}doc_id NOT IN (SELECT doc_id FROM articles "
                          "WHERE copy_of IS NOT NULL)")

@@ -144,6 +144,8 @@ def event_filter(
                                       description="Words the sentence contains.")] = None,
     cluster_id: Annotated[str | None, Query(description="One event cluster.")] = None,
     include_copies: Annotated[bool, Query(description="Count copied articles too.")] = False,
+    named_sides: Annotated[bool, Query(description="Only events whose sides the text names "
+                                       "(none inferred from the article).")] = False,
 ) -> EventFilter:
     """The filters every listing endpoint shares, checked (422 on a bad value)."""
     pair = None
@@ -158,7 +160,8 @@ def event_filter(
             target=target or None, dyad=pair, root=_split(root), cameo=_split(cameo),
             plover=_split(plover), quad_class=_split(quad_class), modality=_split(modality),
             outlet=_split(outlet), speaker=speaker or None, text=text or None,
-            cluster_id=cluster_id or None, include_copies=include_copies)
+            cluster_id=cluster_id or None, include_copies=include_copies,
+            named_sides=named_sides)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
 
