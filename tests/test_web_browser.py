@@ -115,6 +115,18 @@ def test_a_filter_narrows_every_view(page) -> None:  # type: ignore[no-untyped-d
     assert "modality=negated" in page.url
 
 
+def test_named_sides_only_leaves_out_inferred_sides(page) -> None:  # type: ignore[no-untyped-def]
+    before = page.locator("#events-count").inner_text()
+    page.select_option("#filters select[name=named_sides]", "true")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("before => document.getElementById('events-count').textContent "
+                           "!== before", arg=before)
+    ready(page)
+    assert "named_sides=true" in page.url
+    assert page.locator("#events tbody tr").count() > 0
+    assert page.errors == []
+
+
 def test_clicking_an_actor_filters_by_it(page) -> None:  # type: ignore[no-untyped-def]
     page.click("#network .node[data-actor='RUS/GOV'] circle")
     page.wait_for_function("() => document.querySelector('#filters input[name=actor]').value "

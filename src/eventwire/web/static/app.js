@@ -7,7 +7,7 @@ const QUADS = ["verbal cooperation", "material cooperation", "verbal conflict",
                "material conflict"];
 const PAGE = 25;
 const FILTER_NAMES = ["start", "end", "actor", "root", "plover", "quad_class", "modality",
-                      "outlet", "speaker", "text"];
+                      "outlet", "speaker", "text", "named_sides"];
 
 const state = { filters: {}, offset: 0, world: null, worldLoading: null };
 
