@@ -103,25 +103,25 @@ def test_every_view_shows_the_stores_events(page) -> None:  # type: ignore[no-un
     assert page.errors == []
 
 
-def test_a_filter_narrows_every_view(page) -> None:  # type: ignore[no-untyped-def]
+def choose(page, name: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick ``value`` in the filter ``name``, apply, and wait for the events to change."""
     before = page.locator("#events-count").inner_text()
-    page.select_option("#filters select[name=modality]", "negated")
+    page.select_option(f"#filters select[name={name}]", value)
     page.click("#filters button[type=submit]")
     page.wait_for_function("before => document.getElementById('events-count').textContent "
                            "!== before", arg=before)
     ready(page)
+
+
+def test_a_filter_narrows_every_view(page) -> None:  # type: ignore[no-untyped-def]
+    choose(page, "modality", "negated")
     badges = page.locator("#events tbody td .badge[class*=modality]").all_inner_texts()
     assert badges and set(badges) == {"negated"}
     assert "modality=negated" in page.url
 
 
 def test_named_sides_only_leaves_out_inferred_sides(page) -> None:  # type: ignore[no-untyped-def]
-    before = page.locator("#events-count").inner_text()
-    page.select_option("#filters select[name=named_sides]", "true")
-    page.click("#filters button[type=submit]")
-    page.wait_for_function("before => document.getElementById('events-count').textContent "
-                           "!== before", arg=before)
-    ready(page)
+    choose(page, "named_sides", "true")
     assert "named_sides=true" in page.url
     assert page.locator("#events tbody tr").count() > 0
     assert page.errors == []

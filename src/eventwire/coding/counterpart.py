@@ -52,7 +52,7 @@ from ..actors import knowledge as kn
 from ..errors import DataError
 from ..records import INFERRED_SIDE, Actor, Event
 from ..resources import read_json
-from .veto import VetoModel
+from .veto import Bundled, VetoModel
 
 MODEL_FILE = "counterpart.json"
 #: Bump when :func:`features` changes: a model trained on other features is refused.
@@ -255,18 +255,11 @@ class Inferrer:
         return [(k, role, features(events, k, role, said, ranked)) for k, role in todo]
 
 
-class Counterpart(Inferrer):
+class Counterpart(Inferrer, Bundled[VetoModel]):
     """Fills each open side with the best candidate scoring at or above the threshold."""
 
-    def __init__(self, model: VetoModel | None = None, threshold: float | None = None) -> None:
-        self._model = model
-        self._threshold = threshold
-
-    @property
-    def model(self) -> VetoModel:
-        if self._model is None:
-            self._model = load_model()
-        return self._model
+    def bundled(self) -> VetoModel:
+        return load_model()
 
     @property
     def threshold(self) -> float:

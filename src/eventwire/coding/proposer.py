@@ -47,6 +47,7 @@ from . import attribution, modality, relevance, where
 from .context import ArticleContext, Found, another
 from .cues import Cues
 from .patterns import Pattern, PatternSet
+from .veto import Bundled
 
 MODEL_FILE = "proposer.json"
 #: Bump when :func:`features` or :func:`token_features` change: other models are refused.
@@ -303,20 +304,12 @@ def _same(a: Found, b: Found) -> bool:
         and a.actor.sector == b.actor.sector)
 
 
-class LearnedProposer(Proposer):
+class LearnedProposer(Proposer, Bundled[ProposerModel]):
     """Proposes an event for each root the model scores at or above its threshold that the
     rules did not code in the sentence (``threshold`` overrides the model's)."""
 
-    def __init__(self, model: ProposerModel | None = None,
-                 threshold: float | None = None) -> None:
-        self._model = model
-        self._threshold = threshold
-
-    @property
-    def model(self) -> ProposerModel:
-        if self._model is None:
-            self._model = load_model()
-        return self._model
+    def bundled(self) -> ProposerModel:
+        return load_model()
 
     @property
     def name(self) -> str:

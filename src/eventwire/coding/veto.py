@@ -21,7 +21,7 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from spacy.tokens import Span, Token
 
@@ -235,6 +235,29 @@ def load_model(relpath: str = MODEL_FILE) -> VetoModel:
     return VetoModel.from_dict(data, relpath)
 
 
+M = TypeVar("M")
+
+
+class Bundled(Generic[M]):
+    """A learned part that uses the model it is given, else the bundled one (read on first
+    use by :meth:`bundled`); ``threshold``, when given, overrides the model's. The veto, the
+    proposer (:mod:`.proposer`) and the counterpart model (:mod:`.counterpart`) are such
+    parts."""
+
+    def __init__(self, model: M | None = None, threshold: float | None = None) -> None:
+        self._model = model
+        self._threshold = threshold
+
+    def bundled(self) -> M:
+        raise NotImplementedError
+
+    @property
+    def model(self) -> M:
+        if self._model is None:
+            self._model = self.bundled()
+        return self._model
+
+
 class Reviewer:
     """What the coder calls with each sentence's events: the veto, or a feature recorder."""
 
@@ -249,7 +272,7 @@ class Reviewer:
                 for ev in events]
 
 
-class Veto(Reviewer):
+class Veto(Reviewer, Bundled[VetoModel]):
     """Scores each event with the model; drops those below its threshold (``mode="drop"``)
     or keeps them with a note (``mode="mark"``). Kept events carry the model and score."""
 
@@ -257,15 +280,11 @@ class Veto(Reviewer):
                  threshold: float | None = None) -> None:
         if mode not in ("drop", "mark"):
             raise ValueError(f"veto mode must be drop or mark, not {mode!r}")
-        self._model = model
+        super().__init__(model, threshold)
         self.mode = mode
-        self._threshold = threshold
 
-    @property
-    def model(self) -> VetoModel:
-        if self._model is None:
-            self._model = load_model()
-        return self._model
+    def bundled(self) -> VetoModel:
+        return load_model()
 
     @property
     def name(self) -> str:
