@@ -148,6 +148,24 @@ def test_cli_every_query_runs(db: Path, command: list[str]) -> None:
     assert result.exit_code == 0, result.output
 
 
+def test_cli_named_sides_leaves_out_events_with_an_inferred_side(store: Store) -> None:
+    # the TASS event's target was inferred from the article by the counterpart model
+    store.con.execute("UPDATE events SET record = ? WHERE event_id = 'e4'", [json.dumps(
+        {"source": {"evidence": "country name"}, "target": {
+            "evidence": "target country RUS inferred from the article by counterpart-lr-1, "
+                        "score 0.61"}})])
+    path = Path(store.path)
+    store.close()
+    for command in (["dyads"], ["actors"], ["types"], ["claims"], ["outlets"], ["network"],
+                    ["dyad", "USA", "RUS"]):
+        every = run(query_app, *command, "--db", path, "--format", "json")
+        named = run(query_app, *command, "--db", path, "--format", "json", "--named-sides")
+        assert every.exit_code == 0 and named.exit_code == 0, named.output
+        if command[0] in ("dyads", "actors", "dyad"):
+            assert "USA" in every.output and "USA" not in named.output, command
+    assert "RUS" in run(query_app, "actors", "--db", path, "--named-sides").output
+
+
 def test_cli_network_writes_graphml(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "g.graphml"
     result = run(query_app, "network", "--db", db, "--out", out)

@@ -26,6 +26,7 @@ from rich.table import Table
 from .errors import StoreError
 from .store import Store
 from .store import queries as q
+from .store.filters import EventFilter
 
 query_app = typer.Typer(add_completion=False, no_args_is_help=True,
                         help="Ask an event store questions (counts, actors, outlets, network).")
@@ -44,8 +45,16 @@ NOpt = Annotated[int, typer.Option("-n", "--n", min=1, help="How many rows.")]
 FormatOpt = Annotated[str, typer.Option("--format", help="table, csv or json (one per line).")]
 CopiesOpt = Annotated[bool, typer.Option("--include-copies",
                                          help="Count the events of copied articles too.")]
+NamedOpt = Annotated[bool, typer.Option(
+    "--named-sides", help="Only events whose sides the text names (none whose country the "
+                          "counterpart model inferred from the article).")]
 DB = Path("events.duckdb")
 T = TypeVar("T")
+
+
+def _only(named_sides: bool) -> EventFilter | None:
+    """The filter of ``--named-sides``, when given."""
+    return EventFilter(named_sides=True) if named_sides else None
 
 
 def _ask(db: Path, fmt: str, call: Callable[[Store], pd.DataFrame]) -> None:
@@ -97,32 +106,40 @@ def dyad(a: Annotated[str, typer.Argument(help="An actor: COUNTRY or COUNTRY/SEC
          by: Annotated[str, typer.Option(help="day, week, month, quarter or year.")] = "month",
          directed: Annotated[bool, typer.Option(help="A row per direction.")] = False,
          start: StartOpt = None, end: EndOpt = None, db: DbOpt = DB,
-         format: FormatOpt = "table", include_copies: CopiesOpt = False) -> None:
+         format: FormatOpt = "table", include_copies: CopiesOpt = False,
+         named_sides: NamedOpt = False) -> None:
     """Events between two actors per period: counts by QuadClass and mean Goldstein."""
     _ask(db, format, lambda s: q.dyad(s, a, b, by, start, end, directed=directed,
-                                      include_copies=include_copies))
+                                      include_copies=include_copies,
+                                      filters=_only(named_sides)))
 
 
 @query_app.command("actors")
 def actors(n: NOpt = 20, start: StartOpt = None, end: EndOpt = None, db: DbOpt = DB,
-           format: FormatOpt = "table", include_copies: CopiesOpt = False) -> None:
+           format: FormatOpt = "table", include_copies: CopiesOpt = False,
+           named_sides: NamedOpt = False) -> None:
     """The actors (country/sector) in most events."""
-    _ask(db, format, lambda s: q.top_actors(s, n, start, end, include_copies=include_copies))
+    _ask(db, format, lambda s: q.top_actors(s, n, start, end, include_copies=include_copies,
+                                            filters=_only(named_sides)))
 
 
 @query_app.command("dyads")
 def dyads(n: NOpt = 20, start: StartOpt = None, end: EndOpt = None, db: DbOpt = DB,
-          format: FormatOpt = "table", include_copies: CopiesOpt = False) -> None:
+          format: FormatOpt = "table", include_copies: CopiesOpt = False,
+          named_sides: NamedOpt = False) -> None:
     """The source → target pairs with most events."""
-    _ask(db, format, lambda s: q.top_dyads(s, n, start, end, include_copies=include_copies))
+    _ask(db, format, lambda s: q.top_dyads(s, n, start, end, include_copies=include_copies,
+                                           filters=_only(named_sides)))
 
 
 @query_app.command("types")
 def types(level: Annotated[str, typer.Option(help="root, cameo or plover.")] = "root",
           start: StartOpt = None, end: EndOpt = None, db: DbOpt = DB,
-          format: FormatOpt = "table", include_copies: CopiesOpt = False) -> None:
+          format: FormatOpt = "table", include_copies: CopiesOpt = False,
+          named_sides: NamedOpt = False) -> None:
     """Events per type (CAMEO root or code, or PLOVER type)."""
-    _ask(db, format, lambda s: q.by_type(s, level, start, end, include_copies=include_copies))
+    _ask(db, format, lambda s: q.by_type(s, level, start, end, include_copies=include_copies,
+                                         filters=_only(named_sides)))
 
 
 @query_app.command("claims")
@@ -131,10 +148,12 @@ def claims(speaker_country: Annotated[str | None, typer.Option(
            modality: Annotated[str | None, typer.Option(
                help="asserted, negated, hypothetical, future or alleged.")] = None,
            n: NOpt = 50, start: StartOpt = None, end: EndOpt = None, db: DbOpt = DB,
-           format: FormatOpt = "table", include_copies: CopiesOpt = False) -> None:
+           format: FormatOpt = "table", include_copies: CopiesOpt = False,
+           named_sides: NamedOpt = False) -> None:
     """Who claims what: events with a speaker, by speaker and modality."""
     _ask(db, format, lambda s: q.claims(s, speaker_country, modality, start, end, n=n,
-                                        include_copies=include_copies))
+                                        include_copies=include_copies,
+                                        filters=_only(named_sides)))
 
 
 @query_app.command("outlets")
@@ -142,10 +161,12 @@ def outlets(min_outlets: Annotated[int, typer.Option(
                 min=1, help="Clusters reported by at least this many outlets.")] = 2,
             cluster: Annotated[str | None, typer.Option(help="One cluster id.")] = None,
             start: StartOpt = None, end: EndOpt = None, db: DbOpt = DB,
-            format: FormatOpt = "table", include_copies: CopiesOpt = False) -> None:
+            format: FormatOpt = "table", include_copies: CopiesOpt = False,
+            named_sides: NamedOpt = False) -> None:
     """How each outlet reported the same events: modality, QuadClass, Goldstein."""
     _ask(db, format, lambda s: q.outlets(s, min_outlets, start, end, cluster_id=cluster,
-                                         include_copies=include_copies))
+                                         include_copies=include_copies,
+                                         filters=_only(named_sides)))
 
 
 @query_app.command("network")
@@ -153,10 +174,12 @@ def network(out_file: Annotated[Path | None, typer.Option(
                 "--out", help="Write GraphML here instead of printing the edges.")] = None,
             min_count: Annotated[int, typer.Option(min=1, help="Fewest events per edge.")] = 1,
             start: StartOpt = None, end: EndOpt = None, db: DbOpt = DB,
-            format: FormatOpt = "table", include_copies: CopiesOpt = False) -> None:
+            format: FormatOpt = "table", include_copies: CopiesOpt = False,
+            named_sides: NamedOpt = False) -> None:
     """The actor network: source → target edges weighted by events (GraphML with --out)."""
     def build(store: Store) -> nx.DiGraph:
-        return q.network(store, start, end, min_count=min_count, include_copies=include_copies)
+        return q.network(store, start, end, min_count=min_count, include_copies=include_copies,
+                         filters=_only(named_sides))
 
     if out_file is None:
         _ask(db, format, lambda store: _edges(build(store)))
