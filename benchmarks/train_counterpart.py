@@ -122,8 +122,8 @@ def collect(texts: Mapping[int, CorpusText], gold: Mapping[int, Sequence[GoldSen
                     continue
                 g = paired.get(id(coded[k]))
                 sides.append(OpenSide(row, k, role, {c: tuple(f) for c, f in cands.items()},
-                                   _country(getattr(g, role)) if g is not None else None,
-                                   g is not None))
+                                      _country(getattr(g, role)) if g is not None else None,
+                                      g is not None))
     return Collected(sides, coded_by_row)
 
 
