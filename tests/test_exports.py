@@ -311,6 +311,25 @@ def test_bad_filters_are_rejected_in_one_line(store: Store, tmp_path: Path, bad:
     assert store.counts()["events"] == 12 and not (tmp_path / "x.csv").exists()
 
 
+def test_named_sides_filters_on_inferred_sides(tmp_path: Path) -> None:
+    s = Store(duckdb.connect(":memory:"))
+    s.prepare()
+    fill(s)
+    try:
+        s.con.execute("UPDATE events SET record = json_merge_patch(record, ?) WHERE doc_id = "
+                      "'a3'", [json.dumps({"target": {"evidence": "target country SYR inferred "
+                                                      "from the article by counterpart-lr-1"}})])
+        every = export(s, "csv", tmp_path / "all.csv")
+        named = export(s, "csv", tmp_path / "named.csv", ["named_sides=true"])
+        inferred = export(s, "csv", tmp_path / "inferred.csv", ["named_sides=false"])
+        assert (every, named, inferred) == (12, 8, 4)
+        assert export(s, "csv", tmp_path / "x.csv", ["named_sides!=false", "root=19"]) == 3
+        with pytest.raises(ValueError, match="named_sides=true or named_sides=false"):
+            export(s, "csv", tmp_path / "y.csv", ["named_sides>=1"])
+    finally:
+        s.close()
+
+
 def test_filter_values_are_parameters() -> None:
     assert parse_where(["root=19", "date>=2017-01-01", "outlet=x' OR '1'='1"]) == (
         "e.root = ? AND e.date >= ? AND e.outlet = ?",

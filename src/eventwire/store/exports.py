@@ -32,6 +32,7 @@ import pyarrow as pa
 from ..errors import StoreError
 from ..records import MODALITIES
 from . import schema
+from .filters import EventFilter
 from .store import Store
 
 FORMATS = ("gdelt", "icews", "plover", "csv", "parquet", "graphml")
@@ -51,7 +52,11 @@ FILTER_FIELDS: dict[str, re.Pattern[str] | None] = {
     "outlet": None, "date": None, "date_precision": re.compile("day|week|month|year"),
     "location_name": None, "location_country": _CODE, "headline": None,
     "coder_version": None, "cluster_id": None, "rule": None,
+    "named_sides": None,  # not a column: true keeps the events whose sides the text names
 }
+#: The field that is no column: ``named_sides=true`` leaves out events with a side the
+#: counterpart model inferred from the article (``named_sides=false`` keeps only those).
+NAMED_SIDES = "named_sides"
 OPERATORS = ("<=", ">=", "!=", "=", "<", ">")
 _FILTER = re.compile(r"\s*([a-z_]+)\s*(<=|>=|!=|=|<|>)\s*(.*?)\s*", re.DOTALL)
 _TYPES = {name: kind.split()[0] for name, kind in schema.EVENTS}
@@ -69,6 +74,12 @@ def parse_where(filters: str | Sequence[str] | None) -> tuple[str, list[Any]]:
     params: list[Any] = []
     for text in [filters] if isinstance(filters, str) else filters:
         field, op, value = _parse_one(text)
+        if field == NAMED_SIDES:
+            conds, values = EventFilter(named_sides=True, include_copies=True).conditions("e")
+            named = " AND ".join(conds)
+            clauses.append(named if value == (op == "=") else f"NOT ({named})")
+            params.extend(values)
+            continue
         clauses.append(f"e.{field} {op} ?")
         params.append(value)
     return (" AND ".join(clauses) or "TRUE"), params
@@ -89,6 +100,10 @@ def _parse_one(text: str) -> tuple[str, str, Any]:
     if not raw or any(ch in raw for ch in "\x00\n\r\t;"):
         raise ValueError(f"filter {shown}: give one plain value after {op!r} "
                          "(no ; or control characters)")
+    if field == NAMED_SIDES:
+        if op not in ("=", "!=") or raw.lower() not in ("true", "false"):
+            raise ValueError(f"filter {shown}: use named_sides=true or named_sides=false")
+        return field, op, raw.lower() == "true"
     kind = _TYPES[field]
     try:
         if kind == "DATE":
