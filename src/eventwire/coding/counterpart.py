@@ -52,7 +52,7 @@ from ..actors import knowledge as kn
 from ..errors import DataError
 from ..records import INFERRED_SIDE, Actor, Event
 from ..resources import read_json
-from .veto import Bundled, VetoModel
+from .veto import Bundled, VetoModel, bucket
 
 MODEL_FILE = "counterpart.json"
 #: Bump when :func:`features` changes: a model trained on other features is refused.
@@ -64,10 +64,6 @@ PRECISION_FLOOR = 0.65
 _SENTENCES_NEAR = 3  # "the sentences before" the event's
 #: names of the international bodies' codes, for an inferred side that is one
 IGO_NAMES = {"UNO": "United Nations", "EUR": "European Union", "IGO": "international body"}
-
-
-def _bucket(value: float, edges: Sequence[float]) -> str:
-    return next((f"<={e}" for e in edges if value <= e), f">{edges[-1]}")
 
 
 def mentions(doc: Doc, resolver: Any) -> list[list[str]]:
@@ -110,6 +106,7 @@ class Said:
             self.total.update(counts)
             for c in counts:
                 self.at.setdefault(c, []).append(i)
+        self.mentions = sum(self.total.values())  # all the article's country mentions
         self.lede = {c for counts in self.by_sentence[:2] for c in counts}
         sides = {c for ev in events for c in (_country(ev.source), _country(ev.target)) if c}
         self.candidates = sorted(set(self.total) | sides)
@@ -186,15 +183,15 @@ def features(events: Sequence[Event], k: int, role: str, said: Said, ranked: Seq
         in_sentence = said.count(c, si, si)
         f = [*base, f"same={same}|{role}", f"same={same}|quad={quad}",
              f"same={same}|root={root}", f"same={same}|sector={sector}",
-             f"in_sentence={_bucket(in_sentence, (0, 1, 2))}",
+             f"in_sentence={bucket(in_sentence, (0, 1, 2))}",
              f"in_sentence={min(in_sentence, 1)}|same={same}",
              f"previous={min(said.count(c, si - 1, si - 1), 2)}",
-             f"near={_bucket(near[c] - in_sentence, (0, 1, 3))}",
+             f"near={bucket(near[c] - in_sentence, (0, 1, 3))}",
              f"next={min(said.count(c, si + 1, si + 1), 1)}",
-             f"before={_bucket(said.count(c, 0, si - 1), (0, 1, 3, 8))}",
+             f"before={bucket(said.count(c, 0, si - 1), (0, 1, 3, 8))}",
              f"rank={min(rank.get(c, 9), 4)}", f"rank={min(rank.get(c, 9), 4)}|same={same}",
-             f"share={_bucket(int(10 * total[c] / max(1, sum(total.values()))), (0, 1, 2, 4))}",
-             f"nearest={_bucket(nearest[c], (0, 1, 2, 4, 8))}",
+             f"share={bucket(int(10 * total[c] / max(1, said.mentions)), (0, 1, 2, 4))}",
+             f"nearest={bucket(nearest[c], (0, 1, 2, 4, 8))}",
              f"last_counterpart={c == last_counterpart}|{'some' if last_counterpart else 'none'}",
              f"recent_side={c in recent}|same={same}",
              f"sentence_side={c in same_sentence}|same={same}", f"lede={c in said.lede}",
@@ -269,14 +266,15 @@ class Counterpart(Inferrer, Bundled[VetoModel]):
               ) -> list[Event]:
         out = list(events)
         model = self.model
-        names = {**IGO_NAMES, **{c: e.name for c, e in resolver.kb.countries.items()}}
         for k, role, by_candidate in self.each(events, doc, ranked, resolver):
             if not by_candidate:
                 continue
             scored = {c: round(model.score(f), 4) for c, f in by_candidate.items()}
             best = max(sorted(scored), key=lambda c: scored[c])
             if scored[best] >= self.threshold:
-                out[k] = inferred(out[k], role, best, names.get(best, best),
+                known = resolver.kb.countries.get(best)
+                name = known.name if known is not None else IGO_NAMES.get(best, best)
+                out[k] = inferred(out[k], role, best, name,
                                   f"{model.name}, score {scored[best]:.2f}")
         return out
 

@@ -47,7 +47,7 @@ from . import attribution, modality, relevance, where
 from .context import ArticleContext, Found, another
 from .cues import Cues
 from .patterns import Pattern, PatternSet
-from .veto import Bundled
+from .veto import Bundled, bucket
 
 MODEL_FILE = "proposer.json"
 #: Bump when :func:`features` or :func:`token_features` change: other models are refused.
@@ -58,10 +58,6 @@ NOUN_SLOTS = ("against", "on", "with", "to", "between", "of")
 _ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 _CONTENT_POS = frozenset({"VERB", "NOUN"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can"})
-
-
-def _bucket(value: int, edges: Sequence[int]) -> str:
-    return next((f"<={e}" for e in edges if value <= e), f">{edges[-1]}")
 
 
 def _word(t: Token) -> str:
@@ -133,7 +129,7 @@ def features(sent: Span, coded_roots: Iterable[str], index: int,
             out.add("number")
     ents = [e for e in sent.ents if e.label_ in _ENTITY_TYPES]
     out.update(f"ent={e.label_}" for e in ents)
-    out.add(f"ents={_bucket(len(ents), (0, 1, 2, 4))}")
+    out.add(f"ents={bucket(len(ents), (0, 1, 2, 4))}")
     root = sent.root
     out.add(f"root={root.lemma_.lower() if root.pos_ in ('VERB', 'AUX') else root.pos_}")
     for c in root.children:
@@ -141,11 +137,11 @@ def features(sent: Span, coded_roots: Iterable[str], index: int,
             out.add(f"subj={_word(c)}")
     if any(t.text in attribution.QUOTES for t in sent):
         out.add("quote")
-    out.add(f"len={_bucket(len(sent), (10, 20, 30, 45))}")
-    out.add(f"index={_bucket(index, (0, 2, 5, 10, 20))}")
+    out.add(f"len={bucket(len(sent), (10, 20, 30, 45))}")
+    out.add(f"index={bucket(index, (0, 2, 5, 10, 20))}")
     roots = sorted(set(coded_roots))
     out.update(f"ruled={r}" for r in roots)
-    out.add(f"ruled_n={_bucket(len(roots), (0, 1, 2))}")
+    out.add(f"ruled_n={bucket(len(roots), (0, 1, 2))}")
     return sorted(out)
 
 

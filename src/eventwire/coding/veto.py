@@ -63,8 +63,9 @@ def versioned(version: str) -> str:
     return f"{version}+veto"
 
 
-def _bucket(value: int, edges: Sequence[int]) -> str:
-    """The first edge ``value`` does not exceed (``>last`` past them all)."""
+def bucket(value: float, edges: Sequence[float]) -> str:
+    """The first edge ``value`` does not exceed (``>last`` past them all): a count or a
+    distance as a binary feature of the learned models (veto, proposer, counterpart)."""
     return next((f"<={e}" for e in edges if value <= e), f">{edges[-1]}")
 
 
@@ -105,7 +106,7 @@ def features(event: Event, trigger: Token | None, sent: Span | None,
         f"date={(event.date_source or 'none').split(':')[0]}",
         f"place={(event.location.precision or 'yes') if event.location else 'none'}",
         f"headline={event.headline}", f"background={event.background}",
-        f"sentence_index={_bucket(event.sentence_index, (0, 2, 5, 10, 20))}",
+        f"sentence_index={bucket(event.sentence_index, (0, 2, 5, 10, 20))}",
     }
     out.update(_side("src", event.source))
     out.update(_side("tgt", event.target))
@@ -128,7 +129,7 @@ def features(event: Event, trigger: Token | None, sent: Span | None,
                 out.add(f"note={kind}")
                 break
     others = [e for e in neighbours if e.event_id != event.event_id]
-    out.add(f"sentence_events={_bucket(len(others), (0, 1, 3))}")
+    out.add(f"sentence_events={bucket(len(others), (0, 1, 3))}")
     if any(e.evidence.trigger_span == event.evidence.trigger_span for e in others):
         out.add("shares_trigger")
     if any(e.root != root for e in others):
@@ -143,11 +144,11 @@ def _token_features(t: Token, sent: Span, root: str) -> set[str]:
     out = {
         f"lemma={t.lemma_.lower()}", f"pos={t.pos_}", f"tag={t.tag_}", f"dep={t.dep_}",
         f"root_pos={root}:{t.pos_}", f"head_pos={head.pos_ if head.i != t.i else 'ROOT'}",
-        f"sent_len={_bucket(len(sent), (10, 20, 30, 45))}",
-        f"position={_bucket(int(3 * (t.i - sent.start) / max(len(sent), 1)), (0, 1))}",
+        f"sent_len={bucket(len(sent), (10, 20, 30, 45))}",
+        f"position={bucket(int(3 * (t.i - sent.start) / max(len(sent), 1)), (0, 1))}",
         f"in_quote={_in_quote(sent, t)}",
         f"sent_quote={any(w.text in QUOTES for w in sent)}",
-        f"ents={_bucket(sum(w.ent_iob_ == 'B' for w in sent), (0, 1, 3, 5))}",
+        f"ents={bucket(sum(w.ent_iob_ == 'B' for w in sent), (0, 1, 3, 5))}",
     }
     if head.i != t.i and head.pos_ == "VERB":
         out.add(f"head_lemma={head.lemma_.lower()}")

@@ -40,6 +40,9 @@ FORMATS = ("gdelt", "icews", "plover", "csv", "parquet", "graphml")
 # -- the filter language ----------------------------------------------------------------------
 
 _CODE = re.compile(r"[A-Za-z0-9_-]{1,16}")
+#: The field that is no column: ``named_sides=true`` leaves out events with a side the
+#: counterpart model inferred from the article (``named_sides=false`` keeps only those).
+NAMED_SIDES = "named_sides"
 #: The fields ``--where`` may name, and the pattern a text value must match (None: any text).
 FILTER_FIELDS: dict[str, re.Pattern[str] | None] = {
     "event_id": re.compile(r"[0-9a-f]{1,16}"), "doc_id": None,
@@ -52,11 +55,8 @@ FILTER_FIELDS: dict[str, re.Pattern[str] | None] = {
     "outlet": None, "date": None, "date_precision": re.compile("day|week|month|year"),
     "location_name": None, "location_country": _CODE, "headline": None,
     "coder_version": None, "cluster_id": None, "rule": None,
-    "named_sides": None,  # not a column: true keeps the events whose sides the text names
+    NAMED_SIDES: None,
 }
-#: The field that is no column: ``named_sides=true`` leaves out events with a side the
-#: counterpart model inferred from the article (``named_sides=false`` keeps only those).
-NAMED_SIDES = "named_sides"
 OPERATORS = ("<=", ">=", "!=", "=", "<", ">")
 _FILTER = re.compile(r"\s*([a-z_]+)\s*(<=|>=|!=|=|<|>)\s*(.*?)\s*", re.DOTALL)
 _TYPES = {name: kind.split()[0] for name, kind in schema.EVENTS}
