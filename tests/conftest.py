@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -14,6 +17,23 @@ from eventwire.records import Article
 
 _ROOT = Path(__file__).resolve().parents[1]
 GUARDIAN = _ROOT.parent / "shared" / "corpus" / "guardian_syria_2019.csv"
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """``benchmarks/<name>.py`` as a module (benchmarks is no package; while it loads, its
+    folder is on the import path, so a script may import its sibling, as
+    train_counterpart does train_veto)."""
+    folder = str(_ROOT / "benchmarks")
+    spec = importlib.util.spec_from_file_location(name, _ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    sys.path.insert(0, folder)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(folder)
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import jsonschema
 import pytest
+from conftest import load_benchmark
 
 import eventwire
 from eventwire.coding import CODER_VERSION, EventCoder
@@ -62,19 +61,8 @@ def code(text: str = STORY, counterpart: Counterpart | Recorder | bool = False) 
 
 
 def load_trainer() -> ModuleType:
-    """benchmarks/train_counterpart.py as a module (benchmarks is no package; the script
-    imports its sibling train_veto)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "train_counterpart", ROOT / "benchmarks" / "train_counterpart.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules.setdefault("train_counterpart", module)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return module
+    """benchmarks/train_counterpart.py as a module."""
+    return load_benchmark("train_counterpart")
 
 
 def _actor(text: str, country: str | None, sector: str | None = None) -> Actor:

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
 import json
 import math
-import sys
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
 import jsonschema
 import pytest
+from conftest import load_benchmark
 from typer.testing import CliRunner
 
 import eventwire
@@ -71,14 +70,8 @@ def plain(events: list[Event]) -> list[Event]:
 
 
 def load_trainer() -> ModuleType:
-    """benchmarks/train_proposer.py as a module (benchmarks is no package)."""
-    spec = importlib.util.spec_from_file_location("train_proposer", ROOT / "benchmarks" /
-                                                  "train_proposer.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_proposer", module)
-    spec.loader.exec_module(module)
-    return module
+    """benchmarks/train_proposer.py as a module."""
+    return load_benchmark("train_proposer")
 
 
 # --- the model file and the score (no parser) ---------------------------------------------------

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
 import json
 import math
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import jsonschema
 import pytest
-from conftest import GUARDIAN
+from conftest import GUARDIAN, load_benchmark
 from typer.testing import CliRunner
 
 import eventwire
@@ -64,14 +62,8 @@ def event(code: str = "190", notes: tuple[str, ...] = (), **kw: object) -> Event
 
 
 def load_trainer() -> ModuleType:
-    """benchmarks/train_veto.py as a module (benchmarks is no package)."""
-    spec = importlib.util.spec_from_file_location("train_veto", ROOT / "benchmarks" /
-                                                  "train_veto.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_veto", module)
-    spec.loader.exec_module(module)
-    return module
+    """benchmarks/train_veto.py as a module."""
+    return load_benchmark("train_veto")
 
 
 # --- the model file and the score (no parser) ---------------------------------------------------
