@@ -1055,8 +1055,8 @@ def test_a_counted_description_is_the_states_just_named() -> None:
             "was formally reached by the three countries on Tuesday.")
     dyads = {(e.source.country, e.target.country) for e in events_of(text)
              if e.root == "05" and e.source and e.target}
-    assert dyads == {("RUS", "TUR"), ("RUS", "IRN"), ("TUR", "RUS"), ("IRN", "RUS")}, \
-        summary(events_of(text))
+    assert dyads == {("RUS", "TUR"), ("RUS", "IRN"), ("TUR", "RUS"), ("IRN", "RUS"),
+                     ("TUR", "IRN"), ("IRN", "TUR")}, summary(events_of(text))
     assert all("stands for the 3 states" in (e.source.evidence or "")
                for e in events_of(text) if e.root == "05" and e.source)
     # fewer states named than counted: no guess
@@ -2253,3 +2253,17 @@ def test_air_defences_are_the_military() -> None:
     events = events_of("Syrian air defences shot down two Israeli missiles.")
     assert any(e.root == "19" and e.source is not None and e.source.sector == "MIL" and
                _country(e.source) == "SYR" for e in events), summary(events)
+
+
+def test_a_description_is_the_list_set_in_apposition_to_it() -> None:
+    """"the three powers – Russia, Iran and Turkey – will meet": each of the three meets each
+    of the others (one event per dyad); one name in apposition stays one actor."""
+    text = ("With the war winding down, the three key regional powers – Russia, Iran and "
+            "Turkey – will meet in Sochi on Wednesday.")
+    dyads = {(e.source.country, e.target.country) for e in events_of(text)
+             if e.cameo == "040" and e.source and e.target}
+    assert dyads == {(a, b) for a in ("RUS", "IRN", "TUR") for b in ("RUS", "IRN", "TUR")
+                     if a != b}, summary(events_of(text))
+    one = events_of("The key regional power, Russia, will meet Turkey in Sochi on Wednesday.")
+    assert {(e.source.country, e.target.country) for e in one if e.cameo == "040"
+            and e.source and e.target} == {("RUS", "TUR"), ("TUR", "RUS")}, summary(one)

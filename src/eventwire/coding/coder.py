@@ -68,7 +68,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.9"
+CODER_VERSION = "0.5.10"
 
 #: Fighting (and trading blows or accusations) and truces done together are done to each
 #: other: "Israel and Hezbollah fought a war", "Iran and Saudi Arabia traded accusations",
@@ -330,7 +330,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             return  # no parties; or people "displaced" with no one who expelled them
         pairs: list[tuple[Found | None, Found | None]]
         if not targets and (together or len(sources) > 1 and code.root in SYMMETRIC_ROOTS):
-            pairs = [(sources[0], s) for s in sources[1:]] + [(s, sources[0]) for s in sources[1:]]
+            # "Russia, Iran and Turkey met": each with each of the others
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
             pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
             if between and targets and (t.lemma_.lower() in RECIPROCAL_WORDS or

@@ -60,7 +60,8 @@ class PartyFinder(RoleFinder):
                 continue
             actor = self._actor(tok, ctx)
             if actor is not None:
-                members = self._members(tok, ctx) if actor.country is None and expand else []
+                members = (self._members(tok, ctx) if actor.country is None else
+                           self._listed(tok, ctx) if tok.pos_ == "NOUN" else []) if expand else []
                 out += members or [Found(actor, tok)]
                 if expand:
                     out += self._conjoined_modifiers(tok, actor, ctx)
@@ -99,7 +100,18 @@ class PartyFinder(RoleFinder):
             prep.lower_ in ("including", "like") or prep.lower_ == "as" and prep.i > 0
             and prep.nbor(-1).lower_ == "such") for g in prep.children if g.dep_ == "pobj"]
         return [Found(a, m) for g in listed for m in conjuncts(g)
-                if (a := self._actor(m, ctx)) is not None and a.country is not None]
+                if (a := self._actor(m, ctx)) is not None and a.country is not None] or \
+            self._listed(tok, ctx)
+
+    def _listed(self, tok: Token, ctx: ArticleContext) -> list[Found]:
+        """The actors a description lists in apposition: "the three powers – **Russia, Iran
+        and Turkey** –", "the two leaders, **Putin and Erdoğan**" (a list, not one name)."""
+        appos = child(tok, "appos")
+        listed = conjuncts(appos) if appos is not None else []
+        if len(listed) < 2:
+            return []
+        found = [Found(a, m) for m in listed if (a := self._actor(m, ctx)) is not None]
+        return found if len(found) == len(listed) else []
 
     def _conjoined_modifiers(self, tok: Token, actor: Actor, ctx: ArticleContext) -> list[Found]:
         """"French and Egyptian warships", "the foreign ministers of Iran and Iraq": one
