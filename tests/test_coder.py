@@ -2267,3 +2267,33 @@ def test_a_description_is_the_list_set_in_apposition_to_it() -> None:
     one = events_of("The key regional power, Russia, will meet Turkey in Sochi on Wednesday.")
     assert {(e.source.country, e.target.country) for e in one if e.cameo == "040"
             and e.source and e.target} == {("RUS", "TUR"), ("TUR", "RUS")}, summary(one)
+
+
+@pytest.mark.parametrize("text", [
+    "The bombing, which came days after the first US battle trucks left, killed two.",
+    "Isis operated at least 54 detention centres at the height of its power.",
+    "Russia is pressing ahead with the Syrian national dialogue congress in Sochi.",
+])
+def test_an_event_noun_that_only_modifies_a_noun_is_no_event(text: str) -> None:
+    assert not [e for e in events_of(text) if e.root in ("04", "17", "19")], \
+        summary(events_of(text))
+
+
+def test_support_told_as_what_an_actor_is_is_no_event() -> None:
+    """"militias backed by the coalition": a standing relation (docs/annotation.md), not an
+    act of support; "the coalition backed the militias" is one."""
+    described = events_of("Kurdish militias backed by the US-led coalition swept through "
+                          "most of Raqqa province.")
+    assert not [e for e in described if e.root == "07"], summary(described)
+    done = events_of("The US-led coalition backed the Kurdish militias with airstrikes.")
+    assert [e for e in done if e.root == "07"], summary(done)
+
+
+def test_a_verb_conjoined_to_a_demanded_act_is_demanded_too() -> None:
+    """"demanded that they repatriate and prosecute": the prosecution is part of the
+    demand, as the repatriation is, not an arrest that happened."""
+    events = events_of("Donald Trump demanded that Germany, France and Britain repatriate "
+                       "and prosecute their citizens.")
+    assert not [e for e in events if e.root == "17" and e.modality == "asserted"], \
+        summary(events)
+    assert [e for e in events if e.root == "10"], summary(events)

@@ -210,6 +210,8 @@ class PatternMatcher:
             if obj is not None and obj.i in fired and fired[obj.i].code.startswith(PROTEST_ROOT):
                 return obj
         tok = frame_head(t)
+        while tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB":
+            tok = tok.head  # "demanded that they repatriate and prosecute": as the first verb
         while tok.dep_ in EMBED_DEPS and tok.head.i != tok.i:
             if _adjunct(tok):
                 return None  # "in a phone call to the Kremlin, Merkel urged Putin": a scene

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ..records import Actor
+from .roles import FRAME_NOUNS
 from .syntax import child, prep_objects
 
 #: sectors of political actors (docs/actors.md)
@@ -123,6 +124,26 @@ def made_work(t: Token, code: str, works: frozenset[str]) -> bool:
         return False
     done = child(t, "nsubjpass") or child(t, "dobj")
     return done is not None and done.lemma_.lower() in works
+
+
+def modifier_only(t: Token) -> bool:
+    """Whether an event noun only modifies another noun: "weapons inspectors", "detention
+    centres", "a chemical weapons expert", "the dialogue congress" name things, not events
+    (in "a bombing raid" the raid is the event). A frame noun's event stays one: "a
+    mediation effort" (:data:`.roles.FRAME_NOUNS`)."""
+    return t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.pos_ == "NOUN" and \
+        t.head.lemma_.lower() not in FRAME_NOUNS
+
+
+AID_ROOT = "07"
+
+
+def standing_support(t: Token, code: str) -> bool:
+    """Whether support is told as what an actor is, not as something done: a participle
+    describing the actor ("Kurdish militias **backed by** the US-led coalition", "government
+    troops **backed by** Shia militias") tells a standing relation, as "has long backed"
+    does (docs/annotation.md)."""
+    return code.startswith(AID_ROOT) and t.dep_ == "acl" and t.tag_ in ("VBN", "VBG")
 
 
 def beside_politics(code: str, source: Actor | None, target: Actor | None) -> bool:
