@@ -2297,15 +2297,3 @@ def test_a_verb_conjoined_to_a_demanded_act_is_demanded_too() -> None:
     assert not [e for e in events if e.root == "17" and e.modality == "asserted"], \
         summary(events)
     assert [e for e in events if e.root == "10"], summary(events)
-
-
-def test_an_act_someone_is_only_willing_or_able_to_do_is_no_event() -> None:
-    """"willing to put them on trial", "ready to compromise": a disposition, no event; an
-    act in the calendar ("due to meet") stays one."""
-    for text in ("The Kurds were willing to put the foreign fighters on trial.",
-                 "The government says it is ready to negotiate with the opposition.",
-                 "Damascus remains determined to retake Idlib from the rebels."):
-        events = events_of(text)
-        assert not [e for e in events if e.root in ("04", "17", "19")], summary(events)
-    due = events_of("Putin and Erdogan are due to meet in Sochi on Thursday.")
-    assert [e for e in due if e.root == "04"], summary(due)

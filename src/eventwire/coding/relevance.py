@@ -135,19 +135,6 @@ def modifier_only(t: Token) -> bool:
         t.head.lemma_.lower() not in FRAME_NOUNS
 
 
-#: Adjectives that put an act in the calendar or the odds, not in someone's disposition:
-#: "due to meet", "set to sign", "likely to be invaded" stay events.
-SCHEDULED = frozenset({"due", "set", "likely", "poised", "certain", "sure", "about"})
-
-
-def disposition_only(t: Token) -> bool:
-    """Whether the act is only what someone is disposed or able to do: "willing to put them
-    on trial", "ready to compromise", "able to reach agreement", "determined to retake
-    Idlib", "difficult to suppress" tell a readiness or a capacity, not an event."""
-    return t.dep_ == "xcomp" and t.head.pos_ == "ADJ" and \
-        t.head.lemma_.lower() not in SCHEDULED
-
-
 AID_ROOT = "07"
 
 
