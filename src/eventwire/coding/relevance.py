@@ -130,7 +130,10 @@ def modifier_only(t: Token) -> bool:
     """Whether an event noun only modifies another noun: "weapons inspectors", "detention
     centres", "a chemical weapons expert", "the dialogue congress" name things, not events
     (in "a bombing raid" the raid is the event). A frame noun's event stays one: "a
-    mediation effort" (:data:`.roles.FRAME_NOUNS`)."""
+    mediation effort" (:data:`.roles.FRAME_NOUNS`). So does a participle used as an
+    adjective: "the besieged enclave", "the Israeli-occupied Golan Heights" tell a state."""
+    if t.dep_ == "amod" and t.tag_ == "VBN":
+        return True
     return t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.pos_ == "NOUN" and \
         t.head.lemma_.lower() not in FRAME_NOUNS
 
