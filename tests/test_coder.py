@@ -2299,3 +2299,10 @@ def test_a_verb_conjoined_to_a_demanded_act_is_demanded_too() -> None:
     assert not [e for e in events if e.root == "17" and e.modality == "asserted"], \
         summary(events)
     assert [e for e in events if e.root == "10"], summary(events)
+
+
+def test_a_people_named_as_a_body_is_an_armed_side() -> None:
+    """"combat the Kurds" is force, as "combat the Kurdish militias" is."""
+    events = events_of("Ankara has vowed to combat the Kurds.")
+    assert [e for e in events if e.root == "19"], summary(events)
+

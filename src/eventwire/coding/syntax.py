@@ -95,9 +95,14 @@ def head_words(tok: Token) -> set[str]:
     organisation's or ``(person)`` for a person's ("captured Tripoli", "drove Islamic State
     from", "talked with Putin")."""
     kind = PLACE_WORD if tok.ent_type_ in PLACE_ENTITIES else \
-        GROUP_WORD if tok.ent_type_ == "ORG" else \
+        GROUP_WORD if tok.ent_type_ == "ORG" or _people(tok) else \
         PERSON_WORD if tok.ent_type_ == "PERSON" else None
     return {tok.lemma_.lower(), kind} if kind else {tok.lemma_.lower()}
+
+
+def _people(tok: Token) -> bool:
+    """A people named as a body: "the Kurds", "the Houthis" (not "Kurdish", an adjective)."""
+    return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS") and tok.text[:1].isupper()
 
 
 def owner_words(owner: Token) -> set[str]:
