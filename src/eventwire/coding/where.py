@@ -175,7 +175,8 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
             for obj in (g for g in c.children if g.dep_ == "dobj"):
                 yield from (("the purpose's object", t)
                             for t in _object_places(obj, c.lemma_.lower() in r.place_object_verbs))
-        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SAME_SCENE_MARKS
+        elif c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and  # "when" is read
+                                       m.lower_ in _SAME_SCENE_MARKS  # as either
                                        for m in c.children) and _own_doers(c, trigger):
             yield from (("the same scene's locative phrase", t)
                         for t in _preps(c, r.event_preps))
