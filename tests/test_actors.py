@@ -170,6 +170,8 @@ def bundled() -> ActorResolver:
     ("the Pentagon", D(2017, 2, 13), None, "USA", "MIL"),
     ("Downing Street", D(2017, 2, 13), None, "GBR", "GOV"),
     ("U.S. warplanes", D(2017, 2, 13), None, "USA", "MIL"),
+    ("the Soviet Union", D(2017, 2, 13), None, "RUS", None),  # its successor state
+    ("Soviet troops", D(2017, 2, 13), None, "RUS", "MIL"),
     ("British diplomats", D(2017, 2, 13), None, "GBR", "GOV"),
     ("Trump", D(2017, 6, 1), None, "USA", "GOV"),
     ("John Kerry", D(2015, 6, 1), None, "USA", "GOV"),

@@ -454,6 +454,8 @@ def test_a_purpose_clause_takes_the_governing_verbs_place() -> None:
     ("Putin hailed the deal as he hosted Rouhani and Erdogan in Sochi.", (43.60, 39.73)),
     ("Fighters who had crossed from Iraq occupied the town when they swept through Raqqa "
      "in 2014.", (35.95, 39.01)),  # "when" read as an adverb, not a mark: the same scene
+    ("The family fled to the US after the Soviet Union's invasion of Afghanistan in 1979.",
+     (33.94, 67.71)),  # the target itself, though the sentence names two countries
     ("Erdogan, on a visit to Qatar, criticised the United States.", (25.3, 51.2)),  # whereabouts
     ("Both Damascus and Riyadh experienced missile attacks.", (33.51, 36.29)),  # underwent it
     ("Trump decided to pull US troops out of Syria.", (34.8, 39.0)),  # a leave verb's "out of"

@@ -470,7 +470,8 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
             country = _country_in_phrase(extra, kb, skip)
             if country is not None:
                 return country
-        picked = _sentence_scene(trigger, places, skip)
+        # the scene is more precise when there is one; else the target itself stands
+        picked = _sentence_scene(trigger, places, skip) or picked
     if picked is None and root in r.dateline_roots and skip is not None:
         sent = trigger.sent
         named = any(i in places for i in range(sent.start, sent.end)
