@@ -2306,3 +2306,18 @@ def test_a_people_named_as_a_body_is_an_armed_side() -> None:
     events = events_of("Ankara has vowed to combat the Kurds.")
     assert [e for e in events if e.root == "19"], summary(events)
 
+
+
+def test_force_with_no_target_is_against_the_doers_adversary_of_late() -> None:
+    """"The SDF advanced again": told after the SDF's fight with Isis, against Isis
+    (implied, in brackets); with no such deed told before, no target."""
+    text = ("The SDF has been fighting Isis in eastern Syria for months. On Monday the SDF "
+            "launched a fresh assault.")
+    events = [e for e in events_of(text) if e.sentence_index == 1 and e.root == "19"]
+    assert events and all(_country(e.target) == "IRQ" and e.target.text.startswith("[")
+                          for e in events), summary(events_of(text))
+    assert "no target named" in (events[0].target.evidence or "")
+    alone = [e for e in events_of("On Monday the SDF launched a fresh assault.")
+             if e.root == "19"]
+    assert all(e.target is None or not e.target.text.startswith("[") for e in alone), \
+        summary(alone)

@@ -293,6 +293,12 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         targets = home_subjects(targets, sources)
         together = len(sources) > 1 and (t.lemma_.lower() in RECIPROCAL_WORDS
                                          or mutual is not None)
+        if not targets and not together and sources and (
+                side := recall.implied_target(
+                    p.code, sources[0].actor, ctx.deeds, t, index)) is not None:
+            # "the SDF pushed into Hajin", told after their fight with Isis: against Isis
+            notes.append(f"target implied: the doer's adversary of late ({side.text})")
+            targets = [Found(side, t)]
         if not targets and not together and place is not None and place.country and \
                 place_is_target(p.code, sources, place.country, several=source_head is not None
                                 and len(conjuncts(source_head)) > 1):

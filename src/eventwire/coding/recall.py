@@ -114,6 +114,33 @@ def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,
         f"doer of such force, {doer.text!r} ({doer.evidence})"))
 
 
+#: roots of force whose target, when no word names it, is the doer's adversary of late
+FORCE_ROOTS = ("18", "19", "20")
+
+
+def implied_target(code: str, doer: Actor, deeds: dict[str, Deed], trigger: Token,
+                   sentence: int) -> Actor | None:
+    """For force a named doer used with no target named ("the SDF pushed into Hajin",
+    "government forces advanced on the town"), the side the same doer was last told using
+    such force against, at most ``IMPLIED_REACH`` sentences before: the war it is fighting
+    ("[Isis]"), marked as implied; None when the article told no such deed of this doer,
+    or one done to a place only."""
+    if not code.startswith(FORCE_ROOTS) or doer.country is None:
+        return None
+    deed = _last(code, deeds)
+    if deed is None or deed.target is None or deed.target.country is None or \
+            deed.target.kind == "place" or deed.target.text.startswith("[") or \
+            sentence - deed.sentence > IMPLIED_REACH or not (
+                deed.doer.same_as(doer) or deed.doer.country == doer.country) or \
+            deed.target.country == doer.country and deed.target.sector == doer.sector:
+        return None
+    side = deed.target
+    return dataclasses.replace(side, text=f"[{side.text}]", span=None, evidence=(
+        f"implied by {trigger.text!r} ({code}): no target named; the side "
+        f"{deed.doer.text!r} was last told using such force against, {side.text!r} "
+        f"({side.evidence})"))
+
+
 def answered(code: str, answerer: Actor, deeds: dict[str, Deed], sentence: int) -> Actor | None:
     """Whom an answer with no named other side answers (:data:`ANSWERS`): the doer of the
     latest such event the article told against the answerer's country, at most
