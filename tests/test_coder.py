@@ -2321,3 +2321,10 @@ def test_force_with_no_target_is_against_the_doers_adversary_of_late() -> None:
              if e.root == "19"]
     assert all(e.target is None or not e.target.text.startswith("[") for e in alone), \
         summary(alone)
+
+
+def test_whom_the_strikes_in_a_relative_clause_harmed_is_their_target() -> None:
+    events = events_of("A Saudi-led coalition has launched airstrikes that have killed scores "
+                       "of civilians in Yemen.")
+    assert any(e.cameo == "195" and _country(e.target) == "YEM" and e.target.sector == "CVL"
+               for e in events), summary(events)

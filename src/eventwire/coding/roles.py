@@ -473,6 +473,11 @@ class RoleFinder:
             done = shared_object(n.head)  # "a roadside bombing killed two soldiers"
             if done is not None:
                 targets.append(done)
+        for harm in (c for c in n.children if c.dep_ == "relcl" and
+                     c.lemma_.lower() in HARM_VERBS and not passive(c)):
+            done = shared_object(harm)  # "launched airstrikes that have killed scores of
+            if done is not None:  # civilians": whom the strikes killed
+                targets.append(done)
         if gov is not None and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") and \
                 gov.lemma_.lower() in VICTIM_VERBS and (passive(gov) or gov.lemma_ in (
                     "die", "perish")):
