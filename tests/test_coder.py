@@ -2328,3 +2328,19 @@ def test_whom_the_strikes_in_a_relative_clause_harmed_is_their_target() -> None:
                        "of civilians in Yemen.")
     assert any(e.cameo == "195" and _country(e.target) == "YEM" and e.target.sector == "CVL"
                for e in events), summary(events)
+
+
+def test_people_of_a_counted_group_are_each_states() -> None:
+    """"foreign ministers from the three countries met": each state's ministers, each with
+    each of the others (one event per dyad); "the leaders of the two countries" too."""
+    text = ("Russia, Iran and Turkey guarantee the ceasefire. On Sunday, foreign ministers "
+            "from the three countries met in Antalya.")
+    dyads = {(e.source.country, e.target.country) for e in events_of(text)
+             if e.cameo == "040" and e.source and e.target}
+    assert dyads == {(a, b) for a in ("RUS", "IRN", "TUR") for b in ("RUS", "IRN", "TUR")
+                     if a != b}, summary(events_of(text))
+    assert all(e.source.sector == "GOV" for e in events_of(text) if e.cameo == "040")
+    two = events_of("Russia and Turkey signed a trade deal. The leaders of the two countries "
+                    "will meet in Sochi next week.")
+    assert {(e.source.country, e.target.country) for e in two if e.cameo == "040"
+            and e.sentence_index == 1} == {("RUS", "TUR"), ("TUR", "RUS")}, summary(two)

@@ -59,6 +59,8 @@ class PartyFinder(RoleFinder):
                 out += group
                 continue
             actor = self._actor(tok, ctx)
+            if actor is None and expand:  # "the leaders of the three countries"
+                out += self._of_group(tok, ctx)
             if actor is not None:
                 members = (self._members(tok, ctx) if actor.country is None else
                            self._listed(tok, ctx) if tok.pos_ == "NOUN" else []) if expand else []
@@ -101,7 +103,27 @@ class PartyFinder(RoleFinder):
             and prep.nbor(-1).lower_ == "such") for g in prep.children if g.dep_ == "pobj"]
         return [Found(a, m) for g in listed for m in conjuncts(g)
                 if (a := self._actor(m, ctx)) is not None and a.country is not None] or \
-            self._listed(tok, ctx)
+            self._listed(tok, ctx) or self._of_group(tok, ctx)
+
+    def _of_group(self, tok: Token, ctx: ArticleContext) -> list[Found]:
+        """People of a counted group of states: "foreign ministers **from the three
+        countries**", "the leaders of the two countries" (each state's, in the role's
+        sector)."""
+        for g in prep_objects([tok], "from") + prep_objects([tok], "of"):
+            members = self._group(g, ctx)
+            if not members:
+                continue
+            words = np_tokens(tok)
+            role = self.resolver.resolve(words_text([w for w in words if w.i <= tok.i]),
+                                         date=ctx.published)
+            if role is None or role.country is not None:
+                return []
+            text = words_text(words)
+            span = self._span(ctx, words[0].idx, words[-1].idx + len(words[-1]))
+            return [Found(dataclasses.replace(
+                m.actor, text=text, span=span, sector=role.sector or m.actor.sector,
+                evidence=f"{role.evidence}; {m.actor.evidence}"), tok) for m in members]
+        return []
 
     def _listed(self, tok: Token, ctx: ArticleContext) -> list[Found]:
         """The actors a description lists in apposition: "the three powers – **Russia, Iran
