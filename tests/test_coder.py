@@ -2344,3 +2344,11 @@ def test_people_of_a_counted_group_are_each_states() -> None:
                     "will meet in Sochi next week.")
     assert {(e.source.country, e.target.country) for e in two if e.cameo == "040"
             and e.sentence_index == 1} == {("RUS", "TUR"), ("TUR", "RUS")}, summary(two)
+
+
+def test_a_surname_the_tagger_takes_for_a_people_is_still_the_person() -> None:
+    """The small model tags "Rouhani" as a people (NORP) in "met Erdogan and Rouhani"; the
+    person's very surname is no coincidence of spelling, as "Christians" is."""
+    events = events_of("Putin met Erdogan and Rouhani.")
+    assert {_country(e.target) for e in events if e.root == "04" and
+            _country(e.source) == "RUS"} == {"TUR", "IRN"}, summary(events)

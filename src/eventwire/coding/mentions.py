@@ -4,7 +4,8 @@ The actor data matches words, and some words are two things at once: "Christians
 the surname of a president named Christian. The parser's entity tagger sees the whole
 phrase and says what kind of name it is, so a reading that contradicts it is dropped
 (:func:`coincidental`): a group of people by religion, nationality or party (entity NORP,
-"Christians", "Shia") is never one person; and a town that only modifies a noun ("the
+"Christians", "Shia") is never one person -- unless the word is the person's very surname,
+which the tagger takes for a people now and then ("Putin met Erdogan and Rouhani"); and a town that only modifies a noun ("the
 **Geneva** agreement", "the **Salisbury** attack") says where, not who. (A first name that
 is a country, "Jordan Peterson", is the resolver's to refuse: ``ActorResolver._whole_names``.)
 The tagger of the small model is not trusted further: it tags "Sri Lanka" a person now and
@@ -23,4 +24,9 @@ def coincidental(head: Token, actor: Actor) -> bool:
     spelling that the entity tagger contradicts (see the module's docstring)."""
     if actor.kind == "place":
         return head.dep_ in ("compound", "nmod") and head.head.pos_ == "NOUN"
-    return head.ent_type_ == "NORP" and actor.kind == "person"
+    if head.ent_type_ != "NORP" or actor.kind != "person":
+        return False
+    # the tagger also mistakes a surname for a people now and then ("Putin met Erdogan and
+    # Rouhani"): the person's own surname, written as such, is no coincidence
+    surname = (actor.name or "").split()[-1:]
+    return head.text not in surname
