@@ -5,11 +5,11 @@ the surname of a president named Christian. The parser's entity tagger sees the 
 phrase and says what kind of name it is, so a reading that contradicts it is dropped
 (:func:`coincidental`): a group of people by religion, nationality or party (entity NORP,
 "Christians", "Shia") is never one person -- unless the word is the person's very surname,
-which the tagger takes for a people now and then ("Putin met Erdogan and Rouhani"); and a town that only modifies a noun ("the
-**Geneva** agreement", "the **Salisbury** attack") says where, not who. (A first name that
-is a country, "Jordan Peterson", is the resolver's to refuse: ``ActorResolver._whole_names``.)
-The tagger of the small model is not trusted further: it tags "Sri Lanka" a person now and
-then.
+which the tagger takes for a people now and then ("Putin met Erdogan and Rouhani"); and a
+town that only modifies a noun ("the **Geneva** agreement", "the **Salisbury** attack")
+says where, not who. (A first name that is a country, "Jordan Peterson", is the resolver's
+to refuse: ``ActorResolver._whole_names``.) The tagger of the small model is not trusted
+further: it tags "Sri Lanka" a person now and then.
 """
 
 from __future__ import annotations
