@@ -2352,3 +2352,15 @@ def test_a_surname_the_tagger_takes_for_a_people_is_still_the_person() -> None:
     events = events_of("Putin met Erdogan and Rouhani.")
     assert {_country(e.target) for e in events if e.root == "04" and
             _country(e.source) == "RUS"} == {"TUR", "IRN"}, summary(events)
+
+
+def test_an_event_noun_no_one_announces_is_no_intent() -> None:
+    """"reports of an impending regime incursion": the incursion (future), not the
+    regime's threat; "Turkey said its planned offensive would begin": both."""
+    told = events_of("The killing came amid reports of an impending regime incursion into "
+                     "the area.")
+    assert [e.modality for e in told if e.cameo == "190"] == ["future"], summary(told)
+    assert not [e for e in told if e.root == "13"], summary(told)
+    said = events_of("Turkey said its planned offensive against the YPG would begin soon.")
+    assert [e for e in said if e.root == "13"] and [e for e in said if e.cameo == "190"], \
+        summary(said)

@@ -72,8 +72,11 @@ class Framer(PartyFinder):
         if_would = mod == "hypothetical" and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will") for c in t.children) and any(
             c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in t.children)
-        announced = None if forecast or in_question(t) else self.reframing.announced(
-            p.code, mod, "would" if if_would else cue, conditional)
+        # an event noun no one is said to announce ("an impending regime incursion", "a
+        # final assault would finish within days") is a forecast, not its doer's intent
+        unannounced = (claim is None or claim.speaker is None) and t.pos_ == "NOUN"
+        announced = None if forecast or in_question(t) or unannounced else \
+            self.reframing.announced(p.code, mod, "would" if if_would else cue, conditional)
         refused = self.reframing.refused(
             p.code, mod, lemma_of(cue, t),
             # "said it would not resume talks": a refusal reported in speech
