@@ -2364,3 +2364,12 @@ def test_an_event_noun_no_one_announces_is_no_intent() -> None:
     said = events_of("Turkey said its planned offensive against the YPG would begin soon.")
     assert [e for e in said if e.root == "13"] and [e for e in said if e.cameo == "190"], \
         summary(said)
+
+
+def test_a_deal_between_three_states_is_each_with_each_of_the_others() -> None:
+    events = events_of("The town was declared a safe zone in a deal between Russia, Iran and "
+                       "Turkey.")
+    dyads = {(e.source.country, e.target.country) for e in events
+             if e.cameo == "057" and e.source and e.target}
+    assert dyads == {(a, b) for a in ("RUS", "IRN", "TUR") for b in ("RUS", "IRN", "TUR")
+                     if a != b}, summary(events)

@@ -344,8 +344,10 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
             if between and targets and (t.lemma_.lower() in RECIPROCAL_WORDS or
                                         code.root in SYMMETRIC_ROOTS):
-                # "fighting between the army and the RSF": each fights the other
-                pairs += [(g, s) for s in sources for g in targets]
+                # "fighting between the army and the RSF": each fights the other; "a deal
+                # between Russia, Iran and Turkey": each with each of the others
+                parties = [*sources, *targets]
+                pairs = [(a, b) for a in parties for b in parties if a is not b]
         f = self._frame(t, p, sent, ctx, sources, targets, pairs, alleged_by, possible_by,
                         notes)
         p, mod, cue, claim, speaker, announcement = (f.pattern, f.modality, f.cue, f.claim,
