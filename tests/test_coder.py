@@ -2373,3 +2373,11 @@ def test_a_deal_between_three_states_is_each_with_each_of_the_others() -> None:
              if e.cameo == "057" and e.source and e.target}
     assert dyads == {(a, b) for a in ("RUS", "IRN", "TUR") for b in ("RUS", "IRN", "TUR")
                      if a != b}, summary(events)
+
+
+def test_a_partner_named_by_its_people_is_not_its_owners() -> None:
+    """"the US military's Kurdish partners" are Kurds (here Syria's), not the US."""
+    events = events_of("The war in Syria goes on. Turkish troops attacked the US military's "
+                       "Kurdish partners inside northern Syria.")
+    assert [(_country(e.source), _country(e.target)) for e in events if e.root == "19"] == \
+        [("TUR", "SYR")], summary(events)

@@ -172,6 +172,12 @@ class PartyFinder(RoleFinder):
             # "its" / "their" name an owner (_owner), not a party of the event
             return self._antecedent(tok, ctx) if tok.dep_ != "poss" else None
         words = np_tokens(tok)
+        poss = child(tok, "poss")
+        if poss is not None and tok.lemma_.lower() in coref.RELATIONAL_NOUNS and any(
+                a.dep_ == "amod" and a.ent_type_ == "NORP" for a in tok.children):
+            # "the US military's Kurdish partners": Kurds, whose partner the US is
+            owned = {w.i for w in poss.subtree}
+            words = [w for w in words if w.i not in owned]
         text = words_text(words)
         owner_actor = self._owner(tok, ctx)  # "its army": the owner's, not the context's
         owner = owner_actor.country if owner_actor is not None else None
