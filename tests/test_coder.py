@@ -61,6 +61,16 @@ def summary(events: list[Event]) -> str:
     )
 
 
+def dyads(events: list[Event], cameo: str) -> set[tuple[str | None, str | None]]:
+    """The (source, target) countries of the events coded ``cameo``, both sides known."""
+    return {(e.source.country, e.target.country) for e in events
+            if e.cameo == cameo and e.source and e.target}
+
+
+#: every ordered pair of three states, as events done together among them are coded
+EACH_WITH_EACH = {(a, b) for a in ("RUS", "IRN", "TUR") for b in ("RUS", "IRN", "TUR") if a != b}
+
+
 def _code_fits(event: Event, codes: frozenset[str]) -> bool:
     return event.cameo in codes or event.root in codes
 
@@ -2260,13 +2270,9 @@ def test_a_description_is_the_list_set_in_apposition_to_it() -> None:
     of the others (one event per dyad); one name in apposition stays one actor."""
     text = ("With the war winding down, the three key regional powers – Russia, Iran and "
             "Turkey – will meet in Sochi on Wednesday.")
-    dyads = {(e.source.country, e.target.country) for e in events_of(text)
-             if e.cameo == "040" and e.source and e.target}
-    assert dyads == {(a, b) for a in ("RUS", "IRN", "TUR") for b in ("RUS", "IRN", "TUR")
-                     if a != b}, summary(events_of(text))
+    assert dyads(events_of(text), "040") == EACH_WITH_EACH, summary(events_of(text))
     one = events_of("The key regional power, Russia, will meet Turkey in Sochi on Wednesday.")
-    assert {(e.source.country, e.target.country) for e in one if e.cameo == "040"
-            and e.source and e.target} == {("RUS", "TUR"), ("TUR", "RUS")}, summary(one)
+    assert dyads(one, "040") == {("RUS", "TUR"), ("TUR", "RUS")}, summary(one)
 
 
 @pytest.mark.parametrize("text", [
@@ -2335,15 +2341,12 @@ def test_people_of_a_counted_group_are_each_states() -> None:
     each of the others (one event per dyad); "the leaders of the two countries" too."""
     text = ("Russia, Iran and Turkey guarantee the ceasefire. On Sunday, foreign ministers "
             "from the three countries met in Antalya.")
-    dyads = {(e.source.country, e.target.country) for e in events_of(text)
-             if e.cameo == "040" and e.source and e.target}
-    assert dyads == {(a, b) for a in ("RUS", "IRN", "TUR") for b in ("RUS", "IRN", "TUR")
-                     if a != b}, summary(events_of(text))
+    assert dyads(events_of(text), "040") == EACH_WITH_EACH, summary(events_of(text))
     assert all(e.source.sector == "GOV" for e in events_of(text) if e.cameo == "040")
     two = events_of("Russia and Turkey signed a trade deal. The leaders of the two countries "
                     "will meet in Sochi next week.")
-    assert {(e.source.country, e.target.country) for e in two if e.cameo == "040"
-            and e.sentence_index == 1} == {("RUS", "TUR"), ("TUR", "RUS")}, summary(two)
+    assert dyads([e for e in two if e.sentence_index == 1], "040") == \
+        {("RUS", "TUR"), ("TUR", "RUS")}, summary(two)
 
 
 def test_a_surname_the_tagger_takes_for_a_people_is_still_the_person() -> None:
@@ -2369,10 +2372,7 @@ def test_an_event_noun_no_one_announces_is_no_intent() -> None:
 def test_a_deal_between_three_states_is_each_with_each_of_the_others() -> None:
     events = events_of("The town was declared a safe zone in a deal between Russia, Iran and "
                        "Turkey.")
-    dyads = {(e.source.country, e.target.country) for e in events
-             if e.cameo == "057" and e.source and e.target}
-    assert dyads == {(a, b) for a in ("RUS", "IRN", "TUR") for b in ("RUS", "IRN", "TUR")
-                     if a != b}, summary(events)
+    assert dyads(events, "057") == EACH_WITH_EACH, summary(events)
 
 
 def test_a_partner_named_by_its_people_is_not_its_owners() -> None:
