@@ -212,7 +212,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 relevance.made_work(t, p.code, self.cues.works) or relevance.danger(t) or \
                 relevance.modifier_only(t) or relevance.standing_support(t, p.code):
             return  # "the earthquake killed 300 people": no one did it; "a film was shot";
-            # "attack plans"; "militias backed by the coalition"
+            # "detention centres"; "militias backed by the coalition"
         source_head, candidates, gov = self._roles(t, p)
         if source_head is None and way is not None:  # "killed in shelling by the army"
             source_head = nested.means_actor(way)

@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from ..records import Actor, Event
 from .nested import own_actor
+from .relevance import FORCE_ROOTS
 
 #: determiners that point back to an event already told
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -112,10 +113,6 @@ def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,
     return dataclasses.replace(doer, text=f"[{doer.text}]", span=None, evidence=(
         f"implied by {trigger.text!r} ({code}): no doer named; the article's last named "
         f"doer of such force, {doer.text!r} ({doer.evidence})"))
-
-
-#: roots of force whose target, when no word names it, is the doer's adversary of late
-FORCE_ROOTS = ("18", "19", "20")
 
 
 def implied_target(code: str, doer: Actor, deeds: dict[str, Deed], trigger: Token,
