@@ -1544,14 +1544,20 @@ def test_a_groups_spokesman_speaks_for_the_group() -> None:
 @pytest.mark.parametrize("text, source", [
     ("Police arrested 51 people in Ahmedabad on Sunday.", ("IND", "COP")),  # local police
     ("Two suspects were taken into custody in Lahore.", ("PAK", "COP")),  # implied police
-    ("Security agents picked up the journalist from his home in Cairo.", (None, "SPY")),
+    # the rules name no country; the counterpart model may infer Egypt's from the place
+    ("Security agents picked up the journalist from his home in Cairo.", ("EGY?", "SPY")),
     ("The former minister was held for questioning in Kuala Lumpur.", ("MYS", "COP")),
 ])
 def test_arrests_worded_otherwise_are_arrests(text: str, source: tuple[str | None, str]) -> None:
     events = events_of(text)
     assert [e.cameo for e in events] == ["173"], summary(events)
-    assert events[0].source is not None and \
-        (events[0].source.country, events[0].source.sector) == source, summary(events)
+    doer = events[0].source
+    assert doer is not None and doer.sector == source[1], summary(events)
+    if source[0] is not None and source[0].endswith("?"):
+        assert doer.country is None or doer.country == source[0][:-1] and \
+            "inferred from the article" in (doer.evidence or ""), summary(events)
+    else:
+        assert doer.country == source[0], summary(events)
 
 
 def test_picking_up_a_thing_is_no_arrest() -> None:

@@ -208,8 +208,9 @@ def test_the_recorder_keeps_every_event_and_records_the_same_features() -> None:
               "in_quote=False", "sentence_events=<=0"):
         assert f in attack, f
     assert "other_roots" not in attack  # alone in its sentence
+    # the offensive's target is implied: the Kurdish fighters Turkey was just told attacking
     for f in ("lemma=offensive", "pos=NOUN", "dep=dobj", "det=the", "sentence_events=<=1",
-              "other_roots", "tgt=none"):
+              "other_roots", "tgt_implied"):
         assert f in offensive, f
 
 
