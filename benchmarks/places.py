@@ -1,11 +1,12 @@
 """Geoparsing figures: the place gold (Guardian sample) and our trap sentences, dev and test.
 
     .venv/bin/python benchmarks/places.py [--corpus ../shared/corpus/guardian_syria_2019.csv]
-                                          [--misses dev|test] [--cost]
+                                          [--misses dev|test] [--cost] [--dev-only]
 
 The gold (benchmarks/data/places_gold.jsonl) refers to the Guardian CSV by row and
 character offsets; the CSV itself is third-party and not in the repository. Rules are
-tuned on the dev half only; the test half is for reporting. Prints both side by side.
+tuned on the dev half only; the test half is for reporting. Prints both side by side
+(``--dev-only``: the dev half alone, for rule work).
 
 ``--cost`` also times ``extract_many`` over the whole Guardian sample and the part of it
 spent in ``coding.where.locate`` (which finds and ranks the article's place mentions on
@@ -77,20 +78,25 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--misses", choices=("dev", "test"), help="list the errors of one half")
     ap.add_argument("--cost", action="store_true", help="time extraction with and without places")
+    ap.add_argument("--dev-only", action="store_true",
+                    help="print the dev half only (for rule work: the test half stays unread)")
     args = ap.parse_args()
+    halves = ("dev",) if args.dev_only else ("dev", "test")
+    if args.dev_only and args.misses == "test":
+        ap.error("--dev-only and --misses test contradict each other")
     if args.cost and args.corpus.exists():
         cost(read_corpus(args.corpus))  # first: the gazetteer is not yet loaded
     extractor = Extractor()
     start = time.perf_counter()
     traps = score_traps(read_jsonl(HERE / "data" / "places_traps.jsonl"), extractor)
     print("\n" + "\n".join(report_lines("Trap sentences (benchmarks/data/places_traps.jsonl)",
-                                       traps)))
+                                       traps, halves)))
     if args.corpus.exists():
         gold = score_gold(read_jsonl(HERE / "data" / "places_gold.jsonl"),
                           read_corpus(args.corpus), extractor,
                           read_jsonl(HERE / "data" / "places_events.jsonl"))
         print("\n" + "\n".join(report_lines(
-            "Place gold (Guardian sample, benchmarks/data/places_gold.jsonl)", gold)))
+            "Place gold (Guardian sample, benchmarks/data/places_gold.jsonl)", gold, halves)))
     else:
         gold = {}
         print(f"\n{args.corpus} not found: the place gold is skipped", file=sys.stderr)

@@ -16,7 +16,7 @@ from eventwire.actors import default_resolver
 from eventwire.cli import app
 from eventwire.geonames_index import fold_key, open_index
 from eventwire.geoparse import Context, Hints
-from eventwire.place_eval import distance_km, read_jsonl
+from eventwire.place_eval import PlaceReport, distance_km, read_jsonl, report_lines
 from eventwire.places import Gazetteer, Place, load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -883,3 +883,12 @@ def test_a_name_joined_to_the_next_clause_by_punctuation_is_read_alone() -> None
                    "Palmyra; Isis reportedly destroyed a church.")
     assert "Palmyra" in found and found["Palmyra"].location.country == "SYR", found
     assert "Hasekeh" in _first("Trucks drove past the town of Hasekeh on Monday.")
+
+
+def test_the_report_can_leave_the_test_half_out() -> None:
+    """Rule work prints the dev half alone (`benchmarks/places.py --dev-only`)."""
+    reports = {"dev": PlaceReport(), "test": PlaceReport()}
+    both = report_lines("T", reports)
+    dev = report_lines("T", reports, ("dev",))
+    assert "test" in both[1] and "test" not in dev[1] and "dev" in dev[1]
+    assert all(len(line) < len(full) for line, full in zip(dev[2:], both[2:], strict=True))

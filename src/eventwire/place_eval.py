@@ -29,7 +29,7 @@ import dataclasses
 import json
 import math
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -269,26 +269,27 @@ def _cell(score: Mapping[str, Any]) -> str:
     return f"{score['rate']:.3f} ({score['right']}/{score['total']})" if score["total"] else "-"
 
 
-def report_lines(title: str, reports: Mapping[str, PlaceReport]) -> list[str]:
-    """A table of one scoring, dev and test side by side (the caller prints it)."""
+def report_lines(title: str, reports: Mapping[str, PlaceReport],
+                 halves: Sequence[str] = ("dev", "test")) -> list[str]:
+    """A table of one scoring, the ``halves`` side by side (the caller prints it); rule work
+    asks for ``("dev",)`` so that the test half stays unread."""
     empty = PlaceReport().to_dict()
-    dev = reports["dev"].to_dict() if "dev" in reports else empty
-    test = reports["test"].to_dict() if "test" in reports else empty
+    cols = [reports[h].to_dict() if h in reports else empty for h in halves]
     rows = [("place mentions read as places", "found"),
             ("right country (of all gold places)", "right_country"),
             ("right country (of those read)", "right_country_of_found"),
             ("within 25 km (city/site gold)", "within_25km")]
-    out = [title, f"{'':<56}{'dev':>18}{'test':>18}"]
-    out += [f"{name:<56}{_cell(dev[key]):>18}{_cell(test[key]):>18}" for name, key in rows]
+    out = [title, f"{'':<56}" + "".join(f"{h:>18}" for h in halves)]
+    out += [f"{name:<56}" + "".join(f"{_cell(c[key]):>18}" for c in cols) for name, key in rows]
     none = {"rate": 0.0, "right": 0, "total": 0}
-    for kind in sorted(set(dev["wrongly_placed"]) | set(test["wrongly_placed"])):
+    for kind in sorted(set().union(*(c["wrongly_placed"] for c in cols))):
         name = f"{kind} spans placed (want 0)"
-        out.append(f"{name:<56}{_cell(dev['wrongly_placed'].get(kind, none)):>18}"
-                   f"{_cell(test['wrongly_placed'].get(kind, none)):>18}")
+        out.append(f"{name:<56}" + "".join(
+            f"{_cell(c['wrongly_placed'].get(kind, none)):>18}" for c in cols))
     for name, key in (("events that get the place their sentence names",
                        "event_gets_its_place"),
                       ("events whose sentence names no place of theirs, unplaced",
                        "event_no_false_place")):
-        if dev[key]["total"] or test[key]["total"]:
-            out.append(f"{name:<56}{_cell(dev[key]):>18}{_cell(test[key]):>18}")
+        if any(c[key]["total"] for c in cols):
+            out.append(f"{name:<56}" + "".join(f"{_cell(c[key]):>18}" for c in cols))
     return out
