@@ -52,6 +52,10 @@ class Mention:
     hints: Hints = Hints()
 
 
+#: entities that name the one an event noun's "of" is done to ("the invasion of Afghanistan")
+_NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
+
+
 def _owns_land(tok: Token) -> bool:
     """The possessor of land, people or a named place: "Syria's north", "Idlib's
     inhabitants", "Baghdad's Tahrir Square" (not "Syria's leadership", "Russia's Putin")."""
@@ -60,8 +64,12 @@ def _owns_land(tok: Token) -> bool:
     r = rules()
     head = tok.head
     if head.lemma_.lower() in r.place_event_nouns:  # "Syria's civil war" is where it is
-        return not any(c.dep_ == "prep" and c.lower_ in ("in", "on", "against")  # "Riyadh's
-                       for c in head.children)  # war in Yemen" is whose it is
+        return not any(c.dep_ == "prep" and (c.lower_ in ("in", "on", "against") or (  # "Riyadh's
+            c.lower_ == "of" and any(g.dep_ == "pobj" and g.ent_type_ in _NAMED  # war in
+                                     for g in c.children)))  # Yemen", "the Soviet Union's
+                       for c in head.children)  # invasion of Afghanistan": whose it is
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+        return False  # "the UK's opposition to the death penalty": a stance, the UK's
     return head.lemma_.lower() in r.land_nouns | r.people_nouns | r.feature_nouns or (
         head.pos_ == "PROPN" and head.ent_type_ in ("FAC", "LOC")) or \
         head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")  # "Syria's Kurds": a people
