@@ -16,7 +16,10 @@ sentence leaves unnamed; ``benchmarks/train_counterpart.py``); the defaults are 
 
     python benchmarks/corpus.py [GOLD ...] [--csv PATH] [--no-lower] [--no-veto]
                                 [--proposer | --no-proposer]
-                                [--counterpart | --no-counterpart] [--json]
+                                [--counterpart | --no-counterpart] [--json] [--dev-only]
+
+``--dev-only`` codes and prints the dev half alone: for rule work, so that the test half stays
+unread until the measurement at the end.
 
 GOLD defaults to ``eval/corpus_gold/*.jsonl``; run from the repository root (the CSV defaults to
 ``../shared/corpus/guardian_syria_2019.csv``).
@@ -39,6 +42,7 @@ from eventwire.evaluate_corpus import (
     gold_arguments,
     read_gold,
 )
+from eventwire.gold_corpus import read_split
 from eventwire.pipeline import Extractor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,10 +59,16 @@ def main() -> int:
                         default=COUNTERPART_DEFAULT,
                         help="the learned counterpart model on or off")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="code and print the dev half alone (the test half stays unread)")
     args = parser.parse_args()
     started = time.perf_counter()
+    halves = ("dev",) if args.dev_only else HALVES
     try:
         lines = read_gold(args.gold)
+        if args.dev_only:
+            dev_rows = set(read_split(args.split_file)["dev"])
+            lines = [line for line in lines if line.row in dev_rows]
         report = evaluate_corpus(lines, csv_path=args.csv, split_path=args.split_file,
                                  lower=not args.no_lower,
                                  extractor=Extractor(veto=not args.no_veto,
@@ -77,8 +87,8 @@ def main() -> int:
           f"gold rows left out as not yet annotated: "
           f"{report.unannotated or 'none'}")
     print(f"{'':>22}" + "".join(f"{h + ('' if v == 'as written' else ' ' + v):>24}"
-                                for v in report.scores for h in HALVES))
-    cells = [report.scores[v][h] for v in report.scores for h in HALVES]
+                                for v in report.scores for h in halves))
+    cells = [report.scores[v][h] for v in report.scores for h in halves]
     print(f"{'articles/sentences':>22}" + "".join(f"{f'{s.articles}/{s.sentences}':>24}"
                                                   for s in cells))
     print(f"{'gold/predicted':>22}" + "".join(f"{f'{s.event.gold}/{s.event.predicted}':>24}"

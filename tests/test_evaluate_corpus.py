@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import GUARDIAN
+from conftest import GUARDIAN, load_benchmark
 from typer.testing import CliRunner
 
 from eventwire import evaluate_corpus as ec
@@ -351,3 +351,19 @@ def test_worked_example_row_139() -> None:
     assert test.event.predicted > 0 and 0 < test.event.f1 <= 1
     assert test.dyad.matched <= test.event.matched and test.full.matched <= test.dyad.matched
     assert report.scores["as written"]["dev"].articles == 0
+
+
+@pytest.mark.model
+def test_the_benchmark_can_code_and_print_the_dev_half_alone(
+        corpus_files: dict[str, Path], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`benchmarks/corpus.py --dev-only`: rule work sees no test figure."""
+    corpus = load_benchmark("corpus")
+    monkeypatch.setattr("sys.argv", ["corpus.py", str(corpus_files["dir"] / "batch_a.jsonl"),
+                                     "--csv", str(corpus_files["csv"]), "--split-file",
+                                     str(corpus_files["split"]), "--dev-only", "--no-lower"])
+    assert corpus.main() == 0
+    out = capsys.readouterr().out
+    header = next(line for line in out.splitlines() if "dev" in line)
+    assert "test" not in header
+    assert "1/3" in out  # row 5 only: the test half's rows 6 and 7 were not coded
