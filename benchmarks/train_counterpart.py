@@ -30,10 +30,8 @@ Needs scikit-learn (``pip install -e '.[train]'``); the coder itself does not.
 from __future__ import annotations
 
 import dataclasses
-import json
 import math
 import sys
-import time
 import types
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -49,17 +47,17 @@ from eventwire.coding.counterpart import (
     PRECISION_FLOOR,
     Recorder,
 )
+from eventwire.coding.veto import VetoModel
 from eventwire.evaluate_corpus import (
     Coded,
     CorpusText,
     GoldSentence,
     article_folds,
     assign,
-    dev_half,
     from_event,
     match,
+    run_training,
     score,
-    training_parser,
 )
 from eventwire.gold_corpus import Side
 from eventwire.pipeline import Extractor
@@ -223,13 +221,8 @@ def train(data: Collected, gold: Mapping[int, Sequence[GoldSentence]],
     return model, report
 
 
-def main() -> int:
-    args = training_parser(__doc__.splitlines()[0], ROOT, OUT).parse_args()
-    started = time.perf_counter()
-    gold, texts = dev_half(args.gold, args.csv, args.split_file)
-    data = collect(texts, gold)
-    published = {row: t.published for row, t in texts.items()}
-    model, report = train(data, gold, published, args.folds, args.repeats)
+def show(model: VetoModel, report: dict[str, Any]) -> None:
+    """The cross-validated figures, threshold by threshold ("none": no side inferred)."""
     print(f"dev: {report['dev_articles']} articles, {report['open_sides']} open sides "
           f"({report['open_sides_paired']} on events the gold codes, "
           f"{report['open_sides_with_gold_country']} with a gold country); C={report['c']} "
@@ -244,13 +237,10 @@ def main() -> int:
               f"{f['right']:>6.1f}/{f['filled_paired']:<6.1f} {f['precision']:>9.3f}{mark}")
     print(f"{len(model.weights)} weights; threshold {model.threshold:.2f} (the lowest whose "
           f"cross-validated inferred sides are right >= {PRECISION_FLOOR} of the time)")
-    if not args.check:
-        data_out = {**model.to_dict(), "training": report}
-        args.out.write_text(json.dumps(data_out, indent=1, sort_keys=True) + "\n",
-                            encoding="utf-8")
-        print(f"wrote {args.out}")
-    print(f"seconds={time.perf_counter() - started:.1f}")
-    return 0
+
+
+def main() -> int:
+    return run_training(__doc__.splitlines()[0], ROOT, OUT, collect, train, show)
 
 
 if __name__ == "__main__":

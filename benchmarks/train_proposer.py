@@ -30,10 +30,8 @@ Needs scikit-learn (``pip install -e '.[train]'``); the coder itself does not.
 from __future__ import annotations
 
 import dataclasses
-import json
 import math
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -55,10 +53,9 @@ from eventwire.evaluate_corpus import (
     CorpusText,
     GoldSentence,
     article_folds,
-    dev_half,
     from_event,
+    run_training,
     score,
-    training_parser,
 )
 from eventwire.pipeline import Extractor
 from eventwire.records import Article
@@ -272,14 +269,8 @@ def train(data: Collected, gold: Mapping[int, Sequence[GoldSentence]],
     return model, report
 
 
-def main() -> int:
-    args = training_parser(__doc__.splitlines()[0], ROOT, OUT).parse_args()
-    started = time.perf_counter()
-    gold, texts = dev_half(args.gold, args.csv, args.split_file)
-    data = collect(texts, gold)
-    published = {row: t.published for row, t in texts.items()}
-    model, report = train(data, gold, published, args.folds, args.repeats)
-    out = {**model.to_dict(), "training": report}
+def show(model: ProposerModel, report: dict[str, Any]) -> None:
+    """The cross-validated figures, threshold by threshold ("off": no proposal)."""
     print(f"dev: {report['dev_articles']} articles, {report['sentences']} parsed sentences; "
           f"positives by root (not coded by the rules): {report['positives_by_root']}")
     print(f"C={report['c']} (held-out log loss {report['log_loss_by_c']}); roots modelled: "
@@ -294,11 +285,10 @@ def main() -> int:
               f"{f['full_f1']:>9.3f}{f['source_missing']:>9.3f} {f['predicted']:>9.1f}{mark}")
     print(f"{sum(len(m.weights) for m in model.roots.values())} weights; threshold "
           f"{model.threshold:.2f} (cross-validated on dev, grouped by article)")
-    if not args.check:
-        args.out.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"wrote {args.out}")
-    print(f"seconds={time.perf_counter() - started:.1f}")
-    return 0
+
+
+def main() -> int:
+    return run_training(__doc__.splitlines()[0], ROOT, OUT, collect, train, show)
 
 
 if __name__ == "__main__":

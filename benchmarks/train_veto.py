@@ -26,9 +26,7 @@ Needs scikit-learn (``pip install -e '.[train]'``); the coder itself does not.
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
-import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from statistics import mean
@@ -43,12 +41,11 @@ from eventwire.evaluate_corpus import (
     article_folds,
     assign,
     checks,
-    dev_half,
     from_event,
     levels,
     match,
+    run_training,
     score,
-    training_parser,
 )
 from eventwire.pipeline import Extractor
 from eventwire.records import Article
@@ -209,14 +206,8 @@ def train(examples: Sequence[Example], gold: Mapping[int, Sequence[GoldSentence]
     return model, report
 
 
-def main() -> int:
-    args = training_parser(__doc__.splitlines()[0], ROOT, OUT).parse_args()
-    started = time.perf_counter()
-    gold, texts = dev_half(args.gold, args.csv, args.split_file)
-    examples = collect(texts, gold)
-    published = {row: t.published for row, t in texts.items()}
-    model, report = train(examples, gold, published, args.folds, args.repeats)
-    data = {**model.to_dict(), "training": report}
+def show(model: VetoModel, report: dict[str, Any]) -> None:
+    """The cross-validated figures, threshold by threshold."""
     print(f"dev: {report['dev_articles']} articles, {report['events']} coded events, "
           f"{report['matched_event']} matched at the event level; C={report['c']} "
           f"(held-out log loss {report['log_loss_by_c']})")
@@ -229,11 +220,10 @@ def main() -> int:
               f"{f['full_f1']:>9.3f} {f['predicted']:>9.1f}{mark}")
     print(f"{len(model.weights)} weights; threshold {model.threshold:.2f} "
           f"(cross-validated on dev, grouped by article)")
-    if not args.check:
-        args.out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"wrote {args.out}")
-    print(f"seconds={time.perf_counter() - started:.1f}")
-    return 0
+
+
+def main() -> int:
+    return run_training(__doc__.splitlines()[0], ROOT, OUT, collect, train, show)
 
 
 if __name__ == "__main__":

@@ -367,3 +367,41 @@ def test_the_benchmark_can_code_and_print_the_dev_half_alone(
     header = next(line for line in out.splitlines() if "dev" in line)
     assert "test" not in header
     assert "1/3" in out  # row 5 only: the test half's rows 6 and 7 were not coded
+
+
+class _Model:
+    def to_dict(self) -> dict[str, object]:
+        return {"weights": {"b": 2, "a": 1}, "threshold": 0.5}
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_a_training_run_writes_its_model_unless_checking(
+        corpus_files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        check: bool) -> None:
+    """`run_training`, the shell of the three training scripts: dev half only, sorted JSON
+    with the report, nothing written with --check."""
+    out = tmp_path / "model.json"
+    seen: dict[str, object] = {}
+
+    def collect(texts: object, gold: dict[int, object]) -> list[int]:
+        return sorted(gold)
+
+    def train(rows: list[int], gold: object, published: object, folds: int, repeats: int
+              ) -> tuple[_Model, dict[str, object]]:
+        seen["rows"], seen["folds"] = rows, folds
+        return _Model(), {"dev_articles": len(rows)}
+
+    monkeypatch.setattr("sys.argv", ["train", str(corpus_files["dir"] / "batch_a.jsonl"),
+                                     "--csv", str(corpus_files["csv"]), "--split-file",
+                                     str(corpus_files["split"]), "--out", str(out),
+                                     "--folds", "3", *(["--check"] if check else [])])
+    assert ec.run_training("t", tmp_path, tmp_path / "unused.json", collect, train,
+                           lambda model, report: seen.setdefault("shown", report)) == 0
+    assert seen["rows"] == [5] and seen["folds"] == 3  # row 6 is the test half's
+    assert seen["shown"] == {"dev_articles": 1}
+    if check:
+        assert not out.exists()
+    else:
+        text = out.read_text(encoding="utf-8")
+        assert json.loads(text)["training"] == {"dev_articles": 1}
+        assert text.index('"a"') < text.index('"b"')  # sorted: the same inputs, the same file

@@ -21,12 +21,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import json
 import random
+import time
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from .errors import InputError
 from .evaluate import Score
@@ -106,6 +108,30 @@ def training_parser(description: str, root: Path, out: Path) -> argparse.Argumen
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--check", action="store_true", help="train and print; write nothing")
     return parser
+
+
+def run_training(description: str, root: Path, out: Path,
+                 collect: Callable[[Mapping[int, CorpusText],
+                                    Mapping[int, Sequence[GoldSentence]]], Any],
+                 train: Callable[..., tuple[Any, dict[str, Any]]],
+                 show: Callable[[Any, dict[str, Any]], None]) -> int:
+    """What every training script does, around its own steps: read its command line
+    (:func:`training_parser`) and the dev half, ``collect`` the examples, ``train`` the model
+    (examples, gold, publication dates, folds, repeats -> model, report), ``show`` its
+    figures, and write the model and its report to ``--out`` unless ``--check`` (sorted JSON:
+    the same inputs give the same file)."""
+    args = training_parser(description, root, out).parse_args()
+    started = time.perf_counter()
+    gold, texts = dev_half(args.gold, args.csv, args.split_file)
+    published = {row: t.published for row, t in texts.items()}
+    model, report = train(collect(texts, gold), gold, published, args.folds, args.repeats)
+    show(model, report)
+    if not args.check:
+        data = {**model.to_dict(), "training": report}
+        args.out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+    print(f"seconds={time.perf_counter() - started:.1f}")
+    return 0
 
 
 # --- matching ---------------------------------------------------------------------------------
