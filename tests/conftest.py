@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,12 +12,16 @@ from types import ModuleType
 
 import pytest
 
+import eventwire
 from eventwire.errors import InputError
 from eventwire.ingest import read_articles
 from eventwire.records import Article
 
 _ROOT = Path(__file__).resolve().parents[1]
 GUARDIAN = _ROOT.parent / "shared" / "corpus" / "guardian_syria_2019.csv"
+#: the JSON Schema every event validates against, and its contents
+EVENT_SCHEMA_PATH = Path(eventwire.__file__).parent / "schema" / "event.schema.json"
+EVENT_SCHEMA = json.loads(EVENT_SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
 def load_benchmark(name: str) -> ModuleType:

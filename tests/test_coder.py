@@ -16,11 +16,11 @@ import dataclasses
 import datetime as dt
 import json
 import logging
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from conftest import EVENT_SCHEMA
 
 import eventwire
 from eventwire.records import Actor, Event
@@ -29,7 +29,6 @@ pytestmark = pytest.mark.model
 
 PUBLISHED = "2017-04-11"  # a Tuesday
 OUTLET = "Example Wire"
-SCHEMA_PATH = Path(eventwire.__file__).parent / "schema" / "event.schema.json"
 
 _EVENTS: dict[tuple[str, str], list[Event]] = {}
 _RULES = eventwire.Extractor(veto=False, proposer=False)
@@ -621,7 +620,7 @@ def test_every_event_carries_the_article_outlet() -> None:
 
 
 def test_every_event_validates_against_the_schema() -> None:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = EVENT_SCHEMA
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
     validator = validator_class(schema)

@@ -17,7 +17,7 @@ from types import ModuleType
 
 import jsonschema
 import pytest
-from conftest import load_benchmark
+from conftest import EVENT_SCHEMA, load_benchmark
 
 import eventwire
 from eventwire.coding import CODER_VERSION, EventCoder
@@ -40,8 +40,6 @@ from eventwire.records import Actor, Article, Event, Evidence, Plover, Span
 from eventwire.resources import read_json
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = json.loads((Path(eventwire.__file__).parent / "schema" / "event.schema.json")
-                    .read_text(encoding="utf-8"))
 PUBLISHED = dt.date(2019, 10, 9)
 #: sentence 0 names both sides; sentences 1 and 2 name only who condemned and who opposed
 STORY = ("Turkey launched a military offensive against Kurdish fighters in northern Syria on "
@@ -153,7 +151,7 @@ def test_the_nearest_other_country_fills_an_unnamed_target_and_nothing_else_chan
     assert condemned.target.text == "[Turkey]"
     assert "inferred from the article by hand-1" in (condemned.target.evidence or "")
     assert any("target country TUR inferred" in n for n in condemned.evidence.notes)
-    jsonschema.validate(condemned.to_dict(), SCHEMA)
+    jsonschema.validate(condemned.to_dict(), EVENT_SCHEMA)
     for old, new in zip(plain, filled, strict=True):
         if old.target is not None and old.target.country:  # a side the rules named
             assert new.target == old.target

@@ -15,7 +15,7 @@ from types import ModuleType, SimpleNamespace
 
 import jsonschema
 import pytest
-from conftest import load_benchmark
+from conftest import EVENT_SCHEMA, load_benchmark
 from typer.testing import CliRunner
 
 import eventwire
@@ -41,8 +41,6 @@ from eventwire.records import Actor, Article, Event
 from eventwire.resources import read_json
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = json.loads((Path(eventwire.__file__).parent / "schema" / "event.schema.json")
-                    .read_text(encoding="utf-8"))
 PUBLISHED = dt.date(2019, 10, 9)
 #: no pattern has "pummel": the rules code nothing here
 MISSED = "Turkish jets pummelled Kurdish fighters near the border on Monday."
@@ -164,7 +162,7 @@ def test_it_adds_an_event_the_rules_miss_with_its_model_and_score() -> None:
     assert ev.target.sector == "REB"
     assert ev.modality == "asserted" and ev.date == dt.date(2019, 10, 7)  # "on Monday"
     assert any(n.startswith("proposed: root 19") for n in ev.evidence.notes)
-    jsonschema.validate(ev.to_dict(), SCHEMA)
+    jsonschema.validate(ev.to_dict(), EVENT_SCHEMA)
 
 
 @pytest.mark.model

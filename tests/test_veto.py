@@ -15,7 +15,7 @@ from types import ModuleType
 
 import jsonschema
 import pytest
-from conftest import GUARDIAN, load_benchmark
+from conftest import EVENT_SCHEMA, GUARDIAN, load_benchmark
 from typer.testing import CliRunner
 
 import eventwire
@@ -38,8 +38,6 @@ from eventwire.records import Actor, Article, Event, Evidence, Span
 from eventwire.resources import read_json
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = json.loads((Path(eventwire.__file__).parent / "schema" / "event.schema.json")
-                    .read_text(encoding="utf-8"))
 PUBLISHED = dt.date(2019, 10, 9)
 FIRST = "Turkish troops attacked Kurdish fighters in Afrin on Monday."
 TEXT = f"{FIRST} France condemned the Turkish offensive."
@@ -148,7 +146,7 @@ def test_every_kept_event_says_which_model_and_score() -> None:
         assert ev.evidence.rule  # the rule that coded it is still named
         # what `eventwire recode --stale` compares a store's articles with
         assert ev.coder_version == versioned(CODER_VERSION) == f"{CODER_VERSION}+veto"
-        jsonschema.validate(ev.to_dict(), SCHEMA)
+        jsonschema.validate(ev.to_dict(), EVENT_SCHEMA)
 
 
 @pytest.mark.model
@@ -157,7 +155,7 @@ def test_the_switch_gives_the_rules_alone_and_the_veto_only_drops() -> None:
     vetoed = code(TEXT)
     assert rules and all(e.evidence.model is None and e.evidence.score is None for e in rules)
     assert all(e.coder_version == CODER_VERSION for e in rules)
-    jsonschema.validate(rules[0].to_dict(), SCHEMA)
+    jsonschema.validate(rules[0].to_dict(), EVENT_SCHEMA)
     by_id = {e.event_id: e for e in rules}
     for ev in vetoed:  # the same event, only its evidence says more
         plain = dataclasses.replace(ev.evidence, model=None, score=None)
