@@ -2386,3 +2386,38 @@ def test_a_partner_named_by_its_people_is_not_its_owners() -> None:
                        "Kurdish partners inside northern Syria.")
     assert [(_country(e.source), _country(e.target)) for e in events if e.root == "19"] == \
         [("TUR", "SYR")], summary(events)
+
+
+def test_a_relation_named_in_apposition_is_the_named_party() -> None:
+    """"Assad's backer, Russia" is Russia; the possessor is the other party of the relation."""
+    events = events_of("The war in Syria goes on. Syrian rebels are trying to negotiate with "
+                       "Assad's backer, Russia, as their enclave shrinks.")
+    assert {(_country(e.source), _country(e.target)) for e in events if e.root == "04"} == \
+        {("SYR", "RUS"), ("RUS", "SYR")}, summary(events)
+
+
+def test_an_unknown_person_keeps_the_nationality_first_given() -> None:
+    """"the Australian recruiter Neil Prakash" is Australian when named again as "Prakash"."""
+    events = events_of("The Australian recruiter Neil Prakash has been held in Turkey since "
+                       "October. Officials have twice visited Prakash at a jail in Gaziantep.")
+    assert [_country(e.target) for e in events if e.root == "04"] == ["AUS"], summary(events)
+
+
+def test_a_deed_told_in_a_relative_clause_is_outside_the_frame_above() -> None:
+    """"urged the militias that ousted Isis from Raqqa to help": the ousting was done, not
+    urged; it is coded as a fight of its own."""
+    events = events_of("The war in Syria goes on. Families urged the Kurdish militias that "
+                       "ousted Isis from Raqqa to help them.")
+    assert [(_country(e.source), _country(e.target), e.modality) for e in events
+            if e.root == "19"] == [("SYR", "IRQ", "asserted")], summary(events)
+
+
+def test_chasing_or_taking_on_an_armed_side_is_force() -> None:
+    """"chased the militants out of X", "took on the militants": fighting (190); taking on a
+    role is no force."""
+    chased = events_of("The war in Syria goes on. Soldiers chased the militants out of the town.")
+    taken = events_of("The war in Syria goes on. Kurdish forces took on the militants.")
+    duties = events_of("The war in Syria goes on. The minister took on new duties.")
+    assert [e.cameo for e in chased if e.root == "19"] == ["190"], summary(chased)
+    assert [e.cameo for e in taken if e.root == "19"] == ["190"], summary(taken)
+    assert not [e for e in duties if e.root == "19"], summary(duties)

@@ -47,7 +47,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: nouns that name another party by its relation to the owner: "its neighbour" is not the
 #: owner's own, as "its army" is
 RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "enemy", "rival", "ally", "partner",
-                              "foe", "adversary", "counterpart", "opponent", "critic"})
+                              "foe", "adversary", "counterpart", "opponent", "critic",
+                              "backer", "sponsor", "patron", "protector", "guarantor"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 

@@ -42,6 +42,15 @@ SCENE_PREPS = frozenset({"during", "amid", "amidst"})
 FRONTED_SCENE_PREPS = frozenset({"in", "at"})
 
 
+def told_as_done(tok: Token) -> bool:
+    """A relative clause telling in the past what its noun did ("the militias that **ousted**
+    Isis", "a group that **has fought** Isis"): a deed of its own, outside any frame above."""
+    if tok.dep_ != "relcl" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+        return False
+    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
 def _adjunct(tok: Token) -> bool:
     """Whether ``tok`` is a preposition setting its verb's scene (see SCENE_PREPS), a clause
     beside its verb that tells an event of its own (:func:`.syntax.side_clause`), or the means of
@@ -215,6 +224,8 @@ class PatternMatcher:
         while tok.dep_ in EMBED_DEPS and tok.head.i != tok.i:
             if _adjunct(tok):
                 return None  # "in a phone call to the Kremlin, Merkel urged Putin": a scene
+            if told_as_done(tok):
+                return None  # "urged the militias that ousted Isis to help": what they did
             head = tok.head
             if head.lemma_.lower() in self.cues.speech_verbs:
                 return None

@@ -173,11 +173,15 @@ class PartyFinder(RoleFinder):
             return self._antecedent(tok, ctx) if tok.dep_ != "poss" else None
         words = np_tokens(tok)
         poss = child(tok, "poss")
-        if poss is not None and tok.lemma_.lower() in coref.RELATIONAL_NOUNS and any(
-                a.dep_ == "amod" and a.ent_type_ == "NORP" for a in tok.children):
-            # "the US military's Kurdish partners": Kurds, whose partner the US is
-            owned = {w.i for w in poss.subtree}
-            words = [w for w in words if w.i not in owned]
+        if poss is not None and tok.lemma_.lower() in coref.RELATIONAL_NOUNS:
+            appos = child(tok, "appos")
+            named = self._actor(appos, ctx) if appos is not None else None
+            if named is not None and named.country is not None:
+                return named  # "Assad's backer, Russia": Russia, not Assad
+            if any(a.dep_ == "amod" and a.ent_type_ == "NORP" for a in tok.children):
+                # "the US military's Kurdish partners": Kurds, whose partner the US is
+                owned = {w.i for w in poss.subtree}
+                words = [w for w in words if w.i not in owned]
         text = words_text(words)
         owner_actor = self._owner(tok, ctx)  # "its army": the owner's, not the context's
         owner = owner_actor.country if owner_actor is not None else None
@@ -225,6 +229,8 @@ class PartyFinder(RoleFinder):
         actor = dataclasses.replace(actor, span=self._span(ctx, start, end))
         if actor.kind == "person":
             ctx.last_person = actor
+        elif actor.kind == "country":
+            _remember_described(tok, actor, ctx)
         return actor
 
     def _note_person(self, sent: Span, ctx: ArticleContext) -> None:
@@ -368,3 +374,15 @@ class PartyFinder(RoleFinder):
 
     def _span(self, ctx: ArticleContext, start: int, end: int) -> CharSpan:
         return to_original(ctx.article, start, end)
+
+
+def _remember_described(tok: Token, actor: Actor, ctx: ArticleContext) -> None:
+    """Someone the actor data do not know, named with words that tell their nationality ("the
+    Australian recruiter Neil Prakash"): "Prakash" later in the article is that actor (not
+    when the words name a group: "Islamic State suspect Neil Prakash" says whose side, not
+    whose citizen)."""
+    if tok.ent_type_ != "PERSON" or tok.pos_ != "PROPN":
+        return
+    name = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if name is not None and len(name) >= 2 and name.label_ == "PERSON":
+        ctx.memory.remember_other(name.text, actor)
