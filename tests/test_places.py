@@ -278,6 +278,11 @@ def test_trap_is_not_placed(text: str, trap: str) -> None:
     # "with" hung on the verb, not on "borders": still the border's other side
     ("Government forces shelled Douma in Eastern Ghouta.", "Douma", "SYR"),  # one "work of
     # art" to the model: its names one by one
+    ("Rebel groups will gather in Riyadh, Saudi Arabia's capital, for talks.", "Saudi Arabia",
+     "SAU"),  # the possessor of a capital
+    ("Putin wants a showpiece ahead of Russia's presidential elections.", "Russia", "RUS"),
+    # where an election is held
+    ("Kurdish fighters are defending the Rojava.", "Rojava", "SYR"),  # a bundled region
 ])
 def test_possessors_of_land_and_divisions_beside_a_town_are_places(
         text: str, name: str, country: str) -> None:
