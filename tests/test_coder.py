@@ -2421,3 +2421,23 @@ def test_chasing_or_taking_on_an_armed_side_is_force() -> None:
     assert [e.cameo for e in chased if e.root == "19"] == ["190"], summary(chased)
     assert [e.cameo for e in taken if e.root == "19"] == ["190"], summary(taken)
     assert not [e for e in duties if e.root == "19"], summary(duties)
+
+
+def test_who_a_subject_acts_along_with_is_a_side_too() -> None:
+    """"Putin, along with his Turkish counterpart, Erdoğan, is due to meet": both meet."""
+    events = events_of("Putin, along with his Turkish counterpart, Recep Tayyip Erdoğan, is due "
+                       "to meet in Sochi on Thursday.")
+    assert {("RUS", "TUR"), ("TUR", "RUS")} <= {
+        (_country(e.source), _country(e.target)) for e in events if e.root == "04"}, \
+        summary(events)
+
+
+def test_being_in_contact_with_a_side_is_consultation() -> None:
+    """"remains in contact with the Turkish authorities": 040 with both sides; the Syrian
+    Kurdish party PYD is a party of Syria."""
+    contact = events_of("Britain remains in contact with the Turkish authorities.")
+    hosted = events_of("Ankara has hosted the PYD leader, Salih Muslim.")
+    assert ("GBR", "TUR") in [(_country(e.source), _country(e.target)) for e in contact
+                              if e.cameo == "040"], summary(contact)
+    assert [(_country(e.source), _country(e.target)) for e in hosted if e.root == "04"] == \
+        [("TUR", "SYR")], summary(hosted)

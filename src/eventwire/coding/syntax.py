@@ -225,6 +225,33 @@ def conjuncts(tok: Token) -> list[Token]:
         if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") or (
                 child.dep_ == "appos" and tok.dep_ == "nsubj" and _bare_name_beside(tok, child)):
             out.extend(conjuncts(child))
+    if tok.dep_ == "nsubj":
+        out.extend(c for other in _companions(tok) for c in conjuncts(other))
+    return out
+
+
+#: words before "with" that join its object to a clause's subject: "Putin, **along with**
+#: Erdoğan, will meet"
+_COMPANION_WORDS = frozenset({"along", "together"})
+
+
+def _companions(subject: Token) -> list[Token]:
+    """Who a subject acts with, set beside it: "Putin, along with his Turkish counterpart,
+    is due to meet", "Russia, together with Iran, backs Assad" (on the subject or on its
+    verb, however the parser hangs it)."""
+    out = []
+    for holder in (subject, subject.head):
+        for w in holder.children:
+            if w.lower_ == "with" and w.dep_ == "prep" and w.i > 0 and \
+                    w.nbor(-1).lower_ in _COMPANION_WORDS:
+                prep = w
+            elif w.lower_ in _COMPANION_WORDS and w.dep_ in ("prep", "advmod"):
+                prep = next((g for g in w.children if g.lower_ == "with" and g.dep_ == "prep"),
+                            None)
+            else:
+                continue
+            if prep is not None and (holder is subject or prep.i < subject.head.i):
+                out += [g for g in prep.children if g.dep_ == "pobj"]
     return out
 
 
