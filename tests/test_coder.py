@@ -2441,3 +2441,23 @@ def test_being_in_contact_with_a_side_is_consultation() -> None:
                               if e.cameo == "040"], summary(contact)
     assert [(_country(e.source), _country(e.target)) for e in hosted if e.root == "04"] == \
         [("TUR", "SYR")], summary(hosted)
+
+
+def test_the_sides_of_a_truce_may_follow_its_participle() -> None:
+    """"a ceasefire agreed last year between Russia, the US and Jordan": the three sides."""
+    events = events_of("The fighting rips up a ceasefire agreed last year between Russia, the US "
+                       "and Jordan.")
+    assert {(_country(e.source), _country(e.target)) for e in events if e.cameo == "0871"} == \
+        {(a, b) for a in ("RUS", "USA", "JOR") for b in ("RUS", "USA", "JOR") if a != b}, \
+        summary(events)
+
+
+def test_two_names_joined_by_a_hyphen_are_the_two_sides() -> None:
+    """"Syrian-Russian talks", "a bloody Turkish-YPG conflict": the hyphen joins the two sides,
+    each way; the agreement a violation breaches was made by its two sides."""
+    talks = events_of("Syrian-Russian talks began in Moscow on Monday.")
+    conflict = events_of("The war in Syria goes on. A bloody Turkish-YPG conflict looms.")
+    breach = events_of("Moscow violated a 2013 US-Russia agreement on chemical weapons.")
+    assert dyads(talks, "040") == {("SYR", "RUS"), ("RUS", "SYR")}, summary(talks)
+    assert dyads(conflict, "190") == {("TUR", "SYR"), ("SYR", "TUR")}, summary(conflict)
+    assert dyads(breach, "057") == {("USA", "RUS"), ("RUS", "USA")}, summary(breach)

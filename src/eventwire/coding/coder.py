@@ -62,6 +62,7 @@ from .statements import StatementCoder
 from .syntax import (
     child,
     conjuncts,
+    hyphen_pair,
     passive,
     reciprocal,
     responsible_party,
@@ -74,7 +75,7 @@ CODER_VERSION = "0.5.10"
 #: other: "Israel and Hezbollah fought a war", "Iran and Saudi Arabia traded accusations",
 #: "Armenia and Azerbaijan signed a ceasefire" (not "Russian and Syrian jets bombed", which
 #: is done to someone else).
-RECIPROCAL_WORDS = frozenset({"fight", "clash", "battle", "skirmish", "war", "trade",
+RECIPROCAL_WORDS = frozenset({"fight", "clash", "battle", "skirmish", "war", "conflict", "trade",
                               "exchange", "ceasefire", "truce", "armistice", "sign"})
 #: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
 STATE_PROTEST_CODE = "114"
@@ -230,7 +231,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             # "Recent US Predator attacks have killed ...", "killed by a US-led coalition
             # strike": the attack's own actor
             source_head = child(source_head, "poss") or nested.means_actor(source_head)
-        between = source_head is not None and source_head.head.lower_ == "between"
+        between = source_head is not None and (source_head.head.lower_ == "between" or (
+            source_head.dep_ in ("compound", "amod") and  # "a Turkish-YPG conflict"
+            (pair := hyphen_pair(source_head.head.head)) is not None and pair[0] == source_head))
         sources = self._actors(source_head, ctx, expand=not between)
         if p.pos == "verb" and p.lemma == "protest" and p.code.startswith(PROTEST_ROOT) and \
                 sources and source_head is not None and (

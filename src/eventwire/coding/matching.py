@@ -20,6 +20,7 @@ from .syntax import (
     child,
     conjuncts,
     head_words,
+    hyphen_pair,
     object_words,
     owner_words,
     passive,
@@ -99,6 +100,8 @@ def _target_named(p: Pattern, t: Token) -> bool:
     trigger is the subject of ("fighting broke out between X and Y"), or on a verb
     trigger's object ("stepped up its support for the rebels")."""
     holders = [t]
+    if p.pos == "noun" and "between" in p.target and hyphen_pair(t) is not None:
+        return True  # "a US-Russia agreement", "a Turkish-YPG conflict"
     if p.pos == "noun" and t.dep_ in ("nsubj", "nsubjpass"):
         holders.append(t.head)
     obj = child(t, "dobj") if p.pos == "verb" else None

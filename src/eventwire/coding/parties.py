@@ -20,7 +20,15 @@ from ..records import Span as CharSpan
 from . import agentless, coref, mentions
 from .context import ArticleContext, Found, of_country
 from .roles import RoleFinder
-from .syntax import child, conjuncts, np_tokens, prep_objects, to_original, words_text
+from .syntax import (
+    child,
+    conjuncts,
+    hyphen_pair,
+    np_tokens,
+    prep_objects,
+    to_original,
+    words_text,
+)
 
 PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
 #: names of days and months, which the parser tags as dates: never an actor, even when the
@@ -172,6 +180,9 @@ class PartyFinder(RoleFinder):
             # "its" / "their" name an owner (_owner), not a party of the event
             return self._antecedent(tok, ctx) if tok.dep_ != "poss" else None
         words = np_tokens(tok)
+        pair = hyphen_pair(tok.head) if tok.dep_ in ("compound", "amod") else None
+        if pair is not None and pair[1] == tok:
+            words = [tok]  # "US-Russia agreement": Russia, the other side of the pair
         poss = child(tok, "poss")
         if poss is not None and tok.lemma_.lower() in coref.RELATIONAL_NOUNS:
             appos = child(tok, "appos")

@@ -15,6 +15,7 @@ from .patterns import Pattern, PatternSet
 from .syntax import (
     child,
     conjuncts,
+    hyphen_pair,
     named_modifiers,
     passive,
     prep_objects,
@@ -103,16 +104,6 @@ def _agents_of(noun: Token) -> list[Token]:
     return [x for acl in noun.children if (acl.dep_ == "acl" and acl.tag_ == "VBN" or
                                            acl.dep_ == "relcl" and passive(acl))
             and acl.lemma_.lower() not in GO_BETWEEN for x in prep_objects([acl], "by")]
-
-
-def _companions(subject: Token) -> list[Token]:
-    """Who is "along with" or "together with" a subject (or its verb): the other party of a
-    meeting."""
-    out = [x for c in subject.children if c.dep_ == "prep" and c.lower_ == "along"
-           for x in prep_objects([c], "with")]
-    return out + [x for c in subject.children if c.dep_ == "prep" and c.lower_ == "with"
-                  and any(a.lower_ == "together" for a in c.children)
-                  for x in c.children if x.dep_ == "pobj"]
 
 
 def gerund_noun(t: Token) -> bool:
@@ -424,9 +415,6 @@ class RoleFinder:
                 if t.dep_ == "nsubj" and t.head.lemma_.lower() in HARM_VERBS:
                     done = shared_object(t.head)
                     targets += [done] if done is not None else []
-            if source is not None and "with" in p.target:
-                # "Putin, along with Erdoğan, will meet …" (on the subject or the verb)
-                targets += _companions(source) + _companions(t)
             return source, targets, None
         # "launched a **mediation** effort between X and Y": the event noun modifies a noun
         # that only frames it; the phrase's head carries the roles
@@ -451,6 +439,10 @@ class RoleFinder:
         if source is None and n.dep_ == "ROOT":
             # a headline's verb read as a noun: "UN chief **calls** for ceasefire"
             source = child(n, "nsubj")
+        if source is None and "between" in p.target:
+            pair = hyphen_pair(n)
+            if pair is not None:  # "a 2013 US-Russia agreement", "a Turkish-YPG conflict"
+                return pair[0], [pair[1]], gov
         modifiers = named_modifiers(t) or (named_modifiers(n) if n.i != t.i else [])
         means = [m for m in modifiers if m.pos_ == "NOUN" and m.lemma_.lower() in MEANS_WORDS]
         if source is None:  # "Russian airstrikes"; a weapon ("artillery bombardment") only
@@ -492,7 +484,9 @@ class RoleFinder:
                 if obj is not None:
                     targets += [obj, *self._modifier_actors(obj)]
         if "between" in p.target and source is None:
-            between = prep_objects([n], "between")
+            # "a ceasefire agreed last year between X, Y and Z": on the noun's participle too
+            between = prep_objects([n, *(a for a in n.children if a.dep_ == "acl" and
+                                         a.tag_ in ("VBN", "VBD"))], "between")
             if not between and n.dep_ in ("nsubj", "nsubjpass"):  # "fighting broke out between X
                 # and Y", "a ceasefire was agreed between X and Y"
                 between = prep_objects([n.head], "between")

@@ -332,3 +332,18 @@ def predicate_words(verb: Token) -> frozenset[str]:
 
 #: nouns that only say what kind of thing their "of" object is ("an example of", "a case of")
 KIND_NOUNS = frozenset({"example", "case", "instance", "kind", "form", "sort", "type"})
+
+
+def hyphen_pair(noun: Token) -> tuple[Token, Token] | None:
+    """The two names a hyphen joins before a noun: "a US-Russia agreement" (US, Russia),
+    "a Turkish-YPG conflict" (Turkish, YPG): the two sides of what the noun names."""
+    for second in noun.children:
+        if second.dep_ not in ("compound", "amod") or second.i > noun.i or \
+                second.pos_ not in ("PROPN", "ADJ"):
+            continue
+        first = next((c for c in second.children if c.dep_ in ("compound", "amod", "nmod")
+                      and c.i == second.i - 2 and c.pos_ in ("PROPN", "ADJ")), None)
+        if first is not None and first.nbor(1).text == "-" and \
+                (first.ent_type_ or second.ent_type_):
+            return first, second
+    return None
