@@ -2461,3 +2461,13 @@ def test_two_names_joined_by_a_hyphen_are_the_two_sides() -> None:
     assert dyads(talks, "040") == {("SYR", "RUS"), ("RUS", "SYR")}, summary(talks)
     assert dyads(conflict, "190") == {("TUR", "SYR"), ("SYR", "TUR")}, summary(conflict)
     assert dyads(breach, "057") == {("USA", "RUS"), ("RUS", "USA")}, summary(breach)
+
+
+def test_armed_sides_named_by_role_are_of_the_storys_country() -> None:
+    """In a story on Syria, "soldiers" with no country and no place are Syria's; civilians
+    are not given a country that way."""
+    events = events_of("The war in Syria goes on. Soldiers were chasing the militants out of "
+                       "the town. Gunmen attacked civilians on the road.")
+    assert ("SYR", "SYR") in dyads(events, "190"), summary(events)
+    assert not any(e.target and e.target.sector == "CVL" and e.target.country for e in events), \
+        summary(events)

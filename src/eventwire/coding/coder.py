@@ -35,6 +35,7 @@ from . import (
 from . import patterns as pattern_data
 from .context import (
     MATERIAL_CONFLICT,
+    SCENE_SECTORS,
     SYMMETRIC_ROOTS,
     ArticleContext,
     Found,
@@ -58,6 +59,7 @@ from .patterns import Pattern, PatternSet
 from .proposer import Proposer
 from .reframe import Reframing
 from .reframe import load as load_reframing
+from .roles import MEANS_WORDS
 from .statements import StatementCoder
 from .syntax import (
     child,
@@ -293,6 +295,12 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             targets = of_country(targets, place.country)
         if place is not None and place.country:
             sources = local_forces(sources, place.country)
+        elif (scene := where.scene_country(t, self.resolver, ctx) or
+              where.article_scene(t, self.resolver, ctx)) is not None:
+            # "soldiers", "rebels", "the courts" of no named country and no place: of the
+            # country the sentence's places lie in, else the one the article's places do
+            why = f"country of the story's scene ({scene})"
+            targets, sources = (_scene_country(x, scene, why) for x in (targets, sources))
         targets = home_subjects(targets, sources)
         together = len(sources) > 1 and (t.lemma_.lower() in RECIPROCAL_WORDS
                                          or mutual is not None)
@@ -425,3 +433,11 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         """Why each pattern candidate in a sentence fired or not, with the parse
         (:func:`.explain.explain`)."""
         return explain.explain(self, sent, ctx)
+
+
+def _scene_country(found: list[Found], country: str, why: str) -> list[Found]:
+    """``found`` with ``country`` given to the institutions and armed sides named by role alone
+    (:data:`.context.SCENE_SECTORS`); not to machines ("jets bombed the town": whose jets the
+    scene does not say)."""
+    return [f if f.token.lemma_.lower() in MEANS_WORDS else
+            of_country([f], country, why, SCENE_SECTORS)[0] for f in found]

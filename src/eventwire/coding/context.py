@@ -92,6 +92,10 @@ def of_country(found: list[Found], country: str, why: str | None = None,
 
 #: sectors of the state's local arms: police and courts act where they are
 LOCAL_SECTORS = frozenset({"COP", "JUD"})
+#: sectors of a country's institutions and armed sides, which a report names by role alone
+#: in a story set in that country ("soldiers", "rebels", "the courts"); not people at large
+#: ("civilians", "refugees", "activists"), who may be anyone's
+SCENE_SECTORS = frozenset({"GOV", "MIL", "REB", "PRM", "COP", "JUD"})
 
 
 def local_forces(found: list[Found], country: str) -> list[Found]:

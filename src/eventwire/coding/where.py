@@ -26,6 +26,7 @@ reading's score and reasons go into ``location.evidence``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
@@ -517,6 +518,17 @@ def scene_country(trigger: Token, resolver: ActorResolver, article: _Article) ->
                  if (r := places.get(i)) is not None and r.best is not None
                  and not (skip is not None and sent.doc[i].idx in skip)}
     return countries.pop() if len(countries) == 1 else None
+
+
+def article_scene(trigger: Token, resolver: ActorResolver, article: _Article) -> str | None:
+    """The country the article's places lie in most often (not its most named country: a
+    story of a bombing that killed Americans in Syria is set in Syria), or None."""
+    places = doc_places(trigger.doc, resolver.gazetteer, resolver.kb, article.countries)
+    skip = article.skip
+    seen = {id(r): r for i, r in places.items() if r.best is not None and r.best.place.country
+            and not (skip is not None and trigger.doc[i].idx in skip)}
+    counts = Counter(r.best.place.country for r in seen.values())
+    return counts.most_common(1)[0][0] if counts else None
 
 
 class _Article(Protocol):
