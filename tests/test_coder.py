@@ -2471,3 +2471,10 @@ def test_armed_sides_named_by_role_are_of_the_storys_country() -> None:
     assert ("SYR", "SYR") in dyads(events, "190"), summary(events)
     assert not any(e.target and e.target.sector == "CVL" and e.target.country for e in events), \
         summary(events)
+
+
+def test_the_noun_a_present_participle_describes_is_its_doer() -> None:
+    """"Kurdish militias fighting against Turkey … have called on Assad": the militias fight."""
+    events = events_of("Kurdish militias fighting against Turkey in the Syrian enclave of Afrin "
+                       "have called on Assad to intervene.")
+    assert ("SYR", "TUR") in dyads(events, "190"), summary(events)

@@ -248,6 +248,8 @@ class RoleFinder:
                 t.head.lemma_.lower() in self.cues.alleged_governors else None
             # "accused Chinese vessels of ramming a boat, **injuring** its crew": theirs
             return accused or self._source_head(t.head)
+        if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN"):
+            return t.head  # "Kurdish militias **fighting** against Turkey": the militias
         if t.dep_ == "acl" and to_infinitive(t) and child(t.head, "poss") is not None and \
                 child(t.head, "poss").pos_ != "PRON":
             return child(t.head, "poss")  # "Trump's decision to withdraw the troops"
