@@ -71,7 +71,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.10"
+CODER_VERSION = "0.5.11"
 
 #: Fighting (and trading blows or accusations) and truces done together are done to each
 #: other: "Israel and Hezbollah fought a war", "Iran and Saudi Arabia traded accusations",
