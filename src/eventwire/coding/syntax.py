@@ -239,7 +239,7 @@ def _companions(subject: Token) -> list[Token]:
     """Who a subject acts with, set beside it: "Putin, along with his Turkish counterpart,
     is due to meet", "Russia, together with Iran, backs Assad" (on the subject or on its
     verb, however the parser hangs it)."""
-    out = []
+    out: list[Token] = []
     for holder in (subject, subject.head):
         for w in holder.children:
             if w.lower_ == "with" and w.dep_ == "prep" and w.i > 0 and \
