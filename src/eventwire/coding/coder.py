@@ -64,7 +64,7 @@ from .statements import StatementCoder
 from .syntax import (
     child,
     conjuncts,
-    hyphen_pair,
+    hyphen_pair_of,
     passive,
     reciprocal,
     responsible_party,
@@ -234,8 +234,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             # strike": the attack's own actor
             source_head = child(source_head, "poss") or nested.means_actor(source_head)
         between = source_head is not None and (source_head.head.lower_ == "between" or (
-            source_head.dep_ in ("compound", "amod") and  # "a Turkish-YPG conflict"
-            (pair := hyphen_pair(source_head.head.head)) is not None and pair[0] == source_head))
+            (pair := hyphen_pair_of(source_head)) is not None  # "a Turkish-YPG conflict"
+            and pair[0] == source_head))
         sources = self._actors(source_head, ctx, expand=not between)
         if p.pos == "verb" and p.lemma == "protest" and p.code.startswith(PROTEST_ROOT) and \
                 sources and source_head is not None and (

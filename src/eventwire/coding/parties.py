@@ -23,7 +23,7 @@ from .roles import RoleFinder
 from .syntax import (
     child,
     conjuncts,
-    hyphen_pair,
+    hyphen_pair_of,
     np_tokens,
     prep_objects,
     to_original,
@@ -180,7 +180,7 @@ class PartyFinder(RoleFinder):
             # "its" / "their" name an owner (_owner), not a party of the event
             return self._antecedent(tok, ctx) if tok.dep_ != "poss" else None
         words = np_tokens(tok)
-        pair = hyphen_pair(tok.head) if tok.dep_ in ("compound", "amod") else None
+        pair = hyphen_pair_of(tok)
         if pair is not None and pair[1] == tok:
             words = [tok]  # "US-Russia agreement": Russia, the other side of the pair
         poss = child(tok, "poss")

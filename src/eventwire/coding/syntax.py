@@ -347,3 +347,15 @@ def hyphen_pair(noun: Token) -> tuple[Token, Token] | None:
                 (first.ent_type_ or second.ent_type_):
             return first, second
     return None
+
+
+def hyphen_pair_of(tok: Token) -> tuple[Token, Token] | None:
+    """The :func:`hyphen_pair` ``tok`` is one of ("Turkish" or "YPG" in "a Turkish-YPG
+    conflict"), or None."""
+    if tok.dep_ not in ("compound", "amod"):
+        return None
+    for noun in (tok.head, tok.head.head):
+        pair = hyphen_pair(noun)
+        if pair is not None and tok in pair:
+            return pair
+    return None

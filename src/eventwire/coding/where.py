@@ -520,15 +520,23 @@ def scene_country(trigger: Token, resolver: ActorResolver, article: _Article) ->
     return countries.pop() if len(countries) == 1 else None
 
 
+_SCENE_KEY = "eventwire.article_scene"
+
+
 def article_scene(trigger: Token, resolver: ActorResolver, article: _Article) -> str | None:
     """The country the article's places lie in most often (not its most named country: a
-    story of a bombing that killed Americans in Syria is set in Syria), or None."""
-    places = doc_places(trigger.doc, resolver.gazetteer, resolver.kb, article.countries)
-    skip = article.skip
-    seen = {id(r): r for i, r in places.items() if r.best is not None and r.best.place.country
-            and not (skip is not None and trigger.doc[i].idx in skip)}
-    counts = Counter(r.best.place.country for r in seen.values())
-    return counts.most_common(1)[0][0] if counts else None
+    story of a bombing that killed Americans in Syria is set in Syria), or None; worked out
+    once per article (the doc is the article's)."""
+    doc = trigger.doc
+    if _SCENE_KEY not in doc.user_data:
+        places = doc_places(doc, resolver.gazetteer, resolver.kb, article.countries)
+        skip = article.skip
+        seen = {id(r): r for i, r in places.items() if r.best is not None
+                and r.best.place.country and not (skip is not None and doc[i].idx in skip)}
+        counts = Counter(r.best.place.country for r in seen.values())
+        doc.user_data[_SCENE_KEY] = counts.most_common(1)[0][0] if counts else None
+    scene: str | None = doc.user_data[_SCENE_KEY]
+    return scene
 
 
 class _Article(Protocol):
