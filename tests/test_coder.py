@@ -2478,3 +2478,50 @@ def test_the_noun_a_present_participle_describes_is_its_doer() -> None:
     events = events_of("Kurdish militias fighting against Turkey in the Syrian enclave of Afrin "
                        "have called on Assad to intervene.")
     assert ("SYR", "TUR") in dyads(events, "190"), summary(events)
+
+
+def test_a_list_of_states_read_as_an_apposition_is_a_list() -> None:
+    """"Kuwait, the UAE, Oman and Jordan recalled their ambassadors": the parser takes "the
+    UAE" for an apposition of Kuwait; each is a side. "The capital, Amman" stays one."""
+    events = events_of("Kuwait, the UAE, Oman and Jordan recalled their ambassadors from Iran.")
+    capital = events_of("The capital, Amman, recalled its ambassador from Iran.")
+    assert {_country(e.source) for e in events if e.root == "16"} == \
+        {"KWT", "ARE", "OMN", "JOR"}, summary(events)
+    assert len([e for e in capital if e.root == "16"]) <= 1, summary(capital)
+
+
+def test_described_as_an_adjective_is_disapproval() -> None:
+    """"described the Israeli move as reckless", with "as" hung on the verb or the object."""
+    plain = events_of("Tehran described the Israeli raid as reckless.")
+    long = events_of("The Iranian foreign minister, giving a news conference in Tehran, "
+                     "described the Israeli move as reckless and illegal.")
+    assert ("IRN", "ISR") in dyads(plain, "111"), summary(plain)
+    assert ("IRN", "ISR") in dyads(long, "111"), summary(long)
+
+
+def test_a_body_named_after_a_people_is_a_group_object() -> None:
+    """"drive Islamic State out": the tagger leaves "State" untagged; a name built on a
+    people's name is still a group's, and the campaign's purpose names whom it is against."""
+    events = events_of("Kurdish fighters led the campaign to drive Islamic State from the "
+                       "eastern Syrian town of Hajin.")
+    assert any(e.root == "19" and e.target is not None and e.target.sector == "REB"
+               and "Islamic State" in (e.target.text or "") for e in events), summary(events)
+
+
+def test_whose_aim_it_is_does_it() -> None:
+    """"Their aim is to dislodge the militias": the owner of the aim is the doer."""
+    events = events_of("Syrian rebels gathered near the border on Monday. Their aim is to "
+                       "dislodge Kurdish militias from the enclave.")
+    assert any(e.root == "19" and _country(e.source) == "SYR" for e in events), summary(events)
+
+
+def test_a_forces_own_movement_has_its_forces_as_doer() -> None:
+    """"the withdrawal of Turkish troops from Afrin", "the deployment of Russian troops":
+    the troops move (the place left is no doer); "drew down its presence" is a withdrawal."""
+    pulled = events_of("The withdrawal of Turkish troops from Afrin was completed on Friday.")
+    sent = events_of("The deployment of Russian troops to Syria alarmed Washington.")
+    drawn = events_of("Britain drew down its military presence in Iraq.")
+    assert [_country(e.source) for e in pulled if e.cameo == "0874"] == ["TUR"], summary(pulled)
+    assert any(e.root == "15" and _country(e.source) == "RUS" and
+               _country(e.target) != "RUS" for e in sent), summary(sent)
+    assert [_country(e.source) for e in drawn if e.cameo == "0874"] == ["GBR"], summary(drawn)

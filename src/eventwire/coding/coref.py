@@ -50,6 +50,10 @@ RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "enemy", "rival", "ally",
                               "foe", "adversary", "counterpart", "opponent", "critic",
                               "backer", "sponsor", "patron", "protector", "guarantor"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: nouns of what someone means to do: "**their aim** is to dislodge the militias" is said of
+#: their owner, who would do it
+PURPOSE_NOUNS = frozenset({"aim", "goal", "objective", "intention", "intent", "mission",
+                           "plan", "purpose", "ambition"})
 
 
 #: nouns by which a report names again an international body or grouping it has named:

@@ -204,6 +204,8 @@ class PartyFinder(RoleFinder):
             actor = None  # "Christians" are no President Christian
         if actor is None and coref.body_noun(tok):
             actor = self._antecedent(tok, ctx)  # "the bloc": the body just named
+        if actor is None and tok.lemma_.lower() in coref.PURPOSE_NOUNS:
+            actor = owner_actor  # "their aim is to dislodge the militias": theirs
         if actor is None:
             actor = self._holder(tok, ctx)  # "rebel-held positions": the rebels'
         if actor is None:

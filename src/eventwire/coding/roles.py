@@ -87,6 +87,14 @@ def _measured(n: Token) -> Token:
     return n
 
 
+#: codes of a force's own movement (force posture; a military retreat): their noun's "of"
+#: object is the doer when it names armed men ("the **withdrawal of Turkish troops** from
+#: Afrin", "the **deployment of Russian forces**"), and a retreat's "from" is the place left
+MOVER_CODES = ("15", "0874")
+ARMED_MEN = frozenset({"troop", "force", "soldier", "army", "unit", "military", "contingent",
+                       "fighter", "marine", "militant", "militia", "militiaman", "rebel",
+                       "insurgent", "jihadist", "battalion", "brigade", "division", "garrison",
+                       "peacekeeper", "personnel", "warship", "warplane", "jet", "aircraft"})
 #: prepositions of a noun event's target the parser may hang on its "by" agent instead
 AGENT_BORNE = frozenset({"on", "against"})
 
@@ -436,7 +444,11 @@ class RoleFinder:
             # "held their meeting", "completed their withdrawal": the clause's subject
             poss = (self._source_head(gov) if gov is not None else None) or \
                 self._speaker_of_clause(n)
-        source = poss or next(iter(prep_objects([n], "by") + prep_objects([n], "from")), None) \
+        moving = p.code.startswith(MOVER_CODES)
+        movers = [o for o in prep_objects([n], "of") if o.lemma_.lower() in ARMED_MEN] \
+            if moving and poss is None else []
+        source = poss or next(iter(movers + prep_objects([n], "by") + (
+            [] if p.code.startswith("0874") else prep_objects([n], "from"))), None) \
             or noun_agent(n) or next(iter(_agents_of(n)), None)  # "a truce brokered by Moscow"
         if source is None and n.dep_ == "ROOT":
             # a headline's verb read as a noun: "UN chief **calls** for ceasefire"
@@ -450,8 +462,12 @@ class RoleFinder:
         if source is None:  # "Russian airstrikes"; a weapon ("artillery bombardment") only
             # when no one else is the doer, below
             source = next((m for m in modifiers if m not in means), None)
-        targets = self._slots(p, holders, n, False)
+        targets = [x for x in self._slots(p, holders, n, False) if x not in movers]
         targets += [x for cand in list(targets) for x in _agents_of(cand)]
+        if "none" not in p.target:  # "the campaign to drive Islamic State from Syria": whom
+            targets += [obj for acl in n.children  # its purpose is against
+                        if acl.dep_ == "acl" and to_infinitive(acl)
+                        for obj in (child(acl, "dobj"),) if obj is not None]
         if "none" not in p.target:
             # "sanctions imposed on Russia", "strikes launched against Isis": the participle's
             targets += [x for acl in n.children if acl.dep_ == "acl" and acl.tag_ == "VBN"

@@ -101,8 +101,12 @@ def head_words(tok: Token) -> set[str]:
 
 
 def _people(tok: Token) -> bool:
-    """A people named as a body: "the Kurds", "the Houthis" (not "Kurdish", an adjective)."""
-    return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS") and tok.text[:1].isupper()
+    """A people named as a body: "the Kurds", "the Houthis" (not "Kurdish", an adjective),
+    or a body named after one, whose name the entity tagger left half tagged ("drove
+    [Islamic] State from Syria")."""
+    return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS") and tok.text[:1].isupper() \
+        or tok.pos_ == "PROPN" and not tok.ent_type_ and any(
+            c.dep_ == "compound" and c.ent_type_ == "NORP" for c in tok.children)
 
 
 def owner_words(owner: Token) -> set[str]:
@@ -219,11 +223,13 @@ def shared_object(verb: Token) -> Token | None:
 
 def conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the words conjoined with it; in a subject, a name set beside a name of
-    the same kind is conjoined too (a headline's "Russia, Ukraine agree prisoner swap")."""
+    the same kind is conjoined too (a headline's "Russia, Ukraine agree prisoner swap"), and
+    so is a list the parser took for an apposition ("Saudi Arabia, the UAE and Egypt")."""
     out = [tok]
     for child in tok.children:
         if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") or (
-                child.dep_ == "appos" and tok.dep_ == "nsubj" and _bare_name_beside(tok, child)):
+                child.dep_ == "appos" and (tok.dep_ == "nsubj" and _bare_name_beside(tok, child)
+                                           or _listed_beside(tok, child))):
             out.extend(conjuncts(child))
     if tok.dep_ == "nsubj":
         out.extend(c for other in _companions(tok) for c in conjuncts(other))
@@ -253,6 +259,14 @@ def _companions(subject: Token) -> list[Token]:
             if prep is not None and (holder is subject or prep.i < subject.head.i):
                 out += [g for g in prep.children if g.dep_ == "pobj"]
     return out
+
+
+def _listed_beside(tok: Token, other: Token) -> bool:
+    """Whether an "apposition" is the next item of a list of countries: a country's name
+    beside a country's name, itself conjoined with another ("Saudi Arabia, the UAE, Bahrain
+    and Egypt"), unlike "the capital, Damascus" or "Assad's backer, Russia"."""
+    return tok.pos_ == other.pos_ == "PROPN" and tok.ent_type_ == other.ent_type_ == "GPE" \
+        and any(c.dep_ == "conj" and c.ent_type_ == "GPE" for c in other.children)
 
 
 def _bare_name_beside(tok: Token, other: Token) -> bool:
@@ -309,12 +323,18 @@ def to_original(article: Article, start: int, end: int) -> CharSpan:
 def predicate_words(verb: Token) -> frozenset[str]:
     """Lemmas of what a naming verb says its object is: the object's predicate ("called the
     raid **a grave error**"), an adjective complement ("branded the blockade **illegal**")
-    or an "as" phrase ("described the strikes **as a war crime**"), or what a reported
+    or an "as" phrase ("described the strikes **as a war crime**", "described the move **as
+    provocative**"), or what a reported
     clause says its subject is ("said the strikes were **unacceptable**"), with their
     modifiers and "of" objects ("an act **of aggression**"). Empty when the verb has none."""
     heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp") or (
         c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ")]
-    heads += prep_objects([verb], "as")
+    # the parser hangs the "as" phrase on the verb or on its object
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    heads += prep_objects(holders, "as")
+    heads += [g for c in (c for h in holders for c in h.children)
+              if c.dep_ == "prep" and c.lower_ == "as"
+              for g in c.children if g.pos_ == "ADJ"]  # "described the move as provocative"
     heads += [g for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"
               for g in c.children if g.dep_ in ("acomp", "attr")]  # "said the strikes were
     # unacceptable", "said the decision was a grave mistake"
