@@ -2525,3 +2525,56 @@ def test_a_forces_own_movement_has_its_forces_as_doer() -> None:
     assert any(e.root == "15" and _country(e.source) == "RUS" and
                _country(e.target) != "RUS" for e in sent), summary(sent)
     assert [_country(e.source) for e in drawn if e.cameo == "0874"] == ["GBR"], summary(drawn)
+
+
+def test_a_deal_agreed_is_an_agreement_made() -> None:
+    """"Britain agreed a trade deal with Japan" is 057, not an intention (030); "a deal was
+    agreed by Iran and Turkey" is made (asserted), not intended (future)."""
+    active = events_of("Norway agreed a new border deal with Iceland on Monday.")
+    passive = events_of("A border deal was agreed by Armenia and Georgia in July.")
+    assert dyads(active, "057") >= {("NOR", "ISL")}, summary(active)
+    assert not [e for e in active if e.root == "03"], summary(active)
+    assert {e.modality for e in passive if e.cameo == "057"} == {"asserted"}, summary(passive)
+    assert dyads(passive, "057") == {("ARM", "GEO"), ("GEO", "ARM")}, summary(passive)
+
+
+def test_an_inferred_side_does_not_repeat_a_named_event() -> None:
+    """"A truce was agreed by Armenia and Azerbaijan": one event each way, not a second with
+    the other side inferred from the article beside the one that names it."""
+    events = events_of("A truce was agreed by Armenia and Azerbaijan on Sunday.")
+    truces = [e for e in events if e.cameo == "0871"]
+    assert sorted((_country(e.source), _country(e.target)) for e in truces) == \
+        [("ARM", "AZE"), ("AZE", "ARM")], summary(events)
+
+
+def test_military_action_and_degrading_forces_are_fighting() -> None:
+    """"took military action against Hezbollah", "degrade the military capabilities of the
+    PKK": uses of force (190), and said as intended they are threats; industrial action and
+    degrading treatment are not."""
+    action = events_of("Israel took military action against Hezbollah in Lebanon.")
+    degrade = events_of("Ankara said it wanted to degrade the military capabilities of the PKK.")
+    strike = events_of("Dockers in Hamburg took industrial action against the port authority.")
+    assert ("ISR", "LBN") in dyads(action, "190"), summary(action)
+    assert any(e.root in ("19", "13") and _country(e.source) == "TUR" for e in degrade), \
+        summary(degrade)
+    assert not [e for e in strike if e.root == "19"], summary(strike)
+
+
+def test_telling_someone_to_act_is_a_demand() -> None:
+    """"Erdoğan told the US to get out of the way" is a demand (10); "told reporters that …"
+    stays a statement."""
+    order = events_of("The Iranian president told the Americans to leave the Gulf.")
+    said = events_of("The Iranian president told reporters that Iran would respond.")
+    assert ("IRN", "USA") in {(_country(e.source), _country(e.target))
+                              for e in order if e.root == "10"}, summary(order)
+    assert not [e for e in said if e.root == "10"], summary(said)
+
+
+def test_people_held_by_a_force_are_detained() -> None:
+    """"Three Dutch women are being held by Kurdish forces" is a detention (173); "talks were
+    held by" and "held the town" are other senses of "hold"."""
+    held = events_of("Three Dutch women are being held by Kurdish forces in a camp.")
+    talks = events_of("Talks were held by Armenia and Georgia in Tbilisi.")
+    town = events_of("The rebels held the town for two years.")
+    assert [_country(e.target) for e in held if e.cameo == "173"] == ["NLD"], summary(held)
+    assert not [e for e in talks + town if e.cameo == "173"], summary(talks + town)

@@ -276,7 +276,21 @@ class Counterpart(Inferrer, Bundled[VetoModel]):
                 name = known.name if known is not None else IGO_NAMES.get(best, best)
                 out[k] = inferred(out[k], role, best, name,
                                   f"{model.name}, score {scored[best]:.2f}")
-        return out
+        return told_already(out, events)
+
+
+def _dyad(event: Event) -> tuple[object, ...]:
+    return (event.sentence_index, event.cameo,
+            *((a.country, a.sector) if a is not None else (None, None)
+              for a in (event.source, event.target)))
+
+
+def told_already(events: list[Event], before: list[Event]) -> list[Event]:
+    """``events`` without those whose inferred side made them the same event (sentence, code,
+    countries and sectors) as one the text tells with its sides named: "a ceasefire was agreed by Iran
+    and Russia" needs no inferred "[Russia]" beside the named Russia."""
+    named = {_dyad(ev) for ev, was in zip(events, before) if ev is was}
+    return [ev for ev, was in zip(events, before) if ev is was or _dyad(ev) not in named]
 
 
 def inferred(event: Event, role: str, country: str, name: str, by: str) -> Event:

@@ -119,6 +119,10 @@ def _carries(tok: Token | None, particle: str,
                                    for c in tok.children)
 
 
+#: the ``complement`` word that any "to" infinitive fits: "told the US **to get out**"
+ANY_INFINITIVE = "(to)"
+
+
 class PatternMatcher:
     """Pattern matching; mixed into :class:`~eventwire.coding.coder.EventCoder`."""
 
@@ -157,9 +161,10 @@ class PatternMatcher:
         if p.needs_target and not _target_named(p, t):
             return False  # "the war between Israel and Hezbollah", not "the Syrian war";
             # "called Erdogan", not "the UN calls for a ceasefire" taken for a verb
-        if p.complement and not any(c.lemma_.lower() in p.complement and (
+        if p.complement and not any((c.lemma_.lower() in p.complement and (
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and to_infinitive(c)))
-                and not _leads_on(c) for c in _complements(t)):
+                and not _leads_on(c)) or (ANY_INFINITIVE in p.complement and c.dep_ == "xcomp"
+                                          and to_infinitive(c)) for c in _complements(t)):
             return False
         if p.modifier and not any(c.dep_ in ("compound", "amod", "nmod") and
                                   c.lemma_.lower() in p.modifier for c in t.children):

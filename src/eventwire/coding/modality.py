@@ -45,6 +45,8 @@ def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
             return  # "agreed to talks **as** fighting entered its fourth week"
         if presupposed(tok, cues):
             return  # "Russia's veto of the resolution may embolden Assad": the veto was cast
+        if tok.dep_ == "nsubjpass" and head.lemma_.lower() == "agree":
+            return  # "a deal was agreed in July": the deal is made, not intended
         yield head
         tok = head
 
