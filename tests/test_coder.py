@@ -2578,3 +2578,11 @@ def test_people_held_by_a_force_are_detained() -> None:
     town = events_of("The rebels held the town for two years.")
     assert [_country(e.target) for e in held if e.cameo == "173"] == ["NLD"], summary(held)
     assert not [e for e in talks + town if e.cameo == "173"], summary(talks + town)
+
+
+def test_a_relative_clause_without_pronoun_has_its_noun_as_object() -> None:
+    """"The rebels the army surrounded in Aleppo surrendered": the army besieged the rebels
+    (the clause's object is the noun it describes)."""
+    events = events_of("The rebels the army surrounded in Aleppo surrendered.")
+    assert any(e.cameo == "191" and e.target is not None and e.target.sector == "REB"
+               for e in events), summary(events)

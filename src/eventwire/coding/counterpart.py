@@ -287,10 +287,11 @@ def _dyad(event: Event) -> tuple[object, ...]:
 
 def told_already(events: list[Event], before: list[Event]) -> list[Event]:
     """``events`` without those whose inferred side made them the same event (sentence, code,
-    countries and sectors) as one the text tells with its sides named: "a ceasefire was agreed by Iran
-    and Russia" needs no inferred "[Russia]" beside the named Russia."""
-    named = {_dyad(ev) for ev, was in zip(events, before) if ev is was}
-    return [ev for ev, was in zip(events, before) if ev is was or _dyad(ev) not in named]
+    countries and sectors) as one the text tells with its sides named: "a ceasefire was
+    agreed by Iran and Russia" needs no inferred "[Russia]" beside the named Russia."""
+    pairs = list(zip(events, before, strict=True))
+    named = {_dyad(ev) for ev, was in pairs if ev is was}
+    return [ev for ev, was in pairs if ev is was or _dyad(ev) not in named]
 
 
 def inferred(event: Event, role: str, country: str, name: str, by: str) -> Event:

@@ -30,6 +30,7 @@ from .syntax import (
     side_clause,
     to_infinitive,
     trailing_participle,
+    zero_relative,
 )
 
 #: Dependencies through which a word is embedded in (the complement of) another.
@@ -136,8 +137,8 @@ class PatternMatcher:
             # [the extremists from eastern Syria]"): enough when the object list pins the sense
         if p.object:
             obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
-            if obj is None and reduced_passive(t):  # "a conference boycotted by the opposition"
-                obj = t.head
+            if obj is None and (reduced_passive(t) or zero_relative(t)):
+                obj = t.head  # "a conference boycotted by the opposition", "Kurds it backed"
             if obj is None and p.pos == "verb":
                 obj = next(iter(prep_objects([t], p.particle or "")), None) if p.particle \
                     else None

@@ -22,6 +22,7 @@ from .syntax import (
     reduced_passive,
     shared_object,
     to_infinitive,
+    zero_relative,
 )
 
 #: Prepositions whose object is the target of an event stated in a complement clause.
@@ -329,8 +330,9 @@ class RoleFinder:
                 return []
             if slot == "dobj":
                 obj = child(t, "nsubjpass") if passive else child(t, "dobj")
-                if obj is None and reduced_passive(t):
-                    obj = t.head  # "the journalist captured by Islamic State"
+                if obj is None and (reduced_passive(t) or not passive and zero_relative(t)):
+                    obj = t.head  # "the journalist captured by Islamic State", "the Kurds it
+                    # had backed"
                 if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
                     obj = t.head  # "the prince, whom Turkey accuses": the prince
                 if obj is None and not passive:

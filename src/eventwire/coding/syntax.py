@@ -35,6 +35,15 @@ def reduced_passive(tok: Token) -> bool:
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
 
 
+def zero_relative(tok: Token) -> bool:
+    """A relative clause whose object is the noun it describes, with no relative pronoun:
+    "the Kurds **it had backed**", "the militias Russia **supports**"."""
+    return tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.pos_ == "VERB" \
+        and tok.i > tok.head.i and any(c.dep_ == "nsubj" for c in tok.children) and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ in ("who", "which", "that", "whom")
+            for c in tok.children)
+
+
 def child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
