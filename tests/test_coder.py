@@ -2586,3 +2586,36 @@ def test_a_relative_clause_without_pronoun_has_its_noun_as_object() -> None:
     events = events_of("The rebels the army surrounded in Aleppo surrendered.")
     assert any(e.cameo == "191" and e.target is not None and e.target.sector == "REB"
                for e in events), summary(events)
+
+
+def test_foreign_fighters_are_not_of_the_scenes_country() -> None:
+    """In a story on Syria, "fighters" named by role are Syria's; "foreign fighters" are not."""
+    foreign = events_of("The war in Syria goes on. Soldiers detained foreign fighters near "
+                        "the town.")
+    local = events_of("The war in Syria goes on. Soldiers detained fighters near the town.")
+    assert [_country(e.target) for e in local if e.cameo == "173"] == ["SYR"], summary(local)
+    assert [_country(e.target) for e in foreign if e.cameo == "173"] == [None], summary(foreign)
+
+
+def test_forces_poised_to_strike_have_not_struck() -> None:
+    """"Government forces are poised to storm the city": the storming is to come (future)."""
+    events = events_of("Government forces are poised to storm the rebel-held city of Daraa.")
+    assert {e.modality for e in events if e.root == "19"} == {"future"}, summary(events)
+
+
+def test_a_fronted_adjective_phrase_is_the_subjects_deed() -> None:
+    """"Fresh from ousting the militants from the town, the army was emboldened": the army
+    ousted them (not the "by" agent of the passive main clause)."""
+    events = events_of("Fresh from ousting the militants from Palmyra, the Syrian army was "
+                       "emboldened by Russian support.")
+    assert any(e.root == "19" and _country(e.source) == "SYR" and e.source is not None
+               and e.source.sector == "MIL" for e in events), summary(events)
+
+
+def test_a_relative_clause_on_an_apposition_describes_the_name() -> None:
+    """"The PKK, a designated terror group that has fought the Turkish state, …": the PKK
+    fought, not an unnamed group."""
+    events = events_of("The PKK, a designated terror group that has fought a long insurgency "
+                       "against the Turkish state, is banned in Europe.")
+    assert any(e.root == "19" and e.source is not None and e.source.sector == "REB"
+               and _country(e.target) == "TUR" for e in events), summary(events)

@@ -87,7 +87,17 @@ def of_country(found: list[Found], country: str, why: str | None = None,
     ``agent`` of no country: "taxi drivers", "refugees", "seven hospitals"), only those of
     ``sectors`` when given; ``why`` is added to their evidence."""
     return [_moved(f, country, why) if f.actor.country is None and f.actor.kind == "agent"
-            and (sectors is None or f.actor.sector in sectors) else f for f in found]
+            and (sectors is None or f.actor.sector in sectors) and not _outsiders(f.token)
+            else f for f in found]
+
+
+#: words that say a group comes from elsewhere: "**foreign** fighters" are not the scene's
+OUTSIDER_WORDS = frozenset({"foreign", "overseas", "international", "multinational"})
+
+
+def _outsiders(tok: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in OUTSIDER_WORDS
+               for c in tok.children)
 
 
 #: sectors of the state's local arms: police and courts act where they are

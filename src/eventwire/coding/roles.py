@@ -216,7 +216,7 @@ class RoleFinder:
         subj = max(subjects, key=lambda c: c.i) if subjects else None
         if subj is not None:
             if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
-                return t.head
+                return _described(t.head)
             return subj
         agent = next(iter(prep_objects([t], "by")), None) if t.tag_ == "VBG" else None
         if agent is not None:
@@ -236,7 +236,7 @@ class RoleFinder:
             own = self._source_head(t.head)
             return self._reporter(t, own) or own
         if t.dep_ == "relcl":
-            return t.head
+            return _described(t.head)
         if t.dep_ in ("acomp", "attr") or (t.pos_ == "ADJ" and t.dep_ == "ccomp"):
             return self._source_head(t.head)  # "he is prepared to lift ..."
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
@@ -248,6 +248,9 @@ class RoleFinder:
                 return gov  # "accused **the army** of bombing": "of" hung on the object
             if passive(gov) and child(gov, "nsubjpass") is not None:
                 return child(gov, "nsubjpass")  # "Russia was accused of shelling the town"
+            if gov.pos_ == "ADJ" and gov.dep_ == "advcl" and gov.i < gov.head.i:
+                # "fresh from ousting Isis, the SDF had been emboldened": the clause's subject
+                return child(gov.head, "nsubj", "nsubjpass")
             return child(gov, "dobj") or self._source_head(gov)
         if p is not None and p.code[:2] in SAID_ROOTS and _said_aside(t, self.cues.speech_verbs):
             return child(t.head.head, "nsubj")  # "Assad said the nations had …, blasting the US"
@@ -528,3 +531,11 @@ class RoleFinder:
             # accusation" (but "Moscow denied the attack": its own, denied)
             source = self._source_head(gov)
         return source or next(iter(means), None), targets, gov
+
+
+def _described(noun: Token) -> Token:
+    """The name an apposition describes, for a relative clause on the apposition: "the PKK,
+    **a terror group** that has fought the Turkish state" -> the PKK."""
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+        return noun.head
+    return noun
