@@ -2619,3 +2619,23 @@ def test_a_relative_clause_on_an_apposition_describes_the_name() -> None:
                        "against the Turkish state, is banned in Europe.")
     assert any(e.root == "19" and e.source is not None and e.source.sector == "REB"
                and _country(e.target) == "TUR" for e in events), summary(events)
+
+
+def test_the_parties_a_joint_event_involves_are_its_sides() -> None:
+    """"a joint operation involving the Iraqi army and Kurdish fighters": both take part,
+    each the other's partner."""
+    events = events_of("Officials said it would be a joint operation involving the Iraqi army "
+                       "and Kurdish peshmerga fighters.")
+    assert any(e.root == "06" and _country(e.source) == "IRQ" and e.target is not None
+               for e in events), summary(events)
+
+
+def test_who_suffers_or_comes_under_an_event_is_its_target() -> None:
+    """"Kobani came under attack by Islamic State fighters", "the rebels faced an assault by
+    Turkish troops": the subject suffers the event, the "by" phrase does it."""
+    under = events_of("Kobani came under attack by Islamic State fighters on Friday.")
+    faced = events_of("Kurdish rebels faced an assault by Turkish troops.")
+    assert [(_country(e.source), _country(e.target)) for e in under if e.root == "19"] == \
+        [("IRQ", "SYR")], summary(under)
+    assert any(e.root == "19" and _country(e.source) == "TUR" and e.target is not None
+               and e.target.sector == "REB" for e in faced), summary(faced)

@@ -39,7 +39,13 @@ INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy", "resort"})
 #: A nominal event under a preposition of a verb is the verb's subject's ("wounded two soldiers
 #: **in** a bomb attack", "did not focus **on** new sanctions") — except after these.
 NOT_AGENTIVE_PREPS = frozenset({"after", "before", "since", "despite", "following", "amid",
-                                "against", "over", "because", "until", "of", "from", "to"})
+                                "against", "over", "because", "until", "of", "from", "to",
+                                "under"})
+#: verbs whose subject suffers the event their object names ("the town **suffered** heavy
+#: shelling", "the rebels **faced** an assault"), as does the subject of "come under" an
+#: event ("Afrin **came under** attack"): that subject is the event's target
+SUFFERING_VERBS = frozenset({"suffer", "endure", "experience", "face", "withstand", "sustain",
+                             "undergo", "weather"})
 #: Verbs whose subject may be a nominal event and whose object is then that event's target
 #: ("a roadside **bombing killed** two soldiers", "US **airstrikes hit** rebel positions").
 HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "destroy", "damage", "hit", "strike",
@@ -96,6 +102,9 @@ ARMED_MEN = frozenset({"troop", "force", "soldier", "army", "unit", "military", 
                        "fighter", "marine", "militant", "militia", "militiaman", "rebel",
                        "insurgent", "jihadist", "battalion", "brigade", "division", "garrison",
                        "peacekeeper", "personnel", "warship", "warplane", "jet", "aircraft"})
+#: participles that name the parties of a shared event ("a joint operation **involving** the
+#: Turkish army and Syrian rebels")
+PARTY_VERBS = frozenset({"involve", "include", "bring"})
 #: prepositions of a noun event's target the parser may hang on its "by" agent instead
 AGENT_BORNE = frozenset({"on", "against"})
 
@@ -499,6 +508,13 @@ class RoleFinder:
             victims = child(gov, "nsubj", "nsubjpass")  # "two men died in army shelling"
             if victims is not None:
                 targets.append(victims)
+        if gov is not None and "none" not in p.target and (
+                n.dep_ == "dobj" and gov.lemma_.lower() in SUFFERING_VERBS or
+                n.dep_ == "pobj" and n.head.lower_ == "under" and n.head.head.i == gov.i):
+            sufferer = child(gov, "nsubj")  # "Afrin came under attack by Turkish troops"
+            targets = [sufferer, *targets] if sufferer is not None else targets
+            source = source or next(iter(prep_objects([gov], "by")), None)  # the parser may
+            # hang the doer's "by" on the verb
         if gov is not None and "none" not in p.target:
             targets += self._condition_subjects(gov)
             for clause in gov.children:  # "staged a strike to demand the release of X"
@@ -513,6 +529,10 @@ class RoleFinder:
             if not between and n.dep_ in ("nsubj", "nsubjpass"):  # "fighting broke out between X
                 # and Y", "a ceasefire was agreed between X and Y"
                 between = prep_objects([n.head], "between")
+            if not between:  # "a joint operation involving the Turkish army and Syrian rebels"
+                between = [obj for a in n.children if a.dep_ == "acl" and
+                           a.lemma_.lower() in PARTY_VERBS for obj in (child(a, "dobj"),)
+                           if obj is not None and len(conjuncts(obj)) > 1]
             if between:
                 conj = conjuncts(between[0])
                 return between[0], conj[1:2], gov  # _events_for keeps the source to itself
