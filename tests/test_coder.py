@@ -2639,3 +2639,11 @@ def test_who_suffers_or_comes_under_an_event_is_its_target() -> None:
         [("IRQ", "SYR")], summary(under)
     assert any(e.root == "19" and _country(e.source) == "TUR" and e.target is not None
                and e.target.sector == "REB" for e in faced), summary(faced)
+
+
+def test_the_opposition_named_by_role_is_of_the_storys_country() -> None:
+    """In a story set in Aleppo, "the opposition" with no country named is Syria's."""
+    events = events_of("Clashes were reported in Aleppo. Forces loyal to the government "
+                       "attacked the opposition on Monday.")
+    assert any(e.root == "19" and e.target is not None and e.target.sector == "OPP"
+               and _country(e.target) == "SYR" for e in events), summary(events)

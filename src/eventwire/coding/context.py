@@ -102,10 +102,11 @@ def _outsiders(tok: Token) -> bool:
 
 #: sectors of the state's local arms: police and courts act where they are
 LOCAL_SECTORS = frozenset({"COP", "JUD"})
-#: sectors of a country's institutions and armed sides, which a report names by role alone
-#: in a story set in that country ("soldiers", "rebels", "the courts"); not people at large
-#: ("civilians", "refugees", "activists"), who may be anyone's
-SCENE_SECTORS = frozenset({"GOV", "MIL", "REB", "PRM", "COP", "JUD"})
+#: sectors of a country's institutions, armed sides and opposition, which a report names by
+#: role alone in a story set in that country ("soldiers", "rebels", "the courts", "the
+#: opposition"); not people at large ("civilians", "refugees", "activists"), who may be
+#: anyone's
+SCENE_SECTORS = frozenset({"GOV", "MIL", "REB", "PRM", "COP", "JUD", "OPP"})
 
 
 def local_forces(found: list[Found], country: str) -> list[Found]:
