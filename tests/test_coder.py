@@ -2647,3 +2647,24 @@ def test_the_opposition_named_by_role_is_of_the_storys_country() -> None:
                        "attacked the opposition on Monday.")
     assert any(e.root == "19" and e.target is not None and e.target.sector == "OPP"
                and _country(e.target) == "SYR" for e in events), summary(events)
+
+
+def test_at_the_hands_of_names_the_doer() -> None:
+    """"killed at the hands of government forces", "the killing of the journalist at the
+    hands of Saudi agents": the hands' owner did it."""
+    verb = events_of("Hundreds of Yemeni civilians were killed at the hands of Houthi rebels.")
+    noun = events_of("The killing of the journalist at the hands of Saudi agents shocked Turkey.")
+    assert any(e.root == "18" and _country(e.source) == "YEM" for e in verb), summary(verb)
+    assert any(e.root == "18" and _country(e.source) == "SAU" for e in noun), summary(noun)
+
+
+def test_a_participle_on_those_tells_what_was_done_to_them() -> None:
+    """"the fate of those kidnapped by Islamic State", asked about: a kidnapping (181) that
+    happened, told inside the appeal; "prisoners held by Israel", whose release is demanded,
+    are held (173)."""
+    events = events_of("Families still ask about the fate of those kidnapped by Islamic State.")
+    held = events_of("Hamas demanded the release of prisoners held by Israel.")
+    assert any(e.cameo == "181" and e.source is not None and e.source.sector == "REB"
+               and e.modality == "asserted" for e in events), summary(events)
+    assert [(_country(e.source), e.modality) for e in held if e.cameo == "173"] == \
+        [("ISR", "asserted")], summary(held)

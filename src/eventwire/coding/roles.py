@@ -15,6 +15,7 @@ from .patterns import Pattern, PatternSet
 from .syntax import (
     child,
     conjuncts,
+    hands_of,
     hyphen_pair,
     named_modifiers,
     passive,
@@ -138,7 +139,7 @@ def noun_agent(t: Token) -> Token | None:
     if first.pos_ not in ("NOUN", "PROPN"):
         return None
     for n in (first, *(c for c in first.children if c.dep_ == "conj")):
-        found = prep_objects([n], "by")
+        found = prep_objects([n], "by") or hands_of(n)  # "killing at the hands of rebels"
         if found:
             return found[0]
     return None
@@ -211,7 +212,7 @@ class RoleFinder:
     # -- sources and targets ------------------------------------------------------------
     def _source_head(self, t: Token, p: Pattern | None = None) -> Token | None:
         if passive(t):
-            agent = next(iter(prep_objects([t], "by")), None)
+            agent = next(iter(prep_objects([t], "by") + hands_of(t)), None)
             if agent is None and p is not None and "dobj" not in p.target:
                 return child(t, "nsubjpass")  # "Vietnam is committed to ...": a state
             return agent
@@ -227,7 +228,8 @@ class RoleFinder:
             if subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 return _described(t.head)
             return subj
-        agent = next(iter(prep_objects([t], "by")), None) if t.tag_ == "VBG" else None
+        agent = next(iter(prep_objects([t], "by") + hands_of(t)), None) \
+            if t.tag_ == "VBG" else None
         if agent is not None:
             return agent  # "killed in airstrikes and shelling by forces loyal to Assad": a
             # gerund the parser read as a verb, its doer in the "by" phrase

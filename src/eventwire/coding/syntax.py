@@ -31,8 +31,14 @@ def passive(tok: Token) -> bool:
 
 def reduced_passive(tok: Token) -> bool:
     """A past participle modifying a noun, which is its patient: "civilians **killed** by
-    airstrikes", "the convoy, **hit** by a drone"."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
+    airstrikes", "the convoy, **hit** by a drone", "those **kidnapped** by Daesh"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and (
+        tok.head.pos_ in ("NOUN", "PROPN") or tok.head.lower_ in COUNTED_PRONOUNS)
+
+
+#: pronouns for people counted or picked out, which a participle may describe: "**those**
+#: kidnapped by Daesh", "**many** killed in the raid"
+COUNTED_PRONOUNS = frozenset({"those", "many", "some", "others", "most", "all"})
 
 
 def zero_relative(tok: Token) -> bool:
@@ -42,6 +48,12 @@ def zero_relative(tok: Token) -> bool:
         and tok.i > tok.head.i and any(c.dep_ == "nsubj" for c in tok.children) and not any(
             c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ in ("who", "which", "that", "whom")
             for c in tok.children)
+
+
+def hands_of(tok: Token) -> list[Token]:
+    """Whose hands an event came at: "killed **at the hands of** Houthi rebels" (the doer)."""
+    return prep_objects([h for h in prep_objects([tok], "at") if h.lemma_.lower() == "hand"],
+                        "of")
 
 
 def child(tok: Token, *deps: str) -> Token | None:
