@@ -71,7 +71,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.11"
+CODER_VERSION = "0.5.12"
 
 #: Fighting (and trading blows or accusations) and truces done together are done to each
 #: other: "Israel and Hezbollah fought a war", "Iran and Saudi Arabia traded accusations",
@@ -201,6 +201,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 if key not in seen:
                     seen.add(key)
                     events.append(ev)
+        events = _whole_only(events)
         events.extend(self._statements(sent, index, ctx, headline, fired))
         events.extend(visits.visits(events))  # "met Egyptian officials in Cairo": a trip
         return events
@@ -433,6 +434,22 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         """Why each pattern candidate in a sentence fired or not, with the parse
         (:func:`.explain.explain`)."""
         return explain.explain(self, sent, ctx)
+
+
+def _side(actor: Actor | None) -> str | None:
+    return None if actor is None else (actor.country or actor.text)
+
+
+def _whole_only(events: list[Event]) -> list[Event]:
+    """A sentence's events without those another event of the same code tells whole: "a
+    truce was agreed by Armenia and Azerbaijan" is Armenia's truce with Azerbaijan (from
+    "truce"), not also Armenia's truce with no one (from "agreed") -- one event per dyad."""
+    def covers(whole: Event, part: Event) -> bool:
+        return whole is not part and whole.cameo == part.cameo and all(
+            _side(p) is None or _side(p) == _side(w) for p, w in
+            ((part.source, whole.source), (part.target, whole.target))) and \
+            (_side(whole.source), _side(whole.target)) != (_side(part.source), _side(part.target))
+    return [ev for ev in events if not any(covers(other, ev) for other in events)]
 
 
 def _scene_country(found: list[Found], country: str, why: str) -> list[Found]:
