@@ -2517,14 +2517,18 @@ def test_whose_aim_it_is_does_it() -> None:
 
 def test_a_forces_own_movement_has_its_forces_as_doer() -> None:
     """"the withdrawal of Turkish troops from Afrin", "the deployment of Russian troops":
-    the troops move (the place left is no doer); "drew down its presence" is a withdrawal."""
+    the troops move (the place left is no doer; the bare "force" of "a show of force" is no
+    troop); "drew down its presence" is a withdrawal."""
     pulled = events_of("The withdrawal of Turkish troops from Afrin was completed on Friday.")
     sent = events_of("The deployment of Russian troops to Syria alarmed Washington.")
     drawn = events_of("Britain drew down its military presence in Iraq.")
+    shown = events_of("Moscow said Washington used the incident as a pretext for a show of "
+                      "force.")
     assert [_country(e.source) for e in pulled if e.cameo == "0874"] == ["TUR"], summary(pulled)
     assert any(e.root == "15" and _country(e.source) == "RUS" and
                _country(e.target) != "RUS" for e in sent), summary(sent)
     assert [_country(e.source) for e in drawn if e.cameo == "0874"] == ["GBR"], summary(drawn)
+    assert all(e.source is None or e.source.text != "force" for e in shown), summary(shown)
 
 
 def test_a_deal_agreed_is_an_agreement_made() -> None:

@@ -461,8 +461,8 @@ class RoleFinder:
             poss = (self._source_head(gov) if gov is not None else None) or \
                 self._speaker_of_clause(n)
         moving = p.code.startswith(MOVER_CODES)
-        movers = [o for o in prep_objects([n], "of") if o.lemma_.lower() in ARMED_MEN] \
-            if moving and poss is None else []
+        movers = [o for o in prep_objects([n], "of") if o.lemma_.lower() in ARMED_MEN
+                  and _countable(o)] if moving and poss is None else []
         source = poss or next(iter(movers + prep_objects([n], "by") + (
             [] if p.code.startswith("0874") else prep_objects([n], "from"))), None) \
             or noun_agent(n) or next(iter(_agents_of(n)), None)  # "a truce brokered by Moscow"
@@ -553,6 +553,13 @@ class RoleFinder:
             # accusation" (but "Moscow denied the attack": its own, denied)
             source = self._source_head(gov)
         return source or next(iter(means), None), targets, gov
+
+
+def _countable(noun: Token) -> bool:
+    """Whether a noun names some of a kind, not the kind in the abstract: "Turkish troops",
+    "a force of 3,000", not the bare "force" of "a show of force"."""
+    return noun.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ in ("det", "amod", "compound", "nummod", "poss") for c in noun.children)
 
 
 def _described(noun: Token) -> Token:
