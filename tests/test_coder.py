@@ -78,6 +78,13 @@ def _country(actor: Actor | None) -> str | None:
     return actor.country if actor is not None else None
 
 
+def sides(events: list[Event], code: str) -> list[tuple[str | None, str | None]]:
+    """The (source, target) countries of the events whose code or root is ``code``, in the
+    order coded, unknown sides as None (unlike :func:`dyads`)."""
+    return [(_country(e.source), _country(e.target)) for e in events
+            if _code_fits(e, frozenset({code}))]
+
+
 @dataclasses.dataclass(frozen=True)
 class Case:
     """One expected event: ``codes`` holds acceptable CAMEO codes and/or two-digit roots."""
@@ -2384,16 +2391,14 @@ def test_a_partner_named_by_its_people_is_not_its_owners() -> None:
     """"the US military's Kurdish partners" are Kurds (here Syria's), not the US."""
     events = events_of("The war in Syria goes on. Turkish troops attacked the US military's "
                        "Kurdish partners inside northern Syria.")
-    assert [(_country(e.source), _country(e.target)) for e in events if e.root == "19"] == \
-        [("TUR", "SYR")], summary(events)
+    assert sides(events, "19") == [("TUR", "SYR")], summary(events)
 
 
 def test_a_relation_named_in_apposition_is_the_named_party() -> None:
     """"Assad's backer, Russia" is Russia; the possessor is the other party of the relation."""
     events = events_of("The war in Syria goes on. Syrian rebels are trying to negotiate with "
                        "Assad's backer, Russia, as their enclave shrinks.")
-    assert {(_country(e.source), _country(e.target)) for e in events if e.root == "04"} == \
-        {("SYR", "RUS"), ("RUS", "SYR")}, summary(events)
+    assert set(sides(events, "04")) == {("SYR", "RUS"), ("RUS", "SYR")}, summary(events)
 
 
 def test_an_unknown_person_keeps_the_nationality_first_given() -> None:
@@ -2427,9 +2432,7 @@ def test_who_a_subject_acts_along_with_is_a_side_too() -> None:
     """"Putin, along with his Turkish counterpart, Erdoğan, is due to meet": both meet."""
     events = events_of("Putin, along with his Turkish counterpart, Recep Tayyip Erdoğan, is due "
                        "to meet in Sochi on Thursday.")
-    assert {("RUS", "TUR"), ("TUR", "RUS")} <= {
-        (_country(e.source), _country(e.target)) for e in events if e.root == "04"}, \
-        summary(events)
+    assert {("RUS", "TUR"), ("TUR", "RUS")} <= set(sides(events, "04")), summary(events)
 
 
 def test_being_in_contact_with_a_side_is_consultation() -> None:
@@ -2437,17 +2440,15 @@ def test_being_in_contact_with_a_side_is_consultation() -> None:
     Kurdish party PYD is a party of Syria."""
     contact = events_of("Britain remains in contact with the Turkish authorities.")
     hosted = events_of("Ankara has hosted the PYD leader, Salih Muslim.")
-    assert ("GBR", "TUR") in [(_country(e.source), _country(e.target)) for e in contact
-                              if e.cameo == "040"], summary(contact)
-    assert [(_country(e.source), _country(e.target)) for e in hosted if e.root == "04"] == \
-        [("TUR", "SYR")], summary(hosted)
+    assert ("GBR", "TUR") in sides(contact, "040"), summary(contact)
+    assert sides(hosted, "04") == [("TUR", "SYR")], summary(hosted)
 
 
 def test_the_sides_of_a_truce_may_follow_its_participle() -> None:
     """"a ceasefire agreed last year between Russia, the US and Jordan": the three sides."""
     events = events_of("The fighting rips up a ceasefire agreed last year between Russia, the US "
                        "and Jordan.")
-    assert {(_country(e.source), _country(e.target)) for e in events if e.cameo == "0871"} == \
+    assert set(sides(events, "0871")) == \
         {(a, b) for a in ("RUS", "USA", "JOR") for b in ("RUS", "USA", "JOR") if a != b}, \
         summary(events)
 
@@ -2546,9 +2547,7 @@ def test_a_side_left_open_or_inferred_does_not_repeat_a_named_event() -> None:
     """"A truce was agreed by Armenia and Azerbaijan": one event each way (from "truce"), not
     a second (from "agreed") with the other side left open or inferred from the article."""
     events = events_of("A truce was agreed by Armenia and Azerbaijan on Sunday.")
-    truces = [e for e in events if e.cameo == "0871"]
-    assert sorted((_country(e.source), _country(e.target)) for e in truces) == \
-        [("ARM", "AZE"), ("AZE", "ARM")], summary(events)
+    assert sorted(sides(events, "0871")) == [("ARM", "AZE"), ("AZE", "ARM")], summary(events)
 
 
 def test_military_action_and_degrading_forces_are_fighting() -> None:
@@ -2569,8 +2568,7 @@ def test_telling_someone_to_act_is_a_demand() -> None:
     stays a statement."""
     order = events_of("The Iranian president told the Americans to leave the Gulf.")
     said = events_of("The Iranian president told reporters that Iran would respond.")
-    assert ("IRN", "USA") in {(_country(e.source), _country(e.target))
-                              for e in order if e.root == "10"}, summary(order)
+    assert ("IRN", "USA") in sides(order, "10"), summary(order)
     assert not [e for e in said if e.root == "10"], summary(said)
 
 
@@ -2639,8 +2637,7 @@ def test_who_suffers_or_comes_under_an_event_is_its_target() -> None:
     Turkish troops": the subject suffers the event, the "by" phrase does it."""
     under = events_of("Kobani came under attack by Islamic State fighters on Friday.")
     faced = events_of("Kurdish rebels faced an assault by Turkish troops.")
-    assert [(_country(e.source), _country(e.target)) for e in under if e.root == "19"] == \
-        [("IRQ", "SYR")], summary(under)
+    assert sides(under, "19") == [("IRQ", "SYR")], summary(under)
     assert any(e.root == "19" and _country(e.source) == "TUR" and e.target is not None
                and e.target.sector == "REB" for e in faced), summary(faced)
 

@@ -128,6 +128,16 @@ def _carries(tok: Token | None, particle: str,
 ANY_INFINITIVE = "(to)"
 
 
+def _complement_fits(p: Pattern, c: Token) -> bool:
+    """Whether the clause ``c`` is a complement ``p`` lists: one of its verbs ("refused **to
+    resign**", not through a verb that only leads on to another), or any "to" infinitive
+    when it lists ``(to)``."""
+    if ANY_INFINITIVE in p.complement and c.dep_ == "xcomp" and to_infinitive(c):
+        return True
+    return c.lemma_.lower() in p.complement and not _leads_on(c) and (
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and to_infinitive(c)))
+
+
 class PatternMatcher:
     """Pattern matching; mixed into :class:`~eventwire.coding.coder.EventCoder`."""
 
@@ -166,10 +176,7 @@ class PatternMatcher:
         if p.needs_target and not _target_named(p, t):
             return False  # "the war between Israel and Hezbollah", not "the Syrian war";
             # "called Erdogan", not "the UN calls for a ceasefire" taken for a verb
-        if p.complement and not any((c.lemma_.lower() in p.complement and (
-                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and to_infinitive(c)))
-                and not _leads_on(c)) or (ANY_INFINITIVE in p.complement and c.dep_ == "xcomp"
-                                          and to_infinitive(c)) for c in _complements(t)):
+        if p.complement and not any(_complement_fits(p, c) for c in _complements(t)):
             return False
         if p.modifier and not any(c.dep_ in ("compound", "amod", "nmod") and
                                   c.lemma_.lower() in p.modifier for c in t.children):

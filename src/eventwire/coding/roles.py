@@ -460,9 +460,8 @@ class RoleFinder:
             # "held their meeting", "completed their withdrawal": the clause's subject
             poss = (self._source_head(gov) if gov is not None else None) or \
                 self._speaker_of_clause(n)
-        moving = p.code.startswith(MOVER_CODES)
         movers = [o for o in prep_objects([n], "of") if o.lemma_.lower() in ARMED_MEN
-                  and _countable(o)] if moving and poss is None else []
+                  and _countable(o)] if p.code.startswith(MOVER_CODES) and poss is None else []
         source = poss or next(iter(movers + prep_objects([n], "by") + (
             [] if p.code.startswith("0874") else prep_objects([n], "from"))), None) \
             or noun_agent(n) or next(iter(_agents_of(n)), None)  # "a truce brokered by Moscow"
@@ -480,11 +479,10 @@ class RoleFinder:
             source = next((m for m in modifiers if m not in means), None)
         targets = [x for x in self._slots(p, holders, n, False) if x not in movers]
         targets += [x for cand in list(targets) for x in _agents_of(cand)]
-        if "none" not in p.target:  # "the campaign to drive Islamic State from Syria": whom
-            targets += [obj for acl in n.children  # its purpose is against
-                        if acl.dep_ == "acl" and to_infinitive(acl)
-                        for obj in (child(acl, "dobj"),) if obj is not None]
         if "none" not in p.target:
+            # "the campaign to drive Islamic State from Syria": whom its purpose is against
+            targets += [obj for acl in n.children if acl.dep_ == "acl" and to_infinitive(acl)
+                        for obj in (child(acl, "dobj"),) if obj is not None]
             # "sanctions imposed on Russia", "strikes launched against Isis": the participle's
             targets += [x for acl in n.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
                         for word in ("on", "against", "at", "upon")
