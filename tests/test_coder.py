@@ -2287,6 +2287,16 @@ def test_a_description_is_the_list_set_in_apposition_to_it() -> None:
     assert dyads(one, "040") == {("RUS", "TUR"), ("TUR", "RUS")}, summary(one)
 
 
+def test_co_mediators_mediate_for_others_not_each_other() -> None:
+    """"Qatar and Egypt mediated talks": two states meeting meet each other, but two
+    mediators (like two visitors or two hosts) act for a third party, not on each other."""
+    events = events_of("Qatar and Egypt mediated the talks last week.")
+    assert sides(events, "045") and all(target is None for _, target in
+                                        sides(events, "045")), summary(events)
+    met = events_of("Qatar and Egypt met in Cairo last week.")
+    assert dyads(met, "040") == {("QAT", "EGY"), ("EGY", "QAT")}, summary(met)
+
+
 @pytest.mark.parametrize("text", [
     "The bombing, which came days after the first US battle trucks left, killed two.",
     "Isis operated at least 54 detention centres at the height of its power.",

@@ -24,8 +24,10 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Token
 
-from ..records import Actor, Event
-from .context import Found, of_country
+from ..codes import CameoCode
+from ..records import Actor, Event, Location
+from . import recall
+from .context import MATERIAL_CONFLICT, ArticleContext, Found, of_country
 
 #: nouns for people named by kind, not by group ("three suspects were detained")
 PEOPLE_NOUNS = frozenset({
@@ -127,3 +129,28 @@ def local_victims(targets: list[Found], country: str | None) -> list[Found]:
 
 def _year(text: str) -> bool:
     return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
+
+
+def fill_source(code: CameoCode, trigger: Token, index: int, place: Location | None,
+                targets: list[Found], ctx: ArticleContext) -> tuple[list[Found], list[Found]]:
+    """The (sources, targets) of an event no one is named doing ("dozens were detained
+    after the march"): the source the article implies (:func:`implied_source`: the police
+    of the place's country, else of the victims', else of the article's), or for violence
+    the doer of the article's recent deeds of that kind against the victims' country
+    (:func:`.recall.implied_doer`), never one of the targets; with no place, victims of no
+    country are the home country's (:func:`local_victims`)."""
+    home = place.country if place is not None and place.country else next(
+        (f.actor.country for f in targets if f.actor.country), None) or next(
+        iter(ctx.countries), None)
+    implied = implied_source(code.code, home, trigger, ctx.doers,
+                             placed=place is not None and bool(place.country))
+    if implied is None and code.quad_class == MATERIAL_CONFLICT:
+        victims = local_victims(targets, home) if place is None else targets
+        implied = recall.implied_doer(code.code, ctx.deeds, trigger, index, next(
+            (f.actor.country for f in victims if f.actor.country), None))
+        if implied is not None and any(f.actor.same_as(implied) for f in targets):
+            implied = None
+    sources = [Found(implied, trigger)] if implied is not None else []
+    if code.quad_class == MATERIAL_CONFLICT and place is None:
+        targets = local_victims(targets, home)
+    return sources, targets

@@ -26,6 +26,7 @@ from . import (
     nested,
     recall,
     record,
+    reframe,
     relevance,
     stance,
     visits,
@@ -34,20 +35,16 @@ from . import (
 )
 from . import patterns as pattern_data
 from .context import (
-    MATERIAL_CONFLICT,
-    SCENE_SECTORS,
-    SYMMETRIC_ROOTS,
     ArticleContext,
     Found,
     article_context,
     at_home,
     both_ways,
     guessed_same,
-    home_subjects,
-    local_forces,
-    of_country,
     own_state,
+    pairs_of,
     place_is_target,
+    placed_sides,
 )
 from .counterpart import Inferrer
 from .cues import Cues
@@ -59,7 +56,6 @@ from .patterns import Pattern, PatternSet
 from .proposer import Proposer
 from .reframe import Reframing
 from .reframe import load as load_reframing
-from .roles import MEANS_WORDS
 from .statements import StatementCoder
 from .syntax import (
     child,
@@ -79,11 +75,6 @@ CODER_VERSION = "0.5.12"
 #: is done to someone else).
 RECIPROCAL_WORDS = frozenset({"fight", "clash", "battle", "skirmish", "war", "conflict", "trade",
                               "exchange", "ceasefire", "truce", "armistice", "sign"})
-#: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
-STATE_PROTEST_CODE = "114"
-#: A truce an international body is the source of is one it orders or calls for: its
-#: demand (CAMEO 107), as it has no guns to silence ("a ceasefire ordered by the UN")
-IGO_ORDERS = {"0871": "107"}
 MAX_SENTENCE_TOKENS = 300
 
 
@@ -162,7 +153,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                       headline: bool = False) -> list[Event]:
         fired: dict[int, Pattern] = {}
         for t in sent:
-            if ctx.skip is not None and t.idx in ctx.skip and not headline:
+            if t.idx in ctx.skip and not headline:
                 continue
             p = self._match(t)
             if p is not None:
@@ -238,13 +229,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             (pair := hyphen_pair_of(source_head)) is not None  # "a Turkish-YPG conflict"
             and pair[0] == source_head))
         sources = self._actors(source_head, ctx, expand=not between)
-        if p.pos == "verb" and p.lemma == "protest" and p.code.startswith(PROTEST_ROOT) and \
-                sources and source_head is not None and (
-                    source_head.ent_type_ == "GPE" or sources[0].actor.sector == "GOV"):
-            # "Vietnam protested against the oil rig": a state complains, it does not march
-            p = dataclasses.replace(p, code=STATE_PROTEST_CODE, id=f"{p.id}>state")
-        if p.code in IGO_ORDERS and sources and all(f.actor.sector == "IGO" for f in sources):
-            p = dataclasses.replace(p, code=IGO_ORDERS[p.code], id=f"{p.id}>ordered")
+        p = reframe.by_doer(p, source_head, sources)  # a state's protest is a complaint
         if p.code[:2] == "13" and (clause := stance.warning_clause(t)) is not None:
             # "warned that millions face a freezing winter": concern, not a threat; but
             # "warned that its troops would advance" stays the speaker's threat
@@ -288,21 +273,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         if code.root == PROTEST_ROOT:
             sources, targets = self._protest_parties(sources, targets, source_head, place, t,
                                                      ctx, notes)
-        if place is not None and place.country and any(
-                f.actor.country is None and f.actor.kind == "agent" for f in targets):
-            # "distributed food to refugees in Chad": people named only by their role are
-            # the place's
-            notes.append(f"target country from the event's place ({place.name})")
-            targets = of_country(targets, place.country)
-        if place is not None and place.country:
-            sources = local_forces(sources, place.country)
-        elif (scene := where.scene_country(t, self.resolver, ctx) or
-              where.article_scene(t, self.resolver, ctx)) is not None:
-            # "soldiers", "rebels", "the courts" of no named country and no place: of the
-            # country the sentence's places lie in, else the one the article's places do
-            why = f"country of the story's scene ({scene})"
-            targets, sources = (_scene_country(x, scene, why) for x in (targets, sources))
-        targets = home_subjects(targets, sources)
+        sources, targets = placed_sides(sources, targets, place, lambda: where.scene_country(
+            t, self.resolver, ctx) or where.article_scene(t, self.resolver, ctx), notes)
         together = len(sources) > 1 and (t.lemma_.lower() in RECIPROCAL_WORDS
                                          or mutual is not None)
         if not targets and not together and sources and (
@@ -319,22 +291,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                                     sector=None, kind="place", evidence="event place"), t)]
         if not sources and (passive(t) or t.pos_ == "NOUN"):
             # "dozens were detained after the march": the police, though no one says so
-            home = place.country if place is not None and place.country else next(
-                (f.actor.country for f in targets if f.actor.country), None) or next(
-                iter(ctx.countries), None)
-            implied = agentless.implied_source(p.code, home, t, ctx.doers,
-                                               placed=place is not None and bool(place.country))
-            if implied is None and code.quad_class == MATERIAL_CONFLICT:
-                victims = agentless.local_victims(targets, home) if place is None \
-                    else targets
-                implied = recall.implied_doer(p.code, ctx.deeds, t, index, next(
-                    (f.actor.country for f in victims if f.actor.country), None))
-                if implied is not None and any(f.actor.same_as(implied) for f in targets):
-                    implied = None
-            if implied is not None:
-                sources = [Found(implied, t)]
-            if code.quad_class == MATERIAL_CONFLICT and place is None:
-                targets = agentless.local_victims(targets, home)
+            sources, targets = agentless.fill_source(code, t, index, place, targets, ctx)
         if sources and not targets and (asked := recall.answered(
                 p.code, sources[0].actor, ctx.deeds, index)) is not None:
             # "Qatar denies it": the accusation it answers was Saudi Arabia's
@@ -348,18 +305,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 relevance.needs_doer(p.code) and not any(
                 relevance.political(f.actor) for f in sources):
             return  # no parties; or people "displaced" with no one who expelled them
-        pairs: list[tuple[Found | None, Found | None]]
-        if not targets and (together or len(sources) > 1 and code.root in SYMMETRIC_ROOTS):
-            # "Russia, Iran and Turkey met": each with each of the others
-            pairs = [(a, b) for a in sources for b in sources if a is not b]
-        else:
-            pairs = [(s, g) for s in (sources or [None]) for g in (targets or [None])]
-            if between and targets and (t.lemma_.lower() in RECIPROCAL_WORDS or
-                                        code.root in SYMMETRIC_ROOTS):
-                # "fighting between the army and the RSF": each fights the other; "a deal
-                # between Russia, Iran and Turkey": each with each of the others
-                parties = [*sources, *targets]
-                pairs = [(a, b) for a in parties for b in parties if a is not b]
+        pairs = pairs_of(code, sources, targets, together=together, between=between,
+                         reciprocal=t.lemma_.lower() in RECIPROCAL_WORDS)
         f = self._frame(t, p, sent, ctx, sources, targets, pairs, alleged_by, possible_by,
                         notes)
         p, mod, cue, claim, speaker, announcement = (f.pattern, f.modality, f.cue, f.claim,
@@ -450,11 +397,3 @@ def _whole_only(events: list[Event]) -> list[Event]:
             ((part.source, whole.source), (part.target, whole.target))) and \
             (_side(whole.source), _side(whole.target)) != (_side(part.source), _side(part.target))
     return [ev for ev in events if not any(covers(other, ev) for other in events)]
-
-
-def _scene_country(found: list[Found], country: str, why: str) -> list[Found]:
-    """``found`` with ``country`` given to the institutions and armed sides named by role alone
-    (:data:`.context.SCENE_SECTORS`); not to machines ("jets bombed the town": whose jets the
-    scene does not say)."""
-    return [f if f.token.lemma_.lower() in MEANS_WORDS else
-            of_country([f], country, why, SCENE_SECTORS)[0] for f in found]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -14,8 +14,9 @@ from spacy.tokens import Token
 from .. import codes
 from ..actors import ActorResolver, ArticleMemory
 from ..actors.resolver import CONTEXT_EVIDENCE
-from ..records import Actor, Article
+from ..records import Actor, Article, Location
 from .matching import PROTEST_ROOT
+from .roles import MEANS_WORDS
 
 if TYPE_CHECKING:
     from .recall import Deed
@@ -24,6 +25,9 @@ CONTEXT_CHARS = 12_000  # how much of an article says which countries it is abou
 MATERIAL_CONFLICT = 4  # QuadClass
 #: roots whose events between two named sides go each way ("Russia and Turkey met")
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+#: ... but not visits, hosting and mediation (042, 043, 045), done to or for a third party:
+#: "Qatar and Egypt mediated" is no mediation of Qatar's between it and Egypt
+ONE_WAY_CODES = frozenset({"042", "043", "045"})
 #: codes done together, whoever the sentence makes the subject: "Putin met Erdogan", "Putin
 #: called Macron", "Turkey signed a deal with Russia" are each side's event (intent to meet
 #: 036, meet 040, phone 041, meet at a third place 044, negotiate 046, cooperate 050, sign
@@ -43,7 +47,8 @@ class ArticleContext:
     memory: ArticleMemory
     countries: list[str]
     context: str | None
-    skip: range | None = None
+    #: the offsets of the dateline in the parsed text (empty when there is none)
+    skip: range = range(0)
     last_person: Actor | None = None
     resolving_pronoun: bool = False  # an antecedent is being looked for (no chains)
     #: the country of the last named doer of each kind of force the article reports (CAMEO
@@ -202,7 +207,7 @@ def article_context(article: Article, resolver: ActorResolver,
     # Syria that opens with Russia is Syria's)
     counts = Counter(resolver.country_mentions(body[:CONTEXT_CHARS]))
     countries = [c for c, _ in counts.most_common()]
-    skip = None
+    skip = range(0)
     if article.dateline is not None:
         skip = range(0, article.dateline.span.end - (article.kept[0].start if article.kept
                                                       else 0))
@@ -221,3 +226,44 @@ def another(actor: Actor, of: Actor) -> bool:
         return False
     return not (actor.country is not None and actor.country == of.country and
                 actor.kind in ("country", "place", "agent") and actor.sector in (None, "CVL"))
+
+
+def pairs_of(code: codes.CameoCode, sources: list[Found], targets: list[Found], *, together: bool,
+             between: bool, reciprocal: bool) -> list[tuple[Found | None, Found | None]]:
+    """The (source, target) pairs an event is coded for: each source with each target
+    (either may be missing); each of several subjects with each of the others when they act
+    together ("Russia, Iran and Turkey met") and no one else is named, but not when they act
+    for a third party (:data:`ONE_WAY_CODES`); each party with each of the others when the
+    sides are the parties "between" whom it happens and it goes both ways ("fighting between
+    the army and the RSF" -- ``reciprocal``: the word says so -- "a deal between Russia, Iran
+    and Turkey")."""
+    if not targets and (together or len(sources) > 1 and code.root in SYMMETRIC_ROOTS
+                        and code.code not in ONE_WAY_CODES):
+        return [(a, b) for a in sources for b in sources if a is not b]
+    if between and targets and (reciprocal or code.root in SYMMETRIC_ROOTS):
+        parties = [*sources, *targets]
+        return [(a, b) for a in parties for b in parties if a is not b]
+    return [(s, g) for s in (sources or [None]) for g in (targets or [None])]
+
+
+def placed_sides(sources: list[Found], targets: list[Found], place: Location | None,
+                 scene: Callable[[], str | None], notes: list[str]
+                 ) -> tuple[list[Found], list[Found]]:
+    """``sources`` and ``targets`` with countries given by where the event happens: people
+    named only by their role take the place's ("distributed food to refugees in Chad"), and
+    so do police and courts; with no place, the institutions and armed sides named by role
+    alone take the country of the story's ``scene`` (called only then: the country the
+    sentence's places lie in, else the one the article's places do) -- not machines ("jets
+    bombed the town": whose jets the scene does not say); last, a court or police force
+    lends its country to those it acts on (:func:`home_subjects`)."""
+    if place is not None and place.country:
+        if any(f.actor.country is None and f.actor.kind == "agent" for f in targets):
+            notes.append(f"target country from the event's place ({place.name})")
+            targets = of_country(targets, place.country)
+        sources = local_forces(sources, place.country)
+    elif (country := scene()) is not None:
+        why = f"country of the story's scene ({country})"
+        targets, sources = ([f if f.token.lemma_.lower() in MEANS_WORDS else
+                             of_country([f], country, why, SCENE_SECTORS)[0] for f in x]
+                            for x in (targets, sources))
+    return sources, home_subjects(targets, sources)

@@ -82,7 +82,7 @@ class PartyFinder(RoleFinder):
         (:func:`coref.group_size`), not those of the clause's subject, or none when fewer
         were named."""
         n = coref.group_size(tok)
-        if n is None or (ctx.skip is not None and tok.idx in ctx.skip):
+        if n is None or tok.idx in ctx.skip:
             return []
         people = tok.lemma_.lower() in coref.PERSON_GROUP_NOUNS
         # who acts on "both sides" is not one of them ("the US urged both sides")
@@ -167,7 +167,7 @@ class PartyFinder(RoleFinder):
         return out
 
     def _actor(self, tok: Token, ctx: ArticleContext) -> Actor | None:
-        if ctx.skip is not None and tok.idx in ctx.skip:
+        if tok.idx in ctx.skip:
             return None  # the dateline names the reporting place, not an actor
         if tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in CALENDAR_WORDS:
             return None  # "sanctions on Iran's oil sector on Friday": a day, no one's name

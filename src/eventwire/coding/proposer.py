@@ -366,7 +366,7 @@ class LearnedProposer(Proposer, Bundled[ProposerModel]):
                host: Host) -> Event | None:
         rm = self.model.roots[root]
         t = trigger_for(sent, rm, host.patterns.nouns, self.lexicon_of(host.patterns))
-        if t is None or ctx.skip is not None and t.idx in ctx.skip:
+        if t is None or t.idx in ctx.skip:
             return None  # no word to point to; or the dateline
         verb = t.pos_ == "VERB"
         p = Pattern(id=f"proposer#{root}", code=rm.code, pos="verb" if verb else "noun",

@@ -12,9 +12,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 
+from spacy.tokens import Token
+
 from .. import codes, resources
 from ..errors import DataError
 from ..records import Actor
+from .context import Found
+from .matching import PROTEST_ROOT
+from .patterns import Pattern
 
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
@@ -23,6 +28,11 @@ DEMAND_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "09"})
 #: the two sides of a domestic conflict: one accusing the other is an accusation
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 INSURGENT_SECTORS = frozenset({"REB", "OPP"})
+#: A state's or government's "protest" is an official complaint (CAMEO 114), not a demonstration.
+STATE_PROTEST_CODE = "114"
+#: A truce an international body is the source of is one it orders or calls for: its
+#: demand (CAMEO 107), as it has no guns to silence ("a ceasefire ordered by the UN")
+IGO_ORDERS = {"0871": "107"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,3 +123,16 @@ def load() -> Reframing:
                      demand_cues=frozenset(str(w) for w in data.get("demand_cues") or []),
                      refusal_cues=frozenset(str(w) for w in data.get("refusal_cues") or []),
                      captor_sectors=frozenset(str(w) for w in data.get("captor_sectors") or []))
+
+
+def by_doer(p: Pattern, doer: Token | None, sources: list[Found]) -> Pattern:
+    """``p`` recoded for who does it: "Vietnam protested against the oil rig" -- a state
+    or government complains (:data:`STATE_PROTEST_CODE`), it does not march; a truce with
+    only international bodies as source is one they order (:data:`IGO_ORDERS`)."""
+    if p.pos == "verb" and p.lemma == "protest" and p.code.startswith(PROTEST_ROOT) and \
+            sources and doer is not None and (
+                doer.ent_type_ == "GPE" or sources[0].actor.sector == "GOV"):
+        return dataclasses.replace(p, code=STATE_PROTEST_CODE, id=f"{p.id}>state")
+    if p.code in IGO_ORDERS and sources and all(f.actor.sector == "IGO" for f in sources):
+        return dataclasses.replace(p, code=IGO_ORDERS[p.code], id=f"{p.id}>ordered")
+    return p

@@ -323,13 +323,13 @@ _PRECISE = {"site": 0, "city": 1, "admin1": 2, "country": 3}
 
 
 def _pick(tokens: Iterator[tuple[str, Token]], places: dict[int, Resolved],
-          skip: range | None) -> tuple[str, Resolved] | None:
+          skip: range) -> tuple[str, Resolved] | None:
     """Of the places these words name, the most precise (the first among equals):
     "attacked a checkpoint near Khan Sheikhoun, in Idlib province" -> Khan Sheikhoun."""
     found: list[tuple[int, int, str, Resolved]] = []
     for n, (why, tok) in enumerate(tokens):
         resolved = places.get(tok.i) or _the_country(tok, places)
-        if resolved is None or resolved.best is None or (skip is not None and tok.idx in skip):
+        if resolved is None or resolved.best is None or tok.idx in skip:
             continue
         found.append((_PRECISE.get(resolved.best.place.precision, 1), n, why, resolved))
     if not found:
@@ -398,7 +398,7 @@ def _owns_people(tok: Token) -> bool:
 
 
 def _sentence_scene(trigger: Token, places: dict[int, Resolved],
-                    skip: range | None) -> tuple[str, Resolved] | None:
+                    skip: range) -> tuple[str, Resolved] | None:
     """The scene a sentence sets, when all its places lie in one country ("the campaign
     to reclaim Raqqa, with reports of airstrikes killing hundreds"; "arrested while on
     holiday in the town of Didim … when police raided the resort"): its most precise place.
@@ -431,12 +431,12 @@ def _heading(sent: Span) -> int:
 
 
 def _country_in_phrase(extra: Sequence[Token], kb: Knowledge,
-                       skip: range | None) -> Location | None:
+                       skip: range) -> Location | None:
     """A material event's country named in its object or target phrase ("mobilized
     reservists for a war against Iraq"): the country, at country precision."""
     for holder in extra:
         for tok in holder.subtree:
-            if tok.ent_type_ != "GPE" or (skip is not None and tok.idx in skip) or \
+            if tok.ent_type_ != "GPE" or tok.idx in skip or \
                     tok.dep_ != "pobj" or tok.head.lower_ in ("between", "with", "by"):
                 continue  # not "the US military", not "clashes between Iran and Israel"
             place = country_place(tok.text, kb)
@@ -447,7 +447,7 @@ def _country_in_phrase(extra: Sequence[Token], kb: Knowledge,
 
 
 def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Knowledge,
-           prefer: Sequence[str], skip: range | None = None,
+           prefer: Sequence[str], skip: range = range(0),
            code: str | None = None) -> Location | None:
     """The event's place, or None. ``extra``: the event's target and object head words;
     ``code``: the event's CAMEO code (the target is a place only for material events)."""
@@ -473,7 +473,7 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
                 return country
         # the scene is more precise when there is one; else the target itself stands
         picked = _sentence_scene(trigger, places, skip) or picked
-    if picked is None and root in r.dateline_roots and skip is not None:
+    if picked is None and root in r.dateline_roots and skip:
         sent = trigger.sent
         named = any(i in places for i in range(sent.start, sent.end)
                     if sent.doc[i].idx not in skip)
@@ -516,7 +516,7 @@ def scene_country(trigger: Token, resolver: ActorResolver, article: _Article) ->
     sent, skip = trigger.sent, article.skip
     countries = {r.best.place.country for i in range(sent.start, sent.end)
                  if (r := places.get(i)) is not None and r.best is not None
-                 and not (skip is not None and sent.doc[i].idx in skip)}
+                 and sent.doc[i].idx not in skip}
     return countries.pop() if len(countries) == 1 else None
 
 
@@ -532,7 +532,7 @@ def article_scene(trigger: Token, resolver: ActorResolver, article: _Article) ->
         places = doc_places(doc, resolver.gazetteer, resolver.kb, article.countries)
         skip = article.skip
         seen = {id(r): r for i, r in places.items() if r.best is not None
-                and r.best.place.country and not (skip is not None and doc[i].idx in skip)}
+                and r.best.place.country and doc[i].idx not in skip}
         counts = Counter(r.best.place.country for r in seen.values())
         doc.user_data[_SCENE_KEY] = counts.most_common(1)[0][0] if counts else None
     scene: str | None = doc.user_data[_SCENE_KEY]
@@ -541,7 +541,7 @@ def article_scene(trigger: Token, resolver: ActorResolver, article: _Article) ->
 
 class _Article(Protocol):
     countries: list[str]
-    skip: range | None
+    skip: range
 
 
 def locate_in(trigger: Token, extra: Sequence[Token], resolver: ActorResolver,
