@@ -737,6 +737,21 @@ def test_a_condemned_event_named_with_its_actor_is_coded_too(text: str, root: st
         assert inner[0].source is not None and inner[0].source.country == source, summary(events)
 
 
+@pytest.mark.parametrize(("text", "root", "source"), [
+    ("Rights groups investigated airstrikes by the US-led coalition.", "19", "USA"),
+    ("UN inspectors will investigate the chemical attack by Syrian government forces.", "20",
+     "SYR"),
+    ("Iran did not condemn the Israeli raid on the port.", "19", "ISR"),
+])
+def test_an_investigated_event_named_with_its_actor_happened(text: str, root: str,
+                                                             source: str) -> None:
+    """What is investigated happened, as what is condemned did: coded too, and asserted
+    whatever the investigation's own modality ("will investigate", "did not condemn")."""
+    inner = [e for e in events_of(text) if e.root == root]
+    assert inner and all(e.modality == "asserted" and _country(e.source) == source
+                         for e in inner), summary(events_of(text))
+
+
 @pytest.mark.parametrize("text", [
     "The opposition demanded the release of detained activists.",  # not happened
     "Turkey condemned the bombing of Idlib on Monday.",  # no actor of its own
@@ -1790,6 +1805,15 @@ def test_who_is_accused_of_a_deed_is_its_alleged_doer() -> None:
     assert ("19", "SDN", "MIL", "alleged") in accused, summary(events)
 
 
+def test_the_charge_is_no_part_of_the_accuseds_name() -> None:
+    """"accused the Syrian regime of starving civilians": the regime is accused, whatever
+    the parser attaches "of starving civilians" to."""
+    events = events_of("The UN accused the Syrian regime of starving civilians.")
+    accusations = [e for e in events if e.root == "11"]
+    assert accusations and all(e.target is not None and e.target.sector == "GOV"
+                               for e in accusations), summary(events)
+
+
 def test_fighting_between_two_sides_is_each_sides() -> None:
     events = events_of("Fighting continued in Khartoum between the Sudanese army and the RSF.")
     assert {(e.source.sector if e.source else None, e.target.sector if e.target else None)
@@ -1854,6 +1878,21 @@ def test_a_place_named_for_who_holds_it_is_theirs(text: str, sector: str) -> Non
     assert events and all(e.target is not None and
                           (e.target.country, e.target.sector) == ("SYR", sector)
                           for e in events), summary(events)
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Russian jets bombed militant hideouts near Hama.", "REB"),
+    ("Rebels shelled regime checkpoints outside Daraa.", "GOV"),
+])
+def test_a_holding_named_for_its_armed_holder_is_theirs(text: str, sector: str) -> None:
+    """"rebel positions", "regime checkpoints": the side that holds them is the target
+    (but "refugee camps" are no refugees' armed holding)."""
+    events = events_of(text)
+    assert events and all(e.target is not None and
+                          (e.target.country, e.target.sector) == ("SYR", sector)
+                          for e in events), summary(events)
+    camps = events_of("Troops stormed refugee camps near Idlib.")
+    assert all(e.target is None or e.target.sector != "REF" for e in camps), summary(camps)
 
 
 def test_he_is_no_one_known_after_an_unknown_person_is_named() -> None:

@@ -172,7 +172,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             p, way = nested.harm(t, p, fired, any(c.startswith(nested.FORCE_ROOTS)
                                                   for c in ctx.deeds))
             governor = governors[i]
-            alleged_by = possible_by = sender = None
+            alleged_by = possible_by = sender = presupposed_by = None
             if governor is not None:
                 alleging = governor.lemma_.lower() in self.cues.alleged_governors
                 if alleging and (t.pos_ == "VERB" or nested.deed_object(t, governor)):
@@ -181,12 +181,13 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                     possible_by = governor
                 elif nested.codes_nested(t, governor, fired[governor.i]):
                     alleged_by = governor if alleging else None  # "condemned Israel's raid"
+                    presupposed_by = governor  # "will investigate": the raid is no less done
                 elif nested.mission(t, p, governor, fired[governor.i]):
                     sender = governor  # "sent forces to oust the militants": the ousting too
                 else:
                     continue
             for ev in self._events_for(t, p, sent, index, ctx, headline, alleged_by,
-                                       possible_by, way, sender):
+                                       possible_by, way, sender, presupposed_by):
                 key = (ev.cameo, ev.source.to_dict().__repr__() if ev.source else "",
                        ev.target.to_dict().__repr__() if ev.target else "")
                 if key not in seen:
@@ -201,7 +202,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
     def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,
                     headline: bool, alleged_by: Token | None,
                     possible_by: Token | None = None, way: Token | None = None,
-                    sender: Token | None = None
+                    sender: Token | None = None, presupposed_by: Token | None = None
                     ) -> Iterator[Event]:
         if relevance.natural_cause(t, p.code, self.cues.disasters) or \
                 relevance.made_work(t, p.code, self.cues.works) or relevance.danger(t) or \
@@ -308,7 +309,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         pairs = pairs_of(code, sources, targets, together=together, between=between,
                          reciprocal=t.lemma_.lower() in RECIPROCAL_WORDS)
         f = self._frame(t, p, sent, ctx, sources, targets, pairs, alleged_by, possible_by,
-                        notes)
+                        notes, presupposed_by)
         p, mod, cue, claim, speaker, announcement = (f.pattern, f.modality, f.cue, f.claim,
                                                      f.speaker, f.announcement)
         if relevance.unsaid(p.code, mod):

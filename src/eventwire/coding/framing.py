@@ -53,8 +53,10 @@ class Framer(PartyFinder):
     def _frame(self, t: Token, p: Pattern, sent: Span, ctx: ArticleContext,
                sources: list[Found], targets: list[Found], pairs: list[Pair],
                alleged_by: Token | None, possible_by: Token | None,
-               notes: list[str]) -> Framing:
-        mod, cue = modality.modality(t, self.cues, p.code)
+               notes: list[str], presupposed_by: Token | None = None) -> Framing:
+        # an event whose teller presupposes it ("will investigate the attack") takes no
+        # modality from that teller or above it
+        mod, cue = modality.modality(t, self.cues, p.code, upto=presupposed_by)
         if alleged_by is not None and mod == "asserted":
             mod, cue = "alleged", alleged_by.text
         if possible_by is not None:

@@ -134,15 +134,20 @@ SAID_ROOTS = ("01", "02", "10", "11", "12", "13")
 UNSAYING = frozenset({"reject", "deny", "dismiss", "refute", "rebuff", "deflect"})
 
 
-def modality(trigger: Token, cues: Cues, code: str = "") -> tuple[Modality, str | None]:
+def modality(trigger: Token, cues: Cues, code: str = "", upto: Token | None = None
+             ) -> tuple[Modality, str | None]:
     """The modality of the event triggered by ``trigger`` (coded ``code``) and the cue word
-    that set it."""
+    that set it; with ``upto``, the governors from that one up are not read (an event the
+    governor presupposes: "will investigate **the attack**", "did not condemn **the
+    raid**")."""
     found: dict[Modality, str] = {}
     for mod, word in _cues_on(trigger, cues, is_trigger=True):
         found.setdefault(mod, word)
     said = trigger.pos_ == "NOUN" and code.startswith(SAID_ROOTS)
     below = trigger
     for gov in governors(trigger, cues):
+        if upto is not None and gov.i == upto.i:
+            break
         # a verb conjoined to another shares its auxiliaries ("will reject and **call**"),
         # not its meaning ("rejected the results and **called** for protests"), and a verb
         # with its own tense shares nothing above it but a condition ("did not vote but

@@ -6,9 +6,10 @@ complement ("**demanded** the **release** of", "**called for** **talks**": the i
 has not happened), so this module says when the inner one is an event of its own:
 
 * the outer event is one that presupposes its object happened: a disapproval (CAMEO 11:
-  condemn, criticise, denounce, accuse — an accusation makes the inner event alleged), or the
-  breach of an agreement or norm (128: "violated a US-Russia agreement"); a rejection of an
-  accusation is not among them;
+  condemn, criticise, denounce, accuse — an accusation makes the inner event alleged), an
+  investigation (09: "investigated airstrikes by the coalition"), or the breach of an
+  agreement or norm (128: "violated a US-Russia agreement"); a rejection of an accusation is
+  not among them;
 * the inner event is a noun whose own actor is named in its phrase: a possessive ("Russia's
   bombing"), a name or nationality modifier ("the Israeli raid", "US sanctions") or a "by"
   phrase ("attacks by the rebels"). Without one, the inner event's actor is unknown and
@@ -38,9 +39,10 @@ from .syntax import (
     trailing_participle,
 )
 
-#: CAMEO roots whose object event happened: disapproval; and the defiance of a norm, whose
-#: norm was made ("violated **a 2013 US-Russia agreement**")
-PRESUPPOSING_ROOTS = ("11", "128")
+#: CAMEO roots whose object event happened: disapproval; investigation ("investigated
+#: **airstrikes by the coalition**"); and the defiance of a norm, whose norm was made
+#: ("violated **a 2013 US-Russia agreement**")
+PRESUPPOSING_ROOTS = ("11", "09", "128")
 
 
 def own_actor(noun: Token) -> Token | None:

@@ -18,7 +18,7 @@ from ..actors.knowledge import phrase_key
 from ..records import Actor, Location
 from ..records import Span as CharSpan
 from . import agentless, coref, mentions
-from .context import ArticleContext, Found, of_country
+from .context import SCENE_SECTORS, ArticleContext, Found, of_country
 from .roles import RoleFinder
 from .syntax import (
     child,
@@ -42,6 +42,9 @@ STATE_MEDIA = "MED"
 #: participles by which a place is named for who holds it ("rebel-held", "Isis-controlled")
 HOLDING = frozenset({"hold", "held", "control", "controlled", "run", "occupied", "occupy",
                      "besieged", "besiege"})
+#: what an armed side or a state holds, named for it: "rebel positions", "regime bases"
+HOLDINGS = frozenset({"position", "base", "stronghold", "outpost", "checkpoint", "hideout",
+                      "bastion", "territory", "enclave", "headquarters", "barracks", "post"})
 #: Verbs of wanting or telling: "X wants Y to act", "X told Y to act" are X's demand on Y.
 DESIRE_VERBS = frozenset({"want", "wish", "expect", "tell"})
 #: Participles and adjectives that tie a group to a place or body ("based in", "loyal to").
@@ -261,18 +264,26 @@ class PartyFinder(RoleFinder):
 
     def _holder(self, tok: Token, ctx: ArticleContext) -> Actor | None:
         """Who holds a place named by who holds it: "**rebel**-held positions", "**Kurdish**-
-        controlled towns" (the holder's fighters), or None."""
+        controlled towns" (the holder's fighters), or an armed side's or state's holding
+        named by its holder ("**rebel** positions", "**militant** hideouts", "**regime**
+        bases": the side's, not civilians' or refugees'), or None."""
         held = next((c for c in tok.children if c.dep_ == "amod" and
                      c.lemma_.lower() in HOLDING), None)
         word = next((c for c in held.children if c.dep_ in ("npadvmod", "advmod", "compound")
                      and c.i < held.i), None) if held is not None else None
+        sectors = None
+        if word is None and tok.lemma_.lower() in HOLDINGS:
+            word = next((c for c in tok.children if c.dep_ in ("amod", "compound")
+                         and c.i < tok.i), None)
+            sectors = SCENE_SECTORS
         if word is None:
             return None
         for text in (word.text, f"{word.text} fighters"):
             # no country from the story: a holder of no named country is the place's
             actor = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory,
                                           prefer=ctx.countries)
-            if actor is not None and actor.sector is not None:
+            if actor is not None and actor.sector is not None and (
+                    sectors is None or actor.sector in sectors):
                 return dataclasses.replace(actor, text=words_text(np_tokens(tok)), evidence=(
                     f"{actor.evidence}; held by {word.text!r}"))
         return None

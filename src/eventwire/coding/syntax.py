@@ -21,6 +21,9 @@ NP_DEPS = frozenset({"compound", "amod", "poss", "det", "nummod", "nmod", "case"
 #: Prepositional phrases kept in an actor's mention: "of" (ministry of defence) and places
 #: the resolver reads a country from ("students throughout Indonesia", "leaders in France").
 NP_PREPS = frozenset({"of", "in", "at", "across", "throughout", "inside", "from"})
+#: Verbs whose object's "of" phrase is the charge, not part of the name: "accused the regime
+#: **of starving civilians**", "convicted the men of murder"
+CHARGING_VERBS = frozenset({"accuse", "suspect", "convict", "acquit", "absolve", "clear"})
 
 
 def passive(tok: Token) -> bool:
@@ -316,8 +319,10 @@ def np_tokens(head: Token) -> list[Token]:
         if child.i > head.i and child.dep_ not in ("prep", "pobj", "case", "punct"):
             continue  # "militants loyal to X": a trailing phrase says more than who they are
         if child.dep_ == "prep" and (child.lower_ not in NP_PREPS or not any(
-                g.dep_ == "pobj" for g in child.children)):
-            continue  # nor "of" before a clause: "accused the army **of** bombing …"
+                g.dep_ == "pobj" for g in child.children) or child.lower_ == "of" and
+                head.dep_ == "dobj" and head.head.lemma_.lower() in CHARGING_VERBS):
+            continue  # nor "of" before a clause: "accused the army **of** bombing …"; nor
+            # the charge: "accused the regime **of** starving civilians"
         if child.dep_ == "punct" and child.text not in ("'s", "-", "'"):
             continue
         keep.extend(np_tokens(child))
