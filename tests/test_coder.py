@@ -1025,6 +1025,20 @@ def test_a_killings_means_names_its_doer() -> None:
     assert events[0].source is not None and events[0].source.country == "SYR"
 
 
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Three militants were killed in a gunfight with Indian security forces in Kashmir.",
+     "IND", "REB"),
+    ("Five rebels were killed in clashes with Congolese troops near Goma.", "COD", "REB"),
+])
+def test_fighters_killed_in_a_fight_with_a_side_were_killed_by_it(text: str, source: str,
+                                                                 target: str) -> None:
+    """Fighters "killed in a gunfight with X": the fight (19) by X, the other side."""
+    events = events_of(text)
+    assert events and all(e.root == "19" and _country(e.source) == source and
+                          e.target is not None and e.target.sector == target
+                          for e in events), summary(events)
+
+
 def test_a_people_of_several_states_is_at_home_in_the_events_place() -> None:
     """Kurdish fighters attacked in Afrin are Syria's, though the story names Turkey more."""
     events = events_of("Turkish troops attacked Kurdish fighters in Afrin. Turkey said the "
@@ -2324,6 +2338,20 @@ def test_a_description_is_the_list_set_in_apposition_to_it() -> None:
     assert dyads(events_of(text), "040") == EACH_WITH_EACH, summary(events_of(text))
     one = events_of("The key regional power, Russia, will meet Turkey in Sochi on Wednesday.")
     assert dyads(one, "040") == {("RUS", "TUR"), ("TUR", "RUS")}, summary(one)
+
+
+def test_sides_agreeing_to_a_truce_agree_it_with_each_other() -> None:
+    """"Israel and Hamas agreed to a ceasefire": each side's truce with the other (the
+    truce word is the verb's object, not the verb)."""
+    events = events_of("Israel and Hamas agreed to a ceasefire on Friday.")
+    assert dyads(events, "0871") == {("ISR", "PSE"), ("PSE", "ISR")}, summary(events)
+
+
+def test_a_participle_with_its_agent_is_done_whatever_frames_its_noun() -> None:
+    """"agreed to a ceasefire brokered by Egypt": the brokering is done, not intended."""
+    events = events_of("Israel and Hamas agreed to a ceasefire brokered by Egypt.")
+    brokered = [e for e in events if e.cameo == "045"]
+    assert brokered and all(e.modality == "asserted" for e in brokered), summary(events)
 
 
 def test_co_mediators_mediate_for_others_not_each_other() -> None:

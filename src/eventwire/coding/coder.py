@@ -35,11 +35,13 @@ from . import (
 )
 from . import patterns as pattern_data
 from .context import (
+    RECIPROCAL_WORDS,
     ArticleContext,
     Found,
     article_context,
     at_home,
     both_ways,
+    done_together,
     guessed_same,
     own_state,
     pairs_of,
@@ -69,12 +71,6 @@ from .veto import Reviewer
 
 CODER_VERSION = "0.5.12"
 
-#: Fighting (and trading blows or accusations) and truces done together are done to each
-#: other: "Israel and Hezbollah fought a war", "Iran and Saudi Arabia traded accusations",
-#: "Armenia and Azerbaijan signed a ceasefire" (not "Russian and Syrian jets bombed", which
-#: is done to someone else).
-RECIPROCAL_WORDS = frozenset({"fight", "clash", "battle", "skirmish", "war", "conflict", "trade",
-                              "exchange", "ceasefire", "truce", "armistice", "sign"})
 MAX_SENTENCE_TOKENS = 300
 
 
@@ -276,8 +272,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                                                      ctx, notes)
         sources, targets = placed_sides(sources, targets, place, lambda: where.scene_country(
             t, self.resolver, ctx) or where.article_scene(t, self.resolver, ctx), notes)
-        together = len(sources) > 1 and (t.lemma_.lower() in RECIPROCAL_WORDS
-                                         or mutual is not None)
+        together = len(sources) > 1 and (mutual is not None or done_together(t))
         if not targets and not together and sources and (
                 side := recall.implied_target(
                     p.code, sources[0].actor, ctx.deeds, t, index)) is not None:

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 
 CONTEXT_CHARS = 12_000  # how much of an article says which countries it is about
 MATERIAL_CONFLICT = 4  # QuadClass
+#: Fighting (and trading blows or accusations) and truces done together are done to each
+#: other: "Israel and Hezbollah fought a war", "Iran and Saudi Arabia traded accusations",
+#: "Armenia and Azerbaijan signed a ceasefire" (not "Russian and Syrian jets bombed", which
+#: is done to someone else).
+RECIPROCAL_WORDS = frozenset({"fight", "clash", "battle", "skirmish", "war", "conflict", "trade",
+                              "exchange", "ceasefire", "truce", "armistice", "sign"})
 #: roots whose events between two named sides go each way ("Russia and Turkey met")
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 #: ... but not visits, hosting and mediation (042, 043, 045), done to or for a third party:
@@ -267,3 +273,13 @@ def placed_sides(sources: list[Found], targets: list[Found], place: Location | N
                              of_country([f], country, why, SCENE_SECTORS)[0] for f in x]
                             for x in (targets, sources))
     return sources, home_subjects(targets, sources)
+
+
+def done_together(trigger: Token) -> bool:
+    """Whether the event is one its several subjects do to each other by its word or its
+    object (:data:`RECIPROCAL_WORDS`): "Russia and Turkey clashed", "Israel and Hamas agreed
+    to a ceasefire", "signed a truce"."""
+    return any(w.lemma_.lower() in RECIPROCAL_WORDS for w in (
+        trigger, *(c for c in trigger.children if c.dep_ == "dobj"),
+        *(o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "to"
+          for o in p.children if o.dep_ == "pobj")))

@@ -29,6 +29,7 @@ from .syntax import (
     reduced_passive,
     side_clause,
     to_infinitive,
+    told_as_done,
     trailing_participle,
     zero_relative,
 )
@@ -42,19 +43,6 @@ PROTEST_ROOT = "14"
 #: not "engaged in talks")
 SCENE_PREPS = frozenset({"during", "amid", "amidst"})
 FRONTED_SCENE_PREPS = frozenset({"in", "at"})
-
-
-def told_as_done(tok: Token) -> bool:
-    """A relative clause telling in the past what its noun did ("the militias that **ousted**
-    Isis", "a group that **has fought** Isis"), or a past participle telling what was done to
-    it ("the fate of those **kidnapped** by Isis"): a deed of its own, outside any frame
-    above."""
-    if reduced_passive(tok) and prep_objects([tok], "by"):
-        return True
-    if tok.dep_ != "relcl" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
-        return False
-    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
 
 
 def _adjunct(tok: Token) -> bool:

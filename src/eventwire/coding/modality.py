@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ..records import Modality
 from .cues import Cues
-from .syntax import passive, side_clause
+from .syntax import passive, side_clause, told_as_done
 
 #: Dependencies through which a governing word passes its modality down.
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl",
@@ -47,6 +47,8 @@ def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
             return  # "Russia's veto of the resolution may embolden Assad": the veto was cast
         if tok.dep_ == "nsubjpass" and head.lemma_.lower() == "agree":
             return  # "a deal was agreed in July": the deal is made, not intended
+        if told_as_done(tok):
+            return  # "agreed to a ceasefire brokered by Egypt": the brokering is done
         yield head
         tok = head
 

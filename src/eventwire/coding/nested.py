@@ -102,9 +102,10 @@ WHEN_MARKS = ("when", "as", "after")
 def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None:
     """The fired event word that is the means of the harm at ``t`` ("killed in
     airstrikes", "wounded by shelling", "killed in shelling by government forces" with
-    "shelling" parsed as a verb, "airstrikes killed 20", "airstrikes killing hundreds"), or
-    None."""
-    if t.pos_ != "VERB" or not pattern.code.startswith(HARM_ROOTS):
+    "shelling" parsed as a verb, "airstrikes killed 20", "airstrikes killing hundreds"; a
+    killing of fighters too: "militants were killed in a gunfight"), or None."""
+    if t.pos_ != "VERB" or not (pattern.code.startswith(HARM_ROOTS) or
+                                pattern.lemma in HARM_LEMMAS):
         return None
     verbs = [t, t.head] if t.dep_ == "conj" else [t]  # "killing and wounding hundreds"
     ways = [g for v in verbs for prep in v.children if prep.dep_ in ("prep", "agent")
@@ -192,11 +193,19 @@ def war_casualty(t: Token, pattern: Pattern, war_told: bool) -> str | None:
     return WAR_CASUALTY_CODE
 
 
+#: fights whose "with" names the other side: "killed in a gunfight **with** security forces"
+FIGHT_WORDS = frozenset({"fight", "fighting", "clash", "battle", "gunfight", "firefight",
+                         "skirmish", "shootout", "encounter"})
+
+
 def means_actor(way: Token) -> Token | None:
     """The doer the means names ("killed in shelling by government forces", "killed in
-    airstrikes and shelling by the regime", "killed in Russian airstrikes")."""
+    airstrikes and shelling by the regime", "killed in Russian airstrikes"); in a fight,
+    the other side ("militants killed in a gunfight with security forces")."""
     ways = (way, *way.conjuncts)
     return next((a for w in ways if (a := own_actor(w)) is not None),
+                next((o for w in ways if w.lemma_.lower() in FIGHT_WORDS
+                      for o in prep_objects([w], "with")), None) or
                 # "a US-led coalition strike": the leader of the coalition (as the actor
                 # data codes "the US-led coalition")
                 next((g for w in ways for c in w.children if c.dep_ == "amod"

@@ -405,3 +405,16 @@ def hyphen_pair_of(tok: Token) -> tuple[Token, Token] | None:
         if pair is not None and tok in pair:
             return pair
     return None
+
+
+def told_as_done(tok: Token) -> bool:
+    """A relative clause telling in the past what its noun did ("the militias that **ousted**
+    Isis", "a group that **has fought** Isis"), or a past participle telling what was done to
+    it ("the fate of those **kidnapped** by Isis"): a deed of its own, outside any frame
+    above."""
+    if reduced_passive(tok) and prep_objects([tok], "by"):
+        return True
+    if tok.dep_ != "relcl" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+        return False
+    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
