@@ -318,6 +318,20 @@ def test_a_role_working_for_a_body_or_person_takes_its_country_and_sector() -> N
     assert envoy is None or envoy.country is None
 
 
+@pytest.mark.parametrize("text", ["Real Madrid", "the Paris Saint-Germain midfielder",
+                                  "Atletico Madrid's coach"])
+def test_a_capital_inside_a_longer_name_is_no_country(bundled: ActorResolver, text: str) -> None:
+    """A club or firm named for a city ("Real Madrid") is neither the capital's government
+    nor its country; "the Moscow government" and "Kabul University" still are Moscow's and
+    Kabul's."""
+    actor = bundled.resolve(text, date=dt.date(2018, 1, 1))
+    assert actor is None or actor.country is None, actor
+    for kept, country in (("the Moscow government", "RUS"), ("Kabul University", "AFG"),
+                          ("New Delhi", "IND")):
+        found = bundled.resolve(kept, date=dt.date(2018, 1, 1))
+        assert found is not None and found.country == country, found
+
+
 @pytest.mark.parametrize("text, country", [("a London-based monitoring group", "GBR"),
                                            ("the Moscow-led alliance", "RUS")])
 def test_a_capital_naming_a_base_or_leader_is_no_government(bundled: ActorResolver, text: str,

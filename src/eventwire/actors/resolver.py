@@ -121,6 +121,23 @@ class _Parts:
     between: list[str] = dataclasses.field(default_factory=list)  # words after the 1st country
 
 
+def _named_after(toks: Sequence[Token], m: Match, covered: set[int]) -> bool:
+    """Whether the capital matched at ``m`` is one word of a longer proper name no entry
+    knows ("**Real** Madrid", "Paris **Saint-Germain**", "**Atletico** Madrid"): a
+    capitalised, not all-capitals word right before or after it that nothing matched."""
+    def name_word(i: int) -> bool:
+        return 0 <= i < len(toks) and i not in covered and toks[i].is_title and \
+            not toks[i].text.isupper() and toks[i].key not in _NO_NAME_WORDS
+    return name_word(m.start - 1) or name_word(m.end)
+
+
+#: capitalised at the start of a sentence, but no part of a name: "**Both** Damascus and …"
+_NO_NAME_WORDS = _DETERMINERS | frozenset({
+    "both", "either", "neither", "all", "only", "even", "also", "and", "but", "or", "while",
+    "when", "as", "if", "in", "on", "at", "for", "from", "with", "by", "to", "of", "after",
+    "before", "since", "then", "now", "meanwhile", "yet", "so", "this", "these", "those"})
+
+
 #: Words of address before a surname: no given names ("Mr al-Assad", "Sheikh Tamim").
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
                          "sheikh", "shaikh", "prince", "princess", "king", "queen", "emir",
@@ -384,6 +401,10 @@ class ActorResolver:
                 # "US-backed Kurdish fighters" are not American: the US backs them
                 parts.notes.append(f"{country_entry.ref} backs it ({toks[m.end].text!r}): "
                                    f"not its country")
+            elif country_entry and country_entry.kind in ("capital", "seat") and \
+                    _named_after(toks, m, covered):
+                # "Real Madrid", "Paris Saint-Germain": a club or firm named for the city
+                parts.notes.append(f"{m.text!r} is part of a longer name: not its country")
             elif country_entry:
                 if country_entry.sector and m.end < len(toks) and \
                         toks[m.end].key in _SPONSOR_WORDS:

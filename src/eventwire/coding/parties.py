@@ -205,6 +205,13 @@ class PartyFinder(RoleFinder):
                                       memory=ctx.memory, prefer=ctx.countries)
         if actor is not None and mentions.coincidental(tok, actor):
             actor = None  # "Christians" are no President Christian
+        if actor is None and (stranded := self._stranded(tok)):
+            # "Saudi-led coalition airstrikes", "led" parsed onto "airstrikes": the words
+            # before the compound that the parser hung on its head are the compound's
+            words = sorted([*stranded, *words], key=lambda w: w.i)
+            text = words_text(words)
+            actor = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory,
+                                          prefer=ctx.countries)
         if actor is None and coref.body_noun(tok):
             actor = self._antecedent(tok, ctx)  # "the bloc": the body just named
         if actor is None and tok.lemma_.lower() in coref.PURPOSE_NOUNS:
@@ -261,6 +268,16 @@ class PartyFinder(RoleFinder):
             if tok.ent_type_ == "PERSON":
                 ctx.last_person = None  # someone the actor data do not know
                 return
+
+    @staticmethod
+    def _stranded(tok: Token) -> list[Token]:
+        """The modifiers of a compound's head that stand before the compound ("**Saudi-led**
+        coalition airstrikes", "**US-led**" hung on "airstrikes"), with their words; none
+        when ``tok`` is no compound."""
+        if tok.dep_ != "compound":
+            return []
+        return [w for c in tok.head.children if c.dep_ in ("amod", "npadvmod") and c.i < tok.i
+                for w in c.subtree]
 
     def _holder(self, tok: Token, ctx: ArticleContext) -> Actor | None:
         """Who holds a place named by who holds it: "**rebel**-held positions", "**Kurdish**-
