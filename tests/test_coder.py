@@ -1586,6 +1586,19 @@ def test_a_groups_spokesman_speaks_for_the_group() -> None:
 
 
 @pytest.mark.parametrize("text, source", [
+    ("Protesters set fire to the US embassy in Baghdad.", ("IRQ", "OPP")),
+    ("Dock workers attacked the offices of the port authority in Mombasa.", ("KEN", "LAB")),
+])
+def test_protesters_and_workers_named_by_role_are_the_places(text: str,
+                                                               source: tuple[str, str]) -> None:
+    """People who protest, strike or study where the event happens are of that place's
+    country when the text names none (soldiers and fighters may be foreign)."""
+    events = events_of(text)
+    assert events and all(e.source is not None and (e.source.country, e.source.sector) ==
+                          source for e in events), summary(events)
+
+
+@pytest.mark.parametrize("text, source", [
     ("Police arrested 51 people in Ahmedabad on Sunday.", ("IND", "COP")),  # local police
     ("Two suspects were taken into custody in Lahore.", ("PAK", "COP")),  # implied police
     # the rules name no country; the counterpart model may infer Egypt's from the place

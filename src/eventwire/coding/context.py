@@ -111,8 +111,10 @@ def _outsiders(tok: Token) -> bool:
                for c in tok.children)
 
 
-#: sectors of the state's local arms: police and courts act where they are
-LOCAL_SECTORS = frozenset({"COP", "JUD"})
+#: sectors of those who act where they are: the state's local arms (police and courts), and
+#: protesters, workers and students named by role ("protesters stormed the embassy in
+#: Baghdad" are Iraqis; soldiers and fighters may be foreign, refugees are from elsewhere)
+LOCAL_SECTORS = frozenset({"COP", "JUD", "OPP", "LAB", "EDU"})
 #: sectors of a country's institutions, armed sides and opposition, which a report names by
 #: role alone in a story set in that country ("soldiers", "rebels", "the courts", "the
 #: opposition"); not people at large ("civilians", "refugees", "activists"), who may be
@@ -121,9 +123,10 @@ SCENE_SECTORS = frozenset({"GOV", "MIL", "REB", "PRM", "COP", "JUD", "OPP"})
 
 
 def local_forces(found: list[Found], country: str) -> list[Found]:
-    """``found`` with ``country`` given to police and courts of no named country: "police
-    arrested 51 people in Ahmedabad" are India's police (not soldiers, who may be foreign)."""
-    return of_country(found, country, f"local force of the event's place ({country})",
+    """``found`` with ``country`` given to police, courts, protesters, workers and students
+    of no named country (:data:`LOCAL_SECTORS`): "police arrested 51 people in Ahmedabad" are
+    India's police (not soldiers, who may be foreign)."""
+    return of_country(found, country, f"local side of the event's place ({country})",
                       LOCAL_SECTORS)
 
 
