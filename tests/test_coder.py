@@ -1039,6 +1039,25 @@ def test_fighters_killed_in_a_fight_with_a_side_were_killed_by_it(text: str, sou
                           for e in events), summary(events)
 
 
+@pytest.mark.parametrize(("text", "root", "source"), [
+    ("Trump signed an executive order imposing sanctions on Iranian banks.", "16", "USA"),
+    ("Iran's parliament passed a law banning British aid groups.", "17", "IRN"),
+])
+def test_an_act_does_what_its_maker_does(text: str, root: str, source: str) -> None:
+    """"signed an order imposing sanctions": the signer imposes them (not the order, which
+    is no actor)."""
+    events = [e for e in events_of(text, published="2018-03-01") if e.root == root]
+    assert events and all(_country(e.source) == source for e in events), summary(events)
+
+
+def test_the_leader_of_an_x_led_event_is_its_doer() -> None:
+    """"the US-led bombing of Mosul": the US bombs (as "the US-led coalition" is coded the
+    US's); Mosul is bombed, not the bomber."""
+    events = events_of("The US-led bombing of Mosul killed hundreds of civilians.")
+    harm = [e for e in events if e.root in ("18", "19")]
+    assert harm and all(_country(e.source) == "USA" for e in harm), summary(events)
+
+
 def test_a_leader_hung_on_the_head_belongs_to_the_compound() -> None:
     """"Saudi-led coalition airstrikes": the parser hangs "Saudi-led" on "airstrikes", but
     the coalition it leads does the striking, not an air force the story implies."""

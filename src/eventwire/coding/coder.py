@@ -210,8 +210,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             source_head = nested.means_actor(way)
         if sender is not None:  # "Russia sent jets to bomb ...": Russia bombs
             source_head = child(sender, "nsubj") or source_head
-        if source_head is None and t.pos_ == "NOUN":  # "Iran was behind the attack"
-            source_head = responsible_party(t)
+        if source_head is None and t.pos_ == "NOUN":  # "Iran was behind the attack", "the
+            source_head = responsible_party(t) or nested.leader(t)  # US-led bombing"
         if source_head is None and t.pos_ == "NOUN":
             # "army shelling", "police raids": a political actor named by a common noun
             source_head = next((c for c in t.children if c.dep_ == "compound"

@@ -46,7 +46,9 @@ PRESUPPOSING_ROOTS = ("11", "09", "128")
 
 
 def own_actor(noun: Token) -> Token | None:
-    """The word naming a nominal event's own actor, if its phrase names one."""
+    """The word naming a nominal event's own actor, if its phrase names one: a possessive,
+    a name or nationality modifier, a "by" phrase, or the leader of an "X-led" one ("the
+    **US**-led bombing of Mosul": the US, as the actor data codes "the US-led coalition")."""
     poss = child(noun, "poss")
     if poss is not None and poss.pos_ != "PRON" and poss.ent_type_ not in ("DATE", "TIME"):
         return poss
@@ -54,7 +56,15 @@ def own_actor(noun: Token) -> Token | None:
     if named:
         return named[0]
     by = prep_objects([noun], "by")
-    return by[0] if by else None
+    return by[0] if by else leader(noun)
+
+
+def leader(noun: Token) -> Token | None:
+    """The state named as leading what ``noun`` names ("a **US**-led coalition strike"), or
+    None."""
+    return next((g for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() == "lead"
+                 for g in c.children if g.dep_ == "npadvmod" and g.ent_type_ in ("GPE", "NORP")),
+                None)
 
 
 def deed_object(t: Token, governor: Token) -> bool:
@@ -206,11 +216,6 @@ def means_actor(way: Token) -> Token | None:
     return next((a for w in ways if (a := own_actor(w)) is not None),
                 next((o for w in ways if w.lemma_.lower() in FIGHT_WORDS
                       for o in prep_objects([w], "with")), None) or
-                # "a US-led coalition strike": the leader of the coalition (as the actor
-                # data codes "the US-led coalition")
-                next((g for w in ways for c in w.children if c.dep_ == "amod"
-                      and c.lemma_.lower() == "lead" for g in c.children
-                      if g.dep_ == "npadvmod" and g.ent_type_ in ("GPE", "NORP")),
-                     # "killed in coalition airstrikes": a common noun naming the doer
-                     next((c for w in ways for c in w.children
-                           if c.dep_ == "compound" and c.pos_ == "NOUN"), None)))
+                # "killed in coalition airstrikes": a common noun naming the doer
+                next((c for w in ways for c in w.children
+                      if c.dep_ == "compound" and c.pos_ == "NOUN"), None))

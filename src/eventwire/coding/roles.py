@@ -26,6 +26,10 @@ from .syntax import (
     zero_relative,
 )
 
+#: Acts by which their maker does what they say: "an executive order imposing sanctions" is
+#: the sanctions of whoever signs it, "a resolution demanding a ceasefire" of whoever passes it
+INSTRUMENTS = frozenset({"order", "decree", "law", "resolution", "bill", "measure", "directive",
+                         "regulation", "legislation", "amendment", "ruling", "motion"})
 #: Prepositions whose object is the target of an event stated in a complement clause.
 COMPLEMENT_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "from", "at",
                            "into", "between")
@@ -271,6 +275,10 @@ class RoleFinder:
                 t.head.lemma_.lower() in self.cues.alleged_governors else None
             # "accused Chinese vessels of ramming a boat, **injuring** its crew": theirs
             return accused or self._source_head(t.head)
+        if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.lemma_.lower() in INSTRUMENTS:
+            # "signed an executive order **imposing** sanctions": the signer imposes them
+            return child(t.head, "poss") or (self._source_head(t.head.head)
+                                             if t.head.dep_ == "dobj" else None)
         if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN"):
             return t.head  # "Kurdish militias **fighting** against Turkey": the militias
         if t.dep_ == "acl" and to_infinitive(t) and child(t.head, "poss") is not None and \
