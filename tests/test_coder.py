@@ -1025,6 +1025,19 @@ def test_a_killings_means_names_its_doer() -> None:
     assert events[0].source is not None and events[0].source.country == "SYR"
 
 
+@pytest.mark.parametrize(("text", "sector"), [
+    ("Two men died in army shelling of the village.", "MIL"),
+    ("Three children were killed in regime shelling on Monday.", "GOV"),
+])
+def test_a_doer_before_a_gerund_read_as_a_verb_is_its_doer(text: str, sector: str) -> None:
+    """"died in army shelling" with "shelling" parsed as a clause and "army" as the object
+    of "in": the army's shelling (194) of the men who died."""
+    events = events_of(text)
+    assert [e.cameo for e in events] == ["194"], summary(events)
+    assert events[0].source is not None and events[0].source.sector == sector, summary(events)
+    assert events[0].target is not None and events[0].target.sector == "CVL", summary(events)
+
+
 @pytest.mark.parametrize(("text", "source", "target"), [
     ("Three militants were killed in a gunfight with Indian security forces in Kashmir.",
      "IND", "REB"),

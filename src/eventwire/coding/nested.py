@@ -32,6 +32,7 @@ from spacy.tokens import Token
 from .patterns import Pattern
 from .syntax import (
     child,
+    misread_gerund_doer,
     named_modifiers,
     passive,
     prep_objects,
@@ -123,6 +124,8 @@ def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None
             if g.dep_ in ("pobj", "pcomp")]
     ways += [c for v in verbs for c in v.children if c.dep_ == "nsubj"]  # "airstrikes killed"
     ways += [v.head for v in verbs if v.dep_ == "acl"]  # "reports of airstrikes killing"
+    # "killed in regime shelling" with "shelling" read as a clause of its own
+    ways += [c for v in verbs for c in v.children if misread_gerund_doer(c) is not None]
     # "were killed when airstrikes hit the market": the clause's subject, else its verb
     ways += [w for v in verbs for c in v.children if c.dep_ == "advcl"
              and any(m.dep_ in ("mark", "advmod") and m.lower_ in WHEN_MARKS for m in c.children)
@@ -216,6 +219,7 @@ def means_actor(way: Token) -> Token | None:
     return next((a for w in ways if (a := own_actor(w)) is not None),
                 next((o for w in ways if w.lemma_.lower() in FIGHT_WORDS
                       for o in prep_objects([w], "with")), None) or
+                next((d for w in ways if (d := misread_gerund_doer(w)) is not None), None) or
                 # "killed in coalition airstrikes": a common noun naming the doer
                 next((c for w in ways for c in w.children
                       if c.dep_ == "compound" and c.pos_ == "NOUN"), None))

@@ -17,6 +17,7 @@ from .syntax import (
     conjuncts,
     hands_of,
     hyphen_pair,
+    misread_gerund_doer,
     named_modifiers,
     passive,
     prep_objects,
@@ -402,6 +403,12 @@ class RoleFinder:
 
     def _roles(self, t: Token, p: Pattern) -> tuple[Token | None, list[Token], Token | None]:
         """(source head, target candidates in order, word governing a nominal trigger)."""
+        if p.pos == "verb" and (doer := misread_gerund_doer(t)) is not None:
+            # "two men died in army shelling", "shelling" read as a verb and "army" as the
+            # object of "in": the army shells, the men who died suffer it
+            victims = child(t.head, "nsubj", "nsubjpass") \
+                if t.head.lemma_.lower() in VICTIM_VERBS else None
+            return doer, [x for x in (victims, *prep_objects([t], "of")) if x is not None], None
         if p.pos == "verb":
             obj = child(t, "dobj")
             holders: list[Token | None] = [t, *(conjuncts(obj) if obj is not None else [])] + [

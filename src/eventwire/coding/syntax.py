@@ -418,3 +418,14 @@ def told_as_done(tok: Token) -> bool:
         return False
     return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
+def misread_gerund_doer(t: Token) -> Token | None:
+    """The doer of a gerund the parser read as a clause beside its verb, with the noun
+    before it as the object of the verb's preposition: "died in **army** shelling" ("in
+    army" + "shelling"), or None."""
+    if t.dep_ != "advcl" or t.tag_ != "VBG" or t.i == 0 or child(t, "nsubj") is not None:
+        return None
+    left = t.nbor(-1)
+    return left if left.dep_ == "pobj" and left.pos_ == "NOUN" and left.head.lower_ in (
+        "in", "during", "under") and left.head.head.i == t.head.i else None
