@@ -468,6 +468,16 @@ def test_dateline_place_is_not_the_source() -> None:
         assert span is not None and DATELINE[span.start : span.end] == e.source.text
 
 
+def test_dateline_place_is_no_target() -> None:
+    """A local event no sentence places is placed at the dateline, but where the report was
+    filed is never a side of it: the attacks are not on Washington."""
+    text = ("WASHINGTON (AP) — The United States has warned the rebels in Yemen. Washington "
+            "said they could face consequences if the attacks continue.")
+    attacks = [e for e in events_of(text, published="2024-01-04") if e.root == "19"]
+    assert all(e.target is None or e.target.kind != "place" for e in attacks), \
+        summary(attacks)
+
+
 def test_relative_clause_date_stays_in_its_clause() -> None:
     """'on Monday' dates the meeting in the relative clause, not the criticism."""
     meeting = [e for e in events_of(RELATIVE) if e.root == "04"]

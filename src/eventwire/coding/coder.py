@@ -69,7 +69,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.12"
+CODER_VERSION = "0.5.13"
 
 MAX_SENTENCE_TOKENS = 300
 
@@ -280,8 +280,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             notes.append(f"target implied: the doer's adversary of late ({side.text})")
             targets = [Found(side, t)]
         if not targets and not together and place is not None and place.country and \
-                place_is_target(p.code, sources, place.country, several=source_head is not None
-                                and len(conjuncts(source_head)) > 1):
+                not where.from_dateline(place) and place_is_target(
+                    p.code, sources, place.country,
+                    several=source_head is not None and len(conjuncts(source_head)) > 1):
             notes.append(f"target from the event's place ({place.name})")
             targets = [Found(Actor(text=place.name, name=place.name, country=place.country,
                                     sector=None, kind="place", evidence="event place"), t)]

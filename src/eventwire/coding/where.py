@@ -446,6 +446,16 @@ def _country_in_phrase(extra: Sequence[Token], kb: Knowledge,
     return None
 
 
+#: why an event is placed at the dateline (the start of its ``Location.evidence``)
+DATELINE_REASON = "the dateline (a local event)"
+
+
+def from_dateline(place: Location) -> bool:
+    """Whether ``place`` is the dateline's, read for a local event no sentence places: where
+    the report was filed, never a side of the event."""
+    return (place.evidence or "").startswith(DATELINE_REASON)
+
+
 def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Knowledge,
            prefer: Sequence[str], skip: range = range(0),
            code: str | None = None) -> Location | None:
@@ -480,7 +490,7 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
         dateline = [places[t.i] for t in trigger.doc if t.idx in skip and t.i in places]
         if not named and dateline and dateline[0].best is not None and \
                 dateline[0].best.place.country in prefer[:1]:
-            picked = ("the dateline (a local event)", dateline[0])
+            picked = (DATELINE_REASON, dateline[0])
     if picked is None:
         return None
     why, found = picked
