@@ -260,7 +260,8 @@ def placed_sides(sources: list[Found], targets: list[Found], place: Location | N
                  ) -> tuple[list[Found], list[Found]]:
     """``sources`` and ``targets`` with countries given by where the event happens: people
     named only by their role take the place's ("distributed food to refugees in Chad"), and
-    so do police and courts; with no place, the institutions and armed sides named by role
+    so do police, courts, protesters, workers and students (:func:`local_forces`); with no
+    place, the institutions and armed sides named by role
     alone take the country of the story's ``scene`` (called only then: the country the
     sentence's places lie in, else the one the article's places do) -- not machines ("jets
     bombed the town": whose jets the scene does not say); last, a court or police force
