@@ -17,6 +17,7 @@ from ..actors.resolver import CONTEXT_EVIDENCE
 from ..records import Actor, Article, Location
 from .matching import PROTEST_ROOT
 from .roles import MEANS_WORDS
+from .syntax import prep_objects
 
 if TYPE_CHECKING:
     from .recall import Deed
@@ -285,5 +286,4 @@ def done_together(trigger: Token) -> bool:
     to a ceasefire", "signed a truce"."""
     return any(w.lemma_.lower() in RECIPROCAL_WORDS for w in (
         trigger, *(c for c in trigger.children if c.dep_ == "dobj"),
-        *(o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "to"
-          for o in p.children if o.dep_ == "pobj")))
+        *prep_objects([trigger], "to")))
