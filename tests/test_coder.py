@@ -2816,3 +2816,50 @@ def test_having_hostages_is_hostage_taking() -> None:
     """"The gunmen have 30 hostages with them": hostages held (181)."""
     events = events_of("Boko Haram gunmen have 30 hostages with them in the forest.")
     assert [e.cameo for e in events if e.root == "18"] == ["181"], summary(events)
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject() -> None:
+    """"Algeria cut ties with Morocco, accusing it of hostile actions": "it" is Morocco (the
+    doer itself would be "itself"), so the accusation has a target."""
+    events = events_of("Algeria cut diplomatic ties with Morocco, accusing it of hostile actions.")
+    assert ("DZA", "MAR") in sides(events, "112"), summary(events)
+
+
+def test_a_clause_of_another_time_does_not_take_the_main_clauses_place() -> None:
+    """"Police arrested dozens in Nairobi after the opposition called for protests": the
+    call was not made in Nairobi for all the sentence says ("when" would be the same scene)."""
+    events = events_of("Police arrested dozens of students in Nairobi after the opposition "
+                       "called for protests.")
+    places = {e.root: e.location.name if e.location else None for e in events}
+    assert places == {"17": "Nairobi", "02": None}, summary(events)
+
+
+def test_people_named_by_a_compound_or_an_age_word_are_a_target() -> None:
+    """"abducted more than 300 schoolgirls", "killed four pupils": civilians, not the place
+    the event happened."""
+    girls = events_of("Gunmen abducted more than 300 schoolgirls from a boarding school in "
+                      "Zamfara state.")
+    pupils = events_of("Troops killed four pupils in a village in Burkina Faso.")
+    assert [(e.target.text, e.target.sector) for e in girls if e.root == "18" and e.target] \
+        == [("more than 300 schoolgirls", "CVL")], summary(girls)
+    assert [(e.target.text, e.target.sector) for e in pupils if e.root == "18" and e.target] \
+        == [("four pupils", "CVL")], summary(pupils)
+
+
+def test_a_resultative_adjective_is_no_word_of_the_target() -> None:
+    """"Security forces shot dead two protesters": the target is "two protesters", not
+    "dead two protesters" (the parser hangs "dead" on the noun)."""
+    events = events_of("Security forces shot dead two protesters in Baghdad.")
+    assert [e.target.text for e in events if e.root == "19" and e.target] == \
+        ["two protesters"], summary(events)
+
+
+def test_a_machine_of_war_is_no_party_to_a_deal() -> None:
+    """"over the submarine deal": the submarines are what the deal is about, not a naval
+    party to it ("tank fire" is still the tanks' force)."""
+    deal = events_of("France recalled its ambassador from Australia over the submarine deal.")
+    fire = events_of("Tank fire killed three civilians in Gaza.")
+    assert not any(e.source is not None and e.source.text == "submarine" for e in deal), \
+        summary(deal)
+    assert any(e.root == "19" and e.source is not None and e.source.sector == "MIL"
+               for e in fire), summary(fire)

@@ -36,7 +36,17 @@ PEOPLE_NOUNS = frozenset({
     "teenager", "youth", "individual", "family", "migrant", "refugee", "detainee",
     "prisoner", "hostage", "victim", "citizen", "national", "tourist", "foreigner",
     "member", "supporter", "demonstrator", "protester", "activist", "journalist",
-    "worker", "farmer", "fisherman", "doctor", "nurse", "teacher", "official"})
+    "worker", "farmer", "fisherman", "doctor", "nurse", "teacher", "official", "pupil",
+    "kid", "infant", "baby", "toddler", "teen", "minor", "adolescent", "mourner", "shepherd",
+    "labourer", "laborer", "motorist", "bystander", "wife", "husband", "son", "daughter"})
+#: the last parts of compound nouns for people of an age or sex ("schoolgirls", "schoolboys",
+#: "businesswomen", "grandchildren")
+PEOPLE_ENDINGS = ("girl", "boy", "woman", "child")
+
+
+def people_noun(lemma: str) -> bool:
+    """Whether a noun's lemma names people by kind: "suspect", "pupil", "schoolgirl"."""
+    return lemma in PEOPLE_NOUNS or lemma.isalpha() and lemma.endswith(PEOPLE_ENDINGS)
 #: words that stand for a number of people on their own ("dozens were arrested")
 QUANTITY_WORDS = frozenset({"dozen", "dozens", "hundreds", "thousands", "scores", "several",
                             "many", "some", "others", "tens", "millions"})
@@ -64,11 +74,11 @@ def people(head: Token, text: str) -> Actor | None:
     None for any other phrase. The country is left for the coder to fill in."""
     lemma = head.lemma_.lower()
     counted = head.like_num or lemma in QUANTITY_WORDS or head.lower_ in QUANTITY_WORDS
-    if lemma not in PEOPLE_NOUNS and not counted:
+    if not people_noun(lemma) and not counted:
         return None
     counted_things = [o.lemma_.lower() for prep in head.children if prep.dep_ == "prep"
                       and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
-    if counted and counted_things and not set(counted_things) & PEOPLE_NOUNS:
+    if counted and counted_things and not any(people_noun(w) for w in counted_things):
         return None  # "30 of the 40 missiles", "dozens of homes"
     if counted and (head.pos_ not in ("NUM", "NOUN", "PRON", "ADJ")
                     or head.ent_type_ in NOT_PEOPLE_ENTITIES or _year(head.text)):

@@ -35,6 +35,7 @@ from . import (
 )
 from . import patterns as pattern_data
 from .context import (
+    MATERIAL_CONFLICT,
     RECIPROCAL_WORDS,
     ArticleContext,
     Found,
@@ -214,8 +215,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             source_head = responsible_party(t) or nested.leader(t)  # US-led bombing"
         if source_head is None and t.pos_ == "NOUN":
             # "army shelling", "police raids": a political actor named by a common noun
+            force = codes.lookup(p.code).quad_class == MATERIAL_CONFLICT
             source_head = next((c for c in t.children if c.dep_ == "compound"
-                                and c.pos_ == "NOUN"
+                                and c.pos_ == "NOUN" and relevance.compound_doer(c, force)
                                 and relevance.political(self._actor(c, ctx))), None)
         if source_head is not None and source_head.pos_ == "NOUN" and \
                 source_head.lemma_.lower() in self.patterns.nouns:

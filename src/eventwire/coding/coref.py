@@ -87,7 +87,9 @@ def candidates(pron: Token) -> Iterator[Token]:
     sent = pron.sent
     before = [c for c in _chunks(sent) if c.end <= pron.i]
     ordered = sorted(before, key=lambda c: (c.root.dep_ not in _SUBJECTS, -c.start))
-    yield from (c.root for c in ordered if _agrees(c.root, number) and c.root.i != pron.i)
+    own = {s.i for s in own_subjects(pron)}
+    yield from (c.root for c in ordered if _agrees(c.root, number) and c.root.i != pron.i
+                and c.root.i not in own)
     for _ in range(SENTENCES_BACK):
         if sent.start == 0:
             return
@@ -95,6 +97,26 @@ def candidates(pron: Token) -> Iterator[Token]:
         chunks = list(_chunks(sent))
         ordered = sorted(chunks, key=lambda c: (c.root.dep_ not in _SUBJECTS, c.start))
         yield from (c.root for c in ordered if _agrees(c.root, number))
+
+
+#: dependencies of a pronoun that is its verb's object ("accusing **it** of …")
+_OBJECTS = frozenset({"dobj", "dative"})
+
+
+def own_subjects(pron: Token) -> list[Token]:
+    """The subjects an object pronoun cannot stand for: its verb's own, or, for a verb
+    without one that goes with the clause before it, that clause's ("Algeria cut ties with
+    Morocco, accusing **it** of hostile actions": Morocco, not Algeria; a "him" / "it"
+    that is the doer itself would be "himself" / "itself")."""
+    if pron.dep_ not in _OBJECTS or pron.pos_ != "PRON":
+        return []
+    verb = pron.head
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects or verb.dep_ not in ("advcl", "conj") or verb.head is verb:
+            return subjects
+        verb = verb.head
+    return []
 
 
 def _chunks(sent: Span) -> Iterator[Span]:

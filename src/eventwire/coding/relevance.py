@@ -40,6 +40,19 @@ def political(actor: Actor | None) -> bool:
     return actor.kind in POLITICAL_KINDS
 
 
+#: machines of war, which do force ("tank fire", "a drone strike") and are what other
+#: dealings are about ("the submarine deal", "a drone sale"), never a party to them
+HARDWARE = frozenset({"warplane", "jet", "bomber", "warship", "destroyer", "frigate",
+                      "corvette", "submarine", "carrier", "tank", "drone", "missile",
+                      "helicopter", "gunboat", "aircraft", "fighter"})
+
+
+def compound_doer(word: Token, force: bool) -> bool:
+    """Whether a common noun compounded with an event noun may be its doer: a group ("army
+    shelling", "police raids"), or a machine of war in an event of force only."""
+    return force or word.lemma_.lower() not in HARDWARE
+
+
 def relevant(source: Actor | None, target: Actor | None) -> bool:
     """An event between these two can be political: one of them is a political actor, or
     belongs to a country (CAMEO codes "Palestinian prisoners rioted" and "three Iraqi

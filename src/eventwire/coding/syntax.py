@@ -325,8 +325,22 @@ def np_tokens(head: Token) -> list[Token]:
             # the charge: "accused the regime **of** starving civilians"
         if child.dep_ == "punct" and child.text not in ("'s", "-", "'"):
             continue
+        if _stranded_adjective(child, head):
+            continue
         keep.extend(np_tokens(child))
     return sorted(keep, key=lambda t: t.i)
+
+
+#: adjectives that do stand before a determiner ("such a move", "many a time")
+_PREDETERMINERS = frozenset({"such", "many", "quite", "what", "half", "all", "both"})
+
+
+def _stranded_adjective(child: Token, head: Token) -> bool:
+    """An adjective the parser hangs on a noun though it stands before the noun's number or
+    determiner: the result of the verb before it ("shot **dead** two protesters", "beat
+    **unconscious** a journalist"), no word of the noun phrase."""
+    return child.dep_ == "amod" and child.i < head.i and child.lower_ not in _PREDETERMINERS \
+        and any(c.dep_ in ("det", "nummod", "predet") and c.i > child.i for c in head.children)
 
 
 def to_original(article: Article, start: int, end: int) -> CharSpan:

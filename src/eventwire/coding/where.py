@@ -238,8 +238,10 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
     if holder is not None:
         yield from (("the governing verb's locative phrase", t)
                     for t in _preps(holder, r.event_preps))
-    if trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB":
+    if trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB" and not any(
+            c.dep_ == "mark" and c.lower_ not in _SAME_SCENE_MARKS for c in trigger.children):
         # "arrested in the town of Didim … when police raided the resort": the same scene
+        # (not "struck targets in Gaza after rockets were fired from the enclave")
         yield from (("the main clause's locative phrase", t)
                     for t in _preps(trigger.head, r.event_preps))
 
