@@ -2863,3 +2863,40 @@ def test_a_machine_of_war_is_no_party_to_a_deal() -> None:
         summary(deal)
     assert any(e.root == "19" and e.source is not None and e.source.sector == "MIL"
                for e in fire), summary(fire)
+
+
+def test_a_state_coerces_its_own_people() -> None:
+    """"Iran detained two men accused of spying": Iranians, as the police's or a court's
+    would be (no place, no other country named)."""
+    events = events_of("Iran detained two men accused of spying.")
+    assert ("IRN", "IRN") in sides(events, "17"), summary(events)
+
+
+def test_the_cause_of_a_measure_is_an_event_of_its_own() -> None:
+    """"imposed sanctions on Belarusian officials over the crackdown on protesters": the
+    crackdown happened (175), and it is not the EU's."""
+    events = events_of("The European Union imposed fresh sanctions on Belarusian officials "
+                       "over the crackdown on protesters in Minsk.")
+    crackdown = [e for e in events if e.cameo == "175"]
+    assert crackdown and all(e.modality == "asserted" and _country(e.source) != "EUR"
+                             for e in crackdown), summary(events)
+
+
+def test_the_cause_is_done_by_whom_the_measure_is_aimed_at() -> None:
+    """"condemned the United States over the missile strike": the strike is the US's (not an
+    air force guessed for it); "recalled its ambassador to Israel over the killing of
+    Palestinian protesters": Israel's killing."""
+    strike = events_of("Russia condemned the United States on Tuesday over the missile strike.")
+    killing = events_of("Turkey recalled its ambassador to Israel over the killing of "
+                        "Palestinian protesters in Gaza.")
+    assert [_country(e.source) for e in strike if e.root == "19"] == ["USA"], summary(strike)
+    assert ("ISR", "PSE") in sides(killing, "18"), summary(killing)
+
+
+def test_a_measure_is_not_placed_where_its_cause_happened() -> None:
+    """"imposed sanctions … over the crackdown on protesters in Minsk": the crackdown is in
+    Minsk, the sanctions are not ("over" says where only before a place)."""
+    events = events_of("The European Union imposed fresh sanctions on Belarusian officials "
+                       "over the crackdown on protesters in Minsk.")
+    places = {e.root: e.location.name if e.location else None for e in events}
+    assert places.get("16", "missing") is None and places.get("17") == "Minsk", summary(events)

@@ -71,6 +71,15 @@ def test_another_transliteration_of_a_town_of_the_named_country(text: str, name:
 
 
 @pytest.mark.model
+def test_ranking_a_town_slot_finds_the_arabic_spelling_at_home() -> None:
+    # "the village of Susa in eastern Syria": As Susah, not Shush (Iran) or Sousse
+    # (Tunisia), cities GeoNames also calls Susa
+    found = _first("She fled the village of Susa in eastern Syria as Kurdish forces "
+                   "advanced.")
+    assert (found["Susa"].location.name, found["Susa"].location.country) == ("As Susah", "SYR")
+
+
+@pytest.mark.model
 def test_sound_alikes_stay_in_the_named_country() -> None:
     # no country named: a sound-alike abroad is no reading ("Kreech" sounds like Karachi)
     assert not any(c.text == "Kreech" for c in eventwire.geocode(

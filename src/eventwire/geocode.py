@@ -77,6 +77,29 @@ def _sound_alike(m: Mention, gazetteer: Gazetteer, countries: Sequence[str]
                          for p in found), key=lambda s: -s.score))
 
 
+#: how many of the article's most named countries a town's slot may place it in
+HOME_COUNTRIES = 3
+
+
+def _spelled_at_home(m: Mention, ranked: Sequence[Scored], gazetteer: Gazetteer,
+                     countries: Sequence[str]) -> Sequence[Scored]:
+    """"Fled the village of Susa" in a Syrian story: a town the slot places at home (the
+    country the sentence names, else one of the article's three most named), spelled there
+    with the Arabic article or a final "h" ("As Susah"), before a namesake abroad (Sousse)."""
+    homes = [m.hints.country] if m.hints.country else list(countries[:HOME_COUNTRIES])
+    if ranked[0].place.country in homes:
+        return ranked
+    found = [max(towns, key=lambda p: p.population) for home in homes
+             if (towns := gazetteer.transliterated(m.text, home))]
+    if not found:
+        return ranked
+    town = found[0]
+    home = town.country
+    return (Scored(town, ranked[0].score + 1, (
+        f"population {town.population:,}", f"another spelling of {town.name}, a town "
+        f"of {home}, which the slot ({m.slot}) places at home")), *ranked)
+
+
 def _unknown_town(m: Mention, countries: Sequence[str]) -> tuple[Scored, ...]:
     """"The town of Shifounieh", which the gazetteer lacks: a town of the country the
     sentence names ("the Syrian town of X") or else of the article's main country, with no
@@ -109,6 +132,8 @@ def doc_places(doc: Doc, gazetteer: Gazetteer, kb: Knowledge,
         if is_quarter(m.slot) and (not ranked or ranked[0].place.country not in countries):
             # "the Bousraya neighbourhood": not a namesake town abroad but part of the town
             ranked = _in_town(m, settled, countries) or ranked
+        if ranked and is_settlement(m.slot):
+            ranked = _spelled_at_home(m, ranked, gazetteer, countries)
         if not ranked:
             ranked = _sound_alike(m, gazetteer, countries)
         if not ranked and is_settlement(m.slot):

@@ -187,6 +187,21 @@ class Gazetteer:
             found = self._exact(f"al {key}")
         return [dataclasses.replace(p, alternate=True) for p in found]
 
+    def transliterated(self, name: str, country: str) -> list[Place]:
+        """The places of ``country`` named ``name`` as Arabic names are transliterated
+        otherwise: with the article, assimilated before its letter or not ("Susa" / "As
+        Susah", "Bab" / "Al Bab"), and with or without the "h" of a final "-a" ("Raqqa" /
+        "Raqqah")."""
+        key = _key(name)
+        bare = next((key[len(a):] for a in _ARTICLES if key.startswith(a)), key)
+        stems = {bare, bare[:-1] if bare.endswith(("ah", "eh")) else f"{bare}h"
+                 if bare.endswith(("a", "e")) else bare}
+        forms = {f"{art}{stem}" for stem in stems
+                 for art in ("", "al ", *(a for a in _ARTICLES if stem.startswith(a[1:-1])))}
+        found = {(p.name, p.lat, p.lon): p for form in sorted(forms - {key})
+                 for p in self._exact(form) if p.country == country}
+        return [dataclasses.replace(p, alternate=True) for p in found.values()]
+
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process
     def sounding(self, name: str) -> tuple[Place, ...]:
         """GeoNames towns whose names sound like ``name`` (the same :func:`sound_key`):

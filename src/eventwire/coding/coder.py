@@ -273,7 +273,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             sources, targets = self._protest_parties(sources, targets, source_head, place, t,
                                                      ctx, notes)
         sources, targets = placed_sides(sources, targets, place, lambda: where.scene_country(
-            t, self.resolver, ctx) or where.article_scene(t, self.resolver, ctx), notes)
+            t, self.resolver, ctx) or where.article_scene(t, self.resolver, ctx), notes, p.code)
         together = len(sources) > 1 and (mutual is not None or done_together(t))
         if not targets and not together and sources and (
                 side := recall.implied_target(

@@ -135,11 +135,20 @@ def local_forces(found: list[Found], country: str) -> list[Found]:
 HOME_SECTORS = frozenset({"COP", "JUD", "LEG"})
 
 
-def home_subjects(targets: list[Found], sources: list[Found]) -> list[Found]:
+#: the CAMEO root of coercion (arrests, bans, curfews, expulsions): what a state does to
+#: people in its own hands
+COERCE_ROOT = "17"
+
+
+def home_subjects(targets: list[Found], sources: list[Found], code: str = "") -> list[Found]:
     """``targets`` with the country of a court, police or parliament that acts on them given
     to those of no named country: "Pakistan's supreme court disqualified **the prime
-    minister**", "Turkish police detained **two journalists**"."""
-    home = next((s.actor.country for s in sources if s.actor.sector in HOME_SECTORS
+    minister**", "Turkish police detained **two journalists**"; so too a state or its
+    government that coerces them ("Iran detained two men", "the junta banned gatherings of
+    students")."""
+    home = next((s.actor.country for s in sources if (
+        s.actor.sector in HOME_SECTORS or code.startswith(COERCE_ROOT) and (
+            s.actor.sector == "GOV" or s.actor.sector is None and s.actor.kind == "country"))
                  and s.actor.country is not None and not s.actor.text.startswith("[")), None)
     if home is None:
         return targets
@@ -257,7 +266,7 @@ def pairs_of(code: codes.CameoCode, sources: list[Found], targets: list[Found], 
 
 
 def placed_sides(sources: list[Found], targets: list[Found], place: Location | None,
-                 scene: Callable[[], str | None], notes: list[str]
+                 scene: Callable[[], str | None], notes: list[str], code: str = ""
                  ) -> tuple[list[Found], list[Found]]:
     """``sources`` and ``targets`` with countries given by where the event happens: people
     named only by their role take the place's ("distributed food to refugees in Chad"), and
@@ -277,7 +286,7 @@ def placed_sides(sources: list[Found], targets: list[Found], place: Location | N
         targets, sources = ([f if f.token.lemma_.lower() in MEANS_WORDS else
                              of_country([f], country, why, SCENE_SECTORS)[0] for f in x]
                             for x in (targets, sources))
-    return sources, home_subjects(targets, sources)
+    return sources, home_subjects(targets, sources, code)
 
 
 def done_together(trigger: Token) -> bool:

@@ -17,6 +17,7 @@ from .nested import own_actor
 from .patterns import NAMING_VERBS, Pattern, PatternSet
 from .roles import HARM_VERBS, frame_head, gerund_noun
 from .syntax import (
+    CAUSE_PREPS,
     child,
     conjuncts,
     head_words,
@@ -55,7 +56,8 @@ def _adjunct(tok: Token) -> bool:
     if tok.dep_ == "advcl":
         return side_clause(tok) or trailing_participle(tok) and tok.nbor(-1).text == ","
     return tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX") and (
-        tok.lower_ in SCENE_PREPS or tok.lower_ in FRONTED_SCENE_PREPS and tok.i < tok.head.i)
+        tok.lower_ in SCENE_PREPS | CAUSE_PREPS or
+        tok.lower_ in FRONTED_SCENE_PREPS and tok.i < tok.head.i)
 
 
 #: verbs through which a complement is reached: "offered to **help** mediate", "agreed to

@@ -13,6 +13,7 @@ from .cues import Cues
 from .modality import SAID_ROOTS, UNSAYING
 from .patterns import Pattern, PatternSet
 from .syntax import (
+    cause,
     child,
     conjuncts,
     hands_of,
@@ -558,14 +559,32 @@ class RoleFinder:
                 return reaction[0], [*targets, *([subject] if subject is not None else [])], gov
         held = _measured(n)  # "responded with a wave of bombardment": the wave's place
         if source is None and gov is not None and (
-                gov.lemma_.lower() in self.cues.light_verbs or held.dep_ == "dobj" or (
+                gov.lemma_.lower() in self.cues.light_verbs and not cause(held) or
+                held.dep_ == "dobj" or (
                     held.dep_ == "pobj" and held.head.lower_ not in NOT_AGENTIVE_PREPS)) and \
                 gov.lemma_.lower() not in self.cues.undergoing_verbs | self.cues.reacting_verbs \
                 and not (gov.lemma_.lower() in UNSAYING and p.code.startswith(SAID_ROOTS)):
             # not "fled … to escape the fighting", "condemned the attack", "rejected the
             # accusation" (but "Moscow denied the attack": its own, denied)
             source = self._source_head(gov)
+        if source is None and gov is not None and cause(held):
+            source = self._blamed(gov)  # "condemned the US over the missile strike"
         return source or next(iter(means), None), targets, gov
+
+    def _blamed(self, measure: Token) -> Token | None:
+        """Whom a measure taken over an event is aimed at, the event's doer as the measure
+        tells it: "condemned **the US** over the missile strike", "imposed sanctions on
+        **Belarusian officials** over the crackdown", "recalled its ambassador to **Israel**
+        over the killing"."""
+        obj = child(measure, "dobj")
+        aimed = ("on", "against", "to")
+        found = [x for word in aimed for x in prep_objects([obj], word)] if obj is not None \
+            else []
+        if obj is not None and obj.lemma_.lower() not in self.patterns.nouns and \
+                not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+            found.append(obj)
+        found += [x for word in aimed for x in prep_objects([measure], word)]
+        return next((x for x in found if x.ent_type_ not in ("DATE", "TIME")), None)
 
 
 def _countable(noun: Token) -> bool:

@@ -331,6 +331,18 @@ def np_tokens(head: Token) -> list[Token]:
     return sorted(keep, key=lambda t: t.i)
 
 
+#: prepositions of a verb's cause, an event that happened before it: "imposed sanctions
+#: **over** the crackdown on protesters", "expelled diplomats **after** the poisoning"
+CAUSE_PREPS = frozenset({"over", "after", "following"})
+
+
+def cause(noun: Token) -> bool:
+    """Whether ``noun`` names the cause of its verb ("imposed sanctions **over the
+    crackdown**"): an event of others, not the verb's doer's own."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in CAUSE_PREPS and \
+        noun.head.head.pos_ in ("VERB", "AUX")
+
+
 #: adjectives that do stand before a determiner ("such a move", "many a time")
 _PREDETERMINERS = frozenset({"such", "many", "quite", "what", "half", "all", "both"})
 

@@ -67,12 +67,13 @@ def _phrase(head: Token) -> Iterator[Token]:
 
 
 def _locative(prep: Token, pobj: Token, r: Rules) -> bool:
-    """Whether ``prep pobj`` can say where: not "around a million", and "on" only before a
-    name or a place ("on the outskirts of Daraa", "on the sidelines of the summit in
-    Brussels", not "on the reconstruction of Syria")."""
+    """Whether ``prep pobj`` can say where: not "around a million", and "on" or "over" only
+    before a name or a place ("on the outskirts of Daraa", "on the sidelines of the summit
+    in Brussels", "over the city", not "on the reconstruction of Syria", nor "imposed
+    sanctions over the crackdown on protesters in Minsk")."""
     if pobj.like_num:
         return False
-    return prep.lower_ != "on" or pobj.pos_ != "NOUN" or \
+    return prep.lower_ not in ("on", "over") or pobj.pos_ != "NOUN" or \
         pobj.lemma_.lower() in r.place_nouns | r.feature_nouns | r.land_nouns | _SIDELINES
 
 
