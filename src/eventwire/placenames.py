@@ -140,6 +140,41 @@ def _strong_slot(tok: Token) -> str | None:
         return f"{head.lower_}, X"
     if tok.dep_ == "conj" and head.i != tok.i:
         return _strong_slot(head)
+    return _after_locative(tok)
+
+
+#: prepositions after which a country or town named is where, however the parser hangs it
+_SURFACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
+                            "within"})
+
+
+def _after_locative(tok: Token, depth: int = 0) -> str | None:
+    """The slot of a place entity right after a locative preposition, or listed after one
+    that is, which the parser hung elsewhere ("staff in **Syria** British consular
+    assistance …", taken for a modifier of "assistance"; "in Syria and **Iraq** have the
+    right", "Iraq" taken for a subject)."""
+    doc = tok.doc
+    if tok.ent_type_ not in ("GPE", "LOC") or tok.i == tok.sent.start or \
+            doc[tok.i - 1].ent_type_ == tok.ent_type_ and doc[tok.i - 1].ent_iob_ != "O":
+        return None  # only at an entity's first word
+    prev = doc[tok.i - 1]
+    if prev.lower_ in _SURFACE_PREPS and prev.pos_ == "ADP":
+        return f"{prev.lower_} X"
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    listed = prev.lower_ in ("and", "or") or prev.text == "," and end < len(doc) and \
+        doc[end].lower_ in ("and", "or", ",")  # "in Aleppo, Homs and Hama", not "in
+    # Syria, Pompeo said"
+    if listed and depth < 3 and tok.i - 2 >= tok.sent.start and \
+            doc[tok.i - 2].ent_type_ in ("GPE", "LOC"):
+        before = doc[tok.i - 2]
+        first = before
+        while first.i > tok.sent.start and doc[first.i - 1].ent_iob_ == "I" and \
+                first.ent_iob_ == "I":
+            first = doc[first.i - 1]
+        return (_strong_slot(before) if before.dep_ == "pobj" else None) or \
+            _after_locative(first, depth + 1)
     return None
 
 
