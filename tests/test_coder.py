@@ -2900,3 +2900,27 @@ def test_a_measure_is_not_placed_where_its_cause_happened() -> None:
                        "over the crackdown on protesters in Minsk.")
     places = {e.root: e.location.name if e.location else None for e in events}
     assert places.get("16", "missing") is None and places.get("17") == "Minsk", summary(events)
+
+
+def test_a_threat_to_move_forces_is_placed_where_they_would_go() -> None:
+    """"threatened to move its troops towards the city of Kharkiv": the threat's place is
+    Kharkiv ("towards" after a verb of motion)."""
+    threat = events_of("Russia threatened to move its troops towards the city of Kharkiv.")
+    assert [e.location.name if e.location else None for e in threat if e.root == "13"] == \
+        ["Kharkiv"], summary(threat)
+
+
+def test_a_warning_of_what_may_happen_codes_it_as_possible() -> None:
+    """"warned that Russia could launch a new offensive": a concern (012) and Russia's
+    offensive as a possibility (hypothetical), not dropped inside the warning."""
+    events = events_of("Ukrainian intelligence warned that Russia could launch a new "
+                       "offensive in the spring.")
+    assert [(_country(e.source), e.modality) for e in events if e.root == "19"] == \
+        [("RUS", "hypothetical")], summary(events)
+
+
+def test_a_threats_own_forces_are_not_its_target() -> None:
+    """"Erdogan warned that Turkish troops would enter Afrin": the threat is against Afrin
+    (Syria), not Turkey's own troops."""
+    events = events_of("Erdogan warned that Turkish troops would enter Afrin.")
+    assert sides(events, "13") == [("TUR", "SYR")], summary(events)

@@ -247,7 +247,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 continue  # an event is never its own target, nor its source's
             found = [f for f in self._actors(cand, ctx) or self._recalled(cand, ctx)
                      if not any(f.actor.same_as(s.actor) or guessed_same(f.actor, s.actor)
-                                or own_state(f.actor, s.actor) for s in sources)]
+                                or own_state(f.actor, s.actor, p.code) for s in sources)]
             if found:
                 target_head, targets = cand, found
                 break

@@ -199,11 +199,21 @@ def place_is_target(code: str, sources: list[Found], country: str, several: bool
                                              f.actor.kind != "igo" for f in sources)
 
 
-def own_state(target: Actor, source: Actor) -> bool:
+#: the CAMEO root of threats: what a state threatens, its own forces would do
+THREATEN_ROOT = "13"
+
+
+def own_state(target: Actor, source: Actor, code: str = "") -> bool:
     """A target that is the state its source speaks or acts for: "Erdogan warned that
-    **Turkey** would launch an operation" (Turkey is no target of its president's threat)."""
+    **Turkey** would launch an operation" (Turkey is no target of its president's threat);
+    in a threat, so are the state's forces ("warned that **Turkish troops** would enter
+    Afrin": they would carry it out)."""
+    if source.sector not in (None, "GOV") or target.country != source.country:
+        return False
+    if code.startswith(THREATEN_ROOT) and target.sector in ("MIL", "COP") and \
+            source.kind in ("person", "country", "agent"):
+        return True
     return target.kind == "country" and target.sector in (None, "GOV") and \
-        target.country == source.country and source.sector in (None, "GOV") and \
         source.kind in ("person", "country")
 
 

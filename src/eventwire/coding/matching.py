@@ -16,6 +16,7 @@ from .cues import Cues
 from .nested import own_actor
 from .patterns import NAMING_VERBS, Pattern, PatternSet
 from .roles import HARM_VERBS, frame_head, gerund_noun
+from .stance import warning_clause
 from .syntax import (
     CAUSE_PREPS,
     child,
@@ -43,6 +44,8 @@ PROTEST_ROOT = "14"
 #: anywhere; "in" only before the verb ("in a phone call to the Kremlin, Merkel urged …",
 #: not "engaged in talks")
 SCENE_PREPS = frozenset({"during", "amid", "amidst"})
+#: modals of what may happen, not of what someone will do
+POSSIBLE_MODALS = frozenset({"could", "might", "may"})
 FRONTED_SCENE_PREPS = frozenset({"in", "at"})
 
 
@@ -240,8 +243,15 @@ class PatternMatcher:
             if head.lemma_.lower() in self.cues.speech_verbs:
                 return None
             if head.i in fired:
-                # a statement (root 01) reports its content like a speech verb does
-                return None if fired[head.i].code.startswith("01") else head
+                # a statement (root 01) reports its content like a speech verb does, and so
+                # does a warning of what may happen ("warned that Russia could launch an
+                # offensive": the offensive, as a possibility; not "warned that its troops
+                # would enter Afrin", a threat)
+                clause = warning_clause(head)
+                return None if fired[head.i].code.startswith("01") or \
+                    clause is not None and clause.i == tok.i and any(
+                        c.dep_ == "aux" and c.lower_ in POSSIBLE_MODALS
+                        for c in clause.children) else head
             tok = head
         return None
 

@@ -432,6 +432,10 @@ class RoleFinder:
                 if comp is not None:
                     # "... to demand the resignation **of the president**"
                     targets += [comp, *self._modifier_actors(comp)]
+                    if comp.dep_ == "nsubj" and comp.head.dep_ == "ccomp":
+                        # "warned that Turkish troops would enter **Afrin**": when the
+                        # clause's doer is the speaker's own side, what it is done to
+                        targets += [x for x in (child(comp.head, "dobj"),) if x is not None]
                 targets += self._condition_subjects(t)
                 if t.dep_ == "advcl" and to_infinitive(t):
                     # "sent experts **to Sri Lanka** to investigate": the destination, last

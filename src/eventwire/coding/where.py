@@ -53,6 +53,10 @@ _OTHER_EVENT_PREPS = frozenset({"after", "before", "following", "since", "despit
                                 "like", "than"})
 
 
+#: where a verb of motion goes: "travelled to Syria", "advanced towards Manbij"
+_HEADING = frozenset({"to", "towards", "toward"})
+
+
 #: "on the sidelines of the summit in Brussels": where talks happen beside a meeting
 _SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 
@@ -121,12 +125,17 @@ def _object_places(obj: Token, takes_places: bool, depth: int = 0) -> Iterator[T
                     yield from _object_places(inner, portion, depth + 1)
 
 
-def _verb_preps(verb: Token, r: Rules, topic: bool = False) -> Iterator[Token]:
-    """The locative phrases of a verb, with "to" for a verb of motion ("travelled to
-    Syria") and the phrase of a gerund after "upon / after" ("upon landing at X");
-    ``topic``: the verb tells of a noun of talk ("talks … stalled over Idlib")."""
+def _verb_preps(verb: Token, r: Rules, topic: bool = False,
+                moved: bool = True) -> Iterator[Token]:
+    """The locative phrases of a verb, with "to" or "towards" for a verb of motion
+    ("travelled to Syria", "threatened to extend its operation towards Manbij"; with
+    ``moved`` false, its subject is what moves others, and only "to" counts: "fighting has
+    driven people towards the border" is not at the border) and the phrase of a gerund
+    after "upon / after" ("upon landing at X"); ``topic``: the verb tells of a noun of talk
+    ("talks … stalled over Idlib")."""
     lemma = verb.lemma_.lower()
-    preps = r.event_preps | ({"to"} if lemma in r.motion_verbs else frozenset()) | (
+    heading = _HEADING if moved else frozenset({"to"})
+    preps = r.event_preps | (heading if lemma in r.motion_verbs else frozenset()) | (
         {"from"} if lemma in r.leave_verbs else frozenset())
     yield from _preps(verb, preps, topic)
     if lemma in r.leave_verbs:  # "pull US troops out of Syria"
@@ -155,7 +164,7 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
         # "carried out airstrikes on Raqqa", "in central Iraq, attacks … have spiked"; a
         # noun of talk's verb's "over / on / about" is its topic ("talks stalled over Idlib")
         yield from (("the event's locative phrase", t) for t in _verb_preps(
-            trigger.head, r, trigger.lemma_.lower() in r.topic_nouns))
+            trigger.head, r, trigger.lemma_.lower() in r.topic_nouns, trigger.dep_ != "nsubj"))
     clauses = list(trigger.children)
     if _is_noun(trigger) and trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
             trigger.head.head.pos_ == "NOUN":  # "a wave of bombardment targeting Damascus":
