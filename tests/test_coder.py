@@ -2924,3 +2924,18 @@ def test_a_threats_own_forces_are_not_its_target() -> None:
     (Syria), not Turkey's own troops."""
     events = events_of("Erdogan warned that Turkish troops would enter Afrin.")
     assert sides(events, "13") == [("TUR", "SYR")], summary(events)
+
+
+def test_an_agent_hung_on_the_target_is_the_doer() -> None:
+    """"attacks on hospitals by Russian jets": the parser hangs "by Russian jets" on
+    "hospitals"; the jets attack, the hospitals are attacked (and are no Russian ones)."""
+    events = events_of("Doctors documented attacks on hospitals by Russian jets.")
+    assert [(_country(e.source), e.target.text if e.target else None, _country(e.target))
+            for e in events if e.root == "19"] == [("RUS", "hospitals", None)], summary(events)
+
+
+def test_parties_to_a_conflict_are_no_political_party() -> None:
+    """"called on all parties to the conflict": the sides, not political parties (PTY)."""
+    events = events_of("The UN called on all parties to the conflict to protect civilians.")
+    targets = [e.target for e in events if e.root == "02" and e.target is not None]
+    assert targets and all(t.sector != "PTY" for t in targets), summary(events)

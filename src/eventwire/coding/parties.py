@@ -45,6 +45,21 @@ HOLDING = frozenset({"hold", "held", "control", "controlled", "run", "occupied",
 #: what an armed side or a state holds, named for it: "rebel positions", "regime bases"
 HOLDINGS = frozenset({"position", "base", "stronghold", "outpost", "checkpoint", "hideout",
                       "bastion", "territory", "enclave", "headquarters", "barracks", "post"})
+#: words before "parties" that make them the sides of a conflict, not political parties
+SIDES_WORDS = frozenset({"warring", "fighting", "belligerent", "conflicting", "rival", "both"})
+
+
+def conflict_sides(tok: Token) -> bool:
+    """"All parties to the conflict", "the warring parties": the sides of a war or a deal,
+    named by no sector (not political parties)."""
+    doc = tok.doc
+    followed = tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and \
+        doc[tok.i + 2].tag_ in ("DT", "NN", "NNS", "PRP$")  # however the "to" is hung
+    return tok.lemma_.lower() == "party" and tok.tag_ == "NNS" and (
+        followed or
+        any(c.lower_ in SIDES_WORDS for c in tok.children if c.dep_ in ("amod", "det")))
+
+
 #: Verbs of wanting or telling: "X wants Y to act", "X told Y to act" are X's demand on Y.
 DESIRE_VERBS = frozenset({"want", "wish", "expect", "tell"})
 #: Participles and adjectives that tie a group to a place or body ("based in", "loyal to").
@@ -182,6 +197,10 @@ class PartyFinder(RoleFinder):
                 return ctx.last_person
             # "its" / "their" name an owner (_owner), not a party of the event
             return self._antecedent(tok, ctx) if tok.dep_ != "poss" else None
+        if conflict_sides(tok):
+            return Actor(text=words_text(np_tokens(tok)), name=None, country=None, sector=None,
+                         kind="agent", evidence="the sides of a conflict (not a party's "
+                         "sector)", span=self._span(ctx, tok.left_edge.idx, tok.idx + len(tok)))
         words = np_tokens(tok)
         pair = hyphen_pair_of(tok)
         if pair is not None and pair[1] == tok:

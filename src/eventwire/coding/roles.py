@@ -485,6 +485,10 @@ class RoleFinder:
         source = poss or next(iter(movers + prep_objects([n], "by") + (
             [] if p.code.startswith("0874") else prep_objects([n], "from"))), None) \
             or noun_agent(n) or next(iter(_agents_of(n)), None)  # "a truce brokered by Moscow"
+        if source is None:  # "attacks on hospitals by Russian jets": the parser hangs the
+            source = next((a for word in AGENT_BORNE for o in prep_objects([n], word)  # agent
+                           if o.lemma_.lower() not in self.patterns.nouns  # on the target
+                           for a in prep_objects([o], "by")), None)
         if source is None and n.dep_ == "ROOT":
             # a headline's verb read as a noun: "UN chief **calls** for ceasefire"
             source = child(n, "nsubj")
