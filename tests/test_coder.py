@@ -2939,3 +2939,19 @@ def test_parties_to_a_conflict_are_no_political_party() -> None:
     events = events_of("The UN called on all parties to the conflict to protect civilians.")
     targets = [e.target for e in events if e.root == "02" and e.target is not None]
     assert targets and all(t.sector != "PTY" for t in targets), summary(events)
+
+
+def test_a_refusal_to_deal_is_the_refusers_alone() -> None:
+    """"Tehran would never negotiate with Washington": Iran refuses; the US refuses
+    nothing (a mutual code is told both ways only when it happens)."""
+    events = events_of("Iran's supreme leader said that Tehran would never negotiate with "
+                       "Washington under pressure.")
+    assert {(_country(e.source), _country(e.target)) for e in events} == {("IRN", "USA")}, \
+        summary(events)
+
+
+def test_an_event_noun_in_a_complement_is_no_side() -> None:
+    """"Israel and Hamas agreed to resume talks in Cairo": with each other, not with "talks
+    in Cairo" (an Egyptian side read from the place)."""
+    events = events_of("Israel and Hamas agreed to resume talks in Cairo.")
+    assert set(sides(events, "03")) == {("ISR", "PSE"), ("PSE", "ISR")}, summary(events)

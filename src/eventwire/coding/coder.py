@@ -315,7 +315,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         date, precision, date_source = self._date(t, gov, sent, ctx, mod)
         accused: set[str] = set()
         said_on = when.said_on(ctx.published, ctx.published_known)  # announcements, accusations
-        for src, tgt in both_ways(p.code, t.lemma_.lower(), f.pairs):
+        # "Tehran would never negotiate with Washington": the refusal is Tehran's alone
+        told = f.pairs if mod == "negated" else both_ways(p.code, t.lemma_.lower(), f.pairs)
+        for src, tgt in told:
             if src is None and tgt is None or (
                     src is not None and tgt is not None and src.actor.same_as(tgt.actor)):
                 continue  # one actor on both sides is no event
@@ -325,7 +327,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             held = self.reframing.held_by(p.code, src.actor.sector if src else None)
             if held is not None:  # "Isis captured the journalist": an abduction
                 notes.append(f"seized by a non-state group: {p.code} coded as abduction {held}")
-            if announcement is not None:
+            if announcement is not None and (src, tgt) in f.pairs:
                 yield self._event(t, announcement, sent, index, ctx, headline, src, tgt,
                                   "asserted", None, speaker, claim.quote if claim else None,
                                   *said_on, place, notes=notes)

@@ -311,8 +311,10 @@ class RoleFinder:
                     if found:
                         return found[0]
                 obj = child(comp, "dobj", "dative")
-                if obj is not None and comp.lemma_.lower() not in INSTRUMENT_VERBS:
-                    return obj  # not "threatened to use **force**"
+                if obj is not None and comp.lemma_.lower() not in INSTRUMENT_VERBS and \
+                        obj.lemma_.lower() not in self.patterns.nouns:
+                    return obj  # not "threatened to use **force**", nor "agreed to resume
+                    # **talks** in Cairo" (an event, whose place is no side)
         return None
 
     def _condition_subjects(self, t: Token) -> list[Token]:
