@@ -2891,6 +2891,10 @@ def test_the_cause_is_done_by_whom_the_measure_is_aimed_at() -> None:
                         "Palestinian protesters in Gaza.")
     assert [_country(e.source) for e in strike if e.root == "19"] == ["USA"], summary(strike)
     assert ("ISR", "PSE") in sides(killing, "18"), summary(killing)
+    # "after" tells when, not whose: those arrested after an attack are not told to be its doers
+    after = events_of("Pakistan arrested 50 people after the attack on Chinese engineers.")
+    assert not any(e.root == "19" and e.source is not None and e.source.sector == "CVL"
+                   for e in after), summary(after)
 
 
 def test_a_measure_is_not_placed_where_its_cause_happened() -> None:

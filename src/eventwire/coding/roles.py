@@ -577,8 +577,9 @@ class RoleFinder:
             # not "fled … to escape the fighting", "condemned the attack", "rejected the
             # accusation" (but "Moscow denied the attack": its own, denied)
             source = self._source_head(gov)
-        if source is None and gov is not None and cause(held):
-            source = self._blamed(gov)  # "condemned the US over the missile strike"
+        if source is None and gov is not None and cause(held) and held.head.lower_ == "over":
+            source = self._blamed(gov)  # "condemned the US over the missile strike" (not
+            # "arrested 50 after the attack": the arrested are not told to be its doers)
         return source or next(iter(means), None), targets, gov
 
     def _blamed(self, measure: Token) -> Token | None:
