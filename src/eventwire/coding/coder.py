@@ -70,7 +70,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.13"
+CODER_VERSION = "0.5.14"
 
 MAX_SENTENCE_TOKENS = 300
 
