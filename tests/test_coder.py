@@ -2952,10 +2952,3 @@ def test_a_refusal_to_deal_is_the_refusers_alone() -> None:
                        "Washington under pressure.")
     assert {(_country(e.source), _country(e.target)) for e in events} == {("IRN", "USA")}, \
         summary(events)
-
-
-def test_an_event_noun_in_a_complement_is_no_side() -> None:
-    """"Israel and Hamas agreed to resume talks in Cairo": with each other, not with "talks
-    in Cairo" (an Egyptian side read from the place)."""
-    events = events_of("Israel and Hamas agreed to resume talks in Cairo.")
-    assert set(sides(events, "03")) == {("ISR", "PSE"), ("PSE", "ISR")}, summary(events)

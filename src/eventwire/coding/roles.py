@@ -311,10 +311,8 @@ class RoleFinder:
                     if found:
                         return found[0]
                 obj = child(comp, "dobj", "dative")
-                if obj is not None and comp.lemma_.lower() not in INSTRUMENT_VERBS and \
-                        obj.lemma_.lower() not in self.patterns.nouns:
-                    return obj  # not "threatened to use **force**", nor "agreed to resume
-                    # **talks** in Cairo" (an event, whose place is no side)
+                if obj is not None and comp.lemma_.lower() not in INSTRUMENT_VERBS:
+                    return obj  # not "threatened to use **force**"
         return None
 
     def _condition_subjects(self, t: Token) -> list[Token]:
