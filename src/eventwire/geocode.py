@@ -77,15 +77,16 @@ def _sound_alike(m: Mention, gazetteer: Gazetteer, countries: Sequence[str]
                          for p in found), key=lambda s: -s.score))
 
 
-#: how many of the article's most named countries a town's slot may place it in
+#: how many of the countries an article names first a town's slot may place it in
 HOME_COUNTRIES = 3
 
 
 def _spelled_at_home(m: Mention, ranked: Sequence[Scored], gazetteer: Gazetteer,
                      countries: Sequence[str]) -> Sequence[Scored]:
     """"Fled the village of Susa" in a Syrian story: a town the slot places at home (the
-    country the sentence names, else one of the article's three most named), spelled there
-    with the Arabic article or a final "h" ("As Susah"), before a namesake abroad (Sousse)."""
+    country the sentence names, else one of the first three the article names), spelled
+    there with the Arabic article or a final "h" ("As Susah"), before a namesake abroad
+    (Sousse)."""
     homes = [m.hints.country] if m.hints.country else list(countries[:HOME_COUNTRIES])
     if ranked[0].place.country in homes:
         return ranked

@@ -44,9 +44,9 @@ PROTEST_ROOT = "14"
 #: anywhere; "in" only before the verb ("in a phone call to the Kremlin, Merkel urged …",
 #: not "engaged in talks")
 SCENE_PREPS = frozenset({"during", "amid", "amidst"})
+FRONTED_SCENE_PREPS = frozenset({"in", "at"})
 #: modals of what may happen, not of what someone will do
 POSSIBLE_MODALS = frozenset({"could", "might", "may"})
-FRONTED_SCENE_PREPS = frozenset({"in", "at"})
 
 
 def _adjunct(tok: Token) -> bool:
