@@ -926,8 +926,8 @@ def test_a_meeting_boycotted_by_someone_is_their_refusal_to_meet() -> None:
 
 def test_dealings_abroad_and_hosting_imply_a_visit() -> None:
     """An official who meets or appeals in another country went there (042, visitor to
-    host); a guest hosted visits the host; a state named as such makes no trip, nor does
-    someone at home."""
+    host), also one named by office ("Syrian officials"); a guest hosted visits the host; a
+    state named as such makes no trip, nor does someone at home."""
     def visits(text: str) -> list[tuple[str | None, str | None, str]]:
         return [(e.source.country if e.source else None,
                  e.target.country if e.target else None, e.modality)
@@ -937,7 +937,8 @@ def test_dealings_abroad_and_hosting_imply_a_visit() -> None:
     assert visits("Putin hosted Assad in Sochi on Monday.") == [("SYR", "RUS", "asserted")]
     assert visits("Pompeo will meet Egyptian officials in Cairo next week.") == [
         ("USA", "EGY", "future")]
-    assert visits("Lavrov met Syrian officials in Moscow.") == []
+    # Lavrov is at home; the Syrian officials he met in Moscow came there
+    assert visits("Lavrov met Syrian officials in Moscow.") == [("SYR", "RUS", "asserted")]
     # a private person's trip is no official visit; "nationals" are civilians
     assert visits("British nationals travelled to Syria to join Isis.") == []
     assert visits("Lavrov travelled to Ankara on Monday.") == [("RUS", "TUR", "asserted")]
@@ -2952,3 +2953,30 @@ def test_a_refusal_to_deal_is_the_refusers_alone() -> None:
                        "Washington under pressure.")
     assert {(_country(e.source), _country(e.target)) for e in events} == {("IRN", "USA")}, \
         summary(events)
+
+
+def test_a_people_of_several_states_is_not_given_its_foes_country() -> None:
+    """In a story set in Syria that names Turkey first, "Turkish jets bombed Kurdish
+    fighters": Syria's Kurds (the article's scene), not a Turkish → Turkish event."""
+    events = events_of("Turkey has threatened to attack Kurdish militias. Turkish jets bombed "
+                       "Kurdish fighters on Sunday. The war in Syria has killed 400,000 people "
+                       "in Aleppo and Idlib.")
+    assert ("TUR", "SYR") in sides(events, "19") and ("TUR", "TUR") not in sides(events, "19"), \
+        summary(events)
+
+
+def test_a_fight_told_as_a_cause_is_the_clauses_subjects() -> None:
+    """"Rebels said they had captured the town after days of fighting with government
+    troops": the rebels fought the troops (the fight, told as a cause, names one side)."""
+    events = events_of("Rebels said they had captured the strategic town after days of "
+                       "fighting with government troops.")
+    assert [(e.source.sector if e.source else None, e.target.sector if e.target else None)
+            for e in events if e.cameo == "190"] == [("REB", "MIL")], summary(events)
+
+
+def test_an_official_named_by_office_who_meets_abroad_visits() -> None:
+    """"Egypt's foreign minister met his Turkish counterpart in Ankara": a visit to Turkey
+    (042), though the actor data read "Egypt's foreign minister" as the state."""
+    events = events_of("Egypt's foreign minister met his Turkish counterpart in Ankara on "
+                       "Tuesday.")
+    assert ("EGY", "TUR") in sides(events, "042"), summary(events)

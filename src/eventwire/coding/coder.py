@@ -43,6 +43,7 @@ from .context import (
     at_home,
     both_ways,
     done_together,
+    facing_own,
     guessed_same,
     own_state,
     pairs_of,
@@ -265,7 +266,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         if any(f.actor.name in homes for f in (*sources, *targets)):
             # "Kurdish fighters in Afrin": Syria's; else where the sentence is set
             scene = place.country if place is not None and place.country else \
-                where.scene_country(t, self.resolver, ctx)
+                where.scene_country(t, self.resolver, ctx) or (where.article_scene(
+                    t, self.resolver, ctx) if facing_own(sources, targets, homes) else None)
             if scene:
                 sources, targets = (at_home(x, scene, homes) for x in (sources, targets))
         code = codes.lookup(p.code)

@@ -173,6 +173,22 @@ def at_home(found: list[Found], country: str, homes: dict[str, tuple[str, ...]]
             for f in found]
 
 
+def facing_own(sources: list[Found], targets: list[Found],
+               homes: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a people of several states (``homes``: "Kurdish fighters") was given the
+    country of the side it faces ("Turkish jets bombed Kurdish fighters", Turkey being the
+    first of the Kurds' homes the article names): then the article's scene says which of
+    their homes they are of (Syria's, in a story set in Syria)."""
+    def people(found: list[Found]) -> set[str | None]:
+        return {f.actor.country for f in found if f.actor.name in homes}
+
+    def others(found: list[Found]) -> set[str | None]:
+        return {f.actor.country for f in found if f.actor.name not in homes}
+
+    return bool(people(targets) & others(sources) - {None} or
+                people(sources) & others(targets) - {None})
+
+
 #: roots of dealings a foreign actor has with the state where they happen (talks in Ankara,
 #: an embassy opened in Tehran, aid delivered or troops pulled out there); words said
 #: abroad ("told reporters in Baku": no rejection of Azerbaijan) are not about the host

@@ -31,6 +31,7 @@ from spacy.tokens import Token
 
 from .patterns import Pattern
 from .syntax import (
+    FIGHT_WORDS,
     child,
     misread_gerund_doer,
     named_modifiers,
@@ -205,10 +206,6 @@ def war_casualty(t: Token, pattern: Pattern, war_told: bool) -> str | None:
         return None
     return WAR_CASUALTY_CODE
 
-
-#: fights whose "with" names the other side: "killed in a gunfight **with** security forces"
-FIGHT_WORDS = frozenset({"fight", "fighting", "clash", "battle", "gunfight", "firefight",
-                         "skirmish", "shootout", "encounter"})
 
 
 def means_actor(way: Token) -> Token | None:

@@ -13,6 +13,7 @@ from .cues import Cues
 from .modality import SAID_ROOTS, UNSAYING
 from .patterns import Pattern, PatternSet
 from .syntax import (
+    FIGHT_WORDS,
     cause,
     child,
     conjuncts,
@@ -97,6 +98,17 @@ def _measured(n: Token) -> Token:
     """The noun that measures ``n`` ("a **wave** of bombardment"), else ``n``."""
     if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN" and \
             n.head.head.lemma_.lower() in MEASURE_NOUNS:
+        return n.head.head
+    return n
+
+
+#: nouns of a stretch of time that an event lasted ("after **days** of fighting")
+SPAN_NOUNS = frozenset({"hour", "day", "night", "week", "month", "year"})
+
+
+def _lasting(n: Token) -> Token:
+    """The noun of the time ``n`` lasted ("**days** of fighting"), else ``n``."""
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in SPAN_NOUNS:
         return n.head.head
     return n
 
@@ -575,6 +587,10 @@ class RoleFinder:
             # not "fled … to escape the fighting", "condemned the attack", "rejected the
             # accusation" (but "Moscow denied the attack": its own, denied)
             source = self._source_head(gov)
+        if source is None and gov is not None and cause(_lasting(held)) and \
+                n.lemma_.lower() in FIGHT_WORDS and prep_objects([n], "with"):
+            source = self._source_head(gov)  # "captured the town after days of fighting
+            # with government troops": the other side of the fight is the clause's subject
         if source is None and gov is not None and cause(held) and held.head.lower_ == "over":
             source = self._blamed(gov)  # "condemned the US over the missile strike" (not
             # "arrested 50 after the attack": the arrested are not told to be its doers)

@@ -331,6 +331,11 @@ def np_tokens(head: Token) -> list[Token]:
     return sorted(keep, key=lambda t: t.i)
 
 
+#: fights whose "with" names the other side: "killed in a gunfight **with** security forces"
+FIGHT_WORDS = frozenset({"fight", "fighting", "clash", "battle", "gunfight", "firefight",
+                         "skirmish", "shootout", "encounter"})
+
+
 #: prepositions of a verb's cause, an event that happened before it: "imposed sanctions
 #: **over** the crackdown on protesters", "expelled diplomats **after** the poisoning"
 CAUSE_PREPS = frozenset({"over", "after", "following"})

@@ -8,9 +8,9 @@ derives that visit from an event the coder found:
 * the event is diplomacy or words (CAMEO roots :data:`DEALING_ROOTS`: appeals,
   meetings, diplomatic cooperation) placed by its own clause's place phrase ("in Cairo"), or
   a hosting (043), whose guest is the visitor;
-* the visitor is someone who travels — a person, officials, a delegation (not a state named
-  as such: "Russia signed a deal in Geneva" tells of no trip) — of a known country other
-  than the place's;
+* the visitor is someone who travels — a person, officials, a delegation, a state's people
+  named by office ("Egypt's foreign minister"; not a state named as such: "Russia signed a
+  deal in Geneva" tells of no trip) — of a known country other than the place's;
 * the visit keeps the event's modality ("are due to meet in Sochi": a visit to come) and
   date, and points to the same sentence, with the rule ``visit<`` + the event's rule.
 """
@@ -33,9 +33,18 @@ OWN_PLACE = ("the event's locative phrase", "the clause's locative phrase")
 TRAVELLERS = frozenset({"person", "agent"})
 
 
+#: the last words of a state's people named by office ("Egypt's foreign minister", "a
+#: Turkish delegation"), who travel though the actor data read them as the state
+OFFICE_WORDS = frozenset({"minister", "ministers", "president", "premier", "chancellor",
+                          "official", "officials", "envoy", "envoys", "delegation",
+                          "diplomat", "diplomats", "secretary", "leader", "leaders",
+                          "counterpart", "king", "emir", "negotiator", "negotiators"})
+
+
 def _traveller(actor: Actor | None) -> bool:
-    return actor is not None and actor.country is not None and actor.kind in TRAVELLERS \
-        and not actor.text.startswith("[")
+    return actor is not None and actor.country is not None and not actor.text.startswith("[") \
+        and (actor.kind in TRAVELLERS or actor.kind == "country" and
+             actor.text.split()[-1].lower() in OFFICE_WORDS)
 
 
 def visits(events: list[Event]) -> list[Event]:
