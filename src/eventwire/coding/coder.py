@@ -263,13 +263,10 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         place = where.locate_in(t, extra, self.resolver, ctx, p.code)
         notes: list[str] = []
         homes = self.resolver.kb.peoples
-        if any(f.actor.name in homes for f in (*sources, *targets)):
-            # "Kurdish fighters in Afrin": Syria's; else where the sentence is set
-            scene = place.country if place is not None and place.country else \
-                where.scene_country(t, self.resolver, ctx) or (where.article_scene(
-                    t, self.resolver, ctx) if facing_own(sources, targets, homes) else None)
-            if scene:
-                sources, targets = (at_home(x, scene, homes) for x in (sources, targets))
+        if any(f.actor.name in homes for f in (*sources, *targets)) and (
+                scene := where.peoples_scene(t, place, self.resolver, ctx,
+                                             facing_own(sources, targets, homes))):
+            sources, targets = (at_home(x, scene, homes) for x in (sources, targets))
         code = codes.lookup(p.code)
         if code.root == PROTEST_ROOT:
             sources, targets = self._protest_parties(sources, targets, source_head, place, t,

@@ -542,6 +542,18 @@ def scene_country(trigger: Token, resolver: ActorResolver, article: _Article) ->
     return countries.pop() if len(countries) == 1 else None
 
 
+def peoples_scene(trigger: Token, place: Location | None, resolver: ActorResolver,
+                  article: _Article, facing: bool) -> str | None:
+    """Where a people of several states that an event names is at home: the event's place
+    ("Kurdish fighters in Afrin": Syria's), else the one country of the sentence's places,
+    else, when the people was given the country of the side it faces (``facing``), the
+    article's scene ("Turkish jets bombed Kurdish fighters" in a story set in Syria)."""
+    if place is not None and place.country:
+        return place.country
+    return scene_country(trigger, resolver, article) or (
+        article_scene(trigger, resolver, article) if facing else None)
+
+
 _SCENE_KEY = "eventwire.article_scene"
 
 
