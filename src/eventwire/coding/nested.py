@@ -207,7 +207,6 @@ def war_casualty(t: Token, pattern: Pattern, war_told: bool) -> str | None:
     return WAR_CASUALTY_CODE
 
 
-
 def means_actor(way: Token) -> Token | None:
     """The doer the means names ("killed in shelling by government forces", "killed in
     airstrikes and shelling by the regime", "killed in Russian airstrikes"); in a fight,
