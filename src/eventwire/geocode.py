@@ -90,11 +90,10 @@ def _spelled_at_home(m: Mention, ranked: Sequence[Scored], gazetteer: Gazetteer,
     homes = [m.hints.country] if m.hints.country else list(countries[:HOME_COUNTRIES])
     if ranked[0].place.country in homes:
         return ranked
-    found = [max(towns, key=lambda p: p.population) for home in homes
-             if (towns := gazetteer.transliterated(m.text, home))]
-    if not found:
+    towns = next((t for home in homes if (t := gazetteer.transliterated(m.text, home))), [])
+    if not towns:
         return ranked
-    town = found[0]
+    town = max(towns, key=lambda p: p.population)
     home = town.country
     return (Scored(town, ranked[0].score + 1, (
         f"population {town.population:,}", f"another spelling of {town.name}, a town "

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from .attribution import QUOTES
+from .syntax import nearest_subjects
 
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 SINGULAR = frozenset({"it", "its"})
@@ -110,13 +111,7 @@ def own_subjects(pron: Token) -> list[Token]:
     that is the doer itself would be "himself" / "itself")."""
     if pron.dep_ not in _OBJECTS or pron.pos_ != "PRON":
         return []
-    verb = pron.head
-    for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-        if subjects or verb.dep_ not in ("advcl", "conj") or verb.head is verb:
-            return subjects
-        verb = verb.head
-    return []
+    return nearest_subjects(pron.head, frozenset({"advcl", "conj"}))
 
 
 def _chunks(sent: Span) -> Iterator[Span]:

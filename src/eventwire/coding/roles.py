@@ -88,27 +88,19 @@ def _said_aside(t: Token, speech_verbs: frozenset[str]) -> bool:
 #: bombardment"): the event stands where they stand
 MEASURE_NOUNS = frozenset({"wave", "series", "barrage", "spate", "round", "string", "volley",
                            "salvo", "flurry", "burst", "surge", "hail"})
+#: nouns of a stretch of time that an event lasted ("after **days** of fighting")
+SPAN_NOUNS = frozenset({"hour", "day", "night", "week", "month", "year"})
 #: weapons and arms that modify an event noun ("artillery bombardment", "tank fire"): the
 #: means, and the doer only when the sentence names no other
 MEANS_WORDS = frozenset({"artillery", "tank", "warplane", "jet", "bomber", "gunship", "warship",
                          "drone", "helicopter", "mortar", "rocket", "missile"})
 
 
-def _measured(n: Token) -> Token:
-    """The noun that measures ``n`` ("a **wave** of bombardment"), else ``n``."""
+def _measured(n: Token, nouns: frozenset[str] = MEASURE_NOUNS) -> Token:
+    """The noun of ``nouns`` that measures ``n`` ("a **wave** of bombardment"; with
+    :data:`SPAN_NOUNS`, "after **days** of fighting"), else ``n``."""
     if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN" and \
-            n.head.head.lemma_.lower() in MEASURE_NOUNS:
-        return n.head.head
-    return n
-
-
-#: nouns of a stretch of time that an event lasted ("after **days** of fighting")
-SPAN_NOUNS = frozenset({"hour", "day", "night", "week", "month", "year"})
-
-
-def _lasting(n: Token) -> Token:
-    """The noun of the time ``n`` lasted ("**days** of fighting"), else ``n``."""
-    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in SPAN_NOUNS:
+            n.head.head.lemma_.lower() in nouns:
         return n.head.head
     return n
 
@@ -587,7 +579,7 @@ class RoleFinder:
             # not "fled … to escape the fighting", "condemned the attack", "rejected the
             # accusation" (but "Moscow denied the attack": its own, denied)
             source = self._source_head(gov)
-        if source is None and gov is not None and cause(_lasting(held)) and \
+        if source is None and gov is not None and cause(_measured(held, SPAN_NOUNS)) and \
                 n.lemma_.lower() in FIGHT_WORDS and prep_objects([n], "with"):
             source = self._source_head(gov)  # "captured the town after days of fighting
             # with government troops": the other side of the fight is the clause's subject

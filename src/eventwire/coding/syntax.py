@@ -59,6 +59,18 @@ def hands_of(tok: Token) -> list[Token]:
                         "of")
 
 
+def nearest_subjects(verb: Token, through: frozenset[str], hops: int = 3) -> list[Token]:
+    """The subjects of ``verb``, or, when it has none, of the verb it hangs on by one of the
+    dependencies ``through`` (up to ``hops`` verbs): "Turkey sent troops to storm …" (the
+    sender), "cut ties with Morocco, accusing it …" (the one who cut them)."""
+    for _ in range(hops):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ not in through or verb.head is verb:
+            return subjects
+        verb = verb.head
+    return []
+
+
 def child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 

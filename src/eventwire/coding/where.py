@@ -38,7 +38,7 @@ from ..geocode import Resolved, doc_places
 from ..geoparse import Rules, country_place, rules
 from ..places import Gazetteer
 from ..records import Location
-from .syntax import prep_objects
+from .syntax import nearest_subjects, prep_objects
 
 _CLAUSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
 #: prepositions before a gerund that set the event's own scene ("upon landing at X", "by
@@ -369,12 +369,8 @@ def _own_doers(clause: Token, trigger: Token) -> bool:
     own ("declared … as he hosted them in Sochi"), not others' ("sent in aircraft to
     attack Idlib, as foreign ministers gathered in Brussels")."""
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    doer, verb = None, trigger
-    for _ in range(3):  # "Turkey sent troops to storm …": the sender's
-        doer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if doer is not None or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head is verb:
-            break
-        verb = verb.head
+    # "Turkey sent troops to storm …": the sender's
+    doer = next(iter(nearest_subjects(trigger, frozenset({"xcomp", "advcl", "conj"}))), None)
     return subject is None or subject.pos_ == "PRON" or doer is None or \
         subject.lemma_.lower() == doer.lemma_.lower()
 
