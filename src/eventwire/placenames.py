@@ -160,21 +160,15 @@ def _after_locative(tok: Token, depth: int = 0) -> str | None:
     prev = doc[tok.i - 1]
     if prev.lower_ in _SURFACE_PREPS and prev.pos_ == "ADP":
         return f"{prev.lower_} X"
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
+    end = _entity_of(tok).end
     listed = prev.lower_ in ("and", "or") or prev.text == "," and end < len(doc) and \
         doc[end].lower_ in ("and", "or", ",")  # "in Aleppo, Homs and Hama", not "in
     # Syria, Pompeo said"
     if listed and depth < 3 and tok.i - 2 >= tok.sent.start and \
             doc[tok.i - 2].ent_type_ in ("GPE", "LOC"):
         before = doc[tok.i - 2]
-        first = before
-        while first.i > tok.sent.start and doc[first.i - 1].ent_iob_ == "I" and \
-                first.ent_iob_ == "I":
-            first = doc[first.i - 1]
         return (_strong_slot(before) if before.dep_ == "pobj" else None) or \
-            _after_locative(first, depth + 1)
+            _after_locative(doc[_entity_of(before).start], depth + 1)
     return None
 
 
