@@ -314,9 +314,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         date, precision, date_source = self._date(t, gov, sent, ctx, mod)
         accused: set[str] = set()
         said_on = when.said_on(ctx.published, ctx.published_known)  # announcements, accusations
-        # "Tehran would never negotiate with Washington": the refusal is Tehran's alone
-        told = f.pairs if mod == "negated" else both_ways(p.code, t.lemma_.lower(), f.pairs)
-        for src, tgt in told:
+        for src, tgt in both_ways(p.code, t.lemma_.lower(), f.pairs, mod):
             if src is None and tgt is None or (
                     src is not None and tgt is not None and src.actor.same_as(tgt.actor)):
                 continue  # one actor on both sides is no event

@@ -82,12 +82,14 @@ class Found:
         return str(self.token.i)
 
 
-def both_ways(code: str, word: str, pairs: Sequence[tuple[Found | None, Found | None]]
-              ) -> list[tuple[Found | None, Found | None]]:
+def both_ways(code: str, word: str, pairs: Sequence[tuple[Found | None, Found | None]],
+              modality: str = "asserted") -> list[tuple[Found | None, Found | None]]:
     """The source-target pairs of an event told by ``word`` (a lemma), with each pair of two
-    named sides also the other way round for a code done together (``MUTUAL_CODES``)."""
+    named sides also the other way round for a code done together (``MUTUAL_CODES``) --
+    unless it is not done: "Tehran would never negotiate with Washington" is Tehran's
+    refusal alone."""
     out = list(pairs)
-    if code in MUTUAL_CODES and word not in ONE_SIDED_WORDS:
+    if code in MUTUAL_CODES and word not in ONE_SIDED_WORDS and modality != "negated":
         out += [(g, s) for s, g in pairs if s is not None and g is not None
                 and (g, s) not in out]
     return out
