@@ -2980,3 +2980,54 @@ def test_an_official_named_by_office_who_meets_abroad_visits() -> None:
     events = events_of("Egypt's foreign minister met his Turkish counterpart in Ankara on "
                        "Tuesday.")
     assert ("EGY", "TUR") in sides(events, "042"), summary(events)
+
+
+def test_a_projectile_brought_down_was_fired_at_whoever_brought_it_down() -> None:
+    """"Saudi air defences intercepted a Houthi missile": the interception (190) and the
+    attack it stopped (195, the missile's side against the interceptor's); not for an
+    aircraft shot down, nor for a drone that only watches."""
+    events = events_of("Saudi air defences intercepted a Houthi missile over Riyadh.")
+    assert ("SAU", "YEM") in sides(events, "190"), summary(events)
+    assert ("YEM", "SAU") in sides(events, "195"), summary(events)
+    events = events_of("Israel said it downed two Iranian drones on Tuesday.")
+    assert ("IRN", "ISR") in sides(events, "195"), summary(events)
+    for text in ("Turkey shot down a Russian jet near the border.",
+                 "Iran shot down a US surveillance drone."):
+        events = events_of(text)
+        assert not [e for e in events if e.cameo == "195"], summary(events)
+
+
+def test_a_fight_backed_by_another_sides_air_power_is_its_air_attack_too() -> None:
+    """"Syrian troops, backed by Russian air power, attacked rebels": Russia's air attack on
+    the rebels (195) beside the troops' (190), whether the backing is a participle on the
+    fighters, on their clause, or "with" air support; not for backing on the ground."""
+    for text in ("Syrian troops, backed by Russian air power, attacked rebels near Daraa.",
+                 "Backed by Russian air power, Syrian troops swept through the south and "
+                 "attacked rebels in Daraa.",
+                 "With Russian air support, Syrian troops attacked rebels in Idlib."):
+        events = events_of(text)
+        assert ("SYR", "SYR") in sides(events, "190"), summary(events)
+        assert ("RUS", "SYR") in sides(events, "195"), summary(events)
+    events = events_of("Syrian troops, backed by Iranian militias, attacked rebels in Idlib.")
+    assert not sides(events, "195"), summary(events)
+
+
+def test_an_armed_side_named_by_role_is_of_the_place_where_it_is_attacked() -> None:
+    """"Russia's defence ministry said its jets had bombed militants near Palmyra": Syria's
+    militants, where they were bombed, not Russia's, the country the story names most; a
+    side the sentence names stays its own."""
+    events = events_of("Russia's defence ministry said its jets had bombed militants near "
+                       "Palmyra.")
+    assert ("RUS", "SYR") in sides(events, "195"), summary(events)
+    events = events_of("Russia's defence ministry said its jets had bombed Turkish troops "
+                       "near Palmyra.")
+    assert ("RUS", "TUR") in sides(events, "195"), summary(events)
+
+
+def test_the_it_of_fight_it_out_is_no_side() -> None:
+    """"Kurdish forces have been fighting it out with Isis": against Isis, not "it"."""
+    events = events_of("The United States said Kurdish forces have been fighting it out with "
+                       "Islamic State in Deir ez-Zor.")
+    assert ("SYR", "IRQ") in sides(events, "190"), summary(events)
+    assert not [e for e in events if e.target is not None and e.target.text == "it"], \
+        summary(events)

@@ -144,6 +144,17 @@ def test_a_guess_with_one_party_and_no_subject_makes_it_the_doer() -> None:
     assert events and events[0].source is not None and events[0].target is None, events
 
 
+@pytest.mark.model
+def test_a_backer_is_never_the_other_side_of_a_guess() -> None:
+    """"Backed by Russian air power, Syrian troops pummelled the town": Russia stands with
+    the troops, it is not what they pummelled."""
+    text = "Backed by Russian air power, Syrian troops pummelled the town on Monday."
+    events = [e for e in code(text, proposer=LearnedProposer(model()))
+              if e.evidence.rule == "proposer#19"]
+    assert events and events[0].source is not None and events[0].source.country == "SYR"
+    assert events[0].target is None or events[0].target.country != "RUS", events
+
+
 # --- in the coder (the spaCy model) -----------------------------------------------------------
 
 @pytest.mark.model

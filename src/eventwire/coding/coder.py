@@ -22,7 +22,9 @@ from ..places import Gazetteer
 from ..records import Actor, Article, Event, Location, Modality
 from . import (
     agentless,
+    backing,
     explain,
+    interceptions,
     nested,
     recall,
     record,
@@ -194,6 +196,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         events = _whole_only(events)
         events.extend(self._statements(sent, index, ctx, headline, fired))
         events.extend(visits.visits(events))  # "met Egyptian officials in Cairo": a trip
+        events.extend(interceptions.launches(events, sent))  # "downed Israeli missiles"
+        events.extend(backing.air_attacks(  # "forces, backed by Russian air power, attacked"
+            events, sent, lambda tok: [f.actor for f in self._actors(tok, ctx)]))
         return events
 
     # -- events -------------------------------------------------------------------------

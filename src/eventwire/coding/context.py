@@ -157,6 +157,18 @@ def home_subjects(targets: list[Found], sources: list[Found], code: str = "") ->
     return of_country(targets, home, f"acted on by {home}'s own institution")
 
 
+#: roots of force, whose targets named by role are where they are hit
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _story_guess(f: Found) -> bool:
+    """An armed side or institution named by role alone whose country is only the story's
+    most named ("rebels" in a story that names Russia most): the place where it is attacked
+    says more ("attacked rebels in Daraa": Syria's)."""
+    return f.actor.kind == "agent" and f.actor.sector in SCENE_SECTORS and \
+        CONTEXT_EVIDENCE in (f.actor.evidence or "") and not _outsiders(f.token)
+
+
 def _moved(f: Found, country: str, why: str | None) -> Found:
     """``f`` given ``country``, with ``why`` added to its evidence."""
     return Found(dataclasses.replace(
@@ -305,6 +317,9 @@ def placed_sides(sources: list[Found], targets: list[Found], place: Location | N
     bombed the town": whose jets the scene does not say); last, a court or police force
     lends its country to those it acts on (:func:`home_subjects`)."""
     if place is not None and place.country:
+        targets = [_moved(f, place.country, f"where they are attacked ({place.name})")
+                   if _story_guess(f) and f.actor.country != place.country else f
+                   for f in targets] if code[:2] in FORCE_ROOTS else targets
         if any(f.actor.country is None and f.actor.kind == "agent" for f in targets):
             notes.append(f"target country from the event's place ({place.name})")
             targets = of_country(targets, place.country)

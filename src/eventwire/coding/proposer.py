@@ -43,7 +43,7 @@ from ..errors import DataError
 from ..records import Event, Location
 from ..records import Span as CharSpan
 from ..resources import read_json
-from . import attribution, modality, relevance, where
+from . import attribution, backing, modality, relevance, where
 from .context import ArticleContext, Found, another
 from .cues import Cues
 from .patterns import Pattern, PatternSet
@@ -349,9 +349,10 @@ class LearnedProposer(Proposer, Bundled[ProposerModel]):
         src = sources[0] if sources else None
         tgt: Found | None = None
         others = [*candidates, *(e.root for e in sent.ents if e.label_ in _ENTITY_TYPES)]
+        backers = backing.allies(sent)
         for cand in others:
-            if cand.i == t.i or src is not None and cand.i == src.token.i:
-                continue
+            if cand.i == t.i or src is not None and cand.i == src.token.i or cand.i in backers:
+                continue  # "backed by Russian air power, government forces …": no foe
             found = [f for f in host._actors(cand, ctx)
                      if src is None or not _same(f, src) and _other_side(f.actor, src.actor)]
             if found:

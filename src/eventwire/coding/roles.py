@@ -162,6 +162,12 @@ def frame_head(t: Token) -> Token:
     return t
 
 
+def _idiom_it(obj: Token, verb: Token) -> bool:
+    """Whether ``obj`` is the empty "it" of "fight it out", "slug it out": no one."""
+    return obj.lower_ == "it" and any(c.dep_ == "prt" and c.lower_ == "out"
+                                      for c in verb.children)
+
+
 class RoleFinder:
     """Source and target finding; mixed into :class:`~eventwire.coding.coder.EventCoder`."""
 
@@ -373,7 +379,7 @@ class RoleFinder:
                     # the small model sometimes reads "criticized Turkey" as an adverbial
                     obj = next((c for c in t.children if c.dep_ == "npadvmod"
                                 and c.pos_ == "PROPN" and c.i == t.i + 1), None)
-                if obj is not None:
+                if obj is not None and not _idiom_it(obj, t):
                     out.append(obj)
             elif slot == "that":  # "said the Russian strikes were unacceptable"
                 out.extend(subj for c in t.children if c.dep_ == "ccomp"
