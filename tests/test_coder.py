@@ -3031,3 +3031,48 @@ def test_the_it_of_fight_it_out_is_no_side() -> None:
     assert ("SYR", "IRQ") in sides(events, "190"), summary(events)
     assert not [e for e in events if e.target is not None and e.target.text == "it"], \
         summary(events)
+
+
+def test_a_killing_told_by_the_attack_it_happened_in_is_the_attackers() -> None:
+    """"Five soldiers were killed when militants attacked a checkpoint": the militants
+    killed them (the clause that names the means names its doer too)."""
+    events = events_of("Pakistan's army said five soldiers were killed when militants "
+                       "attacked a checkpoint in North Waziristan.")
+    killing = [e for e in events if e.target is not None and e.target.text == "five soldiers"]
+    assert killing and killing[0].source is not None and \
+        killing[0].source.text == "militants", summary(events)
+
+
+def test_a_function_word_is_no_surname() -> None:
+    """"No one has claimed responsibility": "No" is a determiner, not North Korea's
+    defence minister No Kwang-chol (in office since 2023)."""
+    events = events_of("No one has claimed responsibility for the attack.", "2024-05-01")
+    assert not [e for e in events if "PRK" in (_country(e.source), _country(e.target))], \
+        summary(events)
+    events = events_of("North Korea's defence minister No Kwang-chol warned the United "
+                       "States.", "2024-05-01")
+    assert ("PRK", "USA") in sides(events, "13"), summary(events)
+
+
+def test_an_event_done_by_no_one_is_negated() -> None:
+    """"No Arab government condemned the strike": no condemnation happened."""
+    events = events_of("No Arab government condemned the Israeli strike.")
+    assert [e.modality for e in events if e.root == "11"] == ["negated"], summary(events)
+    events = events_of("None of the Western governments recognised the vote.")
+    assert [e.modality for e in events if e.cameo == "054"] == ["negated"], summary(events)
+
+
+def test_a_claim_of_responsibility_names_the_doer_of_the_attack_told_before() -> None:
+    """"A car bomb killed 15 people in Mogadishu. Al-Shabaab claimed responsibility": the
+    bombing is Al-Shabaab's; not so for a claim of another, new attack."""
+    events = events_of("A car bomb killed at least 15 people in Mogadishu on Saturday, police "
+                       "said. Al-Shabaab claimed responsibility.")
+    bombing = [e for e in events if e.root == "18"]
+    assert bombing and bombing[0].source is not None and \
+        bombing[0].source.text == "Al-Shabaab", summary(events)
+    assert any("claim of responsibility" in n for n in bombing[0].evidence.notes)
+    events = events_of("Gunmen killed 12 villagers in Zamfara. The army admitted "
+                       "responsibility for a separate air strike.")
+    killing = [e for e in events if e.root == "18"]
+    assert killing and killing[0].source is not None and \
+        killing[0].source.text == "Gunmen", summary(events)

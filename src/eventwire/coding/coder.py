@@ -23,6 +23,7 @@ from ..records import Actor, Article, Event, Location, Modality
 from . import (
     agentless,
     backing,
+    claims,
     explain,
     interceptions,
     nested,
@@ -138,6 +139,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 found = self.veto.review(found, sent, functools.partial(self._span, ctx))
             if self.proposer is not None and not headline:  # events the rules missed
                 found += self.proposer.propose(sent, index, found, ctx, self)
+            events = claims.credit(events, found, sent)  # "Al-Shabaab claimed responsibility"
             agentless.remember_doers(found, ctx.doers)
             recall.remember(found, ctx.deeds)
             events.extend(found)

@@ -7,8 +7,10 @@ phrase and says what kind of name it is, so a reading that contradicts it is dro
 "Christians", "Shia") is never one person -- unless the word is the person's very surname,
 which the tagger takes for a people now and then ("Putin met Erdogan and Rouhani"); and a
 town that only modifies a noun ("the **Geneva** agreement", "the **Salisbury** attack")
-says where, not who. (A first name that is a country, "Jordan Peterson", is the resolver's
-to refuse: ``ActorResolver._whole_names``.) The tagger of the small model is not trusted
+says where, not who; and a word the parser reads as a determiner, pronoun or other
+function word is no surname ("**No** one claimed responsibility" names no minister No). (A
+first name that is a country, "Jordan Peterson", is the resolver's to refuse:
+``ActorResolver._whole_names``.) The tagger of the small model is not trusted
 further: it tags "Sri Lanka" a person now and then.
 """
 
@@ -18,12 +20,18 @@ from spacy.tokens import Token
 
 from ..records import Actor
 
+#: parts of speech of words that are never a name, though a name may be spelled like one
+FUNCTION_TAGS = frozenset({"DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "PART"})
+
 
 def coincidental(head: Token, actor: Actor) -> bool:
     """Whether ``actor``, resolved from the phrase headed by ``head``, is a coincidence of
     spelling that the entity tagger contradicts (see the module's docstring)."""
     if actor.kind == "place":
         return head.dep_ in ("compound", "nmod") and head.head.pos_ == "NOUN"
+    if actor.kind == "person" and any(w.text in (actor.name or "").split() and
+                                      w.pos_ in FUNCTION_TAGS for w in head.subtree):
+        return True  # "No one claimed responsibility": no minister named No
     if head.ent_type_ != "NORP" or actor.kind != "person":
         return False
     # the tagger also mistakes a surname for a people now and then ("Putin met Erdogan and

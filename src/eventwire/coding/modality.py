@@ -85,13 +85,25 @@ def presupposed(tok: Token, cues: Cues) -> bool:
     # by US forces … were intended to reassure": done by someone named
 
 
+#: subjects that say no one did it
+NOBODY = frozenset({"nobody", "none", "noone", "neither"})
+
+
+def nobody(subject: Token) -> bool:
+    """Whether a subject names no one: "nobody", "none of the groups", "no one", "no Arab
+    government" (the event did not happen)."""
+    return subject.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no"
+                                           for c in subject.children)
+
+
 def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modality, str]]:
     lemma = tok.lemma_.lower()
     for child in tok.children:
         low, dep = child.lower_, child.dep_
         if dep == "neg" or (dep == "det" and low == "no") or (
-                dep == "advmod" and low in ("never", "no")):
-            yield "negated", child.text
+                dep == "advmod" and low in ("never", "no")) or (
+                dep in ("nsubj", "nsubjpass") and nobody(child)):
+            yield "negated", child.text  # "did not", "no attack", "no government condemned"
         elif dep in ("aux", "auxpass"):
             if low in BACKSHIFTED and reported_future(tok, cues):
                 yield "future", child.text  # "announced that the troops would withdraw"

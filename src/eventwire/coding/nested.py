@@ -210,8 +210,13 @@ def war_casualty(t: Token, pattern: Pattern, war_told: bool) -> str | None:
 def means_actor(way: Token) -> Token | None:
     """The doer the means names ("killed in shelling by government forces", "killed in
     airstrikes and shelling by the regime", "killed in Russian airstrikes"); in a fight,
-    the other side ("militants killed in a gunfight with security forces")."""
+    the other side ("militants killed in a gunfight with security forces"); the subject of
+    a clause ("killed when militants attacked a checkpoint")."""
     ways = (way, *way.conjuncts)
+    if way.pos_ == "VERB":  # "killed when militants attacked a checkpoint": its subject
+        subject = child(way, "nsubj")
+        if subject is not None:
+            return subject
     return next((a for w in ways if (a := own_actor(w)) is not None),
                 next((o for w in ways if w.lemma_.lower() in FIGHT_WORDS
                       for o in prep_objects([w], "with")), None) or
