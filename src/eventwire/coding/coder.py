@@ -195,7 +195,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 if key not in seen:
                     seen.add(key)
                     events.append(ev)
-        events = _whole_only(events)
+        events = record.whole_only(events)
         events.extend(self._statements(sent, index, ctx, headline, fired))
         events.extend(visits.visits(events))  # "met Egyptian officials in Cairo": a trip
         events.extend(interceptions.launches(events, sent))  # "downed Israeli missiles"
@@ -387,18 +387,3 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         (:func:`.explain.explain`)."""
         return explain.explain(self, sent, ctx)
 
-
-def _side(actor: Actor | None) -> str | None:
-    return None if actor is None else (actor.country or actor.text)
-
-
-def _whole_only(events: list[Event]) -> list[Event]:
-    """A sentence's events without those another event of the same code tells whole: "a
-    truce was agreed by Armenia and Azerbaijan" is Armenia's truce with Azerbaijan (from
-    "truce"), not also Armenia's truce with no one (from "agreed") -- one event per dyad."""
-    def covers(whole: Event, part: Event) -> bool:
-        return whole is not part and whole.cameo == part.cameo and all(
-            _side(p) is None or _side(p) == _side(w) for p, w in
-            ((part.source, whole.source), (part.target, whole.target))) and \
-            (_side(whole.source), _side(whole.target)) != (_side(part.source), _side(part.target))
-    return [ev for ev in events if not any(covers(other, ev) for other in events)]

@@ -1,7 +1,8 @@
 """An event reading made into its :class:`~eventwire.records.Event` record: the CAMEO code's
 PLOVER type, QuadClass and Goldstein score, the event's stable id, the offsets of its
 sentence, trigger and sides in the article as given, the evidence of the rule (or model)
-that coded it, and whether its date is background."""
+that coded it, and whether its date is background; and of a sentence's events, those
+another event tells whole (:func:`whole_only`)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,19 @@ def event(t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext, hea
         evidence=evidence, headline=headline, coder_version=version,
         background=when.is_background(date, date_source, ctx.published, ctx.published_known),
     )
+
+
+def _side(actor: Actor | None) -> str | None:
+    return None if actor is None else (actor.country or actor.text)
+
+
+def whole_only(events: list[Event]) -> list[Event]:
+    """A sentence's events without those another event of the same code tells whole: "a
+    truce was agreed by Armenia and Azerbaijan" is Armenia's truce with Azerbaijan (from
+    "truce"), not also Armenia's truce with no one (from "agreed") -- one event per dyad."""
+    def covers(whole: Event, part: Event) -> bool:
+        return whole is not part and whole.cameo == part.cameo and all(
+            _side(p) is None or _side(p) == _side(w) for p, w in
+            ((part.source, whole.source), (part.target, whole.target))) and \
+            (_side(whole.source), _side(whole.target)) != (_side(part.source), _side(part.target))
+    return [ev for ev in events if not any(covers(other, ev) for other in events)]
