@@ -3076,3 +3076,11 @@ def test_a_claim_of_responsibility_names_the_doer_of_the_attack_told_before() ->
     killing = [e for e in events if e.root == "18"]
     assert killing and killing[0].source is not None and \
         killing[0].source.text == "Gunmen", summary(events)
+
+
+def test_each_conjoined_origin_is_a_side() -> None:
+    """"tariffs on imports from Canada and Mexico": Canada's and Mexico's, as "the foreign
+    ministers of Iran and Iraq" are each state's."""
+    events = events_of("Trump announced tariffs on imports from Canada and Mexico.",
+                       "2025-03-10")
+    assert {("USA", "CAN"), ("USA", "MEX")} <= set(sides(events, "163")), summary(events)

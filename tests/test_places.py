@@ -255,6 +255,10 @@ def _first(text: str, context: str | None = None) -> dict[str, eventwire.PlaceCa
     ("Syria’s largest airbase, T-4, was struck again.", "T-4", "SYR", ""),  # a bundled alias
     ("Al-Hol’s population has doubled since March.", "Al-Hol", "SYR", "bundled"),  # a
     # site's name tagged as a person with its possessive ending
+    ("M23 rebels captured Goma.", "Goma", "COD", "object of capture"),  # a city of 670,000
+    # whose name is also a former prime minister's surname
+    ("Fighting raged in eastern Congo on Monday.", "Congo", "COD", "eastern X"),  # wire style:
+    # "Congo" alone is the Democratic Republic
 ])
 def test_slot_names_a_place(text: str, name: str, country: str, slot: str) -> None:
     found = _first(text)

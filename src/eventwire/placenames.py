@@ -388,9 +388,15 @@ def _a_people(text: str, kb: Knowledge) -> bool:
     return any(e.kind in ("adjective", "demonym", "people") for e in kb.lookup(phrase_key(text)))
 
 
+#: a city of at least this many people is a place even where a bare surname could be a
+#: person ("rebels captured Goma": the city, not a former prime minister of that name)
+BIG_CITY = 100_000
+
+
 def _person_or_org(text: str, kb: Knowledge, strict: bool) -> bool:
     """Known to the actor data as a person or organisation; ``strict``: a bare surname
-    counts too (a verb's object: "visited Robinson"; after "to" or "in", "Goma" is a town)."""
+    counts too (a verb's object: "visited Robinson"; after "to" or "in", "Goma" is a town,
+    and so is it as an object: a city of :data:`BIG_CITY` people or more is not refused)."""
     kinds = ("person", "org", "surname") if strict else ("person", "org")
     return any(e.kind in kinds for e in kb.lookup(phrase_key(text)))
 
@@ -715,6 +721,9 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                 ent_text = tok.doc[start:end].text
                 strict = slot.startswith("object")
                 known = gazetteer.candidates(ent_text)
+                # a city the size of Goma is read as such before a namesake's surname
+                strict = strict and not any(p.population >= BIG_CITY and not p.alternate
+                                            for p in known)
                 if len(ent_text.split()) > 3 or _person_or_org(ent_text, kb, strict) or \
                         label == "NORP" and (not known or _a_people(ent_text, kb)) or \
                         not (known or is_quarter(slot)

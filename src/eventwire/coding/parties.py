@@ -162,8 +162,8 @@ class PartyFinder(RoleFinder):
         return found if len(found) == len(listed) else []
 
     def _conjoined_modifiers(self, tok: Token, actor: Actor, ctx: ArticleContext) -> list[Found]:
-        """"French and Egyptian warships", "the foreign ministers of Iran and Iraq": one
-        actor per conjoined nationality or owner."""
+        """"French and Egyptian warships", "the foreign ministers of Iran and Iraq", "imports
+        from Canada and Mexico": one actor per conjoined nationality, owner or origin."""
         named: list[tuple[Token, str, int]] = []  # (word, phrase, where the phrase starts)
         mods = [a for a in tok.children if a.dep_ in ("amod", "compound", "nmod")
                 and a.text[:1].isupper()]
@@ -172,7 +172,8 @@ class PartyFinder(RoleFinder):
             others = [o for o in adj.children if o.dep_ == "conj" and o.text[:1].isupper()]
             named += [(o, f"{o.text} {tok.text}", o.idx)
                       for o in others + ([adj] if len(mods) > 1 else [])]
-        named += [(o, f"{tok.text} of {o.text}", o.idx) for owner in prep_objects([tok], "of")
+        named += [(o, f"{tok.text} {prep} {o.text}", o.idx) for prep in ("of", "from")
+                  for owner in prep_objects([tok], prep)
                   for o in owner.conjuncts if o.i > owner.i and o.text[:1].isupper()]
         out: list[Found] = []
         for other, text, start in named:
