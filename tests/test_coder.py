@@ -3084,3 +3084,18 @@ def test_each_conjoined_origin_is_a_side() -> None:
     events = events_of("Trump announced tariffs on imports from Canada and Mexico.",
                        "2025-03-10")
     assert {("USA", "CAN"), ("USA", "MEX")} <= set(sides(events, "163")), summary(events)
+
+
+def test_an_order_to_leave_given_to_civilians_expels_individuals() -> None:
+    """"ordered residents of northern Gaza to evacuate": the expulsion of individuals
+    (174), not humanitarian aid (the evacuation is the order's complement); an order to
+    leave given to diplomats or troops stays an expulsion (166)."""
+    events = events_of("The Israeli military ordered residents of northern Gaza to "
+                       "evacuate.", "2025-03-10")
+    assert ("ISR", "PSE") in sides(events, "174"), summary(events)
+    assert not sides(events, "07"), summary(events)
+    events = events_of("Israel ordered tens of thousands of Palestinians to leave Rafah.",
+                       "2025-03-10")
+    assert ("ISR", "PSE") in sides(events, "174"), summary(events)
+    events = events_of("Niger's junta ordered French troops to leave the country.")
+    assert ("NER", "FRA") in sides(events, "166"), summary(events)

@@ -302,6 +302,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             # "Qatar denies it": the accusation it answers was Saudi Arabia's
             notes.append(f"the other side is whom it answers ({asked.text})")
             targets = [Found(asked, t)]
+        p = reframe.by_target(p, targets)  # "ordered residents to evacuate": 174
         if p.target_sectors and not any(f.actor.sector in p.target_sectors for f in targets):
             return  # "backed the government": not the armed side this pattern is for
         if relevance.said_to_no_one(p.code, targets):

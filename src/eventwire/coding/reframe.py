@@ -136,3 +136,25 @@ def by_doer(p: Pattern, doer: Token | None, sources: list[Found]) -> Pattern:
     if p.code in IGO_ORDERS and sources and all(f.actor.sector == "IGO" for f in sources):
         return dataclasses.replace(p, code=IGO_ORDERS[p.code], id=f"{p.id}>ordered")
     return p
+
+
+#: expulsions whose code names whom they expel: an order to leave given to civilians
+#: ("ordered residents of northern Gaza to evacuate") expels individuals (CAMEO 174), not
+#: diplomats, troops or missions (166)
+PEOPLE_EXPELLED = {"166": "174"}
+
+
+def _people(found: Found) -> bool:
+    """Civilians, or a people named by its plural name ("tens of thousands of
+    **Palestinians**"; not "every Iranian boot"), not a state."""
+    return found.actor.sector == "CVL" or found.actor.sector is None and any(
+        w.ent_type_ == "NORP" and w.tag_ in ("NNS", "NNPS") and w.dep_ not in ("amod", "compound")
+        for w in found.token.subtree)
+
+
+def by_target(p: Pattern, targets: list[Found]) -> Pattern:
+    """``p`` recoded for whom it is done to: an expulsion of civilians or of a people only
+    is the expulsion of individuals (:data:`PEOPLE_EXPELLED`)."""
+    if p.code in PEOPLE_EXPELLED and targets and all(_people(f) for f in targets):
+        return dataclasses.replace(p, code=PEOPLE_EXPELLED[p.code], id=f"{p.id}>people")
+    return p
