@@ -3099,3 +3099,22 @@ def test_an_order_to_leave_given_to_civilians_expels_individuals() -> None:
     assert ("ISR", "PSE") in sides(events, "174"), summary(events)
     events = events_of("Niger's junta ordered French troops to leave the country.")
     assert ("NER", "FRA") in sides(events, "166"), summary(events)
+
+
+def test_a_third_person_pronoun_in_a_quote_is_not_the_speaker() -> None:
+    """'"... they must enforce the resolution," said al-Assil': "they" are the council
+    members he speaks of, not himself (a speaker says "I" or "we")."""
+    events = events_of("“If security council members want to save lives in eastern Ghouta, "
+                       "they must enforce the resolution,” said Ibrahim al-Assil of the "
+                       "Syrian Nonviolence Movement.")
+    assert not [e for e in events if e.source is not None and e.target is not None
+                and e.source.text == e.target.text], summary(events)
+    assert ("SYR", "UNO") in sides(events, "10"), summary(events)
+
+
+def test_a_speaker_makes_no_demand_on_himself() -> None:
+    """'"We must stop the war," Zelenskyy said': "we" is the speaker; no demand (100) of
+    Zelenskyy on Zelenskyy."""
+    events = events_of("“We must stop the war,” Zelenskyy said.", "2025-03-10")
+    assert not [e for e in events if e.source is not None and e.target is not None
+                and e.source == e.target], summary(events)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .coref import quoted
 from .cues import Cues
 from .modality import SAID_ROOTS, UNSAYING
 from .patterns import Pattern, PatternSet
@@ -72,6 +73,8 @@ DELIVERY_VERBS = frozenset({"deliver", "issue", "send", "give", "extend", "addre
                             "offer", "make", "pass", "convey", "fire"})
 #: Pronouns that, inside reported speech, stand for the speaker ("Syria says it will ...").
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
+#: pronouns that, inside the speaker's own quoted words, mean someone else
+OTHER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
 
 def _said_aside(t: Token, speech_verbs: frozenset[str]) -> bool:
@@ -201,6 +204,8 @@ class RoleFinder:
         """For a subject pronoun inside reported speech, the speaker it most likely means."""
         if pron.lower_ not in SPEAKER_PRONOUNS or pron.dep_ not in ("nsubj", "nsubjpass"):
             return None
+        if pron.lower_ in OTHER_PRONOUNS and quoted(pron):
+            return None  # '"... they must enforce the resolution," said al-Assil': others
         tok = pron.head
         while tok.dep_ in ("xcomp", "ccomp", "conj", "advcl") and tok.head.i != tok.i:
             head = tok.head

@@ -50,7 +50,8 @@ class StatementCoder(PartyFinder):
             if not sources:
                 continue
             if demanded and comp is not None:
-                subjects = self._actors(child(comp, "nsubj"), ctx)
+                subjects = [f for f in self._actors(child(comp, "nsubj"), ctx)
+                            if f.actor != sources[0].actor]  # not the speaker himself
                 if subjects:
                     mod, cue = modality.modality(t, self.cues)
                     date, precision, date_source = self._date(t, None, sent, ctx, mod)
