@@ -3118,3 +3118,25 @@ def test_a_speaker_makes_no_demand_on_himself() -> None:
     events = events_of("“We must stop the war,” Zelenskyy said.", "2025-03-10")
     assert not [e for e in events if e.source is not None and e.target is not None
                 and e.source == e.target], summary(events)
+
+
+def test_a_state_named_again_by_description_is_the_state_named_before() -> None:
+    """"Japan condemned the reclusive state": North Korea, named just before; not one of
+    the clause's own subjects ("Saudi Arabia, the UAE and Egypt imposed a boycott on the
+    small, rich nation": Qatar)."""
+    events = events_of("North Korea fired two missiles on Tuesday. Japan condemned the "
+                       "reclusive state.")
+    assert ("JPN", "PRK") in sides(events, "111"), summary(events)
+    events = events_of("Qatar denied the claims. Saudi Arabia, the UAE and Egypt imposed a "
+                       "boycott on the small, rich nation last year.")
+    assert {("SAU", "QAT"), ("ARE", "QAT"), ("EGY", "QAT")} <= set(sides(events, "163")), \
+        summary(events)
+
+
+def test_an_object_pronoun_is_none_of_its_verbs_conjoined_subjects() -> None:
+    """"Saudi Arabia, the UAE and Egypt imposed a boycott, accusing it of supporting
+    terrorism": "it" is Qatar, named before, not Egypt, the last of the subjects."""
+    events = events_of("Qatar denied the claims. Saudi Arabia, the UAE and Egypt imposed a "
+                       "boycott in 2017, accusing it of supporting terrorism.")
+    assert ("EGY", "QAT") in sides(events, "112"), summary(events)
+    assert ("EGY", "EGY") not in sides(events, "112"), summary(events)

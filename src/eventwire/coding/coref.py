@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from .attribution import QUOTES
-from .syntax import nearest_subjects
+from .syntax import conjuncts, nearest_subjects
 
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 SINGULAR = frozenset({"it", "its"})
@@ -71,11 +71,27 @@ def body_noun(tok: Token) -> bool:
         [c.lower_ for c in tok.children if c.dep_ != "punct"] == ["the"]
 
 
+#: nouns by which a report names again a state it has named: "Saudi Arabia imposed a
+#: boycott on **the small, rich nation**" (Qatar, named before)
+STATE_NOUNS = frozenset({"nation", "country", "state", "kingdom", "emirate", "republic"})
+
+
+def state_noun(tok: Token) -> bool:
+    """Whether ``tok`` is "the nation", "the small, rich nation" …: a state's noun after
+    "the" and plain adjectives alone (not "the Syrian state", "the state of Israel", "the
+    country's")."""
+    kids = [c for c in tok.children if c.dep_ not in ("punct", "cc")]
+    return tok.lemma_.lower() in STATE_NOUNS and tok.tag_ == "NN" and tok.dep_ != "poss" \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and all(
+            c.dep_ == "det" and c.lower_ == "the" or c.dep_ in ("amod", "conj") and
+            c.pos_ == "ADJ" and not c.ent_type_ for c in kids)
+
+
 def number_of(pron: Token) -> str | None:
-    """``"singular"`` / ``"plural"`` for the pronouns (and body nouns) this module
-    resolves, else None."""
+    """``"singular"`` / ``"plural"`` for the pronouns (and body and state nouns) this
+    module resolves, else None."""
     word = pron.lower_
-    if body_noun(pron):
+    if body_noun(pron) or state_noun(pron):
         return "singular"
     return "singular" if word in SINGULAR else "plural" if word in PLURAL else None
 
@@ -109,9 +125,14 @@ def own_subjects(pron: Token) -> list[Token]:
     without one that goes with the clause before it, that clause's ("Algeria cut ties with
     Morocco, accusing **it** of hostile actions": Morocco, not Algeria; a "him" / "it"
     that is the doer itself would be "himself" / "itself")."""
+    if state_noun(pron):  # "Saudi Arabia … imposed a boycott on the nation": not them
+        verb = next((a for a in pron.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subjects = nearest_subjects(verb, frozenset({"advcl", "conj"})) if verb else []
+        return [w for s in subjects for w in conjuncts(s)]
     if pron.dep_ not in _OBJECTS or pron.pos_ != "PRON":
         return []
-    return nearest_subjects(pron.head, frozenset({"advcl", "conj"}))
+    return [w for s in nearest_subjects(pron.head, frozenset({"advcl", "conj"}))
+            for w in conjuncts(s)]  # "Saudi Arabia, the UAE and Egypt … accusing it"
 
 
 def _chunks(sent: Span) -> Iterator[Span]:

@@ -232,8 +232,8 @@ class PartyFinder(RoleFinder):
             text = words_text(words)
             actor = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory,
                                           prefer=ctx.countries)
-        if actor is None and coref.body_noun(tok):
-            actor = self._antecedent(tok, ctx)  # "the bloc": the body just named
+        if actor is None and (coref.body_noun(tok) or coref.state_noun(tok)):
+            actor = self._antecedent(tok, ctx)  # "the bloc", "the small nation": just named
         if actor is None and tok.lemma_.lower() in coref.PURPOSE_NOUNS:
             actor = owner_actor  # "their aim is to dislodge the militias": theirs
         if actor is None:
@@ -367,8 +367,8 @@ class PartyFinder(RoleFinder):
         return sources, targets
 
     def _antecedent(self, pron: Token, ctx: ArticleContext) -> Actor | None:
-        """The actor "it" / "they" / a quoted "we" / "the bloc" stands for (:mod:`.coref`),
-        with the pronoun's span."""
+        """The actor "it" / "they" / a quoted "we" / "the bloc" / "the nation" stands for
+        (:mod:`.coref`), with the pronoun's span."""
         if ctx.resolving_pronoun:
             return None  # an antecedent is named, not another pronoun's: no chains
         speakers = pron.lower_ in coref.FIRST_PLURAL  # a quoted "we": whoever speaks
@@ -376,16 +376,19 @@ class PartyFinder(RoleFinder):
             else coref.candidates(pron)
         ctx.resolving_pronoun = True
         try:
-            body = coref.body_noun(pron)
+            body, state = coref.body_noun(pron), coref.state_noun(pron)
             for head in heads:
                 actor = self._actor(head, ctx)
                 if actor is not None and (speakers or actor.kind not in coref.NOT_KINDS) \
                         and actor.country is not None and (
-                            not body or actor.kind in coref.BODY_KINDS):
+                            not body or actor.kind in coref.BODY_KINDS) and (
+                            not state or actor.kind == "country"):
+                    words = [pron] if pron.pos_ == "PRON" else np_tokens(pron)
                     return dataclasses.replace(
-                        actor, text=pron.text,
-                        span=self._span(ctx, pron.idx, pron.idx + len(pron)),
-                        evidence=f"{actor.evidence}; {pron.text!r} stands for {actor.text!r}")
+                        actor, text=words_text(words),
+                        span=self._span(ctx, words[0].idx, pron.idx + len(pron)),
+                        evidence=f"{actor.evidence}; {words_text(words)!r} stands for "
+                                 f"{actor.text!r}")
             return None
         finally:
             ctx.resolving_pronoun = False
