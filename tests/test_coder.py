@@ -3140,3 +3140,12 @@ def test_an_object_pronoun_is_none_of_its_verbs_conjoined_subjects() -> None:
                        "boycott in 2017, accusing it of supporting terrorism.")
     assert ("EGY", "QAT") in sides(events, "112"), summary(events)
     assert ("EGY", "EGY") not in sides(events, "112"), summary(events)
+
+
+def test_an_office_of_one_state_only_names_its_holder() -> None:
+    """"The defence secretary" is Britain's (the actor data know the office in no other
+    state); "the prime minister", an office of many states, is not resolved that way."""
+    events = events_of("The defence secretary condemned the Syrian regime.", "2019-10-10")
+    assert ("GBR", "SYR") in sides(events, "111"), summary(events)
+    events = events_of("The prime minister condemned the Syrian regime.", "2019-10-10")
+    assert ("GBR", "SYR") not in sides(events, "111"), summary(events)

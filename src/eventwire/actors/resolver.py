@@ -174,6 +174,7 @@ class ActorResolver:
         self._kb = knowledge
         self._gaz = gazetteer
         self._countries_cache: dict[str, list[str]] = {}
+        self._offices: dict[str, list[tuple[kn.Person, kn.Term]]] | None = None
 
     @property
     def kb(self) -> Knowledge:
@@ -506,6 +507,24 @@ class ActorResolver:
                     return person, term
         return None
 
+    def _sole_holder(self, text: str, day: dt.date) -> tuple[kn.Person, kn.Term] | None:
+        """The one person whose office on ``day`` the bare role ``text`` names, when the actor
+        data know that office in one state only ("the defence secretary", "the foreign
+        secretary": Britain's; not "the prime minister", an office of many states)."""
+        words = {t.key for t in kn.tokens(text)} - _DETERMINERS
+        if len(words) < 2:
+            return None  # "the secretary", "the minister": too bare to tell the office
+        if self._offices is None:  # every office by its lower-case name, with its terms
+            self._offices = {}
+            for person in self.kb.people.values():
+                for term in person.terms:
+                    self._offices.setdefault(term.role.lower(), []).append((person, term))
+        held = [h for role, hs in self._offices.items() if words <= set(role.split()) for h in hs]
+        now = [(person, term) for person, term in held if term.covers(day)]
+        if len(now) != 1 or len({person.country for person, _ in held}) != 1:
+            return None
+        return now[0]
+
     # -- combining ----------------------------------------------------------------------
     def _home(self, people: tuple[str, Match], context: str | None, prefer: Sequence[str],
               evidence: list[str]) -> str | None:
@@ -607,6 +626,11 @@ class ActorResolver:
                 sector = term.sector
                 evidence.append(f"the {term.role} named earlier in the article "
                                 f"({person.name!r})")
+            elif (sole := self._sole_holder(text, day)) is not None:
+                person, term = sole  # "the defence secretary": an office of one state only
+                country, kind, name, ident = person.country, "person", person.name, person.id
+                sector = term.sector
+                evidence.append(f"the only {term.role} in office on {day} ({person.name!r})")
         if country is None and sector in CONTEXT_SECTORS and context and kind == "agent" \
                 and not parts.unknown_name and not parts.people:
             ctx = self.countries_in(context)
