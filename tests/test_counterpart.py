@@ -36,7 +36,7 @@ from eventwire.coding.counterpart import (
 from eventwire.coding.veto import VetoModel
 from eventwire.errors import DataError
 from eventwire.evaluate_corpus import Coded, CorpusText, GoldSentence, Side
-from eventwire.records import Actor, Article, Event, Evidence, Plover, Span
+from eventwire.records import Actor, Article, Event, Evidence, Location, Plover, Span
 from eventwire.resources import read_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -202,6 +202,30 @@ def test_a_part_of_a_state_may_have_its_own_country_as_counterpart(sample_event:
     assert set(features(events, 2, "target", said, ["SYR", "TUR", "RUS"])) == {"TUR", "RUS"}
     assert said.nearest("RUS", 1) == 2.5 and said.nearest("TUR", 1) == 1
     assert said.count("SYR", 0, 2) == 3 and said.count("SYR", -3, 0) == 1
+
+
+def test_no_co_mediator_and_no_meeting_place_is_a_candidate(sample_event: Event) -> None:
+    """"Qatar and Egypt mediated": Egypt mediates for others, not for Qatar; "Iran will
+    negotiate in Vienna": the city's state is no party to the talks (the rules decide when
+    a place is a side); the place of an attack stays a candidate."""
+    def ev(k: str, source: Actor, code: str, root: str, quad: int, trigger: str,
+           place: str | None = None) -> Event:
+        where = Location(name=place, country=place, lat=0.0, lon=0.0) if place else None
+        return dataclasses.replace(sample_event, event_id=k, source=source, target=None,
+                                   cameo=code, root=root, quad_class=quad, location=where,
+                                   evidence=Evidence(trigger, "fake", Span(0, 1)))
+    qatar = Actor(text="Qatar", name="Qatar", country="QAT", sector=None, kind="country",
+                  id="QAT")
+    egypt = dataclasses.replace(qatar, text="Egypt", name="Egypt", country="EGY", id="EGY")
+    events = [ev("q", qatar, "045", "04", 1, "mediated"), ev("e", egypt, "045", "04", 1,
+                                                              "mediated")]
+    said = Said([["QAT", "EGY", "ISR"]], events)
+    assert set(features(events, 1, "target", said, ["QAT", "EGY", "ISR"])) == {"ISR"}
+    talks = [ev("t", qatar, "046", "04", 1, "negotiate", place="AUT")]
+    said = Said([["QAT", "AUT", "ISR"]], talks)
+    assert set(features(talks, 0, "target", said, ["QAT", "AUT", "ISR"])) == {"ISR"}
+    attack = [ev("a", qatar, "190", "19", 4, "attacked", place="AUT")]
+    assert "AUT" in features(attack, 0, "target", Said([["QAT", "AUT"]], attack), ["AUT"])
 
 
 @pytest.mark.model

@@ -74,7 +74,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.14"
+CODER_VERSION = "0.5.15"
 
 MAX_SENTENCE_TOKENS = 300
 

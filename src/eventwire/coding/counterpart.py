@@ -52,6 +52,7 @@ from ..actors import knowledge as kn
 from ..errors import DataError
 from ..records import INFERRED_SIDE, Actor, Event
 from ..resources import read_json
+from .context import MATERIAL_CONFLICT, ONE_WAY_CODES
 from .veto import Bundled, VetoModel, bucket
 
 MODEL_FILE = "counterpart.json"
@@ -147,7 +148,18 @@ def features(events: Sequence[Event], k: int, role: str, said: Said, ranked: Seq
     # a state named as a whole is never its own counterpart ("Belarus may suspend its
     # participation": the other side is no Belarusian party); a part of it may have one
     # ("Syrian government forces" and Syria's rebels)
-    cands = [c for c in said.candidates if not (c == named and whole_state(other))]
+    # nor is a co-doer of a deed done for a third party ("Qatar and Egypt mediated": Egypt
+    # mediates for others, not for Qatar)
+    not_sides = {_country(e.source) for e in events if e is not ev and e.sentence_index == si
+                and e.cameo == ev.cameo and e.evidence.trigger == ev.evidence.trigger} \
+        if role == "target" and ev.cameo in ONE_WAY_CODES else set()
+    # and the place of a meeting or other dealing is no side: the rules decide when it is
+    # (``context.place_is_target``: force, protests), not the model ("will negotiate in
+    # Vienna": no talks with Austria)
+    if role == "target" and place is not None and quad != MATERIAL_CONFLICT:
+        not_sides.add(place)
+    cands = [c for c in said.candidates if not (c == named and whole_state(other))
+             and c not in not_sides]
     nearest = {c: said.nearest(c, si) for c in cands}
     near = {c: said.count(c, si - _SENTENCES_NEAR, si) for c in cands}
     others = [c for c in cands if c != named]
