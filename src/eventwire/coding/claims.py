@@ -8,10 +8,10 @@ patterns) names the doer the attack lacked. :func:`credit` gives it:
 * the claim is asserted, has a source of a known country, and claims responsibility or
   credit (its trigger's sentence says "responsibility" or "credit"), not an admission of a
   mistake;
-* the attack is the latest use of force, assault or mass violence (roots 18, 19, 20) with no
-  source of a known country, told in one of the :data:`REACH` sentences before the claim's,
-  and the claim names nothing or names it definitely ("claimed responsibility **for the
-  attack**"; not "**for a separate** raid");
+* the attack is the latest use of force, assault or mass violence (roots 18, 19, 20:
+  :data:`.relevance.FORCE_ROOTS`) with no source of a known country, told in one of the
+  :data:`REACH` sentences before the claim's, and the claim names nothing or names it
+  definitely ("claimed responsibility **for the attack**"; not "**for a separate** raid");
 * the attack keeps its own modality; its source becomes the claimer, and its evidence says
   so ("doer by claim of responsibility").
 """
@@ -23,13 +23,12 @@ import dataclasses
 from spacy.tokens import Span, Token
 
 from ..records import Event
+from .relevance import FORCE_ROOTS
 from .syntax import prep_objects
 
 CLAIM_CODE = "015"
 #: words of a claim of an attack (not "admitted a mistake")
 CLAIM_WORDS = ("responsibility", "credit")
-#: roots of the attacks a group claims
-ATTACK_ROOTS = frozenset({"18", "19", "20"})
 #: how many sentences before the claim the attack may be told
 REACH = 2
 #: determiners of a claimed thing told before ("claimed **the** attack")
@@ -60,7 +59,7 @@ def credit(events: list[Event], found: list[Event], sent: Span) -> list[Event]:
         e = events[k]
         if claim.sentence_index - e.sentence_index > REACH:
             break
-        if e.root in ATTACK_ROOTS and (e.source is None or e.source.country is None) \
+        if e.root.startswith(FORCE_ROOTS) and (e.source is None or e.source.country is None) \
                 and not e.headline:
             doer = dataclasses.replace(claim.source, evidence=(
                 f"{claim.source.evidence or ''}; doer by claim of responsibility "

@@ -16,6 +16,7 @@ from ..actors import ActorResolver, ArticleMemory
 from ..actors.resolver import CONTEXT_EVIDENCE
 from ..records import Actor, Article, Location
 from .matching import PROTEST_ROOT
+from .relevance import FORCE_ROOTS
 from .roles import MEANS_WORDS
 from .syntax import prep_objects
 
@@ -155,10 +156,6 @@ def home_subjects(targets: list[Found], sources: list[Found], code: str = "") ->
     if home is None:
         return targets
     return of_country(targets, home, f"acted on by {home}'s own institution")
-
-
-#: roots of force, whose targets named by role are where they are hit
-FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _story_guess(f: Found) -> bool:
@@ -319,7 +316,7 @@ def placed_sides(sources: list[Found], targets: list[Found], place: Location | N
     if place is not None and place.country:
         targets = [_moved(f, place.country, f"where they are attacked ({place.name})")
                    if _story_guess(f) and f.actor.country != place.country else f
-                   for f in targets] if code[:2] in FORCE_ROOTS else targets
+                   for f in targets] if code.startswith(FORCE_ROOTS) else targets
         if any(f.actor.country is None and f.actor.kind == "agent" for f in targets):
             notes.append(f"target country from the event's place ({place.name})")
             targets = of_country(targets, place.country)
