@@ -320,6 +320,33 @@ def test_command_json_and_misses(corpus_files: dict[str, Path],
     assert json.loads(agree.stdout)["rows"] == [5]
 
 
+def test_command_dev_only_codes_and_prints_no_test_article(
+        corpus_files: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """--dev-only: the test half's articles are not coded, and no figure of it is printed
+    (rule work must not see them, even by accident)."""
+    coded: list[str] = []
+
+    class Recording(FakeExtractor):
+        def extract_many(self, articles: Iterable[Article]
+                         ) -> Iterator[tuple[Article, list[Event]]]:
+            for a, events in super().extract_many(articles):
+                coded.append(a.id)
+                yield a, events
+
+    monkeypatch.setattr("eventwire.pipeline.Extractor", Recording)
+    args = ["evaluate", "corpus", str(corpus_files["dir"] / "batch_*.jsonl"), "--csv",
+            str(corpus_files["csv"]), "--split-file", str(corpus_files["split"])]
+    result = runner.invoke(app, [*args, "--dev-only", "--json", "--misses"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data["scores"]["as written"]) == {"dev"}
+    assert data["misses"]["half"] == "dev"
+    assert coded == ["g5"]  # the dev half's annotated article; not rows 6 and 7 (test)
+    table = runner.invoke(app, [*args, "--dev-only"])
+    assert table.exit_code == 0 and "test" not in table.stdout
+    assert runner.invoke(app, [*args, "--dev-only", "--split", "test"]).exit_code == 2
+
+
 def test_command_missing_csv(corpus_files: dict[str, Path], tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", "corpus", str(corpus_files["dir"] / "batch_a.jsonl"),
                                  "--csv", str(tmp_path / "no.csv"), "--split-file",

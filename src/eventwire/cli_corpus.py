@@ -26,10 +26,12 @@ from .evaluate_corpus import (
     AgreementReport,
     CorpusReport,
     CorpusScores,
+    GoldSentence,
     Tally,
     agreement,
     evaluate_corpus,
     read_gold,
+    read_split,
 )
 
 corpus_app = typer.Typer(add_completion=False, no_args_is_help=True)
@@ -50,8 +52,8 @@ def _rate(right: int, total: int) -> str:
     return f"{right / total:.3f} ({right}/{total})" if total else "-"
 
 
-def _tables(report: CorpusReport) -> list[Table]:
-    columns = [(v, h) for v in report.scores for h in HALVES]
+def _tables(report: CorpusReport, halves: tuple[str, ...] = HALVES) -> list[Table]:
+    columns = [(v, h) for v in report.scores for h in halves]
     heads = [f"{h}{'' if v == 'as written' else ' ' + v}" for v, h in columns]
     cells: list[CorpusScores] = [report.scores[v][h] for v, h in columns]
     main = Table("P R F1", *heads, title=f"coder {report.coder_version}")
@@ -99,6 +101,9 @@ def corpus(
         help="Infer the country of a side the sentence leaves unnamed with the learned "
              "counterpart model (--no-counterpart: without). It is trained on the dev half: "
              "its dev figures are fitted ones.")] = True,
+    dev_only: Annotated[bool, typer.Option(
+        "--dev-only", help="Code and print the dev half alone, for rule work: the test half's "
+                           "articles are not coded and no figure of it is printed.")] = False,
     json_: JsonOpt = False,
 ) -> None:
     """Precision, recall and F1 of the coder on the Guardian gold, dev and test side by side.
@@ -109,12 +114,20 @@ def corpus(
     """
     if split not in HALVES:
         raise typer.BadParameter("use dev or test", param_hint="--split")
+    if dev_only and split != "dev":
+        raise typer.BadParameter("--dev-only lists the dev half's errors only",
+                                 param_hint="--split")
+    halves = ("dev",) if dev_only else HALVES
     from .coding.coder import COUNTERPART_DEFAULT, PROPOSER_DEFAULT
     from .pipeline import Extractor
 
     warnings_to_stderr(logging.ERROR)  # the coder's per-article warnings are not the point here
     try:
-        report = evaluate_corpus(gold, csv_path=csv, split_path=split_file, lower=lower,
+        lines: list[str] | list[GoldSentence] = gold
+        if dev_only:  # the test half's lines are dropped before anything is coded
+            dev_rows = set(read_split(split_file)["dev"])
+            lines = [x for x in read_gold(gold) if x.row in dev_rows]
+        report = evaluate_corpus(lines, csv_path=csv, split_path=split_file, lower=lower,
                                  extractor=None if veto and proposer == PROPOSER_DEFAULT
                                  and counterpart == COUNTERPART_DEFAULT
                                  else Extractor(veto=veto, proposer=proposer,
@@ -125,11 +138,13 @@ def corpus(
     grouped = report.scores["as written"][split].misses(max(examples, 0)) if misses else None
     if json_:
         data = report.to_dict()
+        if dev_only:
+            data["scores"] = {v: {"dev": h["dev"]} for v, h in data["scores"].items()}
         if grouped is not None:
             data["misses"] = {"half": split, "causes": grouped}
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
-    for table in _tables(report):
+    for table in _tables(report, halves):
         out.print(table)
     if report.unannotated:
         out.print(f"not yet annotated (no event in any line), left out: {report.unannotated}")
