@@ -395,8 +395,8 @@ BIG_CITY = 100_000
 
 def _person_or_org(text: str, kb: Knowledge, strict: bool) -> bool:
     """Known to the actor data as a person or organisation; ``strict``: a bare surname
-    counts too (a verb's object: "visited Robinson"; after "to" or "in", "Goma" is a town,
-    and so is it as an object: a city of :data:`BIG_CITY` people or more is not refused)."""
+    counts too (a verb's object: "visited Robinson"; after "to" or "in", "Goma" is a town —
+    and the caller asks strictly of no city of :data:`BIG_CITY` people or more)."""
     kinds = ("person", "org", "surname") if strict else ("person", "org")
     return any(e.kind in kinds for e in kb.lookup(phrase_key(text)))
 
@@ -719,11 +719,11 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                     ent.start + ent.text.lower().startswith("the "), ent.end, tok.doc, gazetteer)
                 end = ent.end
                 ent_text = tok.doc[start:end].text
-                strict = slot.startswith("object")
                 known = gazetteer.candidates(ent_text)
-                # a city the size of Goma is read as such before a namesake's surname
-                strict = strict and not any(p.population >= BIG_CITY and not p.alternate
-                                            for p in known)
+                # a verb's object that is a bare surname is a person, unless a city the size
+                # of Goma bears that very name
+                strict = slot.startswith("object") and not any(
+                    p.population >= BIG_CITY and not p.alternate for p in known)
                 if len(ent_text.split()) > 3 or _person_or_org(ent_text, kb, strict) or \
                         label == "NORP" and (not known or _a_people(ent_text, kb)) or \
                         not (known or is_quarter(slot)

@@ -20,14 +20,13 @@ no verb of the sentence names. This module derives the second from the first:
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .. import codes
 from ..records import Actor, Event
+from .record import derived
+from .veto import SpanOf, triggers
 
 #: nouns of air power; the compound "air" makes power, support and cover so
 AIR_WORDS = frozenset({"airstrike", "airpower", "warplane", "jet", "bomber", "drone",
@@ -89,10 +88,12 @@ def _verb_conjuncts(verb: Token) -> list[Token]:
                     and c.head.pos_ == "VERB" and verb.is_ancestor(c))]
 
 
-def air_attacks(events: list[Event], sent: Span,
+def air_attacks(events: list[Event], sent: Span, span_of: SpanOf,
                 resolve: Callable[[Token], list[Actor]]) -> list[Event]:
-    """The air attacks that ``events`` (coded in ``sent``) imply by the air power backing
-    their doers (see the module's docstring); ``resolve`` gives the actors a word names."""
+    """The air attacks that ``events`` (coded in ``sent``; ``span_of`` maps its offsets to
+    the article's) imply by the air power backing their doers (see the module's docstring);
+    ``resolve`` gives the actors a word names."""
+    words = triggers(sent, span_of, (e.evidence.trigger for e in events))
     out: list[Event] = []
     for noun in sent:
         if not _air(noun) or (verb := _backed_clause(noun)) is None or \
@@ -102,23 +103,18 @@ def air_attacks(events: list[Event], sent: Span,
         if not backers:
             continue
         backer = backers[0]
-        verbs = {v.text for v in _verb_conjuncts(verb)}
+        verbs = {v.i for v in _verb_conjuncts(verb)}
         for e in events:
-            if e.root != FORCE_ROOT or e.target is None or e.evidence.trigger not in verbs \
-                    or e.target.country is None or e.target.country == backer.country:
+            trigger = words.get(e.evidence.trigger_span.start)
+            if e.root != FORCE_ROOT or e.target is None or trigger is None or \
+                    trigger.i not in verbs or e.target.country is None or \
+                    e.target.country == backer.country:
                 continue
             if any(x.root == FORCE_ROOT and x.source is not None and
                    x.source.country == backer.country and x.target is not None and
                    x.target.country == e.target.country for x in (*events, *out)):
                 continue
-            code = codes.lookup(AIR_CODE)
-            out.append(dataclasses.replace(
-                e, event_id=hashlib.sha1(f"{e.event_id}|air".encode()).hexdigest()[:16],
-                source=backer, cameo=code.code, root=code.root, plover=code.plover,
-                quad_class=code.quad_class, goldstein=code.goldstein,
-                evidence=dataclasses.replace(
-                    e.evidence, rule=f"air<{e.evidence.rule}", source_span=backer.span,
-                    notes=(*e.evidence.notes, f"{e.source.text if e.source else 'the doers'!r}"
-                                              f" backed by {backer.text!r} air power")))
-            )
+            out.append(derived(e, AIR_CODE, "air", backer, e.target,
+                               f"{e.source.text if e.source else 'the doers'!r} backed by "
+                               f"{backer.text!r} air power"))
     return out

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from ..records import Event
 from .relevance import FORCE_ROOTS
 from .syntax import prep_objects
+from .veto import SpanOf, triggers
 
 CLAIM_CODE = "015"
 #: words of a claim of an attack (not "admitted a mistake")
@@ -35,10 +36,11 @@ REACH = 2
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 
 
-def _of_earlier(claim: Event, sent: Span) -> bool:
+def _of_earlier(claim: Event, sent: Span, span_of: SpanOf) -> bool:
     """Whether the claim is of something told before: it names nothing ("claimed
     responsibility") or names it definitely ("for the attack"), not "for a separate raid"."""
-    verb: Token | None = next((w for w in sent if w.text == claim.evidence.trigger), None)
+    verb = triggers(sent, span_of, [claim.evidence.trigger]).get(
+        claim.evidence.trigger_span.start)
     if verb is None:
         return False
     claimed = prep_objects([verb, *(c for c in verb.children if c.dep_ == "dobj")], "for")
@@ -46,12 +48,15 @@ def _of_earlier(claim: Event, sent: Span) -> bool:
                               for c in claimed[0].children)
 
 
-def credit(events: list[Event], found: list[Event], sent: Span) -> list[Event]:
+def credit(events: list[Event], found: list[Event], sent: Span, span_of: SpanOf
+           ) -> list[Event]:
     """``events`` (the article's, before the sentence just coded) with the doer of the latest
-    unclaimed attack taken from a claim of responsibility among ``found`` (that sentence's)."""
+    unclaimed attack taken from a claim of responsibility among ``found`` (that sentence's;
+    ``span_of`` maps its offsets to the article's)."""
     claims = [e for e in found if e.cameo == CLAIM_CODE and e.modality == "asserted"
               and e.source is not None and e.source.country is not None
-              and any(w in e.sentence.lower() for w in CLAIM_WORDS) and _of_earlier(e, sent)]
+              and any(w in e.sentence.lower() for w in CLAIM_WORDS)
+              and _of_earlier(e, sent, span_of)]
     if not claims:
         return events
     claim = claims[0]

@@ -139,7 +139,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 found = self.veto.review(found, sent, functools.partial(self._span, ctx))
             if self.proposer is not None and not headline:  # events the rules missed
                 found += self.proposer.propose(sent, index, found, ctx, self)
-            events = claims.credit(events, found, sent)  # "Al-Shabaab claimed responsibility"
+            # "Al-Shabaab claimed responsibility": the doer of the attack told before
+            events = claims.credit(events, found, sent, functools.partial(self._span, ctx))
             agentless.remember_doers(found, ctx.doers)
             recall.remember(found, ctx.deeds)
             events.extend(found)
@@ -198,9 +199,10 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         events = record.whole_only(events)
         events.extend(self._statements(sent, index, ctx, headline, fired))
         events.extend(visits.visits(events))  # "met Egyptian officials in Cairo": a trip
-        events.extend(interceptions.launches(events, sent))  # "downed Israeli missiles"
+        span_of = functools.partial(self._span, ctx)
+        events.extend(interceptions.launches(events, sent, span_of))  # "downed … missiles"
         events.extend(backing.air_attacks(  # "forces, backed by Russian air power, attacked"
-            events, sent, lambda tok: [f.actor for f in self._actors(tok, ctx)]))
+            events, sent, span_of, lambda tok: [f.actor for f in self._actors(tok, ctx)]))
         return events
 
     # -- events -------------------------------------------------------------------------

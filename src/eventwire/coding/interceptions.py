@@ -17,13 +17,11 @@ which no word of the sentence names. This module derives the attack from the int
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-
 from spacy.tokens import Span
 
-from .. import codes
 from ..records import Actor, Event
+from .record import derived
+from .veto import SpanOf, triggers
 
 #: what a side fires that another brings down
 PROJECTILES = frozenset({"missile", "missiles", "rocket", "rockets", "drone", "drones",
@@ -43,35 +41,25 @@ def _projectile_side(target: Actor | None) -> bool:
     return bool(words) and words[-1] in PROJECTILES and not WATCHING & set(words)
 
 
-def _downing(e: Event, sent: Span) -> bool:
-    """Whether the event's trigger is a word of ``sent`` that brings down (the evidence keeps
-    the article's offsets, which cleaning may have moved from the parsed text's)."""
-    return any(w.text == e.evidence.trigger and w.lemma_.lower() in DOWNING for w in sent)
-
-
-def launches(events: list[Event], sent: Span) -> list[Event]:
-    """The attacks that ``events`` (coded in ``sent``) imply by their interceptions (see the
-    module's docstring), one per projectile side and interceptor, none already coded."""
+def launches(events: list[Event], sent: Span, span_of: SpanOf) -> list[Event]:
+    """The attacks that ``events`` (coded in ``sent``; ``span_of`` maps its offsets to the
+    article's) imply by their interceptions (see the module's docstring), one per projectile
+    side and interceptor, none already coded."""
+    words = triggers(sent, span_of, (e.evidence.trigger for e in events))
     out: list[Event] = []
     seen = {(e.source.country, e.target.country) for e in events
             if e.root == FORCE_ROOT and e.source is not None and e.target is not None}
     for e in events:
+        trigger = words.get(e.evidence.trigger_span.start)
         if e.root != FORCE_ROOT or not _projectile_side(e.target) or e.source is None or \
-                e.target is None or not _downing(e, sent):
+                e.target is None or trigger is None or trigger.lemma_.lower() not in DOWNING:
             continue
         owner, interceptor = e.target, e.source
         if owner.country == interceptor.country or \
                 (owner.country, interceptor.country) in seen:
             continue
         seen.add((owner.country, interceptor.country))
-        code = codes.lookup(ATTACK_CODE)
-        out.append(dataclasses.replace(
-            e, event_id=hashlib.sha1(f"{e.event_id}|launch".encode()).hexdigest()[:16],
-            source=owner, target=interceptor, cameo=code.code, root=code.root,
-            plover=code.plover, quad_class=code.quad_class, goldstein=code.goldstein,
-            evidence=dataclasses.replace(
-                e.evidence, rule=f"launch<{e.evidence.rule}", source_span=owner.span,
-                target_span=interceptor.span,
-                notes=(*e.evidence.notes, f"{owner.text!r} brought down by "
-                                          f"{interceptor.text!r}: fired at them"))))
+        out.append(derived(e, ATTACK_CODE, "launch", owner, interceptor,
+                           f"{owner.text!r} brought down by {interceptor.text!r}: fired at "
+                           f"them"))
     return out

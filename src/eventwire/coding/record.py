@@ -1,11 +1,13 @@
 """An event reading made into its :class:`~eventwire.records.Event` record: the CAMEO code's
 PLOVER type, QuadClass and Goldstein score, the event's stable id, the offsets of its
 sentence, trigger and sides in the article as given, the evidence of the rule (or model)
-that coded it, and whether its date is background; and of a sentence's events, those
-another event tells whole (:func:`whole_only`)."""
+that coded it, and whether its date is background; an event another implies (a visit, the
+attack a downed missile was: :func:`derived`); and of a sentence's events, those another
+event tells whole (:func:`whole_only`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
@@ -62,6 +64,23 @@ def event(t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext, hea
         evidence=evidence, headline=headline, coder_version=version,
         background=when.is_background(date, date_source, ctx.published, ctx.published_known),
     )
+
+
+def derived(event: Event, code: str, tag: str, source: Actor | None, target: Actor | None,
+            note: str) -> Event:
+    """The event ``event`` implies: coded ``code`` between ``source`` and ``target``, in the
+    same sentence with the same modality, date and place; its id is ``event``'s and ``tag``'s,
+    its rule ``tag<`` + ``event``'s, and ``note`` says why."""
+    c = codes.lookup(code)
+    return dataclasses.replace(
+        event, event_id=hashlib.sha1(f"{event.event_id}|{tag}".encode()).hexdigest()[:16],
+        source=source, target=target, cameo=c.code, root=c.root, plover=c.plover,
+        quad_class=c.quad_class, goldstein=c.goldstein,
+        evidence=dataclasses.replace(
+            event.evidence, rule=f"{tag}<{event.evidence.rule}",
+            source_span=source.span if source is not None else None,
+            target_span=target.span if target is not None else None,
+            notes=(*event.evidence.notes, note)))
 
 
 def _side(actor: Actor | None) -> str | None:

@@ -17,11 +17,8 @@ derives that visit from an event the coder found:
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-
-from .. import codes
 from ..records import Actor, Event
+from .record import derived
 
 #: CAMEO roots of dealings that take the dealer where they happen
 DEALING_ROOTS = frozenset({"02", "04", "05"})
@@ -70,14 +67,6 @@ def visits(events: list[Event]) -> list[Event]:
         host = Actor(text=host_name, name=host_name, country=host_country, sector=None,
                      kind="place", evidence=f"host of a visit implied by {e.cameo} "
                                            f"({e.evidence.trigger!r})")
-        code = codes.lookup(VISIT_CODE)
-        out.append(dataclasses.replace(
-            e, event_id=hashlib.sha1(f"{e.event_id}|visit".encode()).hexdigest()[:16],
-            source=visitor, target=host, cameo=code.code, root=code.root, plover=code.plover,
-            quad_class=code.quad_class, goldstein=code.goldstein,
-            evidence=dataclasses.replace(
-                e.evidence, rule=f"visit<{e.evidence.rule}", target_span=None,
-                source_span=visitor.span,
-                notes=(*e.evidence.notes, f"a visit to {host_country} implied by "
-                                          f"{e.cameo} there"))))
+        out.append(derived(e, VISIT_CODE, "visit", visitor, host,
+                           f"a visit to {host_country} implied by {e.cameo} there"))
     return out
