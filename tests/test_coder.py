@@ -987,6 +987,34 @@ def test_a_harm_done_by_a_weapon_is_that_weapons_use() -> None:
             summary(events)
 
 
+def test_a_use_of_force_by_a_named_weapon_is_that_weapons_use() -> None:
+    """A use of force CAMEO leaves unspecified (190) is coded by the weapon its doer is or
+    uses: "Russian warplanes hit a market" and "attacked Ukraine with 90 drones" are aerial
+    weapons (195), "government tanks shelled"-like attacks by tanks artillery (194), drones
+    launched at a target too; "with" a side fought ("clashed with tanks") is no weapon, and
+    a lone bomber is a person, not a plane; barrel bombs fall from the air."""
+    cases = [("Russian warplanes hit a market in Idlib.", "195"),
+             ("Russia attacked Ukraine with 90 drones and 10 missiles.", "195"),
+             ("Syrian army tanks attacked the village of Kafr Nabl.", "194"),
+             ("Russia launched more than 100 drones at Ukraine's energy grid overnight.", "195"),
+             ("Barrel bombs killed 20 people in Aleppo.", "195")]
+    for text, code in cases:
+        events = events_of(text)
+        assert code in [e.cameo for e in events], (text, summary(events))
+        assert "190" not in [e.cameo for e in events], (text, summary(events))
+    clash = events_of("Rebels clashed with Syrian army tanks near Hama.")
+    assert [e.cameo for e in clash if e.root == "19"] == ["190"], summary(clash)
+    bomber = events_of("The bomber struck a checkpoint in Manbij on Wednesday.")
+    assert "195" not in [e.cameo for e in bomber], summary(bomber)
+
+
+def test_a_body_suspends_a_member_state() -> None:
+    """"The Arab League suspended Syria" reduces relations (160) with that state."""
+    events = events_of("The Arab League suspended Syria in 2011.")
+    assert [(e.cameo, e.target.country if e.target else None) for e in events] == \
+        [("160", "SYR")], summary(events)
+
+
 def test_who_is_responsible_for_or_behind_an_event_did_it() -> None:
     events = events_of("Iran was behind the attack on the tanker.")
     attack = [e for e in events if e.root == "19"]
@@ -2017,6 +2045,53 @@ def test_a_denial_answers_the_accusation_made_against_the_denier() -> None:
         summary(events)
     alone = events_of("Qatar denied it.")
     assert all(e.target is None for e in alone), summary(alone)
+
+
+def test_a_retaliation_answers_the_force_used_against_the_retaliator() -> None:
+    """"Israel struck Iranian air defences. Iran said it would retaliate": against Israel,
+    as a vow of revenge is; a retaliation with no force told before has no other side."""
+    for text in ("Israel struck Iranian air defences. Iran said it would retaliate.",
+                 "Israeli jets bombed an Iranian base in Syria on Monday. Tehran vowed revenge."):
+        events = events_of(text)
+        answers = [e for e in events if e.sentence_index == 1]
+        assert answers and all(e.target is not None and e.target.country == "ISR"
+                               for e in answers), summary(events)
+    alone = events_of("Iran said it would retaliate.")
+    assert alone and all(e.target is None for e in alone), summary(alone)
+
+
+def test_what_is_paid_back_was_done() -> None:
+    """"Iran vowed to retaliate for the Israeli strike": the strike is the cause of the
+    retaliation, an event done (asserted), not a part of the vow's future."""
+    events = events_of("Iran vowed to retaliate for the Israeli strike on an airbase.")
+    strike = [e for e in events if e.root == "19" and e.source and e.source.country == "ISR"]
+    assert strike and strike[0].modality == "asserted", summary(events)
+
+
+def test_talks_hosted_between_two_sides_are_held_between_them() -> None:
+    """"Egypt hosted talks between Israeli and Hamas negotiators": Egypt hosts both sides
+    (043), and the talks are between them (040), as in talks mediated or a ceasefire
+    brokered between two sides."""
+    events = events_of("Egypt hosted talks between Israeli and Hamas negotiators in Cairo.")
+    got = {(e.cameo, _who(e.source), e.target.country if e.target else None) for e in events}
+    assert {("043", "EGY/None", "ISR"), ("043", "EGY/None", "PSE")} <= got, summary(events)
+    talks = {(e.source.country, e.target.country) for e in events
+             if e.cameo == "040" and e.source and e.target}
+    assert talks == {("ISR", "PSE"), ("PSE", "ISR")}, summary(events)
+    mediated = events_of("Qatar mediated talks between the United States and the Taliban.")
+    assert {e.cameo for e in mediated} == {"045", "040"}, summary(mediated)
+
+
+def test_the_wounded_of_a_gapped_passive_are_no_doers() -> None:
+    """"15 people were killed and dozens wounded in a suicide bombing": "dozens" are
+    wounded (the auxiliary is left out), not the bombers; the bombing is the means of both
+    harms, and a sentence codes one such attack on the same side once."""
+    events = events_of("At least 15 people were killed and dozens wounded in a suicide "
+                       "bombing at a market in Maiduguri.")
+    assert not [e for e in events if e.source is not None and "dozens" in e.source.text], \
+        summary(events)
+    assert [e.cameo for e in events] == ["1831"], summary(events)
+    assert "dozens" not in events[0].target.text, summary(events)
 
 
 def test_anger_and_outrage_are_disapproval() -> None:

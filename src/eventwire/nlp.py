@@ -1,8 +1,9 @@
 """The spaCy pipeline, loaded once per process and shared by every stage.
 
-One component of ours runs last and mends one error of the small model's:
-a second clause's subject read as a second object of the first clause
-(:func:`subject_repair`). One runs before the parser. In text set one paragraph to a line (most
+One component of ours runs last and mends two errors of the small model's:
+a second clause's subject read as a second object of the first clause, and the patient of
+a passive whose auxiliary is left out read as its doer (:func:`subject_repair`). One runs
+before the parser. In text set one paragraph to a line (most
 lines close a sentence), every line break ends a sentence: a headline or a caption with no
 full stop does not run on into the next paragraph. In hard-wrapped text a break may fall
 inside a sentence and is left to the parser, except that a line of more than
@@ -19,7 +20,7 @@ from collections.abc import Callable
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .errors import ModelError
 from .ingest.limits import MAX_LINE_SENTENCE_CHARS
@@ -124,4 +125,19 @@ def subject_repair(doc: Doc) -> Doc:
                 verb.head.pos_ in ("VERB", "AUX"):
             name.head = verb
             name.dep_ = "nsubj"
+    for verb in doc:
+        _gapped_passive(verb)
     return doc
+
+
+def _gapped_passive(verb: Token) -> None:
+    """In "15 people were killed and **dozens wounded**" the second clause's passive
+    auxiliary is left out, and the parser reads "dozens" as the doer of "wounded": a past
+    participle joined to a passive verb, with no auxiliary or object of its own, is passive
+    too, and its subject is its patient."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or \
+            not any(c.dep_ == "auxpass" for c in verb.head.children) or \
+            any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        subject.dep_ = "nsubjpass"

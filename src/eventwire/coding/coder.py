@@ -65,6 +65,7 @@ from .reframe import Reframing
 from .reframe import load as load_reframing
 from .statements import StatementCoder
 from .syntax import (
+    cause,
     child,
     conjuncts,
     hyphen_pair_of,
@@ -189,6 +190,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                     sender = governor  # "sent forces to oust the militants": the ousting too
                 else:
                     continue
+            elif cause(t):  # "vowed to retaliate for the strike": the strike was done
+                presupposed_by = t.head.head
             for ev in self._events_for(t, p, sent, index, ctx, headline, alleged_by,
                                        possible_by, way, sender, presupposed_by):
                 key = (ev.cameo, ev.source.to_dict().__repr__() if ev.source else "",
@@ -300,7 +303,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             # "dozens were detained after the march": the police, though no one says so
             sources, targets = agentless.fill_source(code, t, index, place, targets, ctx)
         if sources and not targets and (asked := recall.answered(
-                p.code, sources[0].actor, ctx.deeds, index)) is not None:
+                p.code, sources[0].actor, ctx.deeds, index, t)) is not None:
             # "Qatar denies it": the accusation it answers was Saudi Arabia's
             notes.append(f"the other side is whom it answers ({asked.text})")
             targets = [Found(asked, t)]

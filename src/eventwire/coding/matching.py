@@ -18,7 +18,7 @@ from .patterns import NAMING_VERBS, Pattern, PatternSet
 from .roles import HARM_VERBS, frame_head, gerund_noun
 from .stance import warning_clause
 from .syntax import (
-    CAUSE_PREPS,
+    cause_prep,
     child,
     conjuncts,
     head_words,
@@ -58,9 +58,8 @@ def _adjunct(tok: Token) -> bool:
         return True  # "violated the ceasefire **by firing** mortar shells": the means, told too
     if tok.dep_ == "advcl":
         return side_clause(tok) or trailing_participle(tok) and tok.nbor(-1).text == ","
-    return tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX") and (
-        tok.lower_ in SCENE_PREPS | CAUSE_PREPS or
-        tok.lower_ in FRONTED_SCENE_PREPS and tok.i < tok.head.i)
+    return tok.dep_ == "prep" and (cause_prep(tok) or tok.head.pos_ in ("VERB", "AUX") and (
+        tok.lower_ in SCENE_PREPS or tok.lower_ in FRONTED_SCENE_PREPS and tok.i < tok.head.i))
 
 
 #: verbs through which a complement is reached: "offered to **help** mediate", "agreed to

@@ -45,6 +45,10 @@ from .syntax import (
 #: **airstrikes by the coalition**"); and the defiance of a norm, whose norm was made
 #: ("violated **a 2013 US-Russia agreement**")
 PRESUPPOSING_ROOTS = ("11", "09", "128")
+#: CAMEO codes of hosting and mediating, whose object event between two sides happens
+#: between them ("hosted **talks between** Israeli and Hamas negotiators", "brokered **a
+#: ceasefire between** Israel and Hamas")
+HOSTING_CODES = ("043", "045")
 
 
 def own_actor(noun: Token) -> Token | None:
@@ -82,8 +86,10 @@ def deed_object(t: Token, governor: Token) -> bool:
 def codes_nested(t: Token, governor: Token, governing: Pattern) -> bool:
     """Whether the nominal event ``t``, inside the complement of the fired trigger
     ``governor``, is coded as an event of its own (see the module's docstring)."""
-    return (t.pos_ == "NOUN" and governing.code.startswith(PRESUPPOSING_ROOTS)
-            and own_actor(t) is not None)
+    return t.pos_ == "NOUN" and (
+        governing.code.startswith(PRESUPPOSING_ROOTS) and own_actor(t) is not None or
+        governing.code in HOSTING_CODES and any(c.dep_ == "prep" and c.lower_ == "between"
+                                                for c in t.children))
 
 
 #: CAMEO roots of sending forces, and of the force they are sent to use
@@ -119,7 +125,9 @@ def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None
     if t.pos_ != "VERB" or not (pattern.code.startswith(HARM_ROOTS) or
                                 pattern.lemma in HARM_LEMMAS):
         return None
-    verbs = [t, t.head] if t.dep_ == "conj" else [t]  # "killing and wounding hundreds"
+    # "killing and wounding hundreds"; "15 were killed and dozens wounded in a bombing"
+    verbs = [t, t.head] if t.dep_ == "conj" else \
+        [t, *(c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     ways = [g for v in verbs for prep in v.children if prep.dep_ in ("prep", "agent")
             and prep.lower_ in MEANS_PREPS for g in prep.children
             if g.dep_ in ("pobj", "pcomp")]
@@ -145,25 +153,35 @@ WEAPONS = {**dict.fromkeys(("jet", "warplane", "aircraft", "plane", "bomber", "d
            "bomb": "183", "explosive": "183", "ied": "183"}
 #: harm verbs whose patterns may code fighters killed as fighting (190)
 HARM_LEMMAS = frozenset({"kill", "wound", "injure"})
-#: kinds of bomb by the word before it ("a car bomb": 1832), and the bomber's ("a suicide
-#: bomber": 1831)
+#: kinds of bomb by the word before it ("a car bomb": 1832; "barrel bombs", dropped from the
+#: air: 195), and the bomber's ("a suicide bomber": 1831)
 BOMB_KINDS = {"car": "1832", "truck": "1832", "vehicle": "1832", "roadside": "1833",
-              "suicide": "1831"}
+              "suicide": "1831", "cluster": "195", "barrel": "195"}
+
+
+#: the code of a use of force the weapon names more closely ("Russian warplanes **hit** a
+#: market": an air attack, 195, not force unspecified)
+UNSPECIFIED_FORCE = "190"
 
 
 def weapon_code(t: Token, pattern: Pattern) -> str | None:
     """The code of the weapon that did the harm at ``t`` ("Russian jets killed", "tank fire
-    wounded"): its subject, or the subject's compound ("tank fire"), or None."""
+    wounded"), or the use of force at ``t`` that CAMEO leaves unspecified ("drones struck
+    Kyiv", "attacked Ukraine **with** 90 drones"): its subject, the subject's compound
+    ("tank fire"), or for a use of force the instrument after "with"; or None."""
+    force = pattern.code == UNSPECIFIED_FORCE and "with" not in pattern.target
     if t.pos_ != "VERB" or not (pattern.code.startswith(HARM_ROOTS)
-                                or pattern.lemma in HARM_LEMMAS):
+                                or pattern.lemma in HARM_LEMMAS or force):
         return None
     verb = t.head if t.dep_ == "conj" or trailing_participle(t) else t
     doers = [c for c in verb.children if c.dep_ == "nsubj"]  # "a car bomb exploded, killing"
+    if force:  # not "clashed with tanks": there, "with" names the other side
+        doers += prep_objects([t], "with")
     for doer in doers:
         for word in (doer, *(c for c in doer.children if c.dep_ == "compound")):
             code = WEAPONS.get(word.lemma_.lower())
-            if code is None:
-                continue
+            if code is None or force and word.tag_ == "NN" and word.lemma_.lower() == "bomber":
+                continue  # "the bomber struck": the one who blew himself up, not a plane
             if word.lemma_.lower() in ("bomb", "bomber"):
                 kind = next((BOMB_KINDS[c.lemma_.lower()] for c in doer.children
                              if c.dep_ in ("compound", "amod")

@@ -12,8 +12,9 @@ doer of such force, if it was named at most ``IMPLIED_REACH`` sentences before a
 another country used force of that root (:func:`implied_doer`; its text in brackets; an
 assault or a massacre only by one of the same code or done to the same side). An
 answer with no named other side ("Qatar denies it", "Russia refused") answers the latest
-accusation, appeal or demand the article told against the answerer's country
-(:func:`answered`). Each actor says so in its ``evidence``.
+accusation, appeal or demand the article told against the answerer's country, and a
+retaliation the latest force used against it (:func:`answered`). Each actor says so in its
+``evidence``.
 """
 
 from __future__ import annotations
@@ -138,11 +139,28 @@ def implied_target(code: str, doer: Actor, deeds: dict[str, Deed], trigger: Toke
         f"({side.evidence})"))
 
 
-def answered(code: str, answerer: Actor, deeds: dict[str, Deed], sentence: int) -> Actor | None:
-    """Whom an answer with no named other side answers (:data:`ANSWERS`): the doer of the
-    latest such event the article told against the answerer's country, at most
-    ``IMPLIED_REACH`` sentences before; else None."""
-    roots = next((r for prefix, r in ANSWERS.items() if code.startswith(prefix)), ())
+#: words of striking back: a retaliation answers force used against the retaliator ("Israel
+#: struck Iranian air defences. Iran said it would retaliate": against Israel)
+RETALIATION_WORDS = frozenset({"retaliate", "retaliation", "avenge", "revenge", "reprisal",
+                               "retribution", "vengeance", "counterattack"})
+#: what a retaliation answers: force and assault
+RETALIATED_ROOTS = ("18", *FORCE_ROOTS, "20")
+
+
+def retaliation(trigger: Token) -> bool:
+    """Whether the event at ``trigger`` strikes back: its word, or the word of its
+    complement or object ("vowed to **retaliate**", "threatened **revenge**")."""
+    words = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "dobj", "ccomp"))]
+    return any(w.lemma_.lower() in RETALIATION_WORDS for w in words)
+
+
+def answered(code: str, answerer: Actor, deeds: dict[str, Deed], sentence: int,
+             trigger: Token | None = None) -> Actor | None:
+    """Whom an answer with no named other side answers (:data:`ANSWERS`; a retaliation,
+    :func:`retaliation`, answers force): the doer of the latest such event the article told
+    against the answerer's country, at most ``IMPLIED_REACH`` sentences before; else None."""
+    roots = RETALIATED_ROOTS if trigger is not None and retaliation(trigger) else next(
+        (r for prefix, r in ANSWERS.items() if code.startswith(prefix)), ())
     asked = [d for root in roots if (d := deeds.get(root)) is not None and d.target is not None
              and d.target.country is not None and d.target.country == answerer.country
              and d.doer.country != answerer.country and sentence - d.sentence <= IMPLIED_REACH]

@@ -90,10 +90,17 @@ def _side(actor: Actor | None) -> str | None:
 def whole_only(events: list[Event]) -> list[Event]:
     """A sentence's events without those another event of the same code tells whole: "a
     truce was agreed by Armenia and Azerbaijan" is Armenia's truce with Azerbaijan (from
-    "truce"), not also Armenia's truce with no one (from "agreed") -- one event per dyad."""
+    "truce"), not also Armenia's truce with no one (from "agreed"); and the first of those
+    of one code between the same two sides only ("10 civilians were killed and 45
+    injured": one attack on Syria's civilians) -- one event per dyad, code and sentence."""
     def covers(whole: Event, part: Event) -> bool:
         return whole is not part and whole.cameo == part.cameo and all(
             _side(p) is None or _side(p) == _side(w) for p, w in
             ((part.source, whole.source), (part.target, whole.target))) and \
             (_side(whole.source), _side(whole.target)) != (_side(part.source), _side(part.target))
-    return [ev for ev in events if not any(covers(other, ev) for other in events)]
+    kept: dict[tuple[str, str | None, str | None, str | None, str | None], Event] = {}
+    for ev in events:  # a domestic dyad's two sides differ by sector ("the army and the RSF")
+        if not any(covers(other, ev) for other in events):
+            kept.setdefault((ev.cameo, _side(ev.source), _side(ev.target),
+                             ev.source and ev.source.sector, ev.target and ev.target.sector), ev)
+    return list(kept.values())

@@ -351,13 +351,25 @@ FIGHT_WORDS = frozenset({"fight", "fighting", "clash", "battle", "gunfight", "fi
 #: prepositions of a verb's cause, an event that happened before it: "imposed sanctions
 #: **over** the crackdown on protesters", "expelled diplomats **after** the poisoning"
 CAUSE_PREPS = frozenset({"over", "after", "following"})
+#: words of paying back, whose "for" is the cause too: "vowed to retaliate **for** the
+#: Israeli strike", "in revenge for the killing"
+PAYBACK_WORDS = frozenset({"retaliate", "avenge", "retaliation", "revenge", "reprisal",
+                           "retribution", "vengeance"})
+
+
+def cause_prep(prep: Token) -> bool:
+    """A preposition of its verb's cause (:data:`CAUSE_PREPS`; "for" after a word of paying
+    back, verb or noun, :data:`PAYBACK_WORDS`)."""
+    governor = prep.head
+    return prep.lower_ in CAUSE_PREPS and governor.pos_ in ("VERB", "AUX") or \
+        prep.lower_ == "for" and governor.lemma_.lower() in PAYBACK_WORDS
 
 
 def cause(noun: Token) -> bool:
     """Whether ``noun`` names the cause of its verb ("imposed sanctions **over the
-    crackdown**"): an event of others, not the verb's doer's own."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in CAUSE_PREPS and \
-        noun.head.head.pos_ in ("VERB", "AUX")
+    crackdown**", "retaliated **for the strike**"): an event of others, not the verb's
+    doer's own."""
+    return noun.dep_ == "pobj" and cause_prep(noun.head)
 
 
 #: adjectives that do stand before a determiner ("such a move", "many a time")
