@@ -26,6 +26,8 @@ def truecase() -> Truecaser:
     ("russia and turkey signed a ceasefire deal in sochi on thursday, officials said.", "lower"),
     ("RUSSIA AND TURKEY SIGNED A CEASEFIRE DEAL IN SOCHI ON THURSDAY, OFFICIALS SAID.", "upper"),
     ("ok", None),
+    ("UN, EU", None),
+    ("ISRAELI JETS STRIKE GAZA CITY", "upper"),
 ])
 def test_case_of_tells_text_set_in_one_case(text: str, expected: str | None) -> None:
     assert case_of(text) == expected
@@ -90,3 +92,12 @@ def test_lower_case_text_is_coded_as_normal_case() -> None:
             for e in got] == [(e.root, e.source and e.source.country,
                                e.target and e.target.country) for e in want]
     assert any(e.location and e.location.country == "IND" for e in got)
+
+
+def test_a_short_headline_in_capitals_is_coded_as_normal_case() -> None:
+    """A wire headline in capitals, however short, is truecased before it is parsed."""
+    import eventwire
+
+    got = eventwire.extract("ISRAELI JETS STRIKE GAZA CITY", published="2024-04-01")
+    assert [(e.root, e.source and e.source.country, e.target and e.target.country)
+            for e in got] == [("19", "ISR", "PSE")]

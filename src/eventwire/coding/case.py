@@ -80,6 +80,9 @@ _CLOSERS = "\"'\u201d\u2019)]"
 TOWN_POPULATION = 100_000
 BIG_TOWN_POPULATION = 1_000_000
 MAX_PHRASE = 6
+#: the fewest letters whose case says how a text is set: a wire headline in capitals
+#: ("MALI'S JUNTA EXPELS FRENCH AMBASSADOR") is long enough; "UN, EU" is not
+MIN_LETTERS = 15
 
 
 def case_of(text: str) -> str | None:
@@ -89,7 +92,7 @@ def case_of(text: str) -> str | None:
         if char.isalpha() and char.lower() != char.upper():
             letters += 1
             upper += char.isupper()
-    if letters < 40:
+    if letters < MIN_LETTERS:
         return None
     share = upper / letters
     if share < 0.01:
