@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from ..records import Actor, Event
 from .nested import own_actor
 from .relevance import FORCE_ROOTS
+from .syntax import PAYBACK_WORDS
 
 #: determiners that point back to an event already told
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -139,11 +140,8 @@ def implied_target(code: str, doer: Actor, deeds: dict[str, Deed], trigger: Toke
         f"({side.evidence})"))
 
 
-#: words of striking back: a retaliation answers force used against the retaliator ("Israel
-#: struck Iranian air defences. Iran said it would retaliate": against Israel)
-RETALIATION_WORDS = frozenset({"retaliate", "retaliation", "avenge", "revenge", "reprisal",
-                               "retribution", "vengeance", "counterattack"})
-#: what a retaliation answers: force and assault
+#: what a retaliation answers: force and assault ("Israel struck Iranian air defences. Iran
+#: said it would retaliate": against Israel)
 RETALIATED_ROOTS = ("18", *FORCE_ROOTS, "20")
 
 
@@ -151,7 +149,7 @@ def retaliation(trigger: Token) -> bool:
     """Whether the event at ``trigger`` strikes back: its word, or the word of its
     complement or object ("vowed to **retaliate**", "threatened **revenge**")."""
     words = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "dobj", "ccomp"))]
-    return any(w.lemma_.lower() in RETALIATION_WORDS for w in words)
+    return any(w.lemma_.lower() in PAYBACK_WORDS for w in words)
 
 
 def answered(code: str, answerer: Actor, deeds: dict[str, Deed], sentence: int,

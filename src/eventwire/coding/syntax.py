@@ -354,7 +354,7 @@ CAUSE_PREPS = frozenset({"over", "after", "following"})
 #: words of paying back, whose "for" is the cause too: "vowed to retaliate **for** the
 #: Israeli strike", "in revenge for the killing"
 PAYBACK_WORDS = frozenset({"retaliate", "avenge", "retaliation", "revenge", "reprisal",
-                           "retribution", "vengeance"})
+                           "retribution", "vengeance", "counterattack"})
 
 
 def cause_prep(prep: Token) -> bool:
