@@ -2062,10 +2062,15 @@ def test_a_retaliation_answers_the_force_used_against_the_retaliator() -> None:
 
 def test_what_is_paid_back_was_done() -> None:
     """"Iran vowed to retaliate for the Israeli strike": the strike is the cause of the
-    retaliation, an event done (asserted), not a part of the vow's future."""
+    retaliation, an event done (asserted), not a part of the vow's future; and the vow is
+    against Israel, whose strike it pays back."""
     events = events_of("Iran vowed to retaliate for the Israeli strike on an airbase.")
     strike = [e for e in events if e.root == "19" and e.source and e.source.country == "ISR"]
     assert strike and strike[0].modality == "asserted", summary(events)
+    vow = [e for e in events if e.root == "13"]
+    assert vow and vow[0].target is not None and vow[0].target.country == "ISR", \
+        summary(events)
+    assert any("pays back" in note for note in vow[0].evidence.notes), vow[0].evidence
 
 
 def test_talks_hosted_between_two_sides_are_held_between_them() -> None:

@@ -697,6 +697,8 @@ def test_a_capital_where_a_reaction_happens_is_its_government(text: str, name: s
     ("The deal was seen as a victory for Tehran and a setback for Riyadh.", "Riyadh"),
     ("Ankara is seeking assurances from Washington over the Kurdish militia.", "Washington"),
     ("Critics say the policy has played into the hands of Iran.", "Iran"),
+    ("Japan protested to China over the incursion of coast guard ships.", "China"),
+    ("Seoul lodged a formal protest to Tokyo over the textbooks.", "Tokyo"),
 ])
 def test_more_nouns_of_dealings_name_parties(text: str, trap: str) -> None:
     assert trap not in _first(text)

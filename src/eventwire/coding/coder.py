@@ -206,7 +206,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         events.extend(interceptions.launches(events, sent, span_of))  # "downed … missiles"
         events.extend(backing.air_attacks(  # "forces, backed by Russian air power, attacked"
             events, sent, span_of, lambda tok: [f.actor for f in self._actors(tok, ctx)]))
-        return events
+        return recall.paid_back(events, sent, span_of)  # "retaliate for the Israeli strike"
 
     # -- events -------------------------------------------------------------------------
     def _events_for(self, t: Token, p: Pattern, sent: Span, index: int, ctx: ArticleContext,

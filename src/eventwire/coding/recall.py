@@ -13,8 +13,9 @@ another country used force of that root (:func:`implied_doer`; its text in brack
 assault or a massacre only by one of the same code or done to the same side). An
 answer with no named other side ("Qatar denies it", "Russia refused") answers the latest
 accusation, appeal or demand the article told against the answerer's country, and a
-retaliation the latest force used against it (:func:`answered`). Each actor says so in its
-``evidence``.
+retaliation the latest force used against it (:func:`answered`), or the deed it pays back
+when the sentence tells it ("retaliate for the Israeli strike": :func:`paid_back`). Each
+actor says so in its ``evidence``.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..records import Actor, Event
 from .nested import own_actor
 from .relevance import FORCE_ROOTS
-from .syntax import PAYBACK_WORDS
+from .syntax import PAYBACK_WORDS, cause
+from .veto import SpanOf, triggers
 
 #: determiners that point back to an event already told
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -169,3 +171,29 @@ def answered(code: str, answerer: Actor, deeds: dict[str, Deed], sentence: int,
         f"answered: {deed.doer.text!r} had acted against {answerer.text!r} "
         f"({deed.doer.evidence})"))
 
+
+def paid_back(events: list[Event], sent: Span, span_of: SpanOf) -> list[Event]:
+    """``events`` (coded in ``sent``; ``span_of`` maps its offsets to the article's), a
+    retaliation with no other side given the doer of what it pays back when the sentence
+    tells that too ("Iran vowed to retaliate **for the Israeli strike**": against Israel)."""
+    words = triggers(sent, span_of, (e.evidence.trigger for e in events))
+    paid = [(word.head.head, e) for e in events
+            if (word := words.get(e.evidence.trigger_span.start)) is not None and cause(word)
+            and e.modality in TOLD and e.source is not None and e.source.country is not None]
+    out: list[Event] = []
+    for e in events:
+        tok = words.get(e.evidence.trigger_span.start)
+        deed = next((d for payer, d in paid if tok is not None and (
+            payer.i == tok.i or tok.is_ancestor(payer)) and e.source is not None and
+            d.source is not None and d.source.country != e.source.country), None) \
+            if e.target is None and tok is not None and retaliation(tok) else None
+        if deed is not None and deed.source is not None:
+            side = dataclasses.replace(deed.source, text=f"[{deed.source.text}]", span=None,
+                                       evidence=f"paid back: {deed.source.text!r} did the "
+                                                f"{deed.evidence.trigger!r} it answers")
+            e = dataclasses.replace(e, target=side, evidence=dataclasses.replace(
+                e.evidence, target_span=None, notes=(
+                    *e.evidence.notes, f"the other side is whose deed it pays back "
+                                       f"({deed.source.text})")))
+        out.append(e)
+    return out
