@@ -1008,6 +1008,30 @@ def test_a_use_of_force_by_a_named_weapon_is_that_weapons_use() -> None:
     assert "195" not in [e.cameo for e in bomber], summary(bomber)
 
 
+def test_a_harm_done_by_violent_repression_is_that_repression() -> None:
+    """"Dozens of protesters were injured when police fired rubber bullets": the police's
+    violent repression (175) of the protesters, as "killed in the crackdown" is."""
+    events = events_of("Dozens of protesters were injured when police fired rubber bullets "
+                       "in Lima.")
+    assert [(e.cameo, _who(e.source)) for e in events] == [("175", "PER/COP")], \
+        summary(events)
+    crushed = events_of("Five protesters were killed in the crackdown in Minsk.")
+    assert [e.cameo for e in crushed] == ["175"], summary(crushed)
+
+
+def test_force_during_which_one_acts_is_not_ones_own() -> None:
+    """"Poland scrambled fighter jets during the attack": the attack is not Poland's (it is
+    the doer's told before, Russia); "raised the issue during talks with Putin" is still
+    Erdogan's talks."""
+    events = events_of("Russia launched a drone attack on Kyiv. Poland scrambled fighter "
+                       "jets to protect its airspace during the attack.")
+    assert not [e for e in events if e.root == "19" and e.source is not None
+                and e.source.country == "POL"], summary(events)
+    talks = events_of("Erdogan raised the issue during talks with Putin.")
+    assert ("TUR", "RUS") in {(e.source.country, e.target.country) for e in talks
+                              if e.root == "04" and e.source and e.target}, summary(talks)
+
+
 def test_a_body_suspends_a_member_state() -> None:
     """"The Arab League suspended Syria" reduces relations (160) with that state."""
     events = events_of("The Arab League suspended Syria in 2011.")

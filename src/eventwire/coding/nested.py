@@ -109,8 +109,9 @@ def mission(t: Token, pattern: Pattern, governor: Token, governing: Pattern) -> 
 #: CAMEO roots of harm to people, whose means may be named ("killed in airstrikes")
 HARM_ROOTS = ("18",)
 #: CAMEO roots (and codes) of the means that name the event instead: fighting and weapons
-#: (an attack, artillery, aerial weapons, bombings, weapons of mass destruction)
-MEANS_ROOTS = ("19", "20", "183")
+#: (an attack, artillery, aerial weapons, bombings, weapons of mass destruction) and violent
+#: repression ("injured when police fired rubber bullets", "killed in the crackdown")
+MEANS_ROOTS = ("19", "20", "183", "175")
 #: prepositions that name the means of a harm
 MEANS_PREPS = ("in", "by", "during", "from", "under")
 #: conjunctions of a clause that names the means of a harm ("killed when shells hit")
