@@ -1032,6 +1032,26 @@ def test_force_during_which_one_acts_is_not_ones_own() -> None:
                               if e.root == "04" and e.source and e.target}, summary(talks)
 
 
+def test_a_ship_rammed_is_force_used_on_its_state() -> None:
+    """"A Chinese coast guard ship rammed a Philippine supply boat": force (190) by China
+    on the Philippines."""
+    events = events_of("A Chinese coast guard ship rammed a Philippine supply boat near "
+                       "Second Thomas Shoal.")
+    assert [(e.cameo, e.source.country if e.source else None,
+             e.target.country if e.target else None) for e in events] == \
+        [("190", "CHN", "PHL")], summary(events)
+
+
+def test_the_cause_of_a_concern_is_not_the_concerned_ones_deed() -> None:
+    """"The EU expressed concern over the arrests of opposition leaders": the arrests are
+    the cause of the concern (its object's "over"), not the EU's."""
+    events = events_of("The EU expressed concern over the arrests of opposition leaders "
+                       "in Georgia.")
+    arrests = [e for e in events if e.root == "17"]
+    assert arrests and all(e.source is None or e.source.country != "EUR" for e in arrests), \
+        summary(events)
+
+
 def test_a_body_suspends_a_member_state() -> None:
     """"The Arab League suspended Syria" reduces relations (160) with that state."""
     events = events_of("The Arab League suspended Syria in 2011.")

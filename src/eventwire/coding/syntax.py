@@ -358,10 +358,12 @@ PAYBACK_WORDS = frozenset({"retaliate", "avenge", "retaliation", "revenge", "rep
 
 
 def cause_prep(prep: Token) -> bool:
-    """A preposition of its verb's cause (:data:`CAUSE_PREPS`; "for" after a word of paying
-    back, verb or noun, :data:`PAYBACK_WORDS`)."""
+    """A preposition of its verb's cause (:data:`CAUSE_PREPS`, on the verb or on its object:
+    "expressed concern **over** the arrests"; "for" after a word of paying back, verb or
+    noun, :data:`PAYBACK_WORDS`)."""
     governor = prep.head
-    return prep.lower_ in CAUSE_PREPS and governor.pos_ in ("VERB", "AUX") or \
+    return prep.lower_ in CAUSE_PREPS and (governor.pos_ in ("VERB", "AUX") or (
+        governor.dep_ == "dobj" and governor.head.pos_ == "VERB")) or \
         prep.lower_ == "for" and governor.lemma_.lower() in PAYBACK_WORDS
 
 
