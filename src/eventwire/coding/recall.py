@@ -176,6 +176,9 @@ def paid_back(events: list[Event], sent: Span, span_of: SpanOf) -> list[Event]:
     """``events`` (coded in ``sent``; ``span_of`` maps its offsets to the article's), a
     retaliation with no other side given the doer of what it pays back when the sentence
     tells that too ("Iran vowed to retaliate **for the Israeli strike**": against Israel)."""
+    if all(e.target is not None for e in events) or not any(
+            t.lemma_.lower() in PAYBACK_WORDS for t in sent):
+        return events  # no side open, or no word of paying back: nothing to look up
     words = triggers(sent, span_of, (e.evidence.trigger for e in events))
     paid = [(word.head.head, e) for e in events
             if (word := words.get(e.evidence.trigger_span.start)) is not None and cause(word)
