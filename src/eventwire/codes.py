@@ -13,6 +13,9 @@ from . import resources
 from .errors import DataError
 from .records import Plover
 
+#: CAMEO roots of force: assault (18), fighting (19) and mass violence (20)
+FORCE_ROOTS = ("18", "19", "20")
+
 
 @dataclasses.dataclass(frozen=True)
 class CameoCode:

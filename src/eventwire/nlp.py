@@ -110,24 +110,30 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 @Language.component("eventwire_subject_repair")
 def subject_repair(doc: Doc) -> Doc:
+    """Mend the subjects of joined clauses, one pass over the words: a second clause's
+    subject read as the first clause's object (:func:`_joined_subject`), and the patient of
+    a passive whose auxiliary is left out read as its doer (:func:`_gapped_passive`)."""
+    for verb in doc:
+        _joined_subject(verb)
+        _gapped_passive(verb)
+    return doc
+
+
+def _joined_subject(verb: Token) -> None:
     """Give a second clause back its subject when the parser has joined it to the first
     clause's object: in "France condemned the strikes and **Egypt called** for restraint"
     the small model reads "Egypt" as a second thing condemned and "called" as France's. A
     name joined to an object that stands just before a verb with a tense of its own, joined
     to the first verb and with no subject, is that verb's subject."""
-    for verb in doc:
-        if verb.dep_ != "conj" or verb.tag_ not in _FINITE or verb.i == 0 or any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            continue
-        name = doc[verb.i - 1]
-        if name.dep_ == "conj" and name.pos_ == "PROPN" and name.head.dep_ in ("dobj", "pobj") \
-                and not list(name.children) and name.head.i > verb.head.i and \
-                verb.head.pos_ in ("VERB", "AUX"):
-            name.head = verb
-            name.dep_ = "nsubj"
-    for verb in doc:
-        _gapped_passive(verb)
-    return doc
+    if verb.dep_ != "conj" or verb.tag_ not in _FINITE or verb.i == 0 or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return
+    name = verb.doc[verb.i - 1]
+    if name.dep_ == "conj" and name.pos_ == "PROPN" and name.head.dep_ in ("dobj", "pobj") \
+            and not list(name.children) and name.head.i > verb.head.i and \
+            verb.head.pos_ in ("VERB", "AUX"):
+        name.head = verb
+        name.dep_ = "nsubj"
 
 
 def _gapped_passive(verb: Token) -> None:

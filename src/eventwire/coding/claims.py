@@ -9,7 +9,7 @@ patterns) names the doer the attack lacked. :func:`credit` gives it:
   credit (its trigger's sentence says "responsibility" or "credit"), not an admission of a
   mistake;
 * the attack is the latest use of force, assault or mass violence (roots 18, 19, 20:
-  :data:`.relevance.FORCE_ROOTS`) with no source of a known country, told in one of the
+  :data:`..codes.FORCE_ROOTS`) with no source of a known country, told in one of the
   :data:`REACH` sentences before the claim's, and the claim names nothing or names it
   definitely ("claimed responsibility **for the attack**"; not "**for a separate** raid");
 * the attack keeps its own modality; its source becomes the claimer, and its evidence says
@@ -22,8 +22,8 @@ import dataclasses
 
 from spacy.tokens import Span
 
+from ..codes import FORCE_ROOTS
 from ..records import Event
-from .relevance import FORCE_ROOTS
 from .syntax import prep_objects
 from .veto import SpanOf, triggers
 

@@ -14,9 +14,9 @@ from spacy.tokens import Token
 from .. import codes
 from ..actors import ActorResolver, ArticleMemory
 from ..actors.resolver import CONTEXT_EVIDENCE
+from ..codes import FORCE_ROOTS
 from ..records import Actor, Article, Location
 from .matching import PROTEST_ROOT
-from .relevance import FORCE_ROOTS
 from .roles import MEANS_WORDS
 from .syntax import prep_objects
 

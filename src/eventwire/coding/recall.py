@@ -25,9 +25,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from ..codes import FORCE_ROOTS
 from ..records import Actor, Event
 from .nested import own_actor
-from .relevance import FORCE_ROOTS
 from .syntax import PAYBACK_WORDS, cause
 from .veto import SpanOf, triggers
 
@@ -73,6 +73,12 @@ def remember(events: Iterable[Event], deeds: dict[str, Deed]) -> None:
                                   before | {ev.source.country})
 
 
+def _implied(actor: Actor, evidence: str) -> Actor:
+    """``actor`` as a side no word of the sentence names: its text in brackets, no span, and
+    ``evidence`` saying why it is implied."""
+    return dataclasses.replace(actor, text=f"[{actor.text}]", span=None, evidence=evidence)
+
+
 def _last(code: str, deeds: dict[str, Deed]) -> Deed | None:
     return deeds.get(code[:3]) or deeds.get(code[:2])
 
@@ -114,9 +120,9 @@ def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,
             deed.target.country != target_country:
         return None  # force on another country's people or places: another war, no guess
     doer = deed.doer
-    return dataclasses.replace(doer, text=f"[{doer.text}]", span=None, evidence=(
-        f"implied by {trigger.text!r} ({code}): no doer named; the article's last named "
-        f"doer of such force, {doer.text!r} ({doer.evidence})"))
+    return _implied(doer, f"implied by {trigger.text!r} ({code}): no doer named; the "
+                          f"article's last named doer of such force, {doer.text!r} "
+                          f"({doer.evidence})")
 
 
 def implied_target(code: str, doer: Actor, deeds: dict[str, Deed], trigger: Token,
@@ -136,15 +142,9 @@ def implied_target(code: str, doer: Actor, deeds: dict[str, Deed], trigger: Toke
             deed.target.country == doer.country and deed.target.sector == doer.sector:
         return None
     side = deed.target
-    return dataclasses.replace(side, text=f"[{side.text}]", span=None, evidence=(
-        f"implied by {trigger.text!r} ({code}): no target named; the side "
-        f"{deed.doer.text!r} was last told using such force against, {side.text!r} "
-        f"({side.evidence})"))
-
-
-#: what a retaliation answers: force and assault ("Israel struck Iranian air defences. Iran
-#: said it would retaliate": against Israel)
-RETALIATED_ROOTS = ("18", *FORCE_ROOTS, "20")
+    return _implied(side, f"implied by {trigger.text!r} ({code}): no target named; the side "
+                          f"{deed.doer.text!r} was last told using such force against, "
+                          f"{side.text!r} ({side.evidence})")
 
 
 def retaliation(trigger: Token) -> bool:
@@ -157,9 +157,10 @@ def retaliation(trigger: Token) -> bool:
 def answered(code: str, answerer: Actor, deeds: dict[str, Deed], sentence: int,
              trigger: Token | None = None) -> Actor | None:
     """Whom an answer with no named other side answers (:data:`ANSWERS`; a retaliation,
-    :func:`retaliation`, answers force): the doer of the latest such event the article told
+    :func:`retaliation`, answers force: "Israel struck Iranian air defences. Iran said it
+    would retaliate": against Israel): the doer of the latest such event the article told
     against the answerer's country, at most ``IMPLIED_REACH`` sentences before; else None."""
-    roots = RETALIATED_ROOTS if trigger is not None and retaliation(trigger) else next(
+    roots = FORCE_ROOTS if trigger is not None and retaliation(trigger) else next(
         (r for prefix, r in ANSWERS.items() if code.startswith(prefix)), ())
     asked = [d for root in roots if (d := deeds.get(root)) is not None and d.target is not None
              and d.target.country is not None and d.target.country == answerer.country
@@ -167,9 +168,8 @@ def answered(code: str, answerer: Actor, deeds: dict[str, Deed], sentence: int,
     if not asked:
         return None
     deed = max(asked, key=lambda d: d.sentence)
-    return dataclasses.replace(deed.doer, text=f"[{deed.doer.text}]", span=None, evidence=(
-        f"answered: {deed.doer.text!r} had acted against {answerer.text!r} "
-        f"({deed.doer.evidence})"))
+    return _implied(deed.doer, f"answered: {deed.doer.text!r} had acted against "
+                               f"{answerer.text!r} ({deed.doer.evidence})")
 
 
 def paid_back(events: list[Event], sent: Span, span_of: SpanOf) -> list[Event]:
@@ -180,23 +180,25 @@ def paid_back(events: list[Event], sent: Span, span_of: SpanOf) -> list[Event]:
             t.lemma_.lower() in PAYBACK_WORDS for t in sent):
         return events  # no side open, or no word of paying back: nothing to look up
     words = triggers(sent, span_of, (e.evidence.trigger for e in events))
-    paid = [(word.head.head, e) for e in events
+    # what the sentence tells as paid back: the word of paying back, the doer, the deed's word
+    paid = [(word.head.head, e.source, e.evidence.trigger) for e in events
             if (word := words.get(e.evidence.trigger_span.start)) is not None and cause(word)
             and e.modality in TOLD and e.source is not None and e.source.country is not None]
     out: list[Event] = []
     for e in events:
         tok = words.get(e.evidence.trigger_span.start)
-        deed = next((d for payer, d in paid if tok is not None and (
-            payer.i == tok.i or tok.is_ancestor(payer)) and e.source is not None and
-            d.source is not None and d.source.country != e.source.country), None) \
-            if e.target is None and tok is not None and retaliation(tok) else None
-        if deed is not None and deed.source is not None:
-            side = dataclasses.replace(deed.source, text=f"[{deed.source.text}]", span=None,
-                                       evidence=f"paid back: {deed.source.text!r} did the "
-                                                f"{deed.evidence.trigger!r} it answers")
-            e = dataclasses.replace(e, target=side, evidence=dataclasses.replace(
-                e.evidence, target_span=None, notes=(
-                    *e.evidence.notes, f"the other side is whose deed it pays back "
-                                       f"({deed.source.text})")))
+        if e.target is None and e.source is not None and tok is not None and retaliation(tok):
+            payer = e.source
+            found = next(((doer, deed) for back, doer, deed in paid
+                          if (back.i == tok.i or tok.is_ancestor(back))
+                          and doer.country != payer.country), None)
+            if found is not None:
+                doer, deed = found
+                e = dataclasses.replace(
+                    e, target=_implied(doer, f"paid back: {doer.text!r} did the {deed!r} it "
+                                             f"answers"),
+                    evidence=dataclasses.replace(e.evidence, target_span=None, notes=(
+                        *e.evidence.notes, f"the other side is whose deed it pays back "
+                                           f"({doer.text})")))
         out.append(e)
     return out

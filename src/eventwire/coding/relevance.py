@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from ..codes import FORCE_ROOTS  # an event of these needs a doer, not a disaster
 from ..records import Actor
 from .roles import FRAME_NOUNS
 from .syntax import child, prep_objects
@@ -63,8 +64,6 @@ def relevant(source: Actor | None, target: Actor | None) -> bool:
         a.country is not None or a.kind in NAMED_KINDS)) for a in (source, target))
 
 
-#: CAMEO roots of force: an event of these needs a doer, not a disaster
-FORCE_ROOTS = ("18", "19", "20")
 #: CAMEO roots of coercion and force: what a disaster or a figure of speech may look like
 HARM_ROOTS = ("17", *FORCE_ROOTS)
 #: sectors that use force only in metaphor ("Toyota attacked the market")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..codes import FORCE_ROOTS
 from .coref import quoted
 from .cues import Cues
 from .modality import SAID_ROOTS, UNSAYING
@@ -50,11 +51,10 @@ INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy", "resort"})
 NOT_AGENTIVE_PREPS = frozenset({"after", "before", "since", "despite", "following", "amid",
                                 "against", "over", "because", "until", "of", "from", "to",
                                 "under"})
-#: prepositions that set a scene of force, not the doer's own deed: "Poland scrambled jets
-#: **during** the attack" (the attack is not Poland's; "raised it during talks" is his talks)
+#: prepositions that set a scene of force (:data:`..codes.FORCE_ROOTS`), not the doer's own
+#: deed: "Poland scrambled jets **during** the attack" (the attack is not Poland's; "raised it
+#: during talks" is his talks)
 FORCE_SCENE_PREPS = frozenset({"during"})
-#: roots of force, whose noun after :data:`FORCE_SCENE_PREPS` is no deed of the clause's doer
-FORCE_SCENE_ROOTS = ("18", "19", "20")
 #: verbs whose subject suffers the event their object names ("the town **suffered** heavy
 #: shelling", "the rebels **faced** an assault"), as does the subject of "come under" an
 #: event ("Afrin **came under** attack"): that subject is the event's target
@@ -591,7 +591,7 @@ class RoleFinder:
                 held.dep_ == "dobj" or (
                     held.dep_ == "pobj" and held.head.lower_ not in NOT_AGENTIVE_PREPS and not (
                         held.head.lower_ in FORCE_SCENE_PREPS and
-                        p.code.startswith(FORCE_SCENE_ROOTS)))) and \
+                        p.code.startswith(FORCE_ROOTS)))) and \
                 gov.lemma_.lower() not in self.cues.undergoing_verbs | self.cues.reacting_verbs \
                 and not (gov.lemma_.lower() in UNSAYING and p.code.startswith(SAID_ROOTS)):
             # not "fled … to escape the fighting", "condemned the attack", "rejected the
