@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.actors import ActorResolver, ArticleMemory
+from eventwire.actors import ActorResolver, ArticleMemory, resolve_actor
 from eventwire.actors.knowledge import Entry, Knowledge, Organization, Person, Term
 from eventwire.places import Gazetteer, Place
 
@@ -340,3 +340,10 @@ def test_a_capital_naming_a_base_or_leader_is_no_government(bundled: ActorResolv
     assert actor is not None and actor.country == country and actor.sector != "GOV", actor
     moscow = bundled.resolve("Moscow", date=dt.date(2018, 1, 1))
     assert moscow is not None and moscow.sector == "GOV", moscow  # the capital alone still is
+
+
+def test_a_given_name_in_a_full_birth_name_is_no_surname() -> None:
+    """Only names a person goes by make surnames: "George" (the last of King Charles's
+    given names) is no one's surname in the data."""
+    actor = resolve_actor("George")
+    assert actor is None or actor.kind != "person", actor

@@ -3273,3 +3273,16 @@ def test_an_office_of_one_state_only_names_its_holder() -> None:
     assert ("GBR", "SYR") in sides(events, "111"), summary(events)
     events = events_of("The prime minister condemned the Syrian regime.", "2019-10-10")
     assert ("GBR", "SYR") not in sides(events, "111"), summary(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Congressman Jim Jordan attacked the plan on Tuesday.",
+    "Chad Smith, a local councillor, criticised the plan.",
+    "Mr Jordan criticised the plan.",
+])
+def test_a_country_that_is_a_word_of_a_persons_name_is_no_actor(text: str) -> None:
+    """A person the actor data do not know, whose first name or surname is a country's:
+    the tagger sees a person's name, so the person is no state."""
+    events = events_of(text)
+    assert not [e for e in events for side in (e.source, e.target)
+                if side is not None and side.country in ("JOR", "TCD")], summary(events)

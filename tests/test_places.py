@@ -535,6 +535,20 @@ def test_event_takes_the_place_in_its_clause(text: str, want: tuple[float, float
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, want", [
+    # a clause of the same time whose object's conjunct the parser gives the place to
+    ("Merkel praised the accord as she hosted France's Emmanuel Macron and Italy's Giuseppe "
+     "Conte in Berlin.", (52.52, 13.40)),
+    # the purpose of a trip happens where the trip goes (the parser's dative "to" too)
+    ("Turkey sent a delegation to Moscow to sign the agreement.", (55.75, 37.62)),
+])
+def test_every_event_of_the_sentence_takes_its_one_scene(text: str,
+                                                        want: tuple[float, float]) -> None:
+    places = _event_place(text)
+    assert places and all(p is not None and near(p.lat, p.lon, want) for p in places), places
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, want", [
     # the sentence's scene: all its places in one country, the most precise one
     ("The soldier was arrested while on holiday in the town of Didim, south-west Turkey, "
      "when armed police raided the resort.", (37.38, 27.27)),
@@ -933,3 +947,20 @@ def test_the_report_can_leave_the_test_half_out() -> None:
     dev = report_lines("T", reports, ("dev",))
     assert "test" in both[1] and "test" not in dev[1] and "dev" in dev[1]
     assert all(len(line) < len(full) for line, full in zip(dev[2:], both[2:], strict=True))
+
+
+@pytest.mark.model
+def test_a_country_name_tagged_as_a_person_is_a_place_unless_a_persons_name() -> None:
+    """The small model tags "Mali" or "Chad" as a person: alone, a country's name is a
+    place; inside a person's name, or after the article names that person, it is not."""
+    assert {c.text: c.location.country for c in eventwire.geocode(
+        "Troops from Chad and Niger attacked militants in Mali.")} == {
+        "Chad": "TCD", "Niger": "NER", "Mali": "MLI"}
+    assert not [c for c in eventwire.geocode(
+        "Jim Jordan criticised the plan. Jordan told reporters it would fail.")
+        if c.text == "Jordan"]
+    article = eventwire.Article(id="t", published="2019-03-01", text=(
+        "The African Union suspended Mali after the coup."))
+    events = next(eventwire.Extractor(veto=False, proposer=False).extract_many([article]))[1]
+    assert [(e.cameo, e.target.country if e.target else None) for e in events] == [
+        ("160", "MLI")], events

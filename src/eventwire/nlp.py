@@ -3,9 +3,11 @@
 One component of ours runs last and mends two errors of the small model's:
 a second clause's subject read as a second object of the first clause, and the patient of
 a passive whose auxiliary is left out read as its doer (:func:`subject_repair`). One runs
-before the parser. In text set one paragraph to a line (most
-lines close a sentence), every line break ends a sentence: a headline or a caption with no
-full stop does not run on into the next paragraph. In hard-wrapped text a break may fall
+after the entity tagger: a country's one-word name tagged as a person ("The African Union
+suspended Mali") is a place (:func:`country_names`). One runs before the parser. In text
+set one paragraph to a line (most lines close a sentence), every line break ends a
+sentence: a headline or a caption with no full stop does not run on into the next
+paragraph. In hard-wrapped text a break may fall
 inside a sentence and is left to the parser, except that a line of more than
 :data:`~eventwire.ingest.limits.MAX_LINE_SENTENCE_CHARS` characters ends its sentence at
 the line break (a table or a script does not run on into the next line), so that a long
@@ -20,7 +22,7 @@ from collections.abc import Callable
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
 from .ingest.limits import MAX_LINE_SENTENCE_CHARS
@@ -44,6 +46,8 @@ def load_nlp(model: str = MODEL) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("eventwire_line_breaks", before="parser")
         nlp.add_pipe("eventwire_subject_repair", last=True)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("eventwire_country_names", after="ner")
     return nlp
 
 
@@ -147,3 +151,34 @@ def _gapped_passive(verb: Token) -> None:
         return
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         subject.dep_ = "nsubjpass"
+
+
+@Language.component("eventwire_country_names")
+def country_names(doc: Doc) -> Doc:
+    """Tag as a place (GPE) a one-word person entity that is a country's name ("Mali",
+    "Niger", "Chad", "Jordan": names the small model often takes for persons), unless it
+    is part of a name ("Chad Smith") or the text names a person it is part of ("Jim Jordan
+    … Jordan said")."""
+    ents = list(doc.ents)
+    names = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    changed = False
+    for n, ent in enumerate(ents):
+        word = ent[0]
+        if ent.label_ != "PERSON" or len(ent) != 1 or not word.is_title or \
+                word.lower_ in names or word.dep_ == "compound" and word.head.pos_ == "PROPN" \
+                or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in word.children):
+            continue
+        if _country_name(word.text):
+            ents[n] = Span(doc, ent.start, ent.end, label="GPE")
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+@functools.cache
+def _country_name(word: str) -> bool:
+    """Whether ``word`` is the name of a country in the bundled actor data."""
+    from .actors.knowledge import load, phrase_key  # the actor data need no parser
+
+    return any(e.kind == "country" for e in load().lookup(phrase_key(word)))

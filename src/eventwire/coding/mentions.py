@@ -11,7 +11,9 @@ says where, not who; and a word the parser reads as a determiner, pronoun or oth
 function word is no surname ("**No** one claimed responsibility" names no minister No). (A
 first name that is a country, "Jordan Peterson", is the resolver's to refuse:
 ``ActorResolver._whole_names``.) The tagger of the small model is not trusted
-further: it tags "Sri Lanka" a person now and then.
+further: it tags "Sri Lanka" a person now and then. But a country or town that is only
+a word of a person's name the tagger saw ("Jim **Jordan**", "Mr **Jordan**", "**George**
+Washington") is no actor of that state or town.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ FUNCTION_TAGS = frozenset({"DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "PART"
 def coincidental(head: Token, actor: Actor) -> bool:
     """Whether ``actor``, resolved from the phrase headed by ``head``, is a coincidence of
     spelling that the entity tagger contradicts (see the module's docstring)."""
+    if actor.kind in ("place", "country") and _part_of_a_persons_name(head, actor):
+        return True  # "Jim Jordan", "Mr Jordan", "George Washington": no state, no town
     if actor.kind == "place":
         return head.dep_ in ("compound", "nmod") and head.head.pos_ == "NOUN"
     if actor.kind == "person" and any(w.text in (actor.name or "").split() and
@@ -38,3 +42,16 @@ def coincidental(head: Token, actor: Actor) -> bool:
     # Rouhani"): the person's own surname, written as such, is no coincidence
     surname = (actor.name or "").split()[-1:]
     return head.text not in surname
+
+
+def _part_of_a_persons_name(head: Token, actor: Actor) -> bool:
+    """Whether the country or town ``actor`` names is only a word of a person's name the
+    tagger saw: the person entity (with a title before it) has words beyond it."""
+    if head.ent_type_ != "PERSON" or not actor.name:
+        return False
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    if ent is None:
+        return False
+    words = {t.text for t in ent} | {c.text for t in ent for c in t.children
+                                     if c.dep_ == "compound" and c.pos_ == "PROPN"}
+    return set(actor.name.split()) < words

@@ -192,8 +192,9 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
             yield from (("the same scene's locative phrase", t)
                         for t in _preps(c, r.event_preps))
             for obj in (g for g in c.children if g.dep_ == "dobj"):  # "declared … as he
-                yield from (("the same scene's locative phrase", t)  # hosted them in Sochi"
-                            for t in _preps(obj, r.event_preps))
+                for one in (obj, *obj.conjuncts):  # hosted Rouhani and Erdoğan in Sochi"
+                    yield from (("the same scene's locative phrase", t)
+                                for t in _preps(one, r.event_preps))
         elif c.dep_ in ("advcl", "ccomp") and c.i < trigger.i and _leads(c, trigger):
             # "in a speech delivered in Cairo, pitched as …, Pompeo called for": a clause
             # leading the sentence, without a subject of its own, sets the scene
@@ -239,6 +240,7 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
         if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where"
                                         for c in verb.children):
             yield ("the place a where-clause is of", verb.head)
+    yield from (("the trip's destination", t) for t in _trip_of(trigger, r))
     holder = trigger.head if trigger.dep_ == "xcomp" else None
     if trigger.dep_ in ("relcl", "acl") and trigger.head.dep_ == "dobj" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
@@ -254,6 +256,18 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
         # (not "struck targets in Gaza after rockets were fired from the enclave")
         yield from (("the main clause's locative phrase", t)
                     for t in _preps(trigger.head, r.event_preps))
+
+
+def _trip_of(trigger: Token, r: Rules) -> Iterator[Token]:
+    """Where a trip goes that the event is the purpose of: "travelled to Ankara to meet
+    Erdoğan", "sent officials to Moscow to obtain Russia's agreement"."""
+    verb = trigger.head if _is_noun(trigger) and trigger.dep_ == "dobj" else trigger
+    if verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB" and \
+            verb.head.lemma_.lower() in r.motion_verbs and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        for prep in verb.head.children:  # "sent a delegation to Moscow": a dative to the
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into"):  # parser
+                yield from (w for g in prep.children if g.dep_ == "pobj" for w in _phrase(g))
 
 
 def _free_relative_object(trigger: Token) -> Iterator[Token]:
