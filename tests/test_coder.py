@@ -3286,3 +3286,25 @@ def test_a_country_that_is_a_word_of_a_persons_name_is_no_actor(text: str) -> No
     events = events_of(text)
     assert not [e for e in events for side in (e.source, e.target)
                 if side is not None and side.country in ("JOR", "TCD")], summary(events)
+
+
+def test_a_sentences_entities_and_noun_phrases_read_once_per_doc_are_spacys() -> None:
+    """The doc's entities and noun phrases are read once and shared by its sentences
+    (spaCy's ``Span.ents`` and ``Span.noun_chunks`` rebuild the doc's on each call):
+    each sentence gets exactly what spaCy gives it, and the words inside a quotation
+    are those the marks before them in the paragraph open."""
+    from eventwire.coding.coref import quoted
+    from eventwire.coding.syntax import sentence_chunks, sentence_ents
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()(
+        "Turkish jets struck Kurdish positions near Afrin on Monday. The Syrian foreign "
+        "ministry in Damascus condemned the raid.\n“We will respond,” said Bashar al-Assad. "
+        "The European Union and the United Nations called for restraint.")
+    for sent in doc.sents:
+        assert [(e.start, e.end, e.label_) for e in sentence_ents(sent)] == [
+            (e.start, e.end, e.label_) for e in sent.ents]
+        assert [(c.start, c.end) for c in sentence_chunks(sent)] == [
+            (c.start, c.end) for c in sent.noun_chunks]
+    inside = [t.text for t in doc if quoted(t)]
+    assert inside[:3] == ["We", "will", "respond"] and "said" not in inside, inside

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from .attribution import QUOTES
-from .syntax import conjuncts, nearest_subjects
+from .syntax import conjuncts, nearest_subjects, sentence_chunks, sentence_ents
 
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 SINGULAR = frozenset({"it", "its"})
@@ -136,7 +136,7 @@ def own_subjects(pron: Token) -> list[Token]:
 
 
 def _chunks(sent: Span) -> Iterator[Span]:
-    for chunk in sent.noun_chunks:
+    for chunk in sentence_chunks(sent):
         if chunk.root.pos_ in ("NOUN", "PROPN") and chunk.root.ent_type_ not in (
                 "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
             yield chunk
@@ -152,12 +152,18 @@ def quoted(tok: Token) -> bool:
     between the start of its paragraph and it (a quotation that runs on over several
     sentences included)."""
     doc = tok.doc
-    marks = 0
-    i = tok.i - 1
-    while i >= 0 and "\n" not in doc[i].text:
-        marks += doc[i].text in QUOTES or doc[i].tag_ in ("``", "''")
-        i -= 1
-    return marks % 2 == 1
+    inside: list[bool] | None = doc.user_data.get(_QUOTED_KEY)
+    if inside is None:  # once per doc: whether each word is inside a quotation
+        inside, marks = [], 0
+        for word in doc:
+            inside.append(marks % 2 == 1)
+            marks = 0 if "\n" in word.text else \
+                marks + (word.text in QUOTES or word.tag_ in ("``", "''"))
+        doc.user_data[_QUOTED_KEY] = inside
+    return inside[tok.i]
+
+
+_QUOTED_KEY = "eventwire.quoted"
 
 
 def quote_speakers(pron: Token, speech_verbs: frozenset[str]) -> Iterator[Token]:
@@ -216,7 +222,7 @@ def salient_people(sent: Span) -> list[Token]:
     first: names as subjects, last first, then the other names of people, last first
     ("Erdoğan dismissed the threat. **He** said …", though nothing in the first sentence was
     coded). A name the parser takes for no entity counts when it is a subject."""
-    people = [ent.root for ent in sent.ents if ent.label_ == "PERSON"]
+    people = [ent.root for ent in sentence_ents(sent) if ent.label_ == "PERSON"]
     subjects = [t for t in sent if t.dep_ in _SUBJECTS and t.pos_ == "PROPN" and (
         t.ent_type_ in ("PERSON", ""))]
     return [*reversed(subjects), *(p for p in reversed(people) if p not in subjects)]

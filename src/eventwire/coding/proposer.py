@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import math
 from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
@@ -47,7 +46,8 @@ from . import attribution, backing, modality, relevance, where
 from .context import ArticleContext, Found, another
 from .cues import Cues
 from .patterns import Pattern, PatternSet
-from .veto import Bundled, bucket
+from .syntax import sentence_ents
+from .veto import Bundled, bucket, logistic
 
 MODEL_FILE = "proposer.json"
 #: Bump when :func:`features` or :func:`token_features` change: other models are refused.
@@ -127,7 +127,7 @@ def features(sent: Span, coded_roots: Iterable[str], index: int,
             out.add("passive")
         if t.like_num:
             out.add("number")
-    ents = [e for e in sent.ents if e.label_ in _ENTITY_TYPES]
+    ents = [e for e in sentence_ents(sent) if e.label_ in _ENTITY_TYPES]
     out.update(f"ent={e.label_}" for e in ents)
     out.add(f"ents={bucket(len(ents), (0, 1, 2, 4))}")
     root = sent.root
@@ -157,8 +157,7 @@ class RootModel:
     threshold: float | None = None
 
     def score(self, feats: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        return logistic(self.bias, self.weights, feats)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -348,7 +347,8 @@ class LearnedProposer(Proposer, Bundled[ProposerModel]):
             sources = host._actors(host._source_head(sent.root), ctx)
         src = sources[0] if sources else None
         tgt: Found | None = None
-        others = [*candidates, *(e.root for e in sent.ents if e.label_ in _ENTITY_TYPES)]
+        others = [*candidates, *(e.root for e in sentence_ents(sent)
+                                  if e.label_ in _ENTITY_TYPES)]
         backers = backing.allies(sent)
         for cand in others:
             if cand.i == t.i or src is not None and cand.i == src.token.i or cand.i in backers:

@@ -7,9 +7,10 @@ article as read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Article
 from ..records import Span as CharSpan
@@ -24,6 +25,34 @@ NP_PREPS = frozenset({"of", "in", "at", "across", "throughout", "inside", "from"
 #: Verbs whose object's "of" phrase is the charge, not part of the name: "accused the regime
 #: **of starving civilians**", "convicted the men of murder"
 CHARGING_VERBS = frozenset({"accuse", "suspect", "convict", "acquit", "absolve", "clear"})
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """The entities within a sentence (``Span.ents``, which rebuilds every entity of the
+    doc on each call: here the doc's are read once)."""
+    return _within(sent, "eventwire.ents", lambda doc: list(doc.ents))
+
+
+def sentence_chunks(sent: Span) -> list[Span]:
+    """The base noun phrases within a sentence (``Span.noun_chunks``, which finds every
+    noun phrase of the doc on each call: here once per doc)."""
+    return _within(sent, "eventwire.noun_chunks", lambda doc: list(doc.noun_chunks))
+
+
+def _within(sent: Span, key: str, read: Callable[[Doc], list[Span]]) -> list[Span]:
+    """Of the doc's spans of one kind (read once, kept in ``doc.user_data[key]``), those
+    that lie within ``sent``."""
+    doc = sent.doc
+    spans = doc.user_data.get(key)
+    if spans is None:
+        spans = doc.user_data[key] = read(doc)
+    out = []
+    for span in spans[bisect_left(spans, sent.start, key=lambda s: s.start):]:
+        if span.start >= sent.end:
+            break
+        if span.end <= sent.end:
+            out.append(span)
+    return out
 
 
 def passive(tok: Token) -> bool:

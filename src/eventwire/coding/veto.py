@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -61,6 +62,13 @@ _CODED_AS = re.compile(r"is coded (\d+)")
 def versioned(version: str) -> str:
     """The version a coder with the bundled veto stamps on its events ("0.5.0+veto")."""
     return f"{version}+veto"
+
+
+def logistic(bias: float, weights: Mapping[str, float], feats: Iterable[str]) -> float:
+    """A logistic regression's probability: the bias plus the weights of the features
+    present (a missing one weighs nothing), squashed to 0..1."""
+    z = bias + sum(map(weights.get, feats, itertools.repeat(0.0)))
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
 def bucket(value: float, edges: Sequence[float]) -> str:
@@ -199,8 +207,7 @@ class VetoModel:
 
     def score(self, feats: Iterable[str]) -> float:
         """The probability that an event with these features is one the gold codes."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        return logistic(self.bias, self.weights, feats)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str = MODEL_FILE, *,

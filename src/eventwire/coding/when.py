@@ -30,7 +30,7 @@ import dateparser
 from spacy.tokens import Span, Token
 
 from ..records import DatePrecision
-from .syntax import other_clause, trailing_participle
+from .syntax import other_clause, sentence_ents, trailing_participle
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -213,21 +213,8 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 
 
 def date_entities(sent: Span) -> Iterator[Span]:
-    """The DATE and TIME entities inside ``sent``, found in the sentence's own tokens
-    (``sent.ents`` walks every entity of the document: quadratic in a long article)."""
-    doc = sent.doc
-    i = sent.start
-    while i < sent.end:
-        token = doc[i]
-        if token.ent_iob_ != "B":
-            i += 1
-            continue
-        end = i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        if end <= sent.end and token.ent_type_ in DATE_LABELS:
-            yield Span(doc, i, end, label=token.ent_type_)
-        i = end
+    """The DATE and TIME entities inside ``sent``."""
+    return (e for e in sentence_ents(sent) if e.label_ in DATE_LABELS)
 
 
 def when_clause_of(clause: Token, date: Token) -> bool:
