@@ -616,12 +616,12 @@ def echoes(doc: Doc, found: list[Mention], gazetteer: Gazetteer,
              if not any(e.kind == "country" for e in kb.lookup(phrase_key(m.text)))}
     if not names:
         return []
+    firsts = {n.split(" ", 1)[0] for n in names if " " in n}  # "Deir" of "Deir ez-Zor"
     taken = {i for m in found for i in range(m.start, m.end)}
     out: list[Mention] = []
     for sent in doc.sents:
         for tok in sent:
-            if tok.i in taken or tok.text not in names and \
-                    not any(n.startswith(tok.text + " ") for n in names):
+            if tok.i in taken or tok.text not in names and tok.text not in firsts:
                 continue
             start, end = _name_tokens(tok, sent)
             text = doc[start:end].text

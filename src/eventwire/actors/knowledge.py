@@ -74,6 +74,13 @@ def tokens(text: str) -> list[Token]:
     A trailing dot is kept only for known abbreviations ("Gen.", "Sen.") and
     dotted acronyms ("U.S.").
     """
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """:func:`tokens`, kept for the mentions read again (one text is resolved about twice
+    per article: as a side, and when the sentence's countries are counted)."""
     folded = fold(text)
     out: list[Token] = []
     for m in _TOKEN.finditer(folded):
@@ -83,7 +90,7 @@ def tokens(text: str) -> list[Token]:
             word, end = word[:-1], end - 1
         key = word.lower() if word.isupper() else _singular(word.lower())  # "PRCS" is no plural
         out.append(Token(key, word, m.start(), end))
-    return out
+    return tuple(out)
 
 
 _IRREGULAR = {"men": "man", "women": "woman", "people": "people", "children": "child",
@@ -243,7 +250,8 @@ class Knowledge:
         self.people: dict[str, Person] = {}
         self.peoples: dict[str, tuple[str, ...]] = {}  # a people's name -> its home states
         self.institutions: frozenset[tuple[str, ...]] = frozenset()
-        self.max_len = 1
+        #: each phrase's first word -> the most words a phrase it opens has
+        self.longest: dict[str, int] = {}
 
     # -- building -----------------------------------------------------------------------
     def add(self, phrase: str, entry: Entry) -> None:
@@ -255,7 +263,7 @@ class Knowledge:
         bucket = self.index[key]
         if entry not in bucket:
             bucket.append(entry)
-        self.max_len = max(self.max_len, len(key))
+        self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     def lookup(self, key: Sequence[str]) -> list[Entry]:
         return self.index.get(tuple(key), [])

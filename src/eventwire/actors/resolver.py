@@ -301,12 +301,12 @@ class ActorResolver:
                day: dt.date) -> list[Match]:
         all_upper = all(t.is_upper for t in toks if t.text.isalpha())
         keys = tuple(t.key for t in toks)
-        index = self.kb.index
+        index, longest = self.kb.index, self.kb.longest
         out: list[Match] = []
         i = 0
         while i < len(toks):
             found = None
-            for n in range(min(self.kb.max_len, len(toks) - i), 0, -1):
+            for n in range(min(longest.get(keys[i], 0), len(toks) - i), 0, -1):
                 bucket = index.get(keys[i:i + n])
                 if not bucket:
                     continue
