@@ -347,3 +347,12 @@ def test_a_given_name_in_a_full_birth_name_is_no_surname() -> None:
     given names) is no one's surname in the data."""
     actor = resolve_actor("George")
     assert actor is None or actor.kind != "person", actor
+
+
+@pytest.mark.parametrize("name, day, sector", [
+    ("Jaish al-Islam", "2018-03-01", "REB"), ("Faylaq al-Rahman", "2018-03-01", "REB"),
+    ("Ahrar al-Sham", "2016-05-01", "REB"), ("Ahrar al-Sham", "2025-06-01", "MIL"),
+    ("Hurras al-Din", "2019-08-31", "REB")])
+def test_syrian_rebel_factions_are_known(name: str, day: str, sector: str) -> None:
+    actor = resolve_actor(name, date=dt.date.fromisoformat(day))
+    assert actor is not None and (actor.country, actor.sector) == ("SYR", sector), actor

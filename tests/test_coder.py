@@ -3308,3 +3308,11 @@ def test_a_sentences_entities_and_noun_phrases_read_once_per_doc_are_spacys() ->
             (c.start, c.end) for c in sent.noun_chunks]
     inside = [t.text for t in doc if quoted(t)]
     assert inside[:3] == ["We", "will", "respond"] and "said" not in inside, inside
+
+
+def test_a_name_the_parser_splits_into_several_subjects_is_one_actor() -> None:
+    """The small model reads "Jaish al-Islam" as four subjects of the verb; the name is
+    made one phrase again, and the group, not "Islam", is the doer."""
+    events = events_of("Jaish al-Islam implemented the truce in Douma.")
+    assert [(e.cameo, e.source.country, e.source.sector) for e in events
+            if e.source is not None] == [("0871", "SYR", "REB")], summary(events)

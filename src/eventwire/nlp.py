@@ -116,11 +116,27 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 def subject_repair(doc: Doc) -> Doc:
     """Mend the subjects of joined clauses, one pass over the words: a second clause's
     subject read as the first clause's object (:func:`_joined_subject`), and the patient of
-    a passive whose auxiliary is left out read as its doer (:func:`_gapped_passive`)."""
+    a passive whose auxiliary is left out read as its doer (:func:`_gapped_passive`); and a
+    name read as several subjects or objects (:func:`_one_name`)."""
     for verb in doc:
         _joined_subject(verb)
         _gapped_passive(verb)
+    for ent in doc.ents:
+        _one_name(ent)
     return doc
+
+
+def _one_name(ent: Span) -> None:
+    """Make a name one phrase again when the parser has read its words as so many
+    subjects or objects of one verb ("Jaish/nsubj al/nsubj -/nsubj Islam/nsubj
+    implemented"): its last such word heads it, the others are its compounds."""
+    outside = [t for t in ent if not ent.start <= t.head.i < ent.end]
+    if len(outside) < 2 or len({(t.head.i, t.dep_) for t in outside}) != 1:
+        return
+    last = outside[-1]
+    for word in outside[:-1]:
+        word.head = last
+        word.dep_ = "compound"
 
 
 def _joined_subject(verb: Token) -> None:
