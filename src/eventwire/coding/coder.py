@@ -75,7 +75,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.17"
+CODER_VERSION = "0.5.18"
 
 MAX_SENTENCE_TOKENS = 300
 
