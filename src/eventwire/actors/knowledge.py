@@ -77,7 +77,7 @@ def tokens(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)
 def _tokens(text: str) -> tuple[Token, ...]:
     """:func:`tokens`, kept for the mentions read again (one text is resolved about twice
     per article: as a side, and when the sentence's countries are counted)."""

@@ -8,7 +8,7 @@ article as read.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,28 +30,29 @@ CHARGING_VERBS = frozenset({"accuse", "suspect", "convict", "acquit", "absolve",
 def sentence_ents(sent: Span) -> list[Span]:
     """The entities within a sentence (``Span.ents``, which rebuilds every entity of the
     doc on each call: here the doc's are read once)."""
-    return _within(sent, "eventwire.ents", lambda doc: list(doc.ents))
+    return _within(sent, "eventwire.ents", lambda doc: doc.ents)
 
 
 def sentence_chunks(sent: Span) -> list[Span]:
     """The base noun phrases within a sentence (``Span.noun_chunks``, which finds every
     noun phrase of the doc on each call: here once per doc)."""
-    return _within(sent, "eventwire.noun_chunks", lambda doc: list(doc.noun_chunks))
+    return _within(sent, "eventwire.noun_chunks", lambda doc: doc.noun_chunks)
 
 
-def _within(sent: Span, key: str, read: Callable[[Doc], list[Span]]) -> list[Span]:
-    """Of the doc's spans of one kind (read once, kept in ``doc.user_data[key]``), those
-    that lie within ``sent``."""
+def _within(sent: Span, key: str, read: Callable[[Doc], Iterable[Span]]) -> list[Span]:
+    """Of the doc's spans of one kind (read once; their bounds kept in
+    ``doc.user_data[key]``, not the spans, which would tie the doc in a reference cycle),
+    those that lie within ``sent``."""
     doc = sent.doc
-    spans = doc.user_data.get(key)
-    if spans is None:
-        spans = doc.user_data[key] = read(doc)
+    bounds = doc.user_data.get(key)
+    if bounds is None:
+        bounds = doc.user_data[key] = [(s.start, s.end, s.label) for s in read(doc)]
     out = []
-    for span in spans[bisect_left(spans, sent.start, key=lambda s: s.start):]:
-        if span.start >= sent.end:
+    for start, end, label in bounds[bisect_left(bounds, (sent.start,)):]:
+        if start >= sent.end:
             break
-        if span.end <= sent.end:
-            out.append(span)
+        if end <= sent.end:
+            out.append(Span(doc, start, end, label=label))
     return out
 
 
