@@ -173,7 +173,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             if i in opened or self._result_of_nominal(t, fired):
                 continue
             # "killed in airstrikes": 195; "Russian jets killed"; a casualty of a war told
-            p, way = nested.harm(t, p, fired, any(c.startswith(nested.FORCE_ROOTS)
+            p, way = nested.harm(t, p, fired, any(c.startswith(nested.FIGHT_ROOTS)
                                                   for c in ctx.deeds))
             governor = governors[i]
             alleged_by = possible_by = sender = presupposed_by = None

@@ -92,9 +92,10 @@ def codes_nested(t: Token, governor: Token, governing: Pattern) -> bool:
                                                 for c in t.children))
 
 
-#: CAMEO roots of sending forces, and of the force they are sent to use
+#: CAMEO roots of sending forces, and of the fighting they are sent to do (not all the
+#: roots of force, :data:`eventwire.codes.FORCE_ROOTS`)
 DEPLOYING_ROOTS = ("15",)
-FORCE_ROOTS = ("19",)
+FIGHT_ROOTS = ("19",)
 
 
 def mission(t: Token, pattern: Pattern, governor: Token, governing: Pattern) -> bool:
@@ -102,7 +103,7 @@ def mission(t: Token, pattern: Pattern, governor: Token, governing: Pattern) -> 
     oust** the militants", "deployed troops **to fight** the YPG" — an event of its own,
     by the deployer, beside the deployment."""
     return (t.pos_ == "VERB" and governing.code.startswith(DEPLOYING_ROOTS)
-            and pattern.code.startswith(FORCE_ROOTS) and t.head.i == governor.i
+            and pattern.code.startswith(FIGHT_ROOTS) and t.head.i == governor.i
             and t.dep_ in ("advcl", "xcomp") and to_infinitive(t))
 
 
