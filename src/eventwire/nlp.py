@@ -12,6 +12,8 @@ inside a sentence and is left to the parser, except that a line of more than
 :data:`~eventwire.ingest.limits.MAX_LINE_SENTENCE_CHARS` characters ends its sentence at
 the line break (a table or a script does not run on into the next line), so that a long
 junk line never swallows the story's next sentence into one sentence too long to code.
+The geoparser and the coder share one reading of the tagger's output here: the entity a
+word is in (:func:`entity_of`).
 """
 
 from __future__ import annotations
@@ -198,3 +200,17 @@ def _country_name(word: str) -> bool:
     from .actors.knowledge import load, phrase_key  # the actor data need no parser
 
     return any(e.kind == "country" for e in load().lookup(phrase_key(word)))
+
+
+def entity_of(tok: Token) -> Span:
+    """The named entity ``tok`` is in (``tok`` alone, unlabelled, outside any), read from
+    the entity tags of its neighbours: ``doc.ents`` builds every entity of the document,
+    which is quadratic when asked once per word of a long article."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)

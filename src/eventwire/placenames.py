@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors.knowledge import Knowledge, phrase_key
 from .geonames_index import fold_key
 from .geoparse import NAMESAKE_POPULATION, Hints, best, country_of_word, region_place, rules
+from .nlp import entity_of
 from .places import ISO_DIVISION, Gazetteer
 
 _PARTICLES = frozenset({"al", "el", "ez", "az", "as", "ad", "ash", "ar", "an", "at", "-", "de",
@@ -455,18 +456,13 @@ def _sounds_in_its_country(start: int, end: int, sent: Span, gazetteer: Gazettee
 
 
 def _entity_of(tok: Token) -> Span:
-    """The named entity ``tok`` is in, from its own tokens (``doc.ents`` builds every
-    entity of the document: asked once per place, quadratic in a long article)."""
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    while end - start > 1 and doc[end - 1].tag_ == "POS":
-        end -= 1  # "[Al-Hol]’s population": the name, not its possessive ending
-    return Span(doc, start, end, label=tok.ent_type_)
+    """The named entity ``tok`` is in (:func:`eventwire.nlp.entity_of`), without its
+    possessive ending: "[Al-Hol]’s population" names the camp."""
+    ent = entity_of(tok)
+    end = ent.end
+    while end - ent.start > 1 and tok.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return Span(tok.doc, ent.start, end, label=ent.label)
 
 
 def _names_a_thing(root: Token, place_words: frozenset[str]) -> bool:

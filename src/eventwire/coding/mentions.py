@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import entity_of
 from ..records import Actor
-from .syntax import sentence_ents
 
 #: parts of speech of words that are never a name, though a name may be spelled like one
 FUNCTION_TAGS = frozenset({"DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "PART"})
@@ -50,9 +50,7 @@ def _part_of_a_persons_name(head: Token, actor: Actor) -> bool:
     tagger saw: the person entity (with a title before it) has words beyond it."""
     if head.ent_type_ != "PERSON" or not actor.name:
         return False
-    ent = next((e for e in sentence_ents(head.sent) if e.start <= head.i < e.end), None)
-    if ent is None:
-        return False
+    ent = entity_of(head)
     words = {t.text for t in ent} | {c.text for t in ent for c in t.children
                                      if c.dep_ == "compound" and c.pos_ == "PROPN"}
     return set(actor.name.split()) < words

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import ActorResolver
 from ..actors.knowledge import phrase_key
+from ..nlp import entity_of
 from ..records import Actor, Location
 from ..records import Span as CharSpan
 from . import agentless, coref, mentions
@@ -447,6 +448,6 @@ def _remember_described(tok: Token, actor: Actor, ctx: ArticleContext) -> None:
     whose citizen)."""
     if tok.ent_type_ != "PERSON" or tok.pos_ != "PROPN":
         return
-    name = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    if name is not None and len(name) >= 2 and name.label_ == "PERSON":
+    name = entity_of(tok)
+    if len(name) >= 2:
         ctx.memory.remember_other(name.text, actor)
