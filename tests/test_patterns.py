@@ -25,6 +25,7 @@ def test_bundled_patterns_cover_every_root_and_200_codes() -> None:
     ({"code": "040", "verb": "meet", "object": [1, 2]}, "'object' must be"),
     ("meet", "must be a mapping"),
     ({"code": "190", "noun": "war", "needs_target": "yes"}, "'needs_target'"),
+    ({"code": "190", "noun": "defeat", "needs_source": 1}, "'needs_source'"),
 ])
 def test_bad_patterns_are_named(item: object, message: str) -> None:
     with pytest.raises(DataError, match=message) as info:

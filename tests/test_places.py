@@ -510,6 +510,7 @@ def test_a_purpose_clause_takes_the_governing_verbs_place() -> None:
     ("Turkish troops fired on a column of militiamen entering the town of Manbij.",
      (36.53, 37.95)),  # the target's own participle
     # a speaker's whereabouts before its words' topic
+    ("An Idlib resident accused the Syrian government of lying.", (35.93, 36.63)),  # home
     ("A Turkish foreign ministry spokesman in Ankara had no immediate comment and the "
      "Turkish embassy in Athens did not respond to a request for comment.", (39.92, 32.85)),
     ("The jihadists swept across Iraq in 2014. Their fighters seized much of the country "
@@ -540,6 +541,13 @@ def test_event_takes_the_place_in_its_clause(text: str, want: tuple[float, float
      "Conte in Berlin.", (52.52, 13.40)),
     # the purpose of a trip happens where the trip goes (the parser's dative "to" too)
     ("Turkey sent a delegation to Moscow to sign the agreement.", (55.75, 37.62)),
+    # the aim of a noun event, which the parser reads as a relative clause: "from" after
+    # a verb of removal says where
+    ("Officials said a military operation to evict the fighters from Hajin was planned.",
+     (34.69, 40.83)),
+    # an attack's participle is its scene, not an aside: its results happen there too
+    ("Rebel groups responded with a wave of artillery bombardment targeting Latakia, killing "
+     "nine people and wounding 30 in government-held districts.", (35.52, 35.79)),
 ])
 def test_every_event_of_the_sentence_takes_its_one_scene(text: str,
                                                         want: tuple[float, float]) -> None:

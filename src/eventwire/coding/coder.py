@@ -75,7 +75,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.18"
+CODER_VERSION = "0.5.19"
 
 MAX_SENTENCE_TOKENS = 300
 
@@ -216,9 +216,11 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                     ) -> Iterator[Event]:
         if relevance.natural_cause(t, p.code, self.cues.disasters) or \
                 relevance.made_work(t, p.code, self.cues.works) or relevance.danger(t) or \
-                relevance.modifier_only(t) or relevance.standing_support(t, p.code):
+                relevance.modifier_only(t) or relevance.standing_support(t, p.code) or \
+                relevance.standing_fight(t):
             return  # "the earthquake killed 300 people": no one did it; "a film was shot";
-            # "detention centres"; "militias backed by the coalition"
+            # "detention centres"; "militias backed by the coalition", "rebels fighting
+            # the regime"
         source_head, candidates, gov = self._roles(t, p)
         if source_head is None and way is not None:  # "killed in shelling by the army"
             source_head = nested.means_actor(way)
@@ -241,6 +243,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             (pair := hyphen_pair_of(source_head)) is not None  # "a Turkish-YPG conflict"
             and pair[0] == source_head))
         sources = self._actors(source_head, ctx, expand=not between)
+        if p.needs_source and not sources:
+            return  # "Isis has been defeated": an outcome with no doer named
         p = reframe.by_doer(p, source_head, sources)  # a state's protest is a complaint
         if p.code[:2] == "13" and (clause := stance.warning_clause(t)) is not None:
             # "warned that millions face a freezing winter": concern, not a threat; but

@@ -87,12 +87,34 @@ def state_noun(tok: Token) -> bool:
             c.pos_ == "ADJ" and not c.ent_type_ for c in kids)
 
 
+#: nouns by which a report names again the members of an armed group it has named:
+#: "Islamic State … Kurdish-led forces are fighting **the extremists**"
+MEMBER_NOUNS = frozenset({"militant", "jihadist", "extremist", "insurgent", "terrorist"})
+#: the number of a member noun: it stands for a group's name, which is singular
+MEMBERS = "members"
+
+
+def member_noun(tok: Token) -> bool:
+    """Whether ``tok`` is "the extremists", "diehard jihadists near Hajin" …: a plural
+    member noun with "the" and plain adjectives at most (not "Syrian militants", "Isis
+    militants", "militants loyal to Assad", "the group's militants", "militants of the
+    Nusra Front"), and where they are or what they did."""
+    kids = [c for c in tok.children if c.dep_ not in ("punct", "cc", "relcl", "acl") and not (
+        c.dep_ == "prep" and c.lower_ not in ("of", "from", "with"))]
+    return tok.lemma_.lower() in MEMBER_NOUNS and tok.tag_ == "NNS" and \
+        tok.dep_ != "poss" and all(
+            c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "amod" and not c.ent_type_ and
+            not any(g.ent_type_ for g in c.subtree) for c in kids)
+
+
 def number_of(pron: Token) -> str | None:
     """``"singular"`` / ``"plural"`` for the pronouns (and body and state nouns) this
-    module resolves, else None."""
+    module resolves, :data:`MEMBERS` for member nouns, else None."""
     word = pron.lower_
     if body_noun(pron) or state_noun(pron):
         return "singular"
+    if member_noun(pron):
+        return MEMBERS
     return "singular" if word in SINGULAR else "plural" if word in PLURAL else None
 
 
@@ -143,6 +165,8 @@ def _chunks(sent: Span) -> Iterator[Span]:
 
 
 def _agrees(head: Token, number: str) -> bool:
+    if number == MEMBERS:  # "the extremists": a group's name
+        return head.pos_ == "PROPN"
     plural = head.tag_ in _PLURAL_TAGS or (head.ent_type_ == "NORP" and head.text.endswith("s"))
     return plural == (number == "plural")
 

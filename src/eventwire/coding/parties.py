@@ -235,6 +235,9 @@ class PartyFinder(RoleFinder):
                                           prefer=ctx.countries)
         if actor is None and (coref.body_noun(tok) or coref.state_noun(tok)):
             actor = self._antecedent(tok, ctx)  # "the bloc", "the small nation": just named
+        elif actor is not None and actor.country is None and owner is None and \
+                coref.member_noun(tok):  # "the extremists": the armed group just named
+            actor = self._antecedent(tok, ctx) or actor
         if actor is None and tok.lemma_.lower() in coref.PURPOSE_NOUNS:
             actor = owner_actor  # "their aim is to dislodge the militias": theirs
         if actor is None:
@@ -378,12 +381,14 @@ class PartyFinder(RoleFinder):
         ctx.resolving_pronoun = True
         try:
             body, state = coref.body_noun(pron), coref.state_noun(pron)
+            members = coref.member_noun(pron)
             for head in heads:
                 actor = self._actor(head, ctx)
                 if actor is not None and (speakers or actor.kind not in coref.NOT_KINDS) \
                         and actor.country is not None and (
                             not body or actor.kind in coref.BODY_KINDS) and (
-                            not state or actor.kind == "country"):
+                            not state or actor.kind == "country") and (
+                            not members or actor.kind == "group" and actor.sector == "REB"):
                     words = [pron] if pron.pos_ == "PRON" else np_tokens(pron)
                     return dataclasses.replace(
                         actor, text=words_text(words),

@@ -41,6 +41,9 @@ class Pattern:
     modifier: frozenset[str] = frozenset()
     predicate: frozenset[str] = frozenset()
     needs_target: bool = False
+    #: the event needs a doer the text names ("the defeat of Isis" by no one named is an
+    #: outcome told, no fight; "the effectiveness of chemical weapons" is no use of them)
+    needs_source: bool = False
     #: the event needs a resolved target of one of these sectors ("backed the Kurdish
     #: fighters": military aid; "backed the government" is no event of this pattern)
     target_sectors: frozenset[str] = frozenset()
@@ -52,6 +55,7 @@ class Pattern:
         return (2 * bool(self.object) + 2 * bool(self.subject) + 2 * bool(self.complement)
                 + 2 * bool(self.complement_noun) + 2 * bool(self.modifier)
                 + 2 * bool(self.predicate) + bool(self.particle) + bool(self.needs_target)
+                + bool(self.needs_source)
                 + 2 * bool(self.target_sectors))
 
 
@@ -91,9 +95,10 @@ def _parse(item: object, where: str, file: str) -> Pattern:
     predicate = _words(item.get("predicate"), where, "predicate")
     if predicate and pos != "verb":
         raise DataError(f"{where}: 'predicate' needs a verb trigger")
-    needs_target = item.get("needs_target", False)
-    if not isinstance(needs_target, bool):
-        raise DataError(f"{where}: 'needs_target' is true or false")
+    needs_target, needs_source = (item.get(k, False) for k in ("needs_target", "needs_source"))
+    for key, value in (("needs_target", needs_target), ("needs_source", needs_source)):
+        if not isinstance(value, bool):
+            raise DataError(f"{where}: '{key}' is true or false")
     target_sectors = frozenset(w.upper() for w in _words(
         item.get("target_sectors"), where, "target_sectors"))
     default_id = code + ":" + lemma + (f"+{particle}" if particle else "") + "".join(
@@ -105,7 +110,7 @@ def _parse(item: object, where: str, file: str) -> Pattern:
         target=tuple(str(t).lower() for t in target),
         particle=str(particle).lower() if particle else None,
         object=obj, subject=subject, complement=comp, complement_noun=comp_noun, modifier=modifier,
-        predicate=predicate, needs_target=needs_target,
+        predicate=predicate, needs_target=needs_target, needs_source=needs_source,
         target_sectors=target_sectors, file=file,
     )
 

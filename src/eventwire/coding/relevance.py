@@ -161,6 +161,24 @@ def standing_support(t: Token, code: str) -> bool:
     return code.startswith(AID_ROOT) and t.dep_ == "acl" and t.tag_ in ("VBN", "VBG")
 
 
+#: verbs of ongoing war whose participle describing an actor tells what the actor is
+STANDING_FIGHT = frozenset({"fight", "battle"})
+
+
+def standing_fight(t: Token) -> bool:
+    """Whether fighting is told as what an actor is, not as something done: a participle
+    describing the actor ("rebels **fighting** the regime", "the US-led coalition
+    **fighting** Islamic State") or a present relative clause ("Hezbollah, which **is
+    fighting** alongside the regime", "a militia that Ankara **is fighting**") -- a
+    long-running relation (docs/annotation.md), as "backed by" is."""
+    if t.lemma_.lower() not in STANDING_FIGHT:
+        return False
+    if t.dep_ == "acl" and t.tag_ == "VBG":
+        return True
+    return t.dep_ == "relcl" and (t.tag_ in ("VBZ", "VBP") or t.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in t.children))
+
+
 def beside_politics(code: str, source: Actor | None, target: Actor | None) -> bool:
     """Whether an event between these sides is no political event: no political actor on
     either side (:func:`relevant`), a figure of speech (:func:`figurative`), a private trip

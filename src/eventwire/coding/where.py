@@ -57,6 +57,9 @@ _OTHER_EVENT_PREPS = frozenset({"after", "before", "following", "since", "despit
 _HEADING = frozenset({"to", "towards", "toward"})
 
 
+#: people who are where they live ("a Kafranbel resident"; not refugees, who are elsewhere)
+_DWELLERS = frozenset({"resident", "inhabitant", "villager", "townsman", "townspeople"})
+
 #: "on the sidelines of the summit in Brussels": where talks happen beside a meeting
 _SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 
@@ -171,7 +174,7 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
         clauses += [c for c in trigger.head.head.children if c.dep_ == "acl"]  # the wave's
     for c in clauses:
         if c.dep_ in _CLAUSE_DEPS and c.tag_ in ("VBG", "VBN") or \
-                c.dep_ == "relcl" and _is_noun(trigger):
+                c.dep_ == "relcl" and _is_noun(trigger) and not _aim_of_noun(c, trigger):
             # "attacks launched from Idlib", "the attack, which took place in Jisr al-Shughour"
             yield from (("the clause's locative phrase", t) for t in _preps(c, r.event_preps))
             if _is_noun(trigger) and c.dep_ == "acl" and \
@@ -179,13 +182,17 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
                 for obj in (g for g in c.children if g.dep_ == "dobj"):  # "a bombardment
                     yield from (("the clause's object", t)  # targeting Damascus"
                                 for t in _object_places(obj, True, 1))
-        elif c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB":
+        elif c.tag_ == "VB" and (c.dep_ in ("xcomp", "advcl") or _aim_of_noun(c, trigger)):
             # the purpose: "sent forces to oust militants from an enclave in Syria",
-            # "promised to set up a committee at a meeting in Sochi"
+            # "promised to set up a committee at a meeting in Sochi", "an operation to oust
+            # the extremists from Baghuz"
             yield from (("the purpose's locative phrase", t) for t in _verb_preps(c, r))
             for obj in (g for g in c.children if g.dep_ == "dobj"):
                 yield from (("the purpose's object", t)
                             for t in _object_places(obj, c.lemma_.lower() in r.place_object_verbs))
+                if c.lemma_.lower() in r.leave_verbs:  # "to oust the extremists from Baghuz"
+                    yield from (("the purpose's object", t)
+                                for t in _preps(obj, frozenset({"from"})))
         elif c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and  # "when" is read
                                        m.lower_ in _SAME_SCENE_MARKS  # as either
                                        for m in c.children) and _own_doers(c, trigger):
@@ -270,6 +277,15 @@ def _trip_of(trigger: Token, r: Rules) -> Iterator[Token]:
                 yield from (w for g in prep.children if g.dep_ == "pobj" for w in _phrase(g))
 
 
+def _aim_of_noun(clause: Token, trigger: Token) -> bool:
+    """Whether ``clause`` is the "to" infinitive a noun event is for ("an offensive to
+    retake Afrin", "a military operation to oust the extremists from Baghuz"), which the
+    parser also reads as a relative clause."""
+    return _is_noun(trigger) and clause.dep_ in ("acl", "relcl") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
 def _free_relative_object(trigger: Token) -> Iterator[Token]:
     """The nouns a "what" object clause says the object is, and the clause's own place
     ("struck what the military described as weapons depots near Damascus airport", "bombed
@@ -339,6 +355,9 @@ def _source_phrase(trigger: Token) -> Iterator[tuple[str, Token]]:
                          g.lemma_.lower() in r.motion_verbs):  # "Erdogan, on a visit to Qatar,"
                 yield from (("the source's whereabouts", t)
                             for t in _preps(trip, frozenset({"to"})))
+        if subject.lemma_.lower() in _DWELLERS:  # "said a Kafranbel resident": where the
+            for home in (c for c in subject.children if c.dep_ == "compound"):  # speaker lives
+                yield ("the source's home", home)
         for c in subject.children:
             if c.dep_ in ("acl", "advcl") and c.tag_ in ("VBG", "VBN"):  # "forces, deployed
                 yield from (("the source's location phrase", t)  # in Benghazi, detained …"
@@ -397,7 +416,7 @@ def _aside(tok: Token, trigger: Token) -> bool:
     while tok.head.i != tok.i:
         clause = tok.dep_ in ("relcl", "parataxis", "ccomp") or (
             tok.dep_ == "prep" and tok.lower_ in _OTHER_EVENT_PREPS) or (
-            tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG")) or (
+            tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and not _aims(tok)) or (
             tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "like", "than")
                                         for c in tok.children)) or (
             tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))
@@ -405,6 +424,17 @@ def _aside(tok: Token, trigger: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _aims(clause: Token) -> bool:
+    """Whether a participle tells where an attack goes ("a wave of bombardment targeting
+    Damascus", "airstrikes hitting Idlib"): the attack's scene, not an aside."""
+    r = rules()
+    noun = clause.head
+    nouns = [noun, *(g for g in noun.children if g.dep_ == "prep" and g.lower_ == "of"
+                     for g in g.children if g.dep_ == "pobj")]
+    return clause.lemma_.lower() in r.place_object_verbs and \
+        any(n.lemma_.lower() in r.attack_nouns for n in nouns)
 
 
 def _seat_of(end: int, doc: Doc) -> bool:
