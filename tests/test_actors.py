@@ -153,6 +153,13 @@ def bundled() -> ActorResolver:
     return ActorResolver()
 
 
+def test_a_countrys_proxy_is_not_that_country(bundled: ActorResolver) -> None:
+    """"the US proxy", "a US ally": someone else, whom that country backs."""
+    for text in ("the US proxy", "a US ally"):
+        actor = bundled.resolve(text, date=D(2018, 1, 1))
+        assert actor is None or actor.country != "USA", actor
+
+
 @pytest.mark.parametrize("text,date,context,country,sector", [
     ("Sergey Lavrov", D(2017, 2, 13), None, "RUS", "GOV"),
     ("Russian Foreign Minister Sergei Lavrov", D(2017, 2, 13), None, "RUS", "GOV"),
@@ -187,6 +194,10 @@ def bundled() -> ActorResolver:
     # a backer is never the country of whom it backs; a leader is ("the US-led coalition")
     ("US-backed Kurdish fighters", D(2018, 1, 1), None, None, "REB"),
     ("US-backed rebels", D(2018, 1, 1), "Syria", "SYR", "REB"),  # the story's country
+    ("Russian-backed government troops", D(2018, 1, 1), "Russia and Syria", "SYR", "MIL"),
+    ("the US ally Saudi Arabia", D(2018, 1, 1), None, "SAU", None),  # whose ally: not its
+    # country (test_a_countrys_proxy_is_not_that_country)
+    # the story's country, never the backer ("Russian and Syrian jets": Russia named first)
     ("Russian backed forces", D(2018, 1, 1), None, None, "MIL"),
     ("the US-led coalition", D(2018, 1, 1), None, "USA", None),
     ("Turkish-backed militias", D(2018, 1, 1), None, None, "PRM"),  # "militias": a plural

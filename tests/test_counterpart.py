@@ -113,6 +113,16 @@ def test_only_a_side_whose_other_side_is_named_is_open(sample_event: Event) -> N
     assert open_roles(dataclasses.replace(sample_event, source=named, target=named)) == []
 
 
+def test_a_side_from_elsewhere_is_not_open(sample_event: Event) -> None:
+    """"foreign ministers gathered in Brussels": of several states, no country to infer."""
+    named = _actor("Jordan", "JOR", None)
+    for words in ("foreign ministers", "international donors"):
+        assert open_roles(dataclasses.replace(
+            sample_event, source=_actor(words, None, "GOV"), target=named)) == []
+    assert open_roles(dataclasses.replace(
+        sample_event, source=_actor("ministers", None, "GOV"), target=named)) == ["source"]
+
+
 def test_an_inferred_side_is_marked_and_keeps_the_words_it_had(sample_event: Event) -> None:
     ev = dataclasses.replace(sample_event, source=_actor("Turkish troops", "TUR", "MIL"),
                              target=None)

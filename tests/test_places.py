@@ -259,6 +259,8 @@ def _first(text: str, context: str | None = None) -> dict[str, eventwire.PlaceCa
     # whose name is also a former prime minister's surname
     ("Fighting raged in eastern Congo on Monday.", "Congo", "COD", "eastern X"),  # wire style:
     # "Congo" alone is the Democratic Republic
+    ("The fund will support allies such as Chad and Niger, where the refugees live.", "Niger",
+     "NER", "X, where"),  # a "where" clause tells of a place, and of each name of its list
 ])
 def test_slot_names_a_place(text: str, name: str, country: str, slot: str) -> None:
     found = _first(text)
@@ -511,6 +513,8 @@ def test_a_purpose_clause_takes_the_governing_verbs_place() -> None:
      (36.53, 37.95)),  # the target's own participle
     # a speaker's whereabouts before its words' topic
     ("An Idlib resident accused the Syrian government of lying.", (35.93, 36.63)),  # home
+    ("An Idlib resident, who urged the regime to halt the bombing, said he had fled.",
+     (35.93, 36.63)),  # the home of the antecedent of a relative clause's "who"
     ("A Turkish foreign ministry spokesman in Ankara had no immediate comment and the "
      "Turkish embassy in Athens did not respond to a request for comment.", (39.92, 32.85)),
     ("The jihadists swept across Iraq in 2014. Their fighters seized much of the country "

@@ -139,6 +139,8 @@ def _strong_slot(tok: Token) -> str | None:
         return "town, X"  # "from Accrington, Lancashire"
     if tok.dep_ == "appos" and head.lemma_.lower() in r.place_nouns:
         return f"{head.lower_}, X"
+    if _where_of(tok):
+        return "X, where"  # "countries like Jordan and Turkey, where Syrians sought refuge"
     if tok.dep_ == "conj" and head.i != tok.i:
         return _strong_slot(head)
     return _after_locative(tok)
@@ -195,11 +197,25 @@ def _name_tokens(tok: Token, sent: Span) -> tuple[int, int]:
     return start, end + 1
 
 
+def _where_of(tok: Token) -> bool:
+    """Whether a "where" clause tells of ``tok`` or of the list it is in: "countries like
+    Jordan, Lebanon and Turkey, where many Syrians have sought refuge" names places."""
+    while True:
+        if any(c.dep_ == "relcl" and any(g.dep_ == "advmod" and g.lower_ == "where"
+                                         for g in c.children) for c in tok.children):
+            return True
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+
+
 def acts(tok: Token) -> bool:
     """A country, capital or seat of power standing for its government."""
     r = rules()
     if _region_word(tok) is not None:
         return False  # "southern Idlib" is a region, never a government
+    if _where_of(tok):
+        return False  # "Turkey, where many Syrians have sought refuge": a place
     if _lost_subject(tok):
         return True  # "objected to the invasion and Jordan had urged restraint"
     while tok.head.i != tok.i and (tok.dep_ == "conj" or tok.dep_ == "appos" and (

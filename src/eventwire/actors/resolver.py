@@ -118,6 +118,7 @@ class _Parts:
     surname_country: tuple[str, Match] | None = None  # an ambiguous surname of one country
     people: tuple[str, Match] | None = None  # a people of several states ("Kurdish")
     notes: list[str] = dataclasses.field(default_factory=list)
+    backers: list[str] = dataclasses.field(default_factory=list)  # "US-backed": not its own
     between: list[str] = dataclasses.field(default_factory=list)  # words after the 1st country
 
 
@@ -160,6 +161,11 @@ _SPONSOR_WORDS = frozenset({"backed", "led", "based", "funded", "supported", "sp
 #: the actor's own country ("the US-led coalition").
 _BACKER_WORDS = frozenset({"backed", "funded", "supported", "sponsored", "allied", "aligned",
                            "armed", "trained", "financed", "equipped"})
+
+
+#: Nouns that a country's name before them makes someone else's: "the US proxy", "a US
+#: ally" are not the US (a nationality adjective may be their own: "Kurdish partners").
+_PATRONS_OF = frozenset({"ally", "proxy", "client", "partner", "satellite", "surrogate"})
 
 
 class ActorResolver:
@@ -398,10 +404,17 @@ class ActorResolver:
                 (parts.orgs if in_core else parts.tail_orgs).append(
                     (self._pick_org(org_entries, want), m))
             country_entry = m.first(*_COUNTRYISH)
-            if country_entry and m.end < len(toks) and toks[m.end].key in _BACKER_WORDS:
+            if country_entry and country_entry.kind == "country" and m.end < len(toks) and \
+                    toks[m.end].key in _PATRONS_OF:
+                # "the US proxy", "a US ally": whose proxy or ally, not its country
+                parts.notes.append(f"{country_entry.ref} is whose {toks[m.end].text} it is: "
+                                   f"not its country")
+                parts.backers.append(country_entry.ref)
+            elif country_entry and m.end < len(toks) and toks[m.end].key in _BACKER_WORDS:
                 # "US-backed Kurdish fighters" are not American: the US backs them
                 parts.notes.append(f"{country_entry.ref} backs it ({toks[m.end].text!r}): "
                                    f"not its country")
+                parts.backers.append(country_entry.ref)
             elif country_entry and country_entry.kind in ("capital", "seat") and \
                     _named_after(toks, m, covered):
                 # "Real Madrid", "Paris Saint-Germain": a club or firm named for the city
@@ -633,7 +646,8 @@ class ActorResolver:
                 evidence.append(f"the only {term.role} in office on {day} ({person.name!r})")
         if country is None and sector in CONTEXT_SECTORS and context and kind == "agent" \
                 and not parts.unknown_name and not parts.people:
-            ctx = self.countries_in(context)
+            # the story's country, but never the one the words say backs the actor
+            ctx = [c for c in self.countries_in(context) if c not in parts.backers]
             if ctx:
                 country = ctx[0]
                 evidence.append(f"{CONTEXT_EVIDENCE} {country}")

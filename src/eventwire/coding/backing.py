@@ -24,7 +24,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from ..records import Actor, Event
+from ..records import Event
+from .context import Found
 from .record import derived
 from .veto import SpanOf, triggers
 
@@ -89,7 +90,7 @@ def _verb_conjuncts(verb: Token) -> list[Token]:
 
 
 def air_attacks(events: list[Event], sent: Span, span_of: SpanOf,
-                resolve: Callable[[Token], list[Actor]]) -> list[Event]:
+                resolve: Callable[[Token], list[Found]]) -> list[Event]:
     """The air attacks that ``events`` (coded in ``sent``; ``span_of`` maps its offsets to
     the article's) imply by the air power backing their doers (see the module's docstring);
     ``resolve`` gives the actors a word names."""
@@ -99,7 +100,7 @@ def air_attacks(events: list[Event], sent: Span, span_of: SpanOf,
         if not _air(noun) or (verb := _backed_clause(noun)) is None or \
                 (owner := _owner(noun)) is None:
             continue
-        backers = [a for a in resolve(owner) if a.country]
+        backers = [f.actor for f in resolve(owner) if f.actor.country]
         if not backers:
             continue
         backer = backers[0]

@@ -24,6 +24,7 @@ from . import (
     agentless,
     backing,
     claims,
+    coordination,
     explain,
     interceptions,
     nested,
@@ -204,8 +205,10 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         events.extend(visits.visits(events))  # "met Egyptian officials in Cairo": a trip
         span_of = functools.partial(self._span, ctx)
         events.extend(interceptions.launches(events, sent, span_of))  # "downed … missiles"
-        events.extend(backing.air_attacks(  # "forces, backed by Russian air power, attacked"
-            events, sent, span_of, lambda tok: [f.actor for f in self._actors(tok, ctx)]))
+        sides = functools.partial(self._actors, ctx=ctx)  # the actors a word names
+        events.extend(backing.air_attacks(events, sent, span_of, sides))  # "backed by Russian
+        events.extend(coordination.joint_acts(events, sent, span_of, sides))  # air power";
+        # "hit Idlib in coordination with Turkey'
         return recall.paid_back(events, sent, span_of)  # "retaliate for the Israeli strike"
 
     # -- events -------------------------------------------------------------------------

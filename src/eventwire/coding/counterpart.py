@@ -52,7 +52,7 @@ from ..actors import knowledge as kn
 from ..errors import DataError
 from ..records import INFERRED_SIDE, Actor, Event
 from ..resources import read_json
-from .context import MATERIAL_CONFLICT, ONE_WAY_CODES
+from .context import MATERIAL_CONFLICT, ONE_WAY_CODES, OUTSIDER_WORDS
 from .veto import Bundled, VetoModel, bucket
 
 MODEL_FILE = "counterpart.json"
@@ -75,13 +75,20 @@ def mentions(doc: Doc, resolver: Any) -> list[list[str]]:
 
 def open_roles(event: Event) -> list[str]:
     """The sides of ``event`` the model may fill: those with no country whose other side has
-    one (an inference is anchored to a named party)."""
+    one (an inference is anchored to a named party), unless their words say they come from
+    elsewhere ("foreign ministers gathered in Brussels", "international donors": of several
+    states, or of none the article makes likely)."""
     out = []
     for role, other in (("target", "source"), ("source", "target")):
         mine, named = getattr(event, role), getattr(event, other)
-        if (mine is None or mine.country is None) and named is not None and named.country:
+        if (mine is None or mine.country is None) and named is not None and named.country \
+                and not (mine is not None and _from_elsewhere(mine.text)):
             out.append(role)
     return out
+
+
+def _from_elsewhere(text: str) -> bool:
+    return any(t.key in OUTSIDER_WORDS for t in kn.tokens(text))
 
 
 def _country(actor: Actor | None) -> str | None:

@@ -86,8 +86,9 @@ class PartyFinder(RoleFinder):
                 out += group
                 continue
             actor = self._actor(tok, ctx)
-            if actor is None and expand:  # "the leaders of the three countries"
-                out += self._of_group(tok, ctx)
+            if actor is None and expand:  # "the leaders of the three countries",
+                out += self._of_group(tok, ctx) or self._examples(tok, ctx)  # "countries
+                # like Jordan and Turkey'
             if actor is not None:
                 members = (self._members(tok, ctx) if actor.country is None else
                            self._listed(tok, ctx) if tok.pos_ == "NOUN" else []) if expand else []
@@ -125,12 +126,17 @@ class PartyFinder(RoleFinder):
     def _members(self, tok: Token, ctx: ArticleContext) -> list[Found]:
         """The named members of a group of no country: "world leaders **including King
         Salman, Netanyahu and Trump**", "allies such as Israel"."""
+        return self._examples(tok, ctx) or self._listed(tok, ctx) or self._of_group(tok, ctx)
+
+    def _examples(self, tok: Token, ctx: ArticleContext) -> list[Found]:
+        """The actors a noun names by example, each with a country: "allies such as
+        Israel", "countries like Jordan, Lebanon and Turkey" (a common noun that is no actor
+        of itself)."""
         listed = [g for prep in tok.children if prep.dep_ == "prep" and (
             prep.lower_ in ("including", "like") or prep.lower_ == "as" and prep.i > 0
             and prep.nbor(-1).lower_ == "such") for g in prep.children if g.dep_ == "pobj"]
         return [Found(a, m) for g in listed for m in conjuncts(g)
-                if (a := self._actor(m, ctx)) is not None and a.country is not None] or \
-            self._listed(tok, ctx) or self._of_group(tok, ctx)
+                if (a := self._actor(m, ctx)) is not None and a.country is not None]
 
     def _of_group(self, tok: Token, ctx: ArticleContext) -> list[Found]:
         """People of a counted group of states: "foreign ministers **from the three

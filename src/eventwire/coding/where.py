@@ -343,7 +343,8 @@ def _source_phrase(trigger: Token) -> Iterator[tuple[str, Token]]:
     need assistance": where the doer is (for a noun event, the subject of its verb)."""
     r = rules()
     verb = trigger.head if _is_noun(trigger) and trigger.dep_ == "dobj" else trigger
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [verb.head if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else c
+                for c in verb.children if c.dep_ == "nsubj"]  # "a resident, who asked …"
     subjects += [g for s in subjects if s.ent_type_ == "CARDINAL" or  # "thousands of
                  s.lemma_.lower() in r.portion_words for g in prep_objects([s], "of")]  # families"
     for subject in subjects:
