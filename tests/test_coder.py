@@ -1977,6 +1977,40 @@ def test_a_noun_that_names_actors_by_example_stands_for_each() -> None:
         {"JOR", "LBN", "TUR"}, summary(events)
 
 
+def test_a_plan_called_an_attack_is_disapproval_not_force() -> None:
+    """"The US plan was a blatant attack on Syrian sovereignty, Syria said": Syria's
+    disapproval of the US (111), no use of force (relevance.renames)."""
+    events = events_of("The US plan was a blatant attack on Syrian sovereignty, Syria said.")
+    assert ("SYR", "USA") in dyads(events, "111"), summary(events)
+    assert not [e for e in events if e.root == "19"], summary(events)
+
+
+def test_a_particles_phrase_of_time_is_not_its_object() -> None:
+    """"In 2015, Saudi Arabia intervened in Yemen's civil war": the "in" of the pattern
+    intervene + in + war is the war's, not the year's."""
+    events = events_of("In 2015, Saudi Arabia intervened in Yemen's civil war.")
+    assert ("SAU", "YEM") in dyads(events, "190"), summary(events)
+
+
+@pytest.mark.parametrize("text", ["The Vienna talks were marked by anger.",
+                                  "The Syria talks resumed in Geneva."])
+def test_a_place_before_a_meeting_is_its_venue_or_topic_not_a_party(text: str) -> None:
+    events = events_of(text)
+    assert not [e for e in events if e.root == "04"], summary(events)
+
+
+def test_a_place_before_a_meeting_with_a_named_other_side_is_a_party() -> None:
+    events = events_of("US talks with Iran resumed in Geneva.")
+    assert ("USA", "IRN") in dyads(events, "040"), summary(events)
+
+
+def test_the_group_is_the_armed_group_just_named() -> None:
+    events = events_of("Islamic State lost Deir ez-Zor last week. The group retreated from "
+                       "the eastern cities into the desert.")
+    assert [e for e in events if e.root == "08" and e.source and e.source.country == "IRQ"], \
+        summary(events)
+
+
 def test_the_militants_are_the_armed_group_just_named() -> None:
     """"the jihadists" after Islamic State is named: that group (its country), not the
     country of the place they are in; "Syrian militants" keep their own country."""

@@ -220,7 +220,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         if relevance.natural_cause(t, p.code, self.cues.disasters) or \
                 relevance.made_work(t, p.code, self.cues.works) or relevance.danger(t) or \
                 relevance.modifier_only(t) or relevance.standing_support(t, p.code) or \
-                relevance.standing_fight(t):
+                relevance.standing_fight(t) or \
+                relevance.renames(t, self.patterns.nouns):
             return  # "the earthquake killed 300 people": no one did it; "a film was shot";
             # "detention centres"; "militias backed by the coalition", "rebels fighting
             # the regime"

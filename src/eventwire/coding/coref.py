@@ -16,8 +16,10 @@ resolves to an actor of a fitting kind:
 * number must agree: "it" / "its" a singular phrase, "they" / "them" / "their" a plural one
   ("the rebels", "Kurdish fighters") — a country is singular.
 
-"The bloc", "the alliance", "the watchdog" (:data:`BODY_NOUNS` after "the" alone) are
-resolved the same way as "it", to an international body, organisation or grouping.
+"The bloc", "the alliance", "the watchdog", "the group" (:data:`BODY_NOUNS` after "the"
+alone) are resolved the same way as "it", to an international body, organisation, armed
+group or grouping. "The jihadists", "the extremists" (:data:`MEMBER_NOUNS`, with no country
+of their own) are the members of the armed group last named.
 
 A counted description of states or their leaders stands for that many states named just
 before it (:func:`group_size`, :func:`window`): "Russia, Turkey and Iran … **the three
@@ -60,7 +62,10 @@ PURPOSE_NOUNS = frozenset({"aim", "goal", "objective", "intention", "intent", "m
 #: nouns by which a report names again an international body or grouping it has named:
 #: "the European Union urged … Georgia's bid to join **the bloc**"
 BODY_NOUNS = frozenset({"bloc", "alliance", "union", "organisation", "organization", "body",
-                        "council", "agency", "watchdog"})
+                        "council", "agency", "watchdog",
+                        # an armed group or movement named again: "Islamic State lost
+                        # Deir ez-Zor … the group retreated into the desert"
+                        "group", "movement", "faction"})
 #: the kinds of actor such a noun may stand for
 BODY_KINDS = frozenset({"igo", "organization", "group"})
 

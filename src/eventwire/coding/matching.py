@@ -116,6 +116,12 @@ def _carries(tok: Token | None, particle: str,
                                    for c in tok.children)
 
 
+def particle_object(t: Token, particle: str) -> Token | None:
+    """The object of ``t``'s phrase of ``particle`` that is no phrase of time: "intervened
+    in Yemen's war" in "In 2015, Saudi Arabia intervened in Yemen's war"."""
+    return next((o for o in prep_objects([t], particle) if not _of_time(o.head)), None)
+
+
 #: the ``complement`` word that any "to" infinitive fits: "told the US **to get out**"
 ANY_INFINITIVE = "(to)"
 
@@ -146,8 +152,7 @@ class PatternMatcher:
             if obj is None and (reduced_passive(t) or zero_relative(t)):
                 obj = t.head  # "a conference boycotted by the opposition", "Kurds it backed"
             if obj is None and p.pos == "verb":
-                obj = next(iter(prep_objects([t], p.particle or "")), None) if p.particle \
-                    else None
+                obj = particle_object(t, p.particle) if p.particle else None
             if obj is None or not (object_words(obj) & p.object):
                 return False
             heads = [*conjuncts(obj), *prep_objects([obj], "of")]
@@ -207,8 +212,7 @@ class PatternMatcher:
 
     def _object_event_is(self, p: Pattern, t: Token) -> bool:
         """The object is itself an event noun coded as ``p`` ("went on **hunger strike**")."""
-        obj = child(t, "dobj") or (next(iter(prep_objects([t], p.particle)), None)
-                                   if p.particle else None)
+        obj = child(t, "dobj") or (particle_object(t, p.particle) if p.particle else None)
         if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() not in self.patterns.nouns:
             return False
         q = next((q for q in self.patterns.nouns[obj.lemma_.lower()] if self._fits(q, obj)), None)
@@ -220,7 +224,7 @@ class PatternMatcher:
         if obj is None and reduced_passive(t):
             obj = t.head
         if obj is None and p.particle:
-            obj = next(iter(prep_objects([t], p.particle)), None)
+            obj = particle_object(t, p.particle)
         return obj is not None and any(head_words(c) & p.object for c in conjuncts(obj))
 
     def _governing_trigger(self, t: Token, fired: dict[int, Pattern]) -> Token | None:

@@ -14,7 +14,7 @@ civilians, whose parties are national but not political.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Token
 
@@ -136,6 +136,15 @@ def made_work(t: Token, code: str, works: frozenset[str]) -> bool:
         return False
     done = child(t, "nsubjpass") or child(t, "dobj")
     return done is not None and done.lemma_.lower() in works
+
+
+def renames(t: Token, event_nouns: Collection[str]) -> bool:
+    """Whether an event noun only says what a thing that is no event is: "the US plan was a
+    blatant attack on Syrian sovereignty" (a plan called an attack: disapproval, coded from
+    the speech; not "the strike was an attack on civilians", where the strike is one)."""
+    return t.pos_ == "NOUN" and t.dep_ == "attr" and t.head.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() not in event_nouns
+        for c in t.head.children)
 
 
 def modifier_only(t: Token) -> bool:

@@ -520,7 +520,8 @@ class RoleFinder:
         means = [m for m in modifiers if m.pos_ == "NOUN" and m.lemma_.lower() in MEANS_WORDS]
         if source is None:  # "Russian airstrikes"; a weapon ("artillery bombardment") only
             # when no one else is the doer, below
-            source = next((m for m in modifiers if m not in means), None)
+            source = next((m for m in modifiers if m not in means and
+                           not _venue_or_topic(m, n, p.code)), None)
         targets = [x for x in self._slots(p, holders, n, False) if x not in movers]
         targets += [x for cand in list(targets) for x in _agents_of(cand)]
         if "none" not in p.target:
@@ -620,6 +621,19 @@ class RoleFinder:
             found.append(obj)
         found += [x for word in aimed for x in prep_objects([measure], word)]
         return next((x for x in found if x.ent_type_ not in ("DATE", "TIME")), None)
+
+
+#: the CAMEO root of consultations: meetings, talks, summits
+CONSULT_ROOT = "04"
+
+
+def _venue_or_topic(modifier: Token, noun: Token, code: str) -> bool:
+    """Whether a place named before a noun of meeting is where it is held or what it is about,
+    not who holds it: "the Vienna talks", "the Sochi summit", "the Syria talks" -- unless
+    the meeting names no party of its own ("US talks **with Iran**": the US is one)."""
+    return code.startswith(CONSULT_ROOT) and modifier.dep_ == "compound" and \
+        modifier.ent_type_ in ("GPE", "LOC", "FAC") and \
+        not prep_objects([noun], "with") and not prep_objects([noun], "between")
 
 
 def _countable(noun: Token) -> bool:
