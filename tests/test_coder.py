@@ -1977,6 +1977,25 @@ def test_a_noun_that_names_actors_by_example_stands_for_each() -> None:
         {"JOR", "LBN", "TUR"}, summary(events)
 
 
+def test_a_town_that_fell_to_a_side_was_taken_by_it() -> None:
+    """Pattern field ``doer``: "Mosul fell to Isis" is Isis's 192, done to Mosul; "prices
+    fell to a record low" is nothing."""
+    events = events_of("Mosul fell to Isis in 2014.")
+    assert [e for e in events if e.cameo == "192" and e.source and e.source.country == "IRQ"
+            and e.source.sector == "REB" and e.target and "Mosul" in e.target.text], \
+        summary(events)
+    assert not events_of("Oil prices fell to a record low.")
+
+
+def test_a_passive_infinitives_patient_is_the_subject_it_shares() -> None:
+    """"Four British men are believed to be held in Kurdish facilities": the men are held
+    (syntax.raised_subject), as the object list of hold + person asks."""
+    events = events_of("Four British men are believed to be held in Kurdish facilities in "
+                       "Syria.")
+    assert [e for e in events if e.cameo == "173" and e.target and e.target.country == "GBR"], \
+        summary(events)
+
+
 def test_a_plan_called_an_attack_is_disapproval_not_force() -> None:
     """"The US plan was a blatant attack on Syrian sovereignty, Syria said": Syria's
     disapproval of the US (111), no use of force (relevance.renames)."""

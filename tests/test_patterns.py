@@ -26,6 +26,8 @@ def test_bundled_patterns_cover_every_root_and_200_codes() -> None:
     ("meet", "must be a mapping"),
     ({"code": "190", "noun": "war", "needs_target": "yes"}, "'needs_target'"),
     ({"code": "190", "noun": "defeat", "needs_source": 1}, "'needs_source'"),
+    ({"code": "192", "noun": "fall", "doer": ["to"]}, "'doer'"),
+    ({"code": "192", "verb": "fall", "doer": ["dobj"]}, "'doer'"),
 ])
 def test_bad_patterns_are_named(item: object, message: str) -> None:
     with pytest.raises(DataError, match=message) as info:

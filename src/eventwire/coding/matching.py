@@ -28,6 +28,7 @@ from .syntax import (
     passive,
     predicate_words,
     prep_objects,
+    raised_subject,
     reduced_passive,
     side_clause,
     to_infinitive,
@@ -149,6 +150,7 @@ class PatternMatcher:
             # [the extremists from eastern Syria]"): enough when the object list pins the sense
         if p.object:
             obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
+            obj = obj or raised_subject(t)  # "four men are believed to be held"
             if obj is None and (reduced_passive(t) or zero_relative(t)):
                 obj = t.head  # "a conference boycotted by the opposition", "Kurds it backed"
             if obj is None and p.pos == "verb":
@@ -220,7 +222,7 @@ class PatternMatcher:
 
     @staticmethod
     def _object_head_fits(p: Pattern, t: Token) -> bool:
-        obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
+        obj = (child(t, "nsubjpass") if passive(t) else child(t, "dobj")) or raised_subject(t)
         if obj is None and reduced_passive(t):
             obj = t.head
         if obj is None and p.particle:

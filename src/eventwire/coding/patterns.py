@@ -47,6 +47,9 @@ class Pattern:
     #: the event needs a resolved target of one of these sectors ("backed the Kurdish
     #: fighters": military aid; "backed the government" is no event of this pattern)
     target_sectors: frozenset[str] = frozenset()
+    #: prepositions whose object is the doer; the verb's subject is then what it is done to
+    #: ("Raqqa fell to Kurdish forces": the forces take Raqqa)
+    doer: tuple[str, ...] = ()
     file: str = ""
 
     @property
@@ -101,6 +104,11 @@ def _parse(item: object, where: str, file: str) -> Pattern:
             raise DataError(f"{where}: '{key}' is true or false")
     target_sectors = frozenset(w.upper() for w in _words(
         item.get("target_sectors"), where, "target_sectors"))
+    doer = tuple(sorted(_words(item.get("doer"), where, "doer")))
+    if doer and (pos != "verb" or not set(doer) <= TARGET_SLOTS - {"dobj", "dative", "none",
+                                                                   "that"}):
+        raise DataError(f"{where}: 'doer' needs a verb trigger and prepositions "
+                        f"(the subject is then the target)")
     default_id = code + ":" + lemma + (f"+{particle}" if particle else "") + "".join(
         f"{mark}{'|'.join(sorted(words))}" for mark, words in (
             ("+", obj), ("+by ", subject), ("+to ", comp), ("+mod ", modifier),
@@ -110,7 +118,7 @@ def _parse(item: object, where: str, file: str) -> Pattern:
         target=tuple(str(t).lower() for t in target),
         particle=str(particle).lower() if particle else None,
         object=obj, subject=subject, complement=comp, complement_noun=comp_noun, modifier=modifier,
-        predicate=predicate, needs_target=needs_target, needs_source=needs_source,
+        predicate=predicate, needs_target=needs_target, needs_source=needs_source, doer=doer,
         target_sectors=target_sectors, file=file,
     )
 

@@ -25,6 +25,7 @@ from .syntax import (
     named_modifiers,
     passive,
     prep_objects,
+    raised_subject,
     reduced_passive,
     shared_object,
     to_infinitive,
@@ -374,6 +375,8 @@ class RoleFinder:
                 return []
             if slot == "dobj":
                 obj = child(t, "nsubjpass") if passive else child(t, "dobj")
+                if obj is None and passive:  # "four men are believed to be held"
+                    obj = raised_subject(t)
                 if obj is None and (reduced_passive(t) or not passive and zero_relative(t)):
                     obj = t.head  # "the journalist captured by Islamic State", "the Kurds it
                     # had backed"
@@ -430,6 +433,9 @@ class RoleFinder:
             victims = child(t.head, "nsubj", "nsubjpass") \
                 if t.head.lemma_.lower() in VICTIM_VERBS else None
             return doer, [x for x in (victims, *prep_objects([t], "of")) if x is not None], None
+        if p.doer:  # "Raqqa fell to Kurdish forces": the forces, against whoever held Raqqa
+            doer = next((o for word in p.doer for o in prep_objects([t], word)), None)
+            return doer, [x for x in (child(t, "nsubj"),) if x is not None], None
         if p.pos == "verb":
             obj = child(t, "dobj")
             holders: list[Token | None] = [t, *(conjuncts(obj) if obj is not None else [])] + [

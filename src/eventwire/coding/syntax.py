@@ -62,6 +62,16 @@ def passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or reduced_passive(tok)
 
 
+def raised_subject(tok: Token) -> Token | None:
+    """The subject a passive infinitive shares with the verb it completes, its patient:
+    "four British men are believed **to be held** in Kurdish facilities", "he is expected
+    **to be released**"; None for any other word."""
+    if tok.dep_ != "xcomp" or not any(c.dep_ == "auxpass" for c in tok.children) or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    return child(tok.head, "nsubjpass", "nsubj")
+
+
 def reduced_passive(tok: Token) -> bool:
     """A past participle modifying a noun, which is its patient: "civilians **killed** by
     airstrikes", "the convoy, **hit** by a drone", "those **kidnapped** by Daesh"."""
