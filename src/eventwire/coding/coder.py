@@ -76,7 +76,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.19"
+CODER_VERSION = "0.5.20"
 
 MAX_SENTENCE_TOKENS = 300
 
