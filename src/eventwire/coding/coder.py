@@ -208,7 +208,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         sides = functools.partial(self._actors, ctx=ctx)  # the actors a word names
         events.extend(backing.air_attacks(events, sent, span_of, sides))  # "backed by Russian
         events.extend(coordination.joint_acts(events, sent, span_of, sides))  # air power";
-        # "hit Idlib in coordination with Turkey'
+        # "hit Idlib in coordination with Turkey"
         return recall.paid_back(events, sent, span_of)  # "retaliate for the Israeli strike"
 
     # -- events -------------------------------------------------------------------------

@@ -88,7 +88,7 @@ class PartyFinder(RoleFinder):
             actor = self._actor(tok, ctx)
             if actor is None and expand:  # "the leaders of the three countries",
                 out += self._of_group(tok, ctx) or self._examples(tok, ctx)  # "countries
-                # like Jordan and Turkey'
+                # like Jordan and Turkey"
             if actor is not None:
                 members = (self._members(tok, ctx) if actor.country is None else
                            self._listed(tok, ctx) if tok.pos_ == "NOUN" else []) if expand else []

@@ -636,7 +636,7 @@ CONSULT_ROOT = "04"
 def _venue_or_topic(modifier: Token, noun: Token, code: str) -> bool:
     """Whether a place named before a noun of meeting is where it is held or what it is about,
     not who holds it: "the Vienna talks", "the Sochi summit", "the Syria talks" -- unless
-    the meeting names no party of its own ("US talks **with Iran**": the US is one)."""
+    the meeting names its other side ("US talks **with Iran**": the US is a party)."""
     return code.startswith(CONSULT_ROOT) and modifier.dep_ == "compound" and \
         modifier.ent_type_ in ("GPE", "LOC", "FAC") and \
         not prep_objects([noun], "with") and not prep_objects([noun], "between")

@@ -432,8 +432,8 @@ def _aims(clause: Token) -> bool:
     Damascus", "airstrikes hitting Idlib"): the attack's scene, not an aside."""
     r = rules()
     noun = clause.head
-    nouns = [noun, *(g for g in noun.children if g.dep_ == "prep" and g.lower_ == "of"
-                     for g in g.children if g.dep_ == "pobj")]
+    nouns = [noun, *(o for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                     for o in of.children if o.dep_ == "pobj")]
     return clause.lemma_.lower() in r.place_object_verbs and \
         any(n.lemma_.lower() in r.attack_nouns for n in nouns)
 
