@@ -1977,6 +1977,15 @@ def test_a_noun_that_names_actors_by_example_stands_for_each() -> None:
         {"JOR", "LBN", "TUR"}, summary(events)
 
 
+def test_an_operation_against_a_named_side_is_force() -> None:
+    events = events_of("Turkey launched an operation against Kurdish militias in Afrin.")
+    assert [e for e in events if e.cameo == "190" and e.source and e.source.country == "TUR"
+            and e.target and e.target.sector == "PRM"], summary(events)
+    assert not events_of("Police launched an operation against corruption.")
+    events = events_of("Russia launched a military operation against Ukraine.")
+    assert ("RUS", "UKR") in dyads(events, "190"), summary(events)
+
+
 def test_a_town_that_fell_to_a_side_was_taken_by_it() -> None:
     """Pattern field ``doer``: "Mosul fell to Isis" is Isis's 192, done to Mosul; "prices
     fell to a record low" is nothing."""
