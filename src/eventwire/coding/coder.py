@@ -76,7 +76,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.20"
+CODER_VERSION = "0.5.21"
 
 MAX_SENTENCE_TOKENS = 300
 
