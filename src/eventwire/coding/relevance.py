@@ -178,8 +178,8 @@ def standing_fight(t: Token) -> bool:
     """Whether fighting is told as what an actor is, not as something done: a participle
     describing the actor ("rebels **fighting** the regime", "the US-led coalition
     **fighting** Islamic State") or a present relative clause ("Hezbollah, which **is
-    fighting** alongside the regime", "a militia that Ankara **is fighting**") -- a
-    long-running relation (docs/annotation.md), as "backed by" is."""
+    fighting** alongside the regime", "the Kurdish militias, which **are fighting**
+    Turkey") -- a long-running relation (docs/annotation.md), as "backed by" is."""
     if t.lemma_.lower() not in STANDING_FIGHT:
         return False
     if t.dep_ == "acl" and t.tag_ == "VBG":
