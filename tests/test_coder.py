@@ -2694,8 +2694,23 @@ def test_fighting_told_as_what_an_actor_is_is_no_event(text: str) -> None:
         "fight")], summary(events)
 
 
+@pytest.mark.parametrize("text", [
+    "The groups are the Syrian wing of the PKK, which has fought a decades-long insurgency "
+    "against the Turkish state.",
+    "Ankara sees the YPG as an extension of the PKK, with whom it has fought a four decade "
+    "insurgency inside its borders.",
+])
+def test_a_war_told_by_its_length_in_a_relative_clause_is_no_event(text: str) -> None:
+    """"the PKK, which has fought a decades-long insurgency against the Turkish state": what
+    the group is, a long-running relation, like "rebels fighting the regime"."""
+    events = events_of(text)
+    assert not [e for e in events if e.root == "19"], summary(events)
+
+
 @pytest.mark.parametrize("text", ["The militia, which fought the army last week, withdrew.",
-                                  "Kurdish forces are fighting Isis near Hajin."])
+                                  "Kurdish forces are fighting Isis near Hajin.",
+                                  "Israel and Hezbollah fought a month-long war in 2006.",
+                                  "The militia, which has attacked the army, withdrew."])
 def test_a_fight_told_as_done_is_an_event(text: str) -> None:
     events = events_of(text)
     assert [e for e in events if e.root == "19"], summary(events)
@@ -3467,3 +3482,66 @@ def test_a_name_the_parser_splits_into_several_subjects_is_one_actor() -> None:
     events = events_of("Jaish al-Islam implemented the truce in Douma.")
     assert [(e.cameo, e.source.country, e.source.sector) for e in events
             if e.source is not None] == [("0871", "SYR", "REB")], summary(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian jets bombed Idlib. More than 100 civilians have been killed since the beginning "
+    "of the year.",
+    "Russian jets bombed Idlib. More than 700 people have been killed in three months, "
+    "according to local counts.",
+    "Russian jets bombed Idlib. Hundreds of people have been killed in Syria as a result of "
+    "the war.",
+])
+def test_a_death_toll_over_a_span_is_no_event(text: str) -> None:
+    """"More than 100 civilians have been killed since the beginning of the year": a count
+    of the dead over a span, with no doer or means named, is a toll, no killing that
+    happened then (the bombing is still coded)."""
+    events = events_of(text)
+    assert [e.evidence.trigger for e in events] == ["bombed"], summary(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian jets bombed Idlib. Twelve civilians have been killed in Idlib on Tuesday.",
+    "Russian jets bombed Idlib. More than 100 civilians have been killed in airstrikes "
+    "since Sunday.",
+    "More than 100 civilians have been killed by Russian jets since the beginning of the "
+    "year.",
+])
+def test_a_killing_with_its_day_means_or_doer_is_an_event(text: str) -> None:
+    events = events_of(text)
+    assert [e for e in events if e.evidence.trigger == "killed"], summary(events)
+
+
+def test_a_things_purpose_is_no_actors_intent() -> None:
+    """"Airstrikes ... were intended to provide reassurance": what the strikes were for,
+    not an intent (03) of the forces named in them; "Russia intends to provide aid" is
+    one."""
+    purpose = events_of("Airstrikes by US, British and French forces on Syrian regime "
+                        "targets were intended to provide similar reassurance.")
+    assert not [e for e in purpose if e.root == "03"], summary(purpose)
+    assert [e for e in purpose if e.root == "19"], summary(purpose)
+    intent = events_of("Russia intends to provide aid to Syria.")
+    assert [e for e in intent if e.root == "03"], summary(intent)
+
+
+def test_an_event_a_record_tells_of_is_coded() -> None:
+    """"released opposing accounts of a phone call between Trump and Erdoğan": the call
+    happened, whatever is done with the accounts of it; both leaders are its parties."""
+    events = events_of("The US and Turkey released opposing accounts of a phone call between "
+                       "Donald Trump and Recep Tayyip Erdoğan.")
+    calls = {(e.source.country, e.target.country) for e in events
+             if e.cameo == "041" and e.source and e.target}
+    assert calls == {("USA", "TUR"), ("TUR", "USA")}, summary(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Mohammad Alloush dismissed the Sochi conference as a meeting between the regime and "
+    "the regime.",
+    "A spokesman said they would not intentionally free foreign Isis detainees.",
+])
+def test_one_description_on_both_sides_is_no_event(text: str) -> None:
+    """"a meeting between the regime and the regime": one actor, read twice, is never both
+    sides of an event; nor is one mention taken for both ("A spokesman said they …")."""
+    events = events_of(text)
+    assert not [e for e in events if e.source and e.target and
+                e.source.text == e.target.text], summary(events)

@@ -91,6 +91,7 @@ class Rules:
     actor_preps: frozenset[str]
     boundary_nouns: frozenset[str]
     agent_nouns: frozenset[str]
+    kin_nouns: frozenset[str]
     body_nouns: frozenset[str]
     material_roots: frozenset[str]
     verbal_roots: frozenset[str]

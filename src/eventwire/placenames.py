@@ -705,9 +705,11 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                 seen.update(range(ent.start, ent.end))
                 continue  # "the Working Group for Syria": an organisation's name
             if slot is None and root.dep_ == "nsubj" and \
-                    root.head.lemma_.lower() in r.human_verbs:
+                    root.head.lemma_.lower() in r.human_verbs or \
+                    root.dep_ == "poss" and root.head.lower_ in r.kin_nouns:
                 seen.update(range(ent.start, ent.end))
-                continue  # "Beaumont also ignores …": a writer, not a town
+                continue  # "Beaumont also ignores …": a writer, not a town; "Matar's
+                # brother": a person's family
             slot = _strong_slot(root) or slot or f"{label} entity"
         elif label in ("ORG", "PERSON") and slot is None and _bundled_name(tok, gazetteer):
             ent = _entity_of(tok)

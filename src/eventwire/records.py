@@ -106,6 +106,11 @@ class Article(_Record):
         return self.clean_text if self.clean_text is not None else self.text
 
 
+#: the first words of a description that may name a different one each time it is used
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "many", "several",
+                        "other", "two", "three", "four"})
+
+
 @dataclasses.dataclass(frozen=True)
 class Actor(_Record):
     """Who a mention is: country (ISO 3166 alpha-3 or IGO code) and sector (agent code).
@@ -127,8 +132,18 @@ class Actor(_Record):
 
     def same_as(self, other: Actor) -> bool:
         """Whether two mentions name one actor: the same data entry in the same sector ("the
-        EU" and "the new EU sanctions"; not "Bosnian Serbs" and "Bosnian forces")."""
-        return self.id is not None and self.id == other.id and self.sector == other.sector
+        EU" and "the new EU sanctions"; not "Bosnian Serbs" and "Bosnian forces"); or one
+        description, read alike, that names a known actor ("a meeting between the regime and
+        the regime"), not an indefinite one ("a soldier shot a soldier")."""
+        if self.span is not None and self.span == other.span and self.country == other.country:
+            return True  # one mention on both sides (not two members of "the three countries")
+        if self.sector != other.sector:
+            return False
+        if self.id is not None:
+            return self.id == other.id
+        words = self.text.lower().split()
+        return self.country == other.country and words == other.text.lower().split() and \
+            bool(words) and words[0] not in INDEFINITE
 
 
 @dataclasses.dataclass(frozen=True)

@@ -171,8 +171,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                   if g is not None and stance.leaves_open(g, fired[g.i])}
         for i, p in fired.items():
             t = sent.doc[i]
-            if i in opened or self._result_of_nominal(t, fired):
-                continue
+            if i in opened or self._result_of_nominal(t, fired) or nested.toll(t, p, fired):
+                continue  # "more than 500 people have been killed since …": a death toll
             # "killed in airstrikes": 195; "Russian jets killed"; a casualty of a war told
             p, way = nested.harm(t, p, fired, any(c.startswith(nested.FIGHT_ROOTS)
                                                   for c in ctx.deeds))
@@ -220,11 +220,11 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         if relevance.natural_cause(t, p.code, self.cues.disasters) or \
                 relevance.made_work(t, p.code, self.cues.works) or relevance.danger(t) or \
                 relevance.modifier_only(t) or relevance.standing_support(t, p.code) or \
-                relevance.standing_fight(t) or \
+                relevance.standing_fight(t) or relevance.purpose(t, p.code) or \
                 relevance.renames(t, self.patterns.nouns):
             return  # "the earthquake killed 300 people": no one did it; "a film was shot";
             # "detention centres"; "militias backed by the coalition", "rebels fighting
-            # the regime"
+            # the regime"; "strikes were intended to reassure"
         source_head, candidates, gov = self._roles(t, p)
         if source_head is None and way is not None:  # "killed in shelling by the army"
             source_head = nested.means_actor(way)

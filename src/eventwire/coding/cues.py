@@ -13,6 +13,7 @@ from ..errors import DataError
 @dataclasses.dataclass(frozen=True)
 class Cues:
     speech_verbs: frozenset[str]
+    record_nouns: frozenset[str]
     alleging_speech: frozenset[str]
     light_verbs: frozenset[str]
     causative_verbs: frozenset[str]

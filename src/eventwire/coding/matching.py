@@ -245,8 +245,9 @@ class PatternMatcher:
             if told_as_done(tok):
                 return None  # "urged the militias that ousted Isis to help": what they did
             head = tok.head
-            if head.lemma_.lower() in self.cues.speech_verbs:
-                return None
+            if head.lemma_.lower() in self.cues.speech_verbs or head.pos_ == "NOUN" and \
+                    head.lemma_.lower() in self.cues.record_nouns:
+                return None  # "said Russia would attack"; "accounts of a phone call"
             if head.i in fired:
                 # a statement (root 01) reports its content like a speech verb does, and so
                 # does a warning of what may happen ("warned that Russia could launch an

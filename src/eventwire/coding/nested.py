@@ -211,6 +211,39 @@ def harm(t: Token, pattern: Pattern, fired: dict[int, Pattern], war_told: bool
     return pattern, None
 
 
+#: words of a time span ("in three months", "this year", "as the war enters its eighth
+#: year"): a toll counts the dead over it
+SPAN_UNITS = frozenset({"day", "week", "month", "year", "decade"})
+#: a span told by the war itself ("as a result of the war", "since the conflict began")
+SPAN_WARS = frozenset({"war", "conflict"})
+#: words that count people ("hundreds of people", "thousands")
+COUNT_WORDS = frozenset({"dozen", "dozens", "score", "scores", "hundred", "hundreds",
+                         "thousand", "thousands", "million", "millions"})
+
+
+def toll(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> bool:
+    """Whether a killing is a death toll over a span, not an event: a count of the dead in
+    the perfect with no doer and no means named ("more than 500,000 people have been killed
+    since the war began", "700 people have been killed in three months"). A toll with its
+    means is coded by them ("100 civilians have been killed in airstrikes since Sunday":
+    the airstrikes); a count with no span is a report of one event ("Twelve civilians have
+    been killed in Idlib")."""
+    if t.pos_ != "VERB" or pattern.lemma != "kill" or not passive(t) or \
+            not any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children) or \
+            any(c.dep_ == "agent" for c in t.children) or means(t, pattern, fired) is not None:
+        return False
+    victims = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+    if victims is None or not any(w.like_num or w.lower_ in COUNT_WORDS
+                                  for w in victims.subtree if w.i <= victims.i):
+        return False
+    told = [w for c in t.children if c.dep_ in ("prep", "advcl", "npadvmod")
+            for w in c.subtree]
+    if any(w.i in fired and fired[w.i].code.startswith(MEANS_ROOTS) for w in told):
+        return False  # "killed in eight days of bombing": the bombing
+    return any(w.lower_ == "since" or w.lemma_.lower() in SPAN_WARS or
+               w.ent_type_ == "DATE" and w.lemma_.lower() in SPAN_UNITS for w in told)
+
+
 #: the code of a casualty of fighting, for a harm with no named doer in a report of war
 WAR_CASUALTY_CODE = "190"
 

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..codes import FORCE_ROOTS  # an event of these needs a doer, not a disaster
 from ..records import Actor
 from .roles import FRAME_NOUNS
-from .syntax import child, prep_objects
+from .syntax import child, passive, prep_objects
 
 #: sectors of political actors (docs/actors.md)
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY",
@@ -179,13 +179,38 @@ def standing_fight(t: Token) -> bool:
     describing the actor ("rebels **fighting** the regime", "the US-led coalition
     **fighting** Islamic State") or a present relative clause ("Hezbollah, which **is
     fighting** alongside the regime", "the Kurdish militias, which **are fighting**
-    Turkey") -- a long-running relation (docs/annotation.md), as "backed by" is."""
+    Turkey"), or a perfect one whose war is told by its length ("the PKK, which **has
+    fought** a decades-long insurgency against the Turkish state") -- a long-running relation
+    (docs/annotation.md), as "backed by" is."""
     if t.lemma_.lower() not in STANDING_FIGHT:
         return False
     if t.dep_ == "acl" and t.tag_ == "VBG":
         return True
-    return t.dep_ == "relcl" and (t.tag_ in ("VBZ", "VBP") or t.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in t.children))
+    if t.dep_ != "relcl":
+        return False
+    if t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children):
+        return any(c.dep_ == "dobj" and _lasting(c) for c in t.children)
+    return t.tag_ in ("VBZ", "VBP") or t.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in t.children)
+
+
+def _lasting(noun: Token) -> bool:
+    """A war told by its length: "a decades-long insurgency", "a four decade war"."""
+    return any(w.ent_type_ == "DATE" for w in noun.subtree if w.i < noun.i)
+
+
+#: verbs of purpose: in the passive they tell what a thing is for ("the airstrikes were
+#: intended to reassure allies"), not what an actor means to do
+PURPOSE_VERBS = frozenset({"intend", "design", "mean", "aim"})
+INTENT_ROOT = "03"
+
+
+def purpose(t: Token, code: str) -> bool:
+    """Whether an intent is a thing's purpose, no actor's intent: a verb of purpose in the
+    passive with no doer named ("airstrikes by US forces were intended to provide
+    reassurance", "the talks are designed to help"), unlike "Russia intends to provide aid"."""
+    return code.startswith(INTENT_ROOT) and t.lemma_.lower() in PURPOSE_VERBS and \
+        passive(t) and not any(c.dep_ == "agent" for c in t.children)
 
 
 def beside_politics(code: str, source: Actor | None, target: Actor | None) -> bool:
