@@ -3545,3 +3545,11 @@ def test_one_description_on_both_sides_is_no_event(text: str) -> None:
     events = events_of(text)
     assert not [e for e in events if e.source and e.target and
                 e.source.text == e.target.text], summary(events)
+
+
+def test_persuading_is_an_appeal() -> None:
+    """"Turkey persuaded Russia to hold off": an appeal to Russia (02), whatever it won."""
+    events = events_of("Turkey persuaded Russia to hold off from an attack on Idlib.")
+    assert [(e.root, e.source.country, e.target.country) for e in events
+            if e.root == "02" and e.source and e.target] == [("02", "TUR", "RUS")], \
+        summary(events)
