@@ -3553,3 +3553,13 @@ def test_persuading_is_an_appeal() -> None:
     assert [(e.root, e.source.country, e.target.country) for e in events
             if e.root == "02" and e.source and e.target] == [("02", "TUR", "RUS")], \
         summary(events)
+
+
+def test_clearing_an_armed_side_from_a_place_and_reclaiming_a_town_are_force() -> None:
+    """"clearing the militants from their last redoubt" is force on them (190);
+    "reclaimed the town of Albu Kamal" is taking it (192); "cleared the air" is neither."""
+    events = events_of("The Syrian military said it had reclaimed the border town of Albu "
+                       "Kamal from Isis, clearing the militants from their last redoubt.")
+    assert {e.cameo for e in events} >= {"190", "192"}, summary(events)
+    air = events_of("Turkey and the US cleared the air at the summit.")
+    assert not [e for e in air if e.root == "19"], summary(air)

@@ -986,3 +986,15 @@ def test_a_country_name_tagged_as_a_person_is_a_place_unless_a_persons_name() ->
     events = next(eventwire.Extractor(veto=False, proposer=False).extract_many([article]))[1]
     assert [(e.cameo, e.target.country if e.target else None) for e in events] == [
         ("160", "MLI")], events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, place", [
+    ("Their aim is to dislodge US-backed Kurdish militias from the enclave of Afrin, which "
+     "lies on the border with Turkey.", "Afrin"),
+])
+def test_driving_a_side_out_happens_where_it_is_driven_from(text: str, place: str) -> None:
+    """"dislodge X from Afrin", "cleared the militants from …": verbs of driving out, whose
+    "from" is the scene (``geoparse.yaml`` ``leave_verbs``)."""
+    places = [loc.name for loc in _event_place(text) if loc is not None]
+    assert place in places, places
