@@ -3563,3 +3563,13 @@ def test_clearing_an_armed_side_from_a_place_and_reclaiming_a_town_are_force() -
     assert {e.cameo for e in events} >= {"190", "192"}, summary(events)
     air = events_of("Turkey and the US cleared the air at the summit.")
     assert not [e for e in air if e.root == "19"], summary(air)
+
+
+def test_fighters_held_by_an_armed_side_are_its_prisoners_not_hostages() -> None:
+    """"the SDF hold hundreds of Isis jihadists": fighters an armed side holds are detained
+    (173); a journalist Isis captures is abducted (181)."""
+    held = events_of("The Kurdish-led SDF hold hundreds of suspected foreign Islamic State "
+                     "jihadists.")
+    assert [e.cameo for e in held if e.root in ("17", "18")] == ["173"], summary(held)
+    taken = events_of("Isis captured the British journalist John Cantlie.")
+    assert [e.cameo for e in taken if e.root in ("17", "18")] == ["181"], summary(taken)

@@ -342,7 +342,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             if relevance.beside_politics(p.code, src.actor if src else None,
                                          tgt.actor if tgt else None):
                 continue  # no political actor on either side; "Toyota attacked the market"
-            held = self.reframing.held_by(p.code, src.actor.sector if src else None)
+            held = self.reframing.held_by(p.code, *(a.actor.sector if a else None
+                                                    for a in (src, tgt)))
             if held is not None:  # "Isis captured the journalist": an abduction
                 notes.append(f"seized by a non-state group: {p.code} coded as abduction {held}")
             if announcement is not None and (src, tgt) in f.pairs:

@@ -54,10 +54,13 @@ class Reframing:
                 return table[code[:n]]
         return None
 
-    def held_by(self, code: str, captor_sector: str | None) -> str | None:
+    def held_by(self, code: str, captor_sector: str | None,
+                captive_sector: str | None = None) -> str | None:
         """The abduction code for people seized by a non-state group ("Isis captured the
-        journalist": 181, not the arrest 173), or None."""
-        if captor_sector not in self.captor_sectors:
+        journalist": 181, not the arrest 173), or None. Fighters held by another armed side
+        are its prisoners, no hostages ("the SDF hold hundreds of Isis fighters": 173)."""
+        if captor_sector not in self.captor_sectors or captive_sector in self.captor_sectors \
+                or captive_sector == "MIL":
             return None
         return self._lookup(self.captive, code)
 
