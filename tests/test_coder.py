@@ -3573,3 +3573,37 @@ def test_fighters_held_by_an_armed_side_are_its_prisoners_not_hostages() -> None
     assert [e.cameo for e in held if e.root in ("17", "18")] == ["173"], summary(held)
     taken = events_of("Isis captured the British journalist John Cantlie.")
     assert [e.cameo for e in taken if e.root in ("17", "18")] == ["181"], summary(taken)
+
+
+def test_a_kind_of_law_enforcement_deed_is_no_event() -> None:
+    """"arrests, torture and executions made up the bulk of the data": a bare plural or
+    mass noun of arrest or imprisonment with no owner or target tells a kind of deed, so no
+    police are implied for it; "their detention" is still an event."""
+    kinds = events_of("The war in Syria began in 2011. In the early years, arrests, torture "
+                      "and executions made up the bulk of the data.")
+    assert not [e for e in kinds if e.root == "17"], summary(kinds)
+    owned = events_of("Three journalists were detained in Istanbul. Their detention drew "
+                      "protests.")
+    assert [e for e in owned if e.evidence.trigger == "detention"], summary(owned)
+
+
+def test_who_oversees_talks_is_no_party_to_them() -> None:
+    """"the three countries overseeing talks in Astana": go-betweens, no parties to the
+    talks (as "a ceasefire brokered by Russia"); "Russia held talks with Iran" is Russia's."""
+    overseen = events_of("Turkey, Russia and Iran, the three countries overseeing talks in "
+                         "Astana, have a direct responsibility.")
+    assert not [e for e in overseen if e.root == "04"], summary(overseen)
+    held = events_of("Russia held talks with Iran in Astana.")
+    assert [e for e in held if e.root == "04" and e.source and e.source.country == "RUS"], \
+        summary(held)
+
+
+def test_a_harm_done_by_a_weapon_in_the_by_phrase_is_its_use() -> None:
+    """"killed by drones": the weapon in the passive's "by" phrase codes the harm (195, use
+    of aerial weapons), as "drones killed" does; "killed by the militants" stays a killing."""
+    drones = events_of("Six British citizens have been killed by drones in Syria.")
+    assert [e.cameo for e in drones if e.evidence.trigger == "killed"] == ["195"], \
+        summary(drones)
+    militants = events_of("The civilians were killed by the militants.")
+    assert [e.cameo for e in militants if e.evidence.trigger == "killed"] == ["1823"], \
+        summary(militants)

@@ -118,6 +118,17 @@ def implied_source(code: str, country: str | None, trigger: Token,
                  evidence=f"implied by {trigger.text!r}: no doer named; {word} assumed")
 
 
+def generic(trigger: Token) -> bool:
+    """A law enforcement noun told as a kind of deed, of no one to no one: a bare plural or
+    mass noun with no determiner, owner or modifier ("**arrests**, torture and executions
+    made up the bulk of the data"), unlike "his arrest", "the detention of two men" or
+    "police raids"."""
+    return trigger.pos_ == "NOUN" and trigger.lemma_.lower() in LAW_WORDS and \
+        trigger.tag_ in ("NNS", "NN") and not any(
+            c.dep_ in ("det", "poss", "compound", "amod", "nmod", "nummod")
+            for c in trigger.children)
+
+
 def remember_doers(events: Iterable[Event], doers: dict[str, str]) -> None:
     """Note in ``doers`` the country of the named doer of each kind of force in ``ARMED``
     (for :func:`implied_source`)."""
@@ -152,6 +163,8 @@ def fill_source(code: CameoCode, trigger: Token, index: int, place: Location | N
     home = place.country if place is not None and place.country else next(
         (f.actor.country for f in targets if f.actor.country), None) or next(
         iter(ctx.countries), None)
+    if not targets and generic(trigger):
+        return [], targets  # "arrests, torture and executions made up the data"
     implied = implied_source(code.code, home, trigger, ctx.doers,
                              placed=place is not None and bool(place.country))
     if implied is None and code.quad_class == MATERIAL_CONFLICT:

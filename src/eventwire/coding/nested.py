@@ -177,6 +177,8 @@ def weapon_code(t: Token, pattern: Pattern) -> str | None:
         return None
     verb = t.head if t.dep_ == "conj" or trailing_participle(t) else t
     doers = [c for c in verb.children if c.dep_ == "nsubj"]  # "a car bomb exploded, killing"
+    doers += [g for c in t.children if c.dep_ == "agent" for g in c.children
+              if g.dep_ == "pobj"]  # "six Britons have been killed by drones"
     if force:  # not "clashed with tanks": there, "with" names the other side
         doers += prep_objects([t], "with")
     for doer in doers:

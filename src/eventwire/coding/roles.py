@@ -600,9 +600,11 @@ class RoleFinder:
                         held.head.lower_ in FORCE_SCENE_PREPS and
                         p.code.startswith(FORCE_ROOTS)))) and \
                 gov.lemma_.lower() not in self.cues.undergoing_verbs | self.cues.reacting_verbs \
-                and not (gov.lemma_.lower() in UNSAYING and p.code.startswith(SAID_ROOTS)):
+                | GO_BETWEEN and not (gov.lemma_.lower() in UNSAYING and
+                                      p.code.startswith(SAID_ROOTS)):
             # not "fled … to escape the fighting", "condemned the attack", "rejected the
-            # accusation" (but "Moscow denied the attack": its own, denied)
+            # accusation" (but "Moscow denied the attack": its own, denied), "the countries
+            # overseeing talks in Astana" (go-betweens, no parties)
             source = self._source_head(gov)
         if source is None and gov is not None and cause(_measured(held, SPAN_NOUNS)) and \
                 n.lemma_.lower() in FIGHT_WORDS and prep_objects([n], "with"):
