@@ -76,7 +76,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.22"
+CODER_VERSION = "0.5.23"
 
 MAX_SENTENCE_TOKENS = 300
 
