@@ -132,9 +132,10 @@ class Actor(_Record):
 
     def same_as(self, other: Actor) -> bool:
         """Whether two mentions name one actor: the same data entry in the same sector ("the
-        EU" and "the new EU sanctions"; not "Bosnian Serbs" and "Bosnian forces"); or one
-        description, read alike, that names a known actor ("a meeting between the regime and
-        the regime"), not an indefinite one ("a soldier shot a soldier")."""
+        EU" and "the new EU sanctions"; not "Bosnian Serbs" and "Bosnian forces"); one
+        mention taken for both sides; or one definite description read twice, of the same
+        country and sector ("a meeting between the regime and the regime"), not an
+        indefinite one ("a soldier shot a soldier")."""
         if self.span is not None and self.span == other.span and self.country == other.country:
             return True  # one mention on both sides (not two members of "the three countries")
         if self.sector != other.sector:
