@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Event
 from .context import Found
-from .record import derived
+from .record import between, derived
 from .veto import SpanOf, triggers
 
 #: nouns of air power; the compound "air" makes power, support and cover so
@@ -111,9 +111,8 @@ def air_attacks(events: list[Event], sent: Span, span_of: SpanOf,
                     trigger.i not in verbs or e.target.country is None or \
                     e.target.country == backer.country:
                 continue
-            if any(x.root == FORCE_ROOT and x.source is not None and
-                   x.source.country == backer.country and x.target is not None and
-                   x.target.country == e.target.country for x in (*events, *out)):
+            if any(x.root == FORCE_ROOT
+                   for x in between((*events, *out), backer.country, e.target.country)):
                 continue
             out.append(derived(e, AIR_CODE, "air", backer, e.target,
                                f"{e.source.text if e.source else 'the doers'!r} backed by "

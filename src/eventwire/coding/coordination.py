@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Event
 from .context import Found
-from .record import derived
+from .record import between, derived
 from .syntax import prep_objects
 from .veto import SpanOf, triggers
 
@@ -75,9 +75,8 @@ def joint_acts(events: list[Event], sent: Span, span_of: SpanOf,
                         e.target is not None and partner.country == e.target.country):
                     continue
                 code = MILITARY_CODE if e.root in MILITARY_ROOTS else MATERIAL_CODE
-                if any(x.cameo == code and x.source is not None and x.target is not None and
-                       x.source.country == e.source.country and
-                       x.target.country == partner.country for x in (*events, *out)):
+                if any(x.cameo == code
+                       for x in between((*events, *out), e.source.country, partner.country)):
                     continue
                 out.append(derived(e, code, "with", e.source, partner,
                                    f"{e.source.text!r} acts with {partner.text!r} "

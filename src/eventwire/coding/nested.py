@@ -36,6 +36,7 @@ from .syntax import (
     misread_gerund_doer,
     named_modifiers,
     passive,
+    perfect,
     prep_objects,
     to_infinitive,
     trailing_participle,
@@ -230,8 +231,7 @@ def toll(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> bool:
     means is coded by them ("100 civilians have been killed in airstrikes since Sunday":
     the airstrikes); a count with no span is a report of one event ("Twelve civilians have
     been killed in Idlib")."""
-    if t.pos_ != "VERB" or pattern.lemma != "kill" or not passive(t) or \
-            not any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children) or \
+    if t.pos_ != "VERB" or pattern.lemma != "kill" or not passive(t) or not perfect(t) or \
             any(c.dep_ == "agent" for c in t.children) or means(t, pattern, fired) is not None:
         return False
     victims = next((c for c in t.children if c.dep_ == "nsubjpass"), None)

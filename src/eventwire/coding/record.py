@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -81,6 +81,13 @@ def derived(event: Event, code: str, tag: str, source: Actor | None, target: Act
             source_span=source.span if source is not None else None,
             target_span=target.span if target is not None else None,
             notes=(*event.evidence.notes, note)))
+
+
+def between(events: Iterable[Event], source: str | None, target: str | None) -> Iterator[Event]:
+    """The events of ``events`` from a side of country ``source`` to a side of country
+    ``target`` (for a derived event that must not repeat one coded already)."""
+    return (x for x in events if x.source is not None and x.target is not None and
+            x.source.country == source and x.target.country == target)
 
 
 def _side(actor: Actor | None) -> str | None:

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..codes import FORCE_ROOTS  # an event of these needs a doer, not a disaster
 from ..records import Actor
 from .roles import FRAME_NOUNS
-from .syntax import child, passive, prep_objects
+from .syntax import child, passive, perfect, prep_objects
 
 #: sectors of political actors (docs/actors.md)
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY",
@@ -188,7 +188,7 @@ def standing_fight(t: Token) -> bool:
         return True
     if t.dep_ != "relcl":
         return False
-    if t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children):
+    if t.tag_ == "VBN" and perfect(t):
         return any(c.dep_ == "dobj" and _lasting(c) for c in t.children)
     return t.tag_ in ("VBZ", "VBP") or t.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in t.children)

@@ -504,6 +504,11 @@ def hyphen_pair_of(tok: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def perfect(tok: Token) -> bool:
+    """A verb in the perfect: "has fought", "have been killed"."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
 def told_as_done(tok: Token) -> bool:
     """A relative clause telling in the past what its noun did ("the militias that **ousted**
     Isis", "a group that **has fought** Isis"), or a past participle telling what was done to
@@ -513,8 +518,7 @@ def told_as_done(tok: Token) -> bool:
         return True
     if tok.dep_ != "relcl" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
         return False
-    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and perfect(tok)
 
 
 def misread_gerund_doer(t: Token) -> Token | None:
