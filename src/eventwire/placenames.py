@@ -157,7 +157,7 @@ def _after_locative(tok: Token, depth: int = 0) -> str | None:
     assistance …", taken for a modifier of "assistance"; "in Syria and **Iraq** have the
     right", "Iraq" taken for a subject)."""
     doc = tok.doc
-    if tok.ent_type_ not in ("GPE", "LOC") or tok.i == tok.sent.start or \
+    if tok.ent_type_ not in ("GPE", "LOC", "NORP") or tok.i == tok.sent.start or \
             doc[tok.i - 1].ent_type_ == tok.ent_type_ and doc[tok.i - 1].ent_iob_ != "O":
         return None  # only at an entity's first word
     prev = doc[tok.i - 1]
@@ -718,7 +718,10 @@ def _slotted(sent: Span, gazetteer: Gazetteer, kb: Knowledge) -> Iterator[Mentio
                 start += 1
             slot = "a bundled place's name"
         elif slot is not None and (tok.pos_ == "PROPN" or label and (
-                tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and tok.dep_ == "compound")):
+                tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and (
+                    tok.dep_ == "compound" or tok.dep_ == "amod" and tok.head.tag_ != "NNS"))):
+            # a name before one region noun names it ("the eastern Ghouta region"); before
+            # a plural it says a kind ("Arab states", "Kurdish towns")
             if label in ("DATE", "TIME") and not _a_region(tok.text, gazetteer) and \
                     not _town_taken_for_date(tok, slot, gazetteer):
                 continue  # "in Ramadan"; but "in Amhara", which the model takes for a date
