@@ -98,6 +98,15 @@ def test_an_acronym_said_as_a_word_may_be_title_case(bundled: ActorResolver, tex
     assert bundled.resolve("Is", date=D(2017, 2, 13)) is None  # two letters: never IS
 
 
+def test_a_name_after_anti_is_what_a_group_is_against(bundled: ActorResolver) -> None:
+    """"Anti-Isis forces" fight Isis; "anti-Assad rebels" are rebels, not Assad."""
+    forces = bundled.resolve("the coalition of anti-Isis forces", date=D(2017, 2, 13))
+    assert forces is None or forces.country is None, forces
+    rebels = bundled.resolve("anti-Assad rebels", date=D(2017, 2, 13))
+    assert rebels is not None and rebels.sector == "REB" and rebels.country is None, rebels
+    assert bundled.resolve("pro-Assad forces", date=D(2017, 2, 13)).country == "SYR"
+
+
 def test_a_continent_is_no_town_of_its_name(bundled: ActorResolver) -> None:
     assert bundled.resolve("Asia", date=D(2017, 2, 13)) is None  # not Asia, Philippines
 

@@ -48,6 +48,9 @@ CONTEXT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "SPY", "LEG", "J
 CONTEXT_EVIDENCE = "country from context"
 #: the shortest acronym a title-case word may spell ("Isis", "Opec"; never "Is" for IS)
 MIN_WORD_ACRONYM = 4
+#: Prefixes that make a name what a group is against, not whose it is: "anti-Isis forces",
+#: "anti-Assad rebels", "anti-Turkish protests"
+AGAINST_PREFIXES = frozenset({"anti"})
 #: Words before "to" that make it part of a quantity, not a boundary ("up to 100 Albanians").
 _QUANTITY_LEAD = frozenset({"up", "close", "nearly", "next"})
 _COUNTRYISH = frozenset({"country", "adjective", "demonym", "capital", "seat", "region"})
@@ -322,7 +325,8 @@ class ActorResolver:
                     found = Match(i, i + n, entries, " ".join(t.text for t in span))
                     break
             if found:
-                out.append(found)
+                if not (i and keys[i - 1] in AGAINST_PREFIXES):
+                    out.append(found)  # not "anti-Isis forces": those fighting Isis
                 i = found.end
             else:
                 i += 1
