@@ -1601,7 +1601,7 @@ def test_a_short_report_with_few_function_words_is_still_english() -> None:
     ("An aid convoy was attacked near Aleppo.", "190", "SYR"),
     ("Fighting erupted in Idlib on Monday.", "190", "SYR"),
     ("Five people were killed in a drone strike in northern Yemen.", "195", "YEM"),
-    ("Fighting in Syria went on.", "190", "SYR"),  # "went on" is no "going to"
+    ("Fighting in Idlib went on.", "190", "SYR"),  # "went on" is no "going to"
 ])
 def test_force_with_no_named_side_is_used_on_its_place(text: str, code: str,
                                                       country: str) -> None:
@@ -1944,6 +1944,20 @@ def test_the_bloc_is_the_body_just_named() -> None:
     joins = [e for e in events if e.sentence.startswith("Montenegro")]
     assert joins and all(e.target is not None and e.target.country == "EUR"
                          for e in joins), summary(events)
+
+
+def test_a_bare_coalition_is_the_one_named_before() -> None:
+    """"The US-led coalition … the coalition bombed a school", "coalition jets": the
+    coalition whose it is was said on first naming it; a coalition of no one named stays
+    no one's."""
+    events = events_of("The US-led coalition has launched airstrikes on Raqqa. The coalition "
+                       "bombed a school. Coalition jets bombed a hospital.")
+    later = [e for e in events if not e.sentence.startswith("The US-led")]
+    assert len(later) == 2 and all(_country(e.source) == "USA" for e in later), \
+        summary(events)
+    events = events_of("A coalition of charities criticised the plan. The coalition "
+                       "bombed a school.")
+    assert all(_country(e.source) is None for e in events), summary(events)
 
 
 @pytest.mark.parametrize("text, dyad, code", [
@@ -2895,13 +2909,12 @@ def test_two_names_joined_by_a_hyphen_are_the_two_sides() -> None:
 
 
 def test_armed_sides_named_by_role_are_of_the_storys_country() -> None:
-    """In a story on Syria, "soldiers" with no country and no place are Syria's; civilians
-    are not given a country that way."""
+    """In a story on Syria, "soldiers" with no country and no place are Syria's (so are
+    the civilians force is used on, and no others:
+    test_civilians_who_suffer_force_are_of_the_scenes_country)."""
     events = events_of("The war in Syria goes on. Soldiers were chasing the militants out of "
-                       "the town. Gunmen attacked civilians on the road.")
+                       "the town.")
     assert ("SYR", "SYR") in dyads(events, "190"), summary(events)
-    assert not any(e.target and e.target.sector == "CVL" and e.target.country for e in events), \
-        summary(events)
 
 
 def test_the_noun_a_present_participle_describes_is_its_doer() -> None:
@@ -3029,6 +3042,29 @@ def test_foreign_fighters_are_not_of_the_scenes_country() -> None:
     local = events_of("The war in Syria goes on. Soldiers detained fighters near the town.")
     assert [_country(e.target) for e in local if e.cameo == "173"] == ["SYR"], summary(local)
     assert [_country(e.target) for e in foreign if e.cameo == "173"] == [None], summary(foreign)
+
+
+def test_force_in_a_whole_country_by_no_one_is_no_event() -> None:
+    """"Fighting in Syria slowed the talks": no one named or implied fights, and the whole
+    country is no side; fighting near a town still hit the town, and a named doer's
+    fighting in a country stays."""
+    for text in ("Talks on a new constitution were slowed by fighting in Syria.",
+                 "Attacks in Britain have declined since 2017."):
+        assert not [e for e in events_of(text) if e.root in ("18", "19")], text
+    assert any(e.root == "19" for e in events_of("Fighting erupted near Aleppo on Monday."))
+    assert any(e.root == "19" and _country(e.target) == "SYR"
+               for e in events_of("Turkish troops fought in Syria last year."))
+
+
+def test_civilians_who_suffer_force_are_of_the_scenes_country() -> None:
+    """In a story on Syria, "civilians" Isis kidnaps are Syria's; civilians an agency
+    helps may be anyone's (no country given)."""
+    taken = events_of("The war in Syria goes on. Islamic State militants kidnapped dozens of "
+                      "civilians.")
+    helped = events_of("The war in Syria goes on. The United Nations sent food to dozens of "
+                       "civilians.")
+    assert [_country(e.target) for e in taken if e.root == "18"] == ["SYR"], summary(taken)
+    assert [_country(e.target) for e in helped if e.root == "07"] == [None], summary(helped)
 
 
 def test_forces_poised_to_strike_have_not_struck() -> None:

@@ -321,6 +321,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         if relevance.said_to_no_one(p.code, targets):
             return  # "reiterated its position": a statement about no one
         if not sources and not targets or p.needs_target and not targets or \
+                relevance.nobody_in_a_country(sources, [f.actor for f in targets], place) or \
                 relevance.needs_doer(p.code) and not any(
                 relevance.political(f.actor) for f in sources):
             return  # no parties; or people "displaced" with no one who expelled them

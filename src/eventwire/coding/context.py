@@ -309,7 +309,8 @@ def placed_sides(sources: list[Found], targets: list[Found], place: Location | N
     named only by their role take the place's ("distributed food to refugees in Chad"), and
     so do police, courts, protesters, workers and students (:func:`local_forces`); with no
     place, the institutions and armed sides named by role
-    alone take the country of the story's ``scene`` (called only then: the country the
+    alone, and the people at large who suffer force or coercion ("Isis kidnapped
+    civilians"), take the country of the story's ``scene`` (called only then: the country the
     sentence's places lie in, else the one the article's places do) -- not machines ("jets
     bombed the town": whose jets the scene does not say); last, a court or police force
     lends its country to those it acts on (:func:`home_subjects`)."""
@@ -323,9 +324,13 @@ def placed_sides(sources: list[Found], targets: list[Found], place: Location | N
         sources = local_forces(sources, place.country)
     elif (country := scene()) is not None:
         why = f"country of the story's scene ({country})"
+        # people at large who suffer force or coercion are the scene's ("Isis kidnapped
+        # civilians"); those who act or are spoken to may be anyone's
+        harmed = SCENE_SECTORS | {"CVL"} if code.startswith((*FORCE_ROOTS, COERCE_ROOT)) \
+            else SCENE_SECTORS
         targets, sources = ([f if f.token.lemma_.lower() in MEANS_WORDS else
-                             of_country([f], country, why, SCENE_SECTORS)[0] for f in x]
-                            for x in (targets, sources))
+                             of_country([f], country, why, sectors)[0] for f in x]
+                            for x, sectors in ((targets, harmed), (sources, SCENE_SECTORS)))
     return sources, home_subjects(targets, sources, code)
 
 

@@ -92,6 +92,27 @@ def state_noun(tok: Token) -> bool:
             c.pos_ == "ADJ" and not c.ent_type_ for c in kids)
 
 
+#: nouns of a grouping a report first names with what tells whose it is and then names
+#: bare: "the US-led coalition … **the coalition** said", "**coalition** airstrikes"
+AGAIN_NOUNS = frozenset({"coalition", "militia"})
+
+
+def named_again(tok: Token) -> bool:
+    """Whether ``tok`` is such a noun bare: after "the" alone, or alone as a modifier of
+    another noun ("coalition jets"); not "a coalition", "the Syrian coalition"."""
+    if tok.lemma_.lower() not in AGAIN_NOUNS or tok.tag_ != "NN":
+        return False
+    kids = [c for c in tok.children if c.dep_ != "punct"]
+    return [c.lower_ for c in kids] == ["the"] or not kids and tok.dep_ == "compound"
+
+
+def earlier_same_noun(tok: Token) -> Iterator[Token]:
+    """The earlier uses of ``tok``'s noun in the article, the latest first."""
+    lemma = tok.lemma_.lower()
+    return (t for t in reversed(tok.doc[:tok.i])
+            if t.lemma_.lower() == lemma and t.pos_ in ("NOUN", "PROPN"))
+
+
 #: nouns by which a report names again the members of an armed group it has named:
 #: "Islamic State … Kurdish-led forces are fighting **the extremists**"
 MEMBER_NOUNS = frozenset({"militant", "jihadist", "extremist", "insurgent", "terrorist"})

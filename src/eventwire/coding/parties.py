@@ -241,6 +241,14 @@ class PartyFinder(RoleFinder):
                                           prefer=ctx.countries)
         if actor is None and (coref.body_noun(tok) or coref.state_noun(tok)):
             actor = self._antecedent(tok, ctx)  # "the bloc", "the small nation": just named
+        if actor is None and coref.named_again(tok):
+            actor = self._named_before(tok, ctx)  # "the coalition": the US-led one named
+        elif actor is not None and actor.country is None and (again := next(
+                (c for c in tok.children if coref.named_again(c)), None)) is not None and \
+                (before := self._named_before(again, ctx)) is not None:
+            actor = dataclasses.replace(  # "coalition jets": the US-led coalition's
+                actor, country=before.country,
+                evidence=f"{actor.evidence}; {before.evidence}")
         elif actor is not None and actor.country is None and owner is None and \
                 coref.member_noun(tok):  # "the extremists": the armed group just named
             actor = self._antecedent(tok, ctx) or actor
@@ -404,6 +412,26 @@ class PartyFinder(RoleFinder):
             return None
         finally:
             ctx.resolving_pronoun = False
+
+    def _named_before(self, tok: Token, ctx: ArticleContext) -> Actor | None:
+        """The actor a bare grouping noun names again (:func:`coref.named_again`): the
+        latest earlier use of the noun in the article that says whose it is ("the US-led
+        coalition"), with ``tok``'s words and span."""
+        if ctx.resolving_pronoun:
+            return None  # one step back, no chains
+        ctx.resolving_pronoun = True
+        try:
+            found = next((a for t in coref.earlier_same_noun(tok)
+                          if (a := self._actor(t, ctx)) is not None and a.country), None)
+        finally:
+            ctx.resolving_pronoun = False
+        if found is None:
+            return None
+        words = np_tokens(tok) if tok.dep_ != "compound" else [tok]
+        return dataclasses.replace(
+            found, text=words_text(words),
+            span=self._span(ctx, words[0].idx, tok.idx + len(tok)),
+            evidence=f"{found.evidence}; {words_text(words)!r} names again {found.text!r}")
 
     def _wanter(self, t: Token, ctx: ArticleContext) -> Found | None:
         """Who wants another actor to act: the subject of "wants **Turkey** to withdraw"."""

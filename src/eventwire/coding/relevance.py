@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 from spacy.tokens import Token
 
 from ..codes import FORCE_ROOTS  # an event of these needs a doer, not a disaster
-from ..records import Actor
+from ..records import Actor, Location
 from .roles import FRAME_NOUNS
 from .syntax import child, passive, perfect, prep_objects
 
@@ -256,6 +256,16 @@ NEEDS_DOER = ("201",)
 def needs_doer(code: str) -> bool:
     """Whether an event of ``code`` is an event only when a political actor does it."""
     return code.startswith(NEEDS_DOER)
+
+
+def nobody_in_a_country(sources: Sequence[object], targets: Sequence[Actor],
+                        place: Location | None) -> bool:
+    """An event no one is named or implied to do, whose only other side is the whole
+    country it happens in ("fighting in Syria slowed progress", "attacks in Britain"): no
+    parties, no event. A town or region stands as what was hit ("an aid convoy was attacked
+    near Aleppo"); a doer, even implied ("the occupation of Syria": Turkey's), keeps it."""
+    return not sources and place is not None and place.precision == "country" and \
+        bool(targets) and all(a.kind == "place" for a in targets)
 
 
 #: CAMEO roots whose events happen between parties: a verb of them whose object is a thing
