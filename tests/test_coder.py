@@ -1946,6 +1946,25 @@ def test_the_bloc_is_the_body_just_named() -> None:
                          for e in joins), summary(events)
 
 
+def test_force_on_a_held_place_is_used_on_its_holder() -> None:
+    """coding/holders.py: "Isis-held Raqqa" … "the battle to liberate Raqqa" is fought
+    against Isis; "Afrin, a Kurdish stronghold" is attacked as the Kurds of Syria; aid sent
+    to a held town still goes to the town, and a capital is no one's stronghold."""
+    events = events_of("Isis-held Raqqa was bombed on Monday. The battle to liberate Raqqa "
+                       "began with incursions into the city by the Syrian Democratic Forces.")
+    later = [e for e in events if e.sentence.startswith("The battle")]
+    assert later and all((_country(e.target), e.target.sector) == ("IRQ", "REB")
+                         for e in later if e.target), summary(events)
+    events = events_of("Turkish troops attacked Afrin, a Kurdish stronghold.")
+    assert [(_country(e.target), e.target and e.target.sector) for e in events] == [
+        ("SYR", "REB")], summary(events)
+    events = events_of("Isis-held Raqqa was bombed on Monday. The UN sent food to Raqqa.")
+    assert all(e.target is None or e.target.sector != "REB" for e in events if e.root == "07"
+               ), summary(events)
+    events = events_of("Turkish jets bombed the Syrian capital.")
+    assert all(e.target is None or e.target.sector != "REB" for e in events), summary(events)
+
+
 def test_a_bare_coalition_is_the_one_named_before() -> None:
     """"The US-led coalition … the coalition bombed a school", "coalition jets": the
     coalition whose it is was said on first naming it; a coalition of no one named stays

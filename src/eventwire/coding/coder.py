@@ -307,6 +307,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             notes.append(f"target from the event's place ({place.name})")
             targets = [Found(Actor(text=place.name, name=place.name, country=place.country,
                                     sector=None, kind="place", evidence="event place"), t)]
+        targets = self.held_targets(p.code, t, sources, targets, ctx)  # "Isis-held Raqqa"
         if not sources and (passive(t) or t.pos_ == "NOUN"):
             # "dozens were detained after the march": the police, though no one says so
             sources, targets = agentless.fill_source(code, t, index, place, targets, ctx)

@@ -65,6 +65,9 @@ class ArticleContext:
     #: the last named doer of each kind of event the article told (three-digit code or
     #: root -> :class:`.recall.Deed`): "the seizure" in a later sentence is theirs
     deeds: dict[str, Deed] = dataclasses.field(default_factory=dict)
+    #: the places the article says an armed side holds, worked out on first use
+    #: (:meth:`.parties.PartyFinder.held_places`)
+    held: list[tuple[int, str, Actor]] | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorResolver
 from ..actors.knowledge import phrase_key
+from ..codes import FORCE_ROOTS
+from ..geocode import doc_places
 from ..nlp import entity_of
 from ..records import Actor, Location
 from ..records import Span as CharSpan
-from . import agentless, coref, mentions
+from . import agentless, coref, holders, mentions
 from .context import SCENE_SECTORS, ArticleContext, Found, of_country
 from .roles import RoleFinder
 from .syntax import (
@@ -342,6 +344,60 @@ class PartyFinder(RoleFinder):
                 return dataclasses.replace(actor, text=words_text(np_tokens(tok)), evidence=(
                     f"{actor.evidence}; held by {word.text!r}"))
         return None
+
+    def held_places(self, doc: Doc, ctx: ArticleContext) -> list[tuple[int, str, Actor]]:
+        """The places the article says an armed side holds (:mod:`.holders`), as (the
+        place word's index, the place's name, the holder), in order; worked out once per
+        article."""
+        if ctx.held is None:
+            ctx.held = []
+            places = doc_places(doc, self.resolver.gazetteer, self.resolver.kb, ctx.countries)
+            for i, found in sorted(places.items()):
+                if found.best is None or i != doc[found.mention.start:found.mention.end].root.i:
+                    continue
+                word = holders.holder_word(doc[i])
+                side = self._side_named(word, ctx) if word is not None else None
+                if side is not None:  # "rebel-held", "a Kurdish stronghold": the rebels
+                    # and the Kurds of the place's country
+                    home = side.country if side.country and \
+                        side.name not in self.resolver.kb.peoples else found.best.place.country
+                    ctx.held.append((i, found.best.place.name, dataclasses.replace(
+                        side, country=home,
+                        evidence=f"{side.evidence}; holds {found.mention.text!r}")))
+        return ctx.held
+
+    def held_targets(self, code: str, trigger: Token, sources: list[Found],
+                     targets: list[Found], ctx: ArticleContext) -> list[Found]:
+        """``targets``, with a place that an armed side holds (:meth:`held_places`) given
+        as that side when the event is force ("the battle to liberate Raqqa" after
+        "Isis-held Raqqa": against Isis), unless the side is the doer's own."""
+        if not code.startswith(FORCE_ROOTS) or not targets or \
+                any(f.actor.kind != "place" for f in targets):
+            return targets
+        held = self.held_places(trigger.doc, ctx)
+        out = []
+        for f in targets:
+            side = holders.holder_of(f.actor.name or f.actor.text, trigger.sent.end, held)
+            if side is None or any(s.actor.country == side.country and
+                                   s.actor.sector == side.sector for s in sources):
+                out.append(f)
+            else:
+                out.append(Found(side, f.token))
+        return out
+
+    def _side_named(self, word: Token, ctx: ArticleContext) -> Actor | None:
+        """The armed side a holder's word names: "Isis" of "Isis-held", "rebel" of
+        "rebel-held" (as "rebel fighters"), "Islamic State" of "occupied by Islamic State",
+        "the group" of "the group's de facto capital" (the group named before)."""
+        if word.dep_ in ("pobj", "poss"):
+            found = self._actor(word, ctx)
+            candidates = [found] if found is not None else []
+        else:
+            candidates = [self.resolver.resolve(text, date=ctx.published, memory=ctx.memory,
+                                                prefer=ctx.countries)
+                          for text in (word.text, f"{word.text} fighters")]
+        return next((a for a in candidates if a is not None
+                     and a.sector in holders.ARMED_SECTORS), None)
 
     def _background(self, tok: Token, ctx: ArticleContext) -> str | None:
         """The country a bare institution ("the army", "government forces") is taken to be
