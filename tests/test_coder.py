@@ -1946,6 +1946,14 @@ def test_the_bloc_is_the_body_just_named() -> None:
                          for e in joins), summary(events)
 
 
+def test_they_stands_for_the_pair_just_named() -> None:
+    """"Putin and Erdoğan met … they also spoke by phone": the call is between the two (a
+    subject "they" stands for parties named together)."""
+    events = events_of("Putin and Erdoğan met in Sochi on Monday. They also spoke by phone.")
+    calls = {(_country(e.source), _country(e.target)) for e in events if e.cameo == "041"}
+    assert calls == {("RUS", "TUR"), ("TUR", "RUS")}, summary(events)
+
+
 def test_force_on_a_held_place_is_used_on_its_holder() -> None:
     """coding/holders.py: "Isis-held Raqqa" … "the battle to liberate Raqqa" is fought
     against Isis; "Afrin, a Kurdish stronghold" is attacked as the Kurds of Syria; aid sent

@@ -153,7 +153,8 @@ def candidates(pron: Token) -> Iterator[Token]:
     before = [c for c in _chunks(sent) if c.end <= pron.i]
     ordered = sorted(before, key=lambda c: (c.root.dep_ not in _SUBJECTS, -c.start))
     own = {s.i for s in own_subjects(pron)}
-    yield from (c.root for c in ordered if _agrees(c.root, number) and c.root.i != pron.i
+    pair = subject_they(pron)
+    yield from (c.root for c in ordered if _agrees(c.root, number, pair) and c.root.i != pron.i
                 and c.root.i not in own)
     for _ in range(SENTENCES_BACK):
         if sent.start == 0:
@@ -161,7 +162,7 @@ def candidates(pron: Token) -> Iterator[Token]:
         sent = pron.doc[sent.start - 1].sent
         chunks = list(_chunks(sent))
         ordered = sorted(chunks, key=lambda c: (c.root.dep_ not in _SUBJECTS, c.start))
-        yield from (c.root for c in ordered if _agrees(c.root, number))
+        yield from (c.root for c in ordered if _agrees(c.root, number, pair))
 
 
 #: dependencies of a pronoun that is its verb's object ("accusing **it** of …")
@@ -190,10 +191,19 @@ def _chunks(sent: Span) -> Iterator[Span]:
             yield chunk
 
 
-def _agrees(head: Token, number: str) -> bool:
+def subject_they(pron: Token) -> bool:
+    """A subject "they", which may stand for several parties named together ("Putin and
+    Erdoğan met … they also spoke by phone"); an object "them" is more often the people
+    acted on, and stands for a plural noun only."""
+    return pron.lower_ == "they" and pron.dep_ in _SUBJECTS
+
+
+def _agrees(head: Token, number: str, coordinated: bool = False) -> bool:
+    """Whether ``head`` agrees in number; ``coordinated``: a name with conjuncts is plural."""
     if number == MEMBERS:  # "the extremists": a group's name
         return head.pos_ == "PROPN"
-    plural = head.tag_ in _PLURAL_TAGS or (head.ent_type_ == "NORP" and head.text.endswith("s"))
+    plural = head.tag_ in _PLURAL_TAGS or (head.ent_type_ == "NORP" and head.text.endswith("s")) \
+        or coordinated and any(c.dep_ == "conj" for c in head.children)
     return plural == (number == "plural")
 
 

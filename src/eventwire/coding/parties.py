@@ -83,9 +83,9 @@ class PartyFinder(RoleFinder):
             return []
         out: list[Found] = []
         for tok in (conjuncts(head) if expand else [head]):
-            group = self._group(tok, ctx)
-            if group:  # "the three countries": the three states just named
-                out += group
+            group = self._group(tok, ctx) or (self._several(tok, ctx) if expand else [])
+            if group:  # "the three countries": the three states just named; "they": the
+                out += group  # two leaders just named
                 continue
             actor = self._actor(tok, ctx)
             if actor is None and expand:  # "the leaders of the three countries",
@@ -440,9 +440,38 @@ class PartyFinder(RoleFinder):
                                     kind="country", evidence="implicit protest target"), t)]
         return sources, targets
 
+    def _several(self, pron: Token, ctx: ArticleContext) -> list[Found]:
+        """The parties a plural pronoun stands for when its antecedent is several named
+        ones ("Putin and Erdoğan met … they also spoke by phone"): each of them, with the
+        pronoun's words and span, found at the name's word; else none."""
+        if pron.pos_ != "PRON" or not coref.subject_they(pron):
+            return []
+        head = self._antecedent_word(pron, ctx)
+        if head is None or len(conjuncts(head)) < 2:
+            return []
+        ctx.resolving_pronoun = True
+        try:
+            named = [(c, a) for c in conjuncts(head) if (a := self._actor(c, ctx)) is not None]
+        finally:
+            ctx.resolving_pronoun = False
+        span = self._span(ctx, pron.idx, pron.idx + len(pron))
+        return [Found(dataclasses.replace(a, text=pron.text, span=span, evidence=(
+            f"{a.evidence}; {pron.text!r} stands for {words_text(np_tokens(head))!r}")), c)
+            for c, a in named] if len(named) > 1 else []
+
     def _antecedent(self, pron: Token, ctx: ArticleContext) -> Actor | None:
         """The actor "it" / "they" / a quoted "we" / "the bloc" / "the nation" stands for
         (:mod:`.coref`), with the pronoun's span."""
+        found = self._antecedent_found(pron, ctx)
+        return found[1] if found is not None else None
+
+    def _antecedent_word(self, pron: Token, ctx: ArticleContext) -> Token | None:
+        found = self._antecedent_found(pron, ctx)
+        return found[0] if found is not None else None
+
+    def _antecedent_found(self, pron: Token, ctx: ArticleContext
+                          ) -> tuple[Token, Actor] | None:
+        """(the word, the actor) that ``pron`` stands for, with the pronoun's span."""
         if ctx.resolving_pronoun:
             return None  # an antecedent is named, not another pronoun's: no chains
         speakers = pron.lower_ in coref.FIRST_PLURAL  # a quoted "we": whoever speaks
@@ -454,13 +483,15 @@ class PartyFinder(RoleFinder):
             members = coref.member_noun(pron)
             for head in heads:
                 actor = self._actor(head, ctx)
-                if actor is not None and (speakers or actor.kind not in coref.NOT_KINDS) \
+                if actor is not None and (speakers or actor.kind not in coref.NOT_KINDS or
+                                          actor.kind == "person" and coref.subject_they(
+                                              pron) and len(conjuncts(head)) > 1) \
                         and actor.country is not None and (
                             not body or actor.kind in coref.BODY_KINDS) and (
                             not state or actor.kind == "country") and (
                             not members or actor.kind == "group" and actor.sector == "REB"):
                     words = [pron] if pron.pos_ == "PRON" else np_tokens(pron)
-                    return dataclasses.replace(
+                    return head, dataclasses.replace(
                         actor, text=words_text(words),
                         span=self._span(ctx, words[0].idx, pron.idx + len(pron)),
                         evidence=f"{actor.evidence}; {words_text(words)!r} stands for "
