@@ -1963,6 +1963,8 @@ def test_force_on_a_held_place_is_used_on_its_holder() -> None:
     later = [e for e in events if e.sentence.startswith("The battle")]
     assert later and all((_country(e.target), e.target.sector) == ("IRQ", "REB")
                          for e in later if e.target), summary(events)
+    assert all(e.target.text == "[Isis]" and e.target.span is None for e in later
+               if e.target), summary(events)  # named in an earlier sentence: implied
     events = events_of("Turkish troops attacked Afrin, a Kurdish stronghold.")
     assert [(_country(e.target), e.target and e.target.sector) for e in events] == [
         ("SYR", "REB")], summary(events)

@@ -155,7 +155,9 @@ def _after_locative(tok: Token, depth: int = 0) -> str | None:
     """The slot of a place entity right after a locative preposition, or listed after one
     that is, which the parser hung elsewhere ("staff in **Syria** British consular
     assistance …", taken for a modifier of "assistance"; "in Syria and **Iraq** have the
-    right", "Iraq" taken for a subject)."""
+    right", "Iraq" taken for a subject); also a name the model tags as a nationality ("death
+    tolls in **Ghouta** range …": the caller keeps it only if the gazetteer knows it and no
+    people is so named)."""
     doc = tok.doc
     if tok.ent_type_ not in ("GPE", "LOC", "NORP") or tok.i == tok.sent.start or \
             doc[tok.i - 1].ent_type_ == tok.ent_type_ and doc[tok.i - 1].ent_iob_ != "O":

@@ -90,8 +90,9 @@ def holder_word(place: Token) -> Token | None:
 
 
 def holder_of(place_name: str, before: int,
-              held: list[tuple[int, str, Actor]]) -> Actor | None:
-    """The side last said to hold the place named ``place_name`` at a word before index
-    ``before`` (the end of the event's sentence), from :meth:`PartyFinder.held_places`."""
-    return next((side for i, name, side in reversed(held) if name == place_name and i < before),
-                None)
+              held: list[tuple[int, str, Actor]]) -> tuple[int, Actor] | None:
+    """(where, who): the side last said to hold the place named ``place_name`` at a word
+    before index ``before`` (the end of the event's sentence), from
+    :meth:`PartyFinder.held_places`, and that word's index."""
+    return next(((i, side) for i, name, side in reversed(held)
+                 if name == place_name and i < before), None)

@@ -375,14 +375,18 @@ class PartyFinder(RoleFinder):
                 any(f.actor.kind != "place" for f in targets):
             return targets
         held = self.held_places(trigger.doc, ctx)
+        sent = trigger.sent
         out = []
         for f in targets:
-            side = holders.holder_of(f.actor.name or f.actor.text, trigger.sent.end, held)
-            if side is None or any(s.actor.country == side.country and
-                                   s.actor.sector == side.sector for s in sources):
+            found = holders.holder_of(f.actor.name or f.actor.text, sent.end, held)
+            if found is None or any(s.actor.country == found[1].country and
+                                    s.actor.sector == found[1].sector for s in sources):
                 out.append(f)
-            else:
-                out.append(Found(side, f.token))
+                continue
+            at, side = found
+            if at < sent.start:  # told in an earlier sentence: implied, as recall marks it
+                side = dataclasses.replace(side, text=f"[{side.text}]", span=None)
+            out.append(Found(side, f.token))
         return out
 
     def _side_named(self, word: Token, ctx: ArticleContext) -> Actor | None:
