@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorResolver
 from ..actors.knowledge import Knowledge
+from ..codes import FORCE_ROOTS
 from ..geocode import Resolved, doc_places
 from ..geoparse import Rules, country_place, rules
 from ..places import Gazetteer
@@ -483,14 +484,19 @@ def _heading(sent: Span) -> int:
     return sent.start
 
 
-def _country_in_phrase(extra: Sequence[Token], kb: Knowledge,
-                       skip: range) -> Location | None:
+def _country_in_phrase(extra: Sequence[Token], kb: Knowledge, skip: range,
+                       force: bool = False) -> Location | None:
     """A material event's country named in its object or target phrase ("mobilized
-    reservists for a war against Iraq"): the country, at country precision."""
+    reservists for a war against Iraq"): the country, at country precision; for force
+    (``force``), also a country whose people are its target ("if it attacked **Syria's**
+    Kurds": where they live)."""
+    people = rules().people_nouns
     for holder in extra:
         for tok in holder.subtree:
-            if tok.ent_type_ != "GPE" or tok.idx in skip or \
-                    tok.dep_ != "pobj" or tok.head.lower_ in ("between", "with", "by"):
+            owns = force and tok.dep_ == "poss" and tok.head.i == holder.i and (
+                holder.ent_type_ == "NORP" or holder.lemma_.lower() in people)
+            if tok.ent_type_ != "GPE" or tok.idx in skip or not owns and (
+                    tok.dep_ != "pobj" or tok.head.lower_ in ("between", "with", "by")):
                 continue  # not "the US military", not "clashes between Iran and Israel"
             place = country_place(tok.text, kb)
             if place is not None:
@@ -531,7 +537,7 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
     if picked is None and (code or "").startswith(tuple(r.material_roots)):
         picked = _pick((("the target itself", t) for t in extra), places, skip)
         if picked is None:
-            country = _country_in_phrase(extra, kb, skip)
+            country = _country_in_phrase(extra, kb, skip, (code or "").startswith(FORCE_ROOTS))
             if country is not None:
                 return country
         # the scene is more precise when there is one; else the target itself stands
