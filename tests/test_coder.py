@@ -1946,6 +1946,14 @@ def test_the_bloc_is_the_body_just_named() -> None:
                          for e in joins), summary(events)
 
 
+def test_a_role_with_a_name_in_apposition_is_the_person_named() -> None:
+    """"The foreign minister, Jean-Yves Le Drian, criticised Turkey" after Germany's foreign
+    minister was named: Le Drian (France), not the foreign minister named earlier."""
+    events = events_of("The German foreign minister, Heiko Maas, said repatriation would be "
+                       "difficult. The foreign minister, Jean-Yves Le Drian, criticised Turkey.")
+    assert [_country(e.source) for e in events if e.root == "11"] == ["FRA"], summary(events)
+
+
 def test_they_stands_for_the_pair_just_named() -> None:
     """"Putin and Erdoğan met … they also spoke by phone": the call is between the two (a
     subject "they" stands for parties named together)."""
@@ -1973,6 +1981,10 @@ def test_force_on_a_held_place_is_used_on_its_holder() -> None:
                ), summary(events)
     events = events_of("Turkish jets bombed the Syrian capital.")
     assert all(e.target is None or e.target.sector != "REB" for e in events), summary(events)
+    events = events_of("Isis-held Raqqa was bombed on Monday. The militants' use of human "
+                       "shields in Raqqa has slowed the advance.")  # an assault's are victims
+    assert all(e.target is None or e.target.sector != "REB" for e in events if e.root == "18"
+               ), summary(events)
 
 
 def test_a_bare_coalition_is_the_one_named_before() -> None:

@@ -2,11 +2,11 @@
 
 A report often says who holds a town when it names it: "Isis-held Raqqa", "al-Bab, an
 Isis-dominated town", "the final area of territory occupied by Islamic State", "Afrin, which
-is controlled by the PYD". Force used on a place an armed side holds is used on that side:
+is controlled by the PYD". Fighting on a place an armed side holds is against that side:
 the battle for Raqqa is fought against Isis, not against Syria, and an offensive on
 rebel-held Idlib is against the rebels. This module finds the words that name a place's
 holder; :meth:`.parties.PartyFinder.held_places` resolves them once per article, and the
-coder gives an event of force done to such a place the holder as its target.
+coder gives an event of fighting (CAMEO 19) done to such a place the holder as its target.
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ from spacy.tokens import Token
 from ..records import Actor
 from .syntax import child, prep_objects
 
+#: the CAMEO root of fighting (190-196), the events whose place may stand for its holder;
+#: an assault's (18) or a massacre's (20) other side are its victims ("Islamic State's use
+#: of human shields" in Raqqa is not against Islamic State)
+FIGHT_ROOT = "19"
 #: the sectors of a side that holds ground by arms
 ARMED_SECTORS = frozenset({"REB", "MIL", "PRM", "GOV", "UAF"})
 #: participles and verbs by which a place is said to be someone's: "rebel-held", "held by",

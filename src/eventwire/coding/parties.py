@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorResolver
 from ..actors.knowledge import phrase_key
-from ..codes import FORCE_ROOTS
 from ..geocode import doc_places
 from ..nlp import entity_of
 from ..records import Actor, Location
@@ -241,6 +240,10 @@ class PartyFinder(RoleFinder):
             text = words_text(words)
             actor = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory,
                                           prefer=ctx.countries)
+        if actor is not None and actor.kind in ("person", "agent") and tok.pos_ == "NOUN" and \
+                (named := self._apposed_person(tok, ctx)) is not None and named.id != actor.id:
+            actor = named  # "the foreign minister, Jean-Yves Le Drian": the man named, not
+            # the foreign minister named earlier in the article
         if actor is None and (coref.body_noun(tok) or coref.state_noun(tok)):
             actor = self._antecedent(tok, ctx)  # "the bloc", "the small nation": just named
         if actor is None and coref.named_again(tok):
@@ -345,6 +348,17 @@ class PartyFinder(RoleFinder):
                     f"{actor.evidence}; held by {word.text!r}"))
         return None
 
+    def _apposed_person(self, tok: Token, ctx: ArticleContext) -> Actor | None:
+        """The person a role names in apposition ("the foreign minister, **Jean-Yves Le
+        Drian**"), when the actor data know them, else None."""
+        appos = child(tok, "appos")
+        if appos is None or appos.ent_type_ != "PERSON":
+            return None
+        named = self.resolver.resolve(words_text(np_tokens(appos)), date=ctx.published,
+                                      memory=ctx.memory, prefer=ctx.countries)
+        return named if named is not None and named.kind == "person" and named.country \
+            else None
+
     def held_places(self, doc: Doc, ctx: ArticleContext) -> list[tuple[int, str, Actor]]:
         """The places the article says an armed side holds (:mod:`.holders`), as (the
         place word's index, the place's name, the holder), in order; worked out once per
@@ -369,11 +383,11 @@ class PartyFinder(RoleFinder):
     def held_targets(self, code: str, trigger: Token, sources: list[Found],
                      targets: list[Found], ctx: ArticleContext) -> list[Found]:
         """``targets``, with a place that an armed side holds (:meth:`held_places`) given
-        as that side when the event is force ("the battle to liberate Raqqa" after
+        as that side when the event is fighting ("the battle to liberate Raqqa" after
         "Isis-held Raqqa": against Isis), unless the side is the doer's own."""
-        if not code.startswith(FORCE_ROOTS) or not targets or \
+        if not code.startswith(holders.FIGHT_ROOT) or not targets or \
                 any(f.actor.kind != "place" for f in targets):
-            return targets
+            return targets  # fighting only: an assault's or a massacre's are its victims
         held = self.held_places(trigger.doc, ctx)
         sent = trigger.sent
         out = []
