@@ -76,7 +76,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.24"
+CODER_VERSION = "0.5.25"
 
 MAX_SENTENCE_TOKENS = 300
 
