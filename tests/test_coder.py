@@ -1962,7 +1962,7 @@ def test_they_stands_for_the_pair_just_named() -> None:
     assert calls == {("RUS", "TUR"), ("TUR", "RUS")}, summary(events)
 
 
-def test_force_on_a_held_place_is_used_on_its_holder() -> None:
+def test_fighting_on_a_held_place_is_against_its_holder() -> None:
     """coding/holders.py: "Isis-held Raqqa" … "the battle to liberate Raqqa" is fought
     against Isis; "Afrin, a Kurdish stronghold" is attacked as the Kurds of Syria; aid sent
     to a held town still goes to the town, and a capital is no one's stronghold."""
@@ -3087,7 +3087,7 @@ def test_foreign_fighters_are_not_of_the_scenes_country() -> None:
 
 def test_force_in_a_whole_country_by_no_one_is_no_event() -> None:
     """"Fighting in Syria slowed the talks": no one named or implied fights, and the whole
-    country is no side; fighting near a town still hit the town, and a named doer's
+    country is no side; fighting near a town still hits the town, and a named doer's
     fighting in a country stays."""
     for text in ("Talks on a new constitution were slowed by fighting in Syria.",
                  "Attacks in Britain have declined since 2017."):

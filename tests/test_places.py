@@ -785,8 +785,7 @@ def test_slot_a_town_tagged_as_a_nationality_adjective_is_read() -> None:
 def test_event_force_on_a_countrys_people_happens_in_that_country() -> None:
     """"Iraq's Sunnis were attacked by militias from Iran": with no place of the event named,
     force on a country's people happens in that country (not where the doers come from); aid
-    sent to a country's refugees is not placed so (they may be
-    anywhere)."""
+    sent to a country's refugees is not placed so (they may be anywhere)."""
     places = _event_place("Iraq's Sunnis were attacked by militias from Iran.")
     assert places and all(p is not None and p.country == "IRQ" for p in places), places
     assert all(p is None for p in _event_place("Iran sent aid to Syria's refugees."))
