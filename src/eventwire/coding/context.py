@@ -3,10 +3,11 @@ about, the people it named, the dateline to skip."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -68,6 +69,18 @@ class ArticleContext:
     #: the places the article says an armed side holds, worked out on first use
     #: (:meth:`.parties.PartyFinder.held_places`)
     held: list[tuple[int, str, Actor]] | None = None
+
+    @contextlib.contextmanager
+    def looking_back(self) -> Iterator[bool]:
+        """Mark a search for what a word names again (a pronoun's antecedent, a noun named
+        before) while it runs; yields whether one was already running, when the caller
+        looks no further (an antecedent is named, not another pronoun's: no chains)."""
+        outer = self.resolving_pronoun
+        self.resolving_pronoun = True
+        try:
+            yield outer
+        finally:
+            self.resolving_pronoun = outer
 
 
 @dataclasses.dataclass(frozen=True)

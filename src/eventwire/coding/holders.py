@@ -28,14 +28,13 @@ HOLD_WORDS = frozenset({"hold", "held", "control", "controlled", "occupy", "occu
                         "dominate", "dominated", "run"})
 
 
-def _hyphen_holder(tok: Token) -> Token | None:
-    """"[Isis]-held": the word before a holding participle that modifies ``tok``."""
-    for held in (c for c in tok.children if c.dep_ == "amod" and c.lower_ in HOLD_WORDS):
-        word = next((g for g in held.children if g.dep_ in ("npadvmod", "advmod", "compound")
-                     and g.i < held.i), None)
-        if word is not None:
-            return word
-    return None
+def hyphen_holder(tok: Token, words: frozenset[str] = HOLD_WORDS) -> Token | None:
+    """"[Isis]-held": the word before the first participle of ``words`` that modifies
+    ``tok`` (also :meth:`.parties.PartyFinder._holder`'s reading, with its own words)."""
+    held = next((c for c in tok.children if c.dep_ == "amod" and
+                 (c.lower_ in words or c.lemma_.lower() in words)), None)
+    return next((c for c in held.children if c.dep_ in ("npadvmod", "advmod", "compound")
+                 and c.i < held.i), None) if held is not None else None
 
 
 def _agent_holder(tok: Token) -> Token | None:
@@ -87,7 +86,7 @@ def holder_word(place: Token) -> Token | None:
         nouns.append(place.head.head)  # "the rebel stronghold of [Idlib]"
     nouns += [c for n in list(nouns) for c in n.children if c.dep_ == "appos"]
     for noun in nouns:
-        word = _hyphen_holder(noun) or _agent_holder(noun) or _owned_stronghold(noun)
+        word = hyphen_holder(noun) or _agent_holder(noun) or _owned_stronghold(noun)
         if word is not None:
             return word
     return None

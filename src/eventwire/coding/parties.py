@@ -327,10 +327,7 @@ class PartyFinder(RoleFinder):
         controlled towns" (the holder's fighters), or an armed side's or state's holding
         named by its holder ("**rebel** positions", "**militant** hideouts", "**regime**
         bases": the side's, not civilians' or refugees'), or None."""
-        held = next((c for c in tok.children if c.dep_ == "amod" and
-                     c.lemma_.lower() in HOLDING), None)
-        word = next((c for c in held.children if c.dep_ in ("npadvmod", "advmod", "compound")
-                     and c.i < held.i), None) if held is not None else None
+        word = holders.hyphen_holder(tok, HOLDING)
         sectors = None
         if word is None and tok.lemma_.lower() in HOLDINGS:
             word = next((c for c in tok.children if c.dep_ in ("amod", "compound")
@@ -467,11 +464,8 @@ class PartyFinder(RoleFinder):
         head = self._antecedent_word(pron, ctx)
         if head is None or len(conjuncts(head)) < 2:
             return []
-        ctx.resolving_pronoun = True
-        try:
+        with ctx.looking_back():
             named = [(c, a) for c in conjuncts(head) if (a := self._actor(c, ctx)) is not None]
-        finally:
-            ctx.resolving_pronoun = False
         span = self._span(ctx, pron.idx, pron.idx + len(pron))
         return [Found(dataclasses.replace(a, text=pron.text, span=span, evidence=(
             f"{a.evidence}; {pron.text!r} stands for {words_text(np_tokens(head))!r}")), c)
@@ -490,13 +484,12 @@ class PartyFinder(RoleFinder):
     def _antecedent_found(self, pron: Token, ctx: ArticleContext
                           ) -> tuple[Token, Actor] | None:
         """(the word, the actor) that ``pron`` stands for, with the pronoun's span."""
-        if ctx.resolving_pronoun:
-            return None  # an antecedent is named, not another pronoun's: no chains
-        speakers = pron.lower_ in coref.FIRST_PLURAL  # a quoted "we": whoever speaks
-        heads = coref.quote_speakers(pron, self.cues.speech_verbs) if speakers \
-            else coref.candidates(pron)
-        ctx.resolving_pronoun = True
-        try:
+        with ctx.looking_back() as chained:
+            if chained:
+                return None
+            speakers = pron.lower_ in coref.FIRST_PLURAL  # a quoted "we": whoever speaks
+            heads = coref.quote_speakers(pron, self.cues.speech_verbs) if speakers \
+                else coref.candidates(pron)
             body, state = coref.body_noun(pron), coref.state_noun(pron)
             members = coref.member_noun(pron)
             for head in heads:
@@ -515,21 +508,15 @@ class PartyFinder(RoleFinder):
                         evidence=f"{actor.evidence}; {words_text(words)!r} stands for "
                                  f"{actor.text!r}")
             return None
-        finally:
-            ctx.resolving_pronoun = False
 
     def _named_before(self, tok: Token, ctx: ArticleContext) -> Actor | None:
         """The actor a bare grouping noun names again (:func:`coref.named_again`): the
         latest earlier use of the noun in the article that says whose it is ("the US-led
         coalition"), with ``tok``'s words and span."""
-        if ctx.resolving_pronoun:
-            return None  # one step back, no chains
-        ctx.resolving_pronoun = True
-        try:
-            found = next((a for t in coref.earlier_same_noun(tok)
-                          if (a := self._actor(t, ctx)) is not None and a.country), None)
-        finally:
-            ctx.resolving_pronoun = False
+        with ctx.looking_back() as chained:
+            found = None if chained else next(
+                (a for t in coref.earlier_same_noun(tok)
+                 if (a := self._actor(t, ctx)) is not None and a.country), None)
         if found is None:
             return None
         words = np_tokens(tok) if tok.dep_ != "compound" else [tok]
