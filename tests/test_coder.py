@@ -1516,7 +1516,7 @@ def test_restoring_diplomatic_links_is_restoring_ties() -> None:
      "SYR"),
     # who meets "along with" the subject is the other side
     ("Vladimir Putin, along with his Turkish counterpart, Recep Tayyip Erdogan, will meet in "
-     "Sochi.", "03", "RUS", "TUR"),  # an intent to meet (036)
+     "Sochi.", "04", "RUS", "TUR"),  # the meeting (040, future), no one's intent
     # the subject of a clause on the object names whose thing it is
     ("Russia rejected the plan that Washington proposed.", "12", "RUS", "USA"),
 ])
@@ -3684,3 +3684,45 @@ def test_a_harm_done_by_a_weapon_in_the_by_phrase_is_its_use() -> None:
     militants = events_of("The civilians were killed by the militants.")
     assert [e.cameo for e in militants if e.evidence.trigger == "killed"] == ["1823"], \
         summary(militants)
+
+
+def test_a_killing_after_the_force_that_did_it_is_that_force() -> None:
+    """", killing 12 people" after a shelling, or "killed in dozens of airstrikes": the
+    harm is the force's (one 194 / 195 against the dead), not also an assault (1823); a
+    killing after a meeting is still a killing."""
+    shelled = events_of("Rebels shelled the city on Monday, killing 12 people.")
+    assert [e.cameo for e in shelled] == ["194"], summary(shelled)
+    assert shelled[0].target is not None and shelled[0].target.sector == "CVL"
+    wave = events_of("Government forces launched a wave of airstrikes on the town, killing "
+                     "30 people.")
+    assert [e.cameo for e in wave] == ["195"], summary(wave)
+    counted = events_of("Twelve people were killed in dozens of airstrikes by Russian jets.")
+    assert [e.cameo for e in counted] == ["195"], summary(counted)
+    met = events_of("The army met the rebels on Monday, killing 12 people.")
+    assert "1823" in [e.cameo for e in met], summary(met)
+
+
+def test_a_meeting_several_are_due_to_hold_is_no_ones_intent() -> None:
+    """"Russia, Iran and Turkey will meet in Sochi": a meeting the reporter says several
+    parties are to hold (040, future), not each party's stated intent to meet (036); "Putin
+    said he would meet Erdoğan" is Putin's intent."""
+    due = events_of("Russia, Iran and Turkey will meet in Sochi on Wednesday.")
+    assert dyads(due, "040") == EACH_WITH_EACH, summary(due)
+    assert {e.modality for e in due} == {"future"} and not [e for e in due if e.root == "03"], \
+        summary(due)
+    said = events_of("Putin said he would meet Erdogan next week.")
+    assert ("RUS", "TUR") in dyads(said, "036"), summary(said)
+
+
+def test_a_possessive_pronoun_names_the_clauses_subject_only_if_it_agrees() -> None:
+    """"passed the proposals to the envoy for **his** endorsement": "his" is not the three
+    countries that reached the agreement, so they do not endorse one another; "Russia and
+    Turkey held **their** meeting" is theirs."""
+    passed = events_of("Russia, Iran and Turkey met in Geneva. The agreement on the "
+                       "committee's formation was formally reached by the three countries on "
+                       "Tuesday in Geneva and the proposals passed to the UN special envoy, "
+                       "Staffan de Mistura, for his endorsement.")
+    assert not [e for e in passed if e.cameo == "051" and e.source is not None and
+                e.source.country in ("RUS", "IRN", "TUR")], summary(passed)
+    held = events_of("Russia and Turkey held their meeting in Sochi.")
+    assert ("RUS", "TUR") in dyads(held, "040"), summary(held)

@@ -39,6 +39,8 @@ from .syntax import conjuncts, nearest_subjects, sentence_chunks, sentence_ents
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 SINGULAR = frozenset({"it", "its"})
 PLURAL = frozenset({"they", "them", "their"})
+#: pronouns of one person (resolved by the coder to the last person named, not here)
+PERSONAL_SINGULAR = frozenset({"he", "him", "his", "she", "her"})
 SENTENCES_BACK = 2
 #: pronouns that may name who speaks a quotation (resolved by the coder: "he" / "she" to
 #: the last person named)
@@ -205,6 +207,13 @@ def _agrees(head: Token, number: str, coordinated: bool = False) -> bool:
     plural = head.tag_ in _PLURAL_TAGS or (head.ent_type_ == "NORP" and head.text.endswith("s")) \
         or coordinated and any(c.dep_ == "conj" for c in head.children)
     return plural == (number == "plural")
+
+
+def may_stand_for(pron: Token, head: Token) -> bool:
+    """Whether ``head`` (a phrase's head, conjuncts included) agrees in number with the
+    pronoun ``pron`` — for pronouns whose number this module knows; else True."""
+    number = number_of(pron) or ("singular" if pron.lower_ in PERSONAL_SINGULAR else None)
+    return number is None or _agrees(head, number, coordinated=True)
 
 
 def quoted(tok: Token) -> bool:

@@ -25,6 +25,8 @@ from .reframe import Reframing
 from .syntax import has_future_aux, in_question, lemma_of, passive
 
 Pair = tuple[Found | None, Found | None]
+#: CAMEO roots of acts several parties do together (consultations: meetings, talks)
+JOINT_ROOTS = ("04",)
 
 
 @dataclasses.dataclass
@@ -77,7 +79,11 @@ class Framer(PartyFinder):
         # an event noun no one is said to announce ("an impending regime incursion", "a
         # final assault would finish within days") is a forecast, not its doer's intent
         unannounced = (claim is None or claim.speaker is None) and t.pos_ == "NOUN"
-        announced = None if forecast or in_question(t) or unannounced else \
+        # "Russia, Iran and Turkey will meet in Sochi": a meeting several parties are to hold
+        # together, told by the reporter, is no one party's stated intent
+        scheduled = (claim is None or claim.speaker is None) and len(sources) > 1 and \
+            p.code.startswith(JOINT_ROOTS)
+        announced = None if forecast or in_question(t) or unannounced or scheduled else \
             self.reframing.announced(p.code, mod, "would" if if_would else cue, conditional)
         refused = self.reframing.refused(
             p.code, mod, lemma_of(cue, t),

@@ -118,6 +118,18 @@ MEANS_ROOTS = ("19", "20", "183", "175")
 MEANS_PREPS = ("in", "by", "during", "from", "under")
 #: conjunctions of a clause that names the means of a harm ("killed when shells hit")
 WHEN_MARKS = ("when", "as", "after")
+#: nouns that count or group what their "of" phrase names ("killed in **dozens of**
+#: airstrikes", "a **wave of** bombardment"): the means is the word after "of"
+MEANS_MEASURES = frozenset({"dozen", "score", "hundred", "thousand", "number", "series",
+                            "wave", "barrage", "spate", "round", "volley", "salvo", "string",
+                            "hail", "campaign"})
+
+
+def _measured(words: list[Token]) -> list[Token]:
+    """``words`` with what a counting or grouping noun among them counts ("dozens of
+    **airstrikes** and **shelling**")."""
+    return words + [g for w in words if w.lemma_.lower() in MEANS_MEASURES
+                    for o in prep_objects([w], "of") for g in (o, *o.conjuncts)]
 
 
 def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None:
@@ -136,13 +148,22 @@ def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None
             if g.dep_ in ("pobj", "pcomp")]
     ways += [c for v in verbs for c in v.children if c.dep_ == "nsubj"]  # "airstrikes killed"
     ways += [v.head for v in verbs if v.dep_ == "acl"]  # "reports of airstrikes killing"
+    # "shelled the city, killing 12"; "launched a wave of airstrikes, killing 30": the
+    # clause a trailing participle hangs on, and that clause's objects
+    ways += [w for v in verbs if trailing_participle(v)
+             for w in (v.head, *(c for c in v.head.children if c.dep_ == "dobj"),
+                       *(o for word in (*MEANS_PREPS, "with")
+                         for o in prep_objects([v.head], word)))]
+    # "killed and shelling": a force verb joined to the harm (a misread "killed in
+    # airstrikes and shelling")
+    ways += [v for v in verbs if v is not t]
     # "killed in regime shelling" with "shelling" read as a clause of its own
     ways += [c for v in verbs for c in v.children if misread_gerund_doer(c) is not None]
     # "were killed when airstrikes hit the market": the clause's subject, else its verb
     ways += [w for v in verbs for c in v.children if c.dep_ == "advcl"
              and any(m.dep_ in ("mark", "advmod") and m.lower_ in WHEN_MARKS for m in c.children)
              for w in (*(g for g in c.children if g.dep_ == "nsubj"), c)]
-    return next((w for w in ways
+    return next((w for w in _measured(ways)
                  if w.i in fired and fired[w.i].code.startswith(MEANS_ROOTS)), None)
 
 

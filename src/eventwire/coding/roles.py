@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..codes import FORCE_ROOTS
-from .coref import quoted
+from .coref import may_stand_for, quoted
 from .cues import Cues
 from .modality import SAID_ROOTS, UNSAYING
 from .patterns import Pattern, PatternSet
@@ -503,9 +503,12 @@ class RoleFinder:
         if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
             poss = None  # "Tuesday's talks"
         if poss is not None and poss.pos_ == "PRON":
-            # "held their meeting", "completed their withdrawal": the clause's subject
-            poss = (self._source_head(gov) if gov is not None else None) or \
-                self._speaker_of_clause(n)
+            # "held their meeting", "completed their withdrawal": the clause's subject, if
+            # it agrees ("the proposals passed to the envoy for **his** endorsement": not
+            # the proposals, but whom "his" stands for)
+            subject = self._source_head(gov) if gov is not None else None
+            poss = subject if subject is not None and may_stand_for(poss, subject) else \
+                self._speaker_of_clause(n) or (poss if subject is not None else None)
         movers = [o for o in prep_objects([n], "of") if o.lemma_.lower() in ARMED_MEN
                   and _countable(o)] if p.code.startswith(MOVER_CODES) and poss is None else []
         source = poss or next(iter(movers + prep_objects([n], "by") + (
