@@ -76,7 +76,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.25"
+CODER_VERSION = "0.5.26"
 
 MAX_SENTENCE_TOKENS = 300
 
