@@ -951,12 +951,13 @@ def test_dealings_abroad_and_hosting_imply_a_visit() -> None:
 def test_an_assault_is_implied_only_by_the_same_kind_or_on_the_same_side() -> None:
     """The last named doer of an assault is implied for one with no doer only when it is of
     the same kind or done to the same side: the jihadists' bombing of Americans implies who
-    injured three American soldiers, not who tortured Syrian rebels."""
+    injured three American soldiers (the injuries are that bombing's, 1831), not who tortured
+    Syrian rebels."""
     text = ("A suicide bombing claimed by the Islamic State killed four Americans in "
             "north-eastern Syria. The bomber struck a restaurant. Three US soldiers were "
             "injured. Captured Syrian opposition fighters were tortured.")
     events = events_of(text)
-    injured = [e for e in events if e.cameo == "182" and e.sentence_index == 2]
+    injured = [e for e in events if e.root == "18" and e.sentence_index == 2]
     assert injured and injured[0].source is not None, summary(events)
     assert injured[0].source.country == "IRQ" and injured[0].source.text.startswith("[")
     tortured = [e for e in events if e.cameo == "1822"]
@@ -3726,3 +3727,20 @@ def test_a_possessive_pronoun_names_the_clauses_subject_only_if_it_agrees() -> N
                 e.source.country in ("RUS", "IRN", "TUR")], summary(passed)
     held = events_of("Russia and Turkey held their meeting in Sochi.")
     assert ("RUS", "TUR") in dyads(held, "040"), summary(held)
+
+
+def test_a_killing_with_no_doer_after_an_assault_is_that_assault() -> None:
+    """After "a suicide bombing claimed by Islamic State killed four Americans", "16 people
+    were killed in the attack" and "two US soldiers were killed" are that bombing (1831), by
+    Islamic State (implied), not fighting (190) by no one; after an air raid, "killed in the
+    attack" stays that raid's force."""
+    told = events_of("A suicide bombing claimed by Islamic State killed four Americans in "
+                     "Manbij on Wednesday. As many as 16 people were killed in the attack. "
+                     "Two US soldiers were killed, the Pentagon said.")
+    later = [e for e in told if e.sentence_index > 0]
+    assert [e.cameo for e in later] == ["1831", "1831"], summary(told)
+    assert all(e.source is not None and e.source.country == "IRQ" and
+               e.source.text.startswith("[") for e in later), summary(told)
+    raid = events_of("Syrian government jets bombed Idlib on Tuesday. Twelve civilians were "
+                     "killed in the attack.")
+    assert [e.root for e in raid if e.sentence_index == 1] == ["19"], summary(raid)

@@ -175,7 +175,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 continue  # "more than 500 people have been killed since …": a death toll
             # "killed in airstrikes": 195; "Russian jets killed"; a casualty of a war told
             p, way = nested.harm(t, p, fired, any(c.startswith(nested.FIGHT_ROOTS)
-                                                  for c in ctx.deeds))
+                                                  for c in ctx.deeds),
+                                 recall.latest_assault(ctx.deeds, index))
             governor = governors[i]
             alleged_by = possible_by = sender = presupposed_by = None
             if governor is not None:

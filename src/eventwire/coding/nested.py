@@ -217,18 +217,24 @@ def weapon_code(t: Token, pattern: Pattern) -> str | None:
     return None
 
 
-def harm(t: Token, pattern: Pattern, fired: dict[int, Pattern], war_told: bool
-         ) -> tuple[Pattern, Token | None]:
+def harm(t: Token, pattern: Pattern, fired: dict[int, Pattern], war_told: bool,
+         assault: str | None = None) -> tuple[Pattern, Token | None]:
     """A harm's pattern coded by its means (:func:`means`: "killed in airstrikes" → 195, and
-    the means' word), its weapon (:func:`weapon_code`) or as a casualty of a war the article
+    the means' word), its weapon (:func:`weapon_code`), as a casualty of the assault the
+    article told last (``assault``, its code: :func:`told_assault`) or of a war the article
     told (:func:`war_casualty`); else the pattern as it is."""
     way = means(t, pattern, fired)
+    if way is not None and assault is not None and named_again(way):
+        # "a suicide bombing killed four Americans … 16 people were killed in the attack"
+        return dataclasses.replace(pattern, code=assault, id=f"{pattern.id}>told:{assault}"), None
     if way is not None:
         return dataclasses.replace(pattern, code=fired[way.i].code,
                                    id=f"{pattern.id}>{fired[way.i].id}"), way
     weapon = weapon_code(t, pattern)
     if weapon is not None:
         return dataclasses.replace(pattern, code=weapon, id=f"{pattern.id}>weapon:{weapon}"), None
+    if assault is not None and told_assault(t, pattern):
+        return dataclasses.replace(pattern, code=assault, id=f"{pattern.id}>told:{assault}"), None
     war = war_casualty(t, pattern, war_told)
     if war is not None:
         return dataclasses.replace(pattern, code=war, id=f"{pattern.id}>war"), None
@@ -265,6 +271,25 @@ def toll(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> bool:
         return False  # "killed in eight days of bombing": the bombing
     return any(w.lower_ == "since" or w.lemma_.lower() in SPAN_WARS or
                w.ent_type_ == "DATE" and w.lemma_.lower() in SPAN_UNITS for w in told)
+
+
+#: determiners of a noun that names again an event already told ("the attack")
+AGAIN_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+def named_again(noun: Token) -> bool:
+    """Whether the event noun ``noun`` names again an event told before: definite, with no
+    actor in its own phrase ("killed in **the attack**", not "in a Russian airstrike")."""
+    return noun.pos_ == "NOUN" and own_actor(noun) is None and any(
+        c.dep_ == "det" and c.lower_ in AGAIN_DETERMINERS for c in noun.children)
+
+
+def told_assault(t: Token, pattern: Pattern) -> bool:
+    """Whether ``t`` is a killing or wounding in the passive with no doer named ("two US
+    soldiers … were killed", "three soldiers were injured"), which, after an assault the
+    article told (a bombing), is a casualty of that assault rather than of fighting."""
+    return t.pos_ == "VERB" and pattern.lemma in HARM_LEMMAS and passive(t) and \
+        pattern.code.startswith(("18", "19")) and not any(c.dep_ == "agent" for c in t.children)
 
 
 #: the code of a casualty of fighting, for a harm with no named doer in a report of war

@@ -10,7 +10,10 @@ that doer (:func:`doer_of`) where a target is looked for. Force told with no doe
 ("the hospital was hit", "the attacks on Idlib") is implied to be by the article's last named
 doer of such force, if it was named at most ``IMPLIED_REACH`` sentences before and no doer of
 another country used force of that root (:func:`implied_doer`; its text in brackets; an
-assault or a massacre only by one of the same code or done to the same side). An
+assault or a massacre only by one of the same code or done to the same side). When the
+article's latest named violence was an assault ("a suicide bombing claimed by Islamic State
+killed four Americans"), a killing with no doer after it ("16 people were killed in the
+attack") is a casualty of that assault, by its doer (:func:`latest_assault`). An
 answer with no named other side ("Qatar denies it", "Russia refused") answers the latest
 accusation, appeal or demand the article told against the answerer's country, and a
 retaliation the latest force used against it (:func:`answered`), or the deed it pays back
@@ -59,6 +62,8 @@ class Deed:
     target: Actor | None = None
     #: the countries of every named doer of such events so far
     countries: frozenset[str] = frozenset()
+    #: the event's CAMEO code
+    code: str = ""
 
 
 def remember(events: Iterable[Event], deeds: dict[str, Deed]) -> None:
@@ -70,7 +75,30 @@ def remember(events: Iterable[Event], deeds: dict[str, Deed]) -> None:
             for key in {ev.cameo, ev.cameo[:3], ev.root}:
                 before = deeds[key].countries if key in deeds else frozenset()
                 deeds[key] = Deed(ev.source, ev.sentence_index, ev.target,
-                                  before | {ev.source.country})
+                                  before | {ev.source.country}, ev.cameo)
+
+
+#: roots of violence: assaults (18), fighting (19), mass violence (20)
+VIOLENT_ROOTS = ("18", "19", "20")
+#: the root of assaults (bombings, shootings, kidnappings), which a story of one tells again
+ASSAULT_ROOT = "18"
+
+
+def latest_assault(deeds: dict[str, Deed], sentence: int) -> str | None:
+    """The code of the article's latest named violence when it was an assault (CAMEO 18: "a
+    suicide bombing claimed by Islamic State killed four Americans") told at most
+    ``IMPLIED_REACH`` sentences before ``sentence``; None when the latest was fighting or mass
+    violence, or none was told. Fighting told in the same sentence by the same doer is the
+    assault told twice; by another doer, no one kind is the latest."""
+    told = [deeds[root] for root in VIOLENT_ROOTS if root in deeds]
+    last = max((d.sentence for d in told), default=None)
+    if last is None or sentence - last > IMPLIED_REACH:
+        return None
+    latest = [d for d in told if d.sentence == last]
+    assault = next((d for d in latest if d.code.startswith(ASSAULT_ROOT)), None)
+    if assault is None or any(d.doer.country != assault.doer.country for d in latest):
+        return None
+    return assault.code
 
 
 def _implied(actor: Actor, evidence: str) -> Actor:
@@ -117,8 +145,11 @@ def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,
             kin is not None and len(kin.countries) > 1):
         return None  # none named lately, or doers of more than one country: no guess
     if deed.target is not None and deed.target.country and target_country and \
-            deed.target.country != target_country:
+            deed.target.country != target_country and not (
+                code.startswith(SAME_KIND_ROOTS) and deed.code == code):
         return None  # force on another country's people or places: another war, no guess
+        # (an assault of the very code told last is that assault's: "a suicide bombing …"
+        # then "16 people were killed in the attack", their country read from the place)
     doer = deed.doer
     return _implied(doer, f"implied by {trigger.text!r} ({code}): no doer named; the "
                           f"article's last named doer of such force, {doer.text!r} "
