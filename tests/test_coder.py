@@ -3744,3 +3744,26 @@ def test_a_killing_with_no_doer_after_an_assault_is_that_assault() -> None:
     raid = events_of("Syrian government jets bombed Idlib on Tuesday. Twelve civilians were "
                      "killed in the attack.")
     assert [e.root for e in raid if e.sentence_index == 1] == ["19"], summary(raid)
+
+
+def test_a_participle_after_a_verb_of_seeing_is_passive() -> None:
+    """"we are seeing hospitals attacked": the hospitals are attacked (the target), not the
+    attackers; the doer is the one the article implies."""
+    events = events_of("Syrian government jets bombed Douma on Monday. Once again we are "
+                       "seeing hospitals attacked.")
+    seen = [e for e in events if e.sentence_index == 1 and e.root == "19"]
+    assert seen and seen[0].target is not None and seen[0].target.text == "hospitals", \
+        summary(events)
+    assert seen[0].source is not None and seen[0].source.country == "SYR", summary(events)
+
+
+def test_people_repatriated_by_name_or_pronoun_are_returned() -> None:
+    """"Kazakhstan repatriated **Ali Bekov**", "**they** were repatriated to Russia": the
+    return of persons (0841), whoever they are named as; profits repatriated are no event."""
+    named = events_of("Kazakhstan repatriated Ali Bekov from Syria on Monday.")
+    assert [e.cameo for e in named] == ["0841"], summary(named)
+    assert named[0].source is not None and named[0].source.country == "KAZ"
+    foreigners = events_of("Sixty foreigners with Isis links have been repatriated to Russia.")
+    assert [e.cameo for e in foreigners] == ["0841"], summary(foreigners)
+    profits = events_of("The company repatriated its profits.")
+    assert not profits, summary(profits)

@@ -158,14 +158,22 @@ def _joined_subject(verb: Token) -> None:
         name.dep_ = "nsubj"
 
 
+#: verbs of seeing and finding, whose complement may be a passive with no auxiliary: "we are
+#: seeing medical facilities **attacked**", "residents found the bodies **dumped**"
+_SEEING = frozenset({"see", "watch", "witness", "find", "notice", "hear"})
+
+
 def _gapped_passive(verb: Token) -> None:
     """In "15 people were killed and **dozens wounded**" the second clause's passive
     auxiliary is left out, and the parser reads "dozens" as the doer of "wounded": a past
     participle joined to a passive verb, with no auxiliary or object of its own, is passive
-    too, and its subject is its patient."""
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or \
-            not any(c.dep_ == "auxpass" for c in verb.head.children) or \
-            any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+    too, and its subject is its patient. So is a past participle complementing a verb of
+    seeing or finding ("we are seeing medical facilities **attacked**")."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return
+    joined = verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
+    seen = verb.dep_ in ("ccomp", "xcomp", "oprd") and verb.head.lemma_.lower() in _SEEING
+    if not joined and not seen:
         return
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         subject.dep_ = "nsubjpass"
