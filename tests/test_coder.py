@@ -3767,3 +3767,15 @@ def test_people_repatriated_by_name_or_pronoun_are_returned() -> None:
     assert [e.cameo for e in foreigners] == ["0841"], summary(foreigners)
     profits = events_of("The company repatriated its profits.")
     assert not profits, summary(profits)
+
+
+def test_a_reported_clause_read_as_the_warning_s_object_gets_its_subject_back() -> None:
+    """"activists warned the Lebanese government, intent on …, was trying to force the
+    refugees home": the government is the subject of what is reported, not the one
+    threatened (no 130 on Lebanon); "warned the Kurds that it would attack" is still a
+    threat to the Kurds."""
+    reported = events_of("Syrian activists warned the Lebanese government, intent on keeping "
+                         "the refugees out, was trying to force them home.")
+    assert not [e for e in reported if e.root == "13"], summary(reported)
+    threat = events_of("Turkey warned the Kurdish militia that it would attack them.")
+    assert [e for e in threat if e.cameo == "130" and e.target is not None], summary(threat)

@@ -123,6 +123,7 @@ def subject_repair(doc: Doc) -> Doc:
     for verb in doc:
         _joined_subject(verb)
         _gapped_passive(verb)
+        _object_subject(verb)
     for ent in doc.ents:
         _one_name(ent)
     return doc
@@ -161,6 +162,24 @@ def _joined_subject(verb: Token) -> None:
 #: verbs of seeing and finding, whose complement may be a passive with no auxiliary: "we are
 #: seeing medical facilities **attacked**", "residents found the bodies **dumped**"
 _SEEING = frozenset({"see", "watch", "witness", "find", "notice", "hear"})
+
+
+def _object_subject(clause: Token) -> None:
+    """Give a reported clause back its subject when the parser has read it as the object of
+    the verb that reports it: in "activists warned **the Lebanese governments**, intent on
+    …, **were trying** to force the refugees home" the small model reads "governments" as
+    the ones warned. A reported clause with a tense of its own and no subject, after the
+    object of its verb, has that object as its subject (a verb whose object is warned has a
+    clause of its own subject: "warned Turkey that it would …")."""
+    if clause.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass", "mark", "expl")
+                                     for c in clause.children) or not (
+            clause.tag_ in _FINITE or any(c.dep_ == "aux" and c.tag_ in _FINITE
+                                          for c in clause.children)):
+        return
+    obj = next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN") and clause.head.pos_ == "VERB":
+        obj.head = clause
+        obj.dep_ = "nsubj"
 
 
 def _gapped_passive(verb: Token) -> None:
