@@ -3779,3 +3779,17 @@ def test_a_reported_clause_read_as_the_warning_s_object_gets_its_subject_back() 
     assert not [e for e in reported if e.root == "13"], summary(reported)
     threat = events_of("Turkey warned the Kurdish militia that it would attack them.")
     assert [e for e in threat if e.cameo == "130" and e.target is not None], summary(threat)
+
+
+def test_forces_that_are_stationed_somewhere_are_no_deployment() -> None:
+    """"2,000 US troops are stationed east of the river": where forces are, not a deployment
+    (as "militias backed by the coalition" is no act of support); "were deployed" and "have
+    been stationed" are deployments, and the nationality of the troops is not their
+    target ("Turkish troops have been stationed in Afrin": Afrin)."""
+    standing = events_of("Up to 2,000 US troops are stationed east of the river.")
+    assert not [e for e in standing if e.root == "15"], summary(standing)
+    sent = events_of("Turkish troops have been stationed in Afrin.")
+    assert [(e.cameo, e.target.country if e.target else None) for e in sent] == \
+        [("154", "SYR")], summary(sent)
+    deployed = events_of("2,000 US troops were deployed to Syria.")
+    assert [e.cameo for e in deployed] == ["154"], summary(deployed)

@@ -73,6 +73,7 @@ from .syntax import (
     passive,
     reciprocal,
     responsible_party,
+    within,
 )
 from .veto import Reviewer
 
@@ -221,11 +222,12 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         if relevance.natural_cause(t, p.code, self.cues.disasters) or \
                 relevance.made_work(t, p.code, self.cues.works) or relevance.danger(t) or \
                 relevance.modifier_only(t) or relevance.standing_support(t, p.code) or \
+                relevance.standing_presence(t, p.code) or \
                 relevance.standing_fight(t) or relevance.purpose(t, p.code) or \
                 relevance.renames(t, self.patterns.nouns):
             return  # "the earthquake killed 300 people": no one did it; "a film was shot";
             # "detention centres"; "militias backed by the coalition", "rebels fighting
-            # the regime"; "strikes were intended to reassure"
+            # the regime", "troops are stationed"; "strikes were intended to reassure"
         source_head, candidates, gov = self._roles(t, p)
         if source_head is None and way is not None:  # "killed in shelling by the army"
             source_head = nested.means_actor(way)
@@ -265,8 +267,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         mutual = reciprocal(t)  # "accused each other": each of the subjects, the others
         for cand in candidates:
             if cand.i == t.i or source_head is not None and cand.i == source_head.i or \
-                    cand == mutual:
-                continue  # an event is never its own target, nor its source's
+                    cand == mutual or within(cand, source_head, t):
+                continue  # an event is never its own target, nor its source's, nor a name
+                # modifying its source ("Turkish troops have been stationed": not Turkey)
             found = [f for f in self._actors(cand, ctx) or self._recalled(cand, ctx)
                      if not any(f.actor.same_as(s.actor) or guessed_same(f.actor, s.actor)
                                 or own_state(f.actor, s.actor, p.code) for s in sources)]

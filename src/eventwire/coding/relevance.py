@@ -170,6 +170,22 @@ def standing_support(t: Token, code: str) -> bool:
     return code.startswith(AID_ROOT) and t.dep_ == "acl" and t.tag_ in ("VBN", "VBG")
 
 
+#: the CAMEO root of force posture (deployments, mobilisation)
+POSTURE_ROOT = "15"
+
+
+def standing_presence(t: Token, code: str) -> bool:
+    """Whether a deployment is told as where forces are, not as something done: a present
+    passive with no doer and no tense of change ("2,000 US troops **are stationed** east of
+    the river", "Russian jets **are based** at Hmeimim") tells a standing presence, as "backed
+    by" tells a standing relation; "were deployed", "have been sent", "will be stationed"
+    are deployments."""
+    return code.startswith(POSTURE_ROOT) and t.tag_ == "VBN" and not any(
+        c.dep_ == "agent" for c in t.children) and any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in t.children) and not any(
+        c.dep_ == "aux" for c in t.children)
+
+
 #: verbs of ongoing war whose participle describing an actor tells what the actor is
 STANDING_FIGHT = frozenset({"fight", "battle"})
 

@@ -247,6 +247,15 @@ def side_clause(tok: Token) -> bool:
                                        for m in tok.children)
 
 
+def within(word: Token, phrase: Token | None, trigger: Token) -> bool:
+    """Whether ``word`` is a name or nationality modifying ``phrase``, the head of a phrase
+    that does not hold ``trigger``: a modifier of the source's phrase ("**Turkish** troops
+    have been stationed in Afrin") is no other side."""
+    return phrase is not None and word.head.i == phrase.i and \
+        word.dep_ in ("compound", "amod", "nmod") and word.i < phrase.i and \
+        not phrase.left_edge.i <= trigger.i <= phrase.right_edge.i
+
+
 def trailing_participle(tok: Token) -> bool:
     """Whether ``tok`` is a participle after the clause it hangs on, with no conjunction
     ("clashed in June 2020, **killing** 20 soldiers")."""
