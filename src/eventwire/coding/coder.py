@@ -219,15 +219,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                     possible_by: Token | None = None, way: Token | None = None,
                     sender: Token | None = None, presupposed_by: Token | None = None
                     ) -> Iterator[Event]:
-        if relevance.natural_cause(t, p.code, self.cues.disasters) or \
-                relevance.made_work(t, p.code, self.cues.works) or relevance.danger(t) or \
-                relevance.modifier_only(t) or relevance.standing_support(t, p.code) or \
-                relevance.standing_presence(t, p.code) or \
-                relevance.standing_fight(t) or relevance.purpose(t, p.code) or \
-                relevance.renames(t, self.patterns.nouns):
-            return  # "the earthquake killed 300 people": no one did it; "a film was shot";
-            # "detention centres"; "militias backed by the coalition", "rebels fighting
-            # the regime", "troops are stationed"; "strikes were intended to reassure"
+        if relevance.no_deed(t, p.code, self.cues, self.patterns.nouns):
+            return  # "the earthquake killed 300 people"; "troops are stationed"
         source_head, candidates, gov = self._roles(t, p)
         if source_head is None and way is not None:  # "killed in shelling by the army"
             source_head = nested.means_actor(way)
@@ -270,7 +263,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                     cand == mutual or within(cand, source_head, t):
                 continue  # an event is never its own target, nor its source's, nor a name
                 # modifying its source ("Turkish troops have been stationed": not Turkey)
-            found = [f for f in self._actors(cand, ctx) or self._recalled(cand, ctx)
+            found = [f for f in self._actors(cand, ctx) or recall.recalled(  # "the seizure"
+                cand, self._match(cand) if cand.pos_ == "NOUN" else None, ctx.deeds,
+                functools.partial(self._span, ctx))
                      if not any(f.actor.same_as(s.actor) or guessed_same(f.actor, s.actor)
                                 or own_state(f.actor, s.actor, p.code) for s in sources)]
             if found:
@@ -377,16 +372,6 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                                   *said_on, None,
                                   notes=[*notes, f"{speaker.text!r} reports {p.code} by its "
                                          f"adversary: coded as accusation {accusation}"])
-
-    def _recalled(self, noun: Token, ctx: ArticleContext) -> list[Found]:
-        """The doer of the earlier event a definite event noun names again ("Britain said
-        **the seizure** was unacceptable"): :mod:`.recall`."""
-        p = self._match(noun) if noun.pos_ == "NOUN" else None
-        doer = recall.doer_of(noun, p.code, ctx.deeds) if p else None
-        if doer is None:
-            return []
-        return [Found(dataclasses.replace(doer, span=self._span(ctx, noun.idx,
-                                                                noun.idx + len(noun))), noun)]
 
     def _date(self, t: Token, gov: Token | None, sent: Span, ctx: ArticleContext,
               mod: Modality) -> tuple[dt.date | None, str | None, str | None]:

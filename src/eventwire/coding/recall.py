@@ -30,7 +30,9 @@ from spacy.tokens import Span, Token
 
 from ..codes import FORCE_ROOTS
 from ..records import Actor, Event
+from .context import Found
 from .nested import own_actor
+from .patterns import Pattern
 from .syntax import PAYBACK_WORDS, cause
 from .veto import SpanOf, triggers
 
@@ -123,6 +125,18 @@ def doer_of(noun: Token, code: str, deeds: dict[str, Deed]) -> Actor | None:
         return None
     return dataclasses.replace(deed.doer, text=noun.text, evidence=(
         f"{deed.doer.evidence}; {noun.text!r} names again an event of {deed.doer.text!r}"))
+
+
+def recalled(noun: Token, pattern: Pattern | None, deeds: dict[str, Deed],
+             span_of: SpanOf) -> list[Found]:
+    """The doer of the earlier event a definite event noun (fired as ``pattern``) names
+    again, as a side the noun names ("Britain said **the seizure** was unacceptable"): see
+    :func:`doer_of`; empty when there is none."""
+    doer = doer_of(noun, pattern.code, deeds) if pattern is not None else None
+    if doer is None:
+        return []
+    return [Found(dataclasses.replace(doer, span=span_of(noun.idx, noun.idx + len(noun))),
+                  noun)]
 
 
 def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,

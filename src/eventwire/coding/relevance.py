@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from ..codes import FORCE_ROOTS  # an event of these needs a doer, not a disaster
 from ..records import Actor, Location
+from .cues import Cues
 from .roles import FRAME_NOUNS
 from .syntax import child, passive, perfect, prep_objects
 
@@ -92,6 +93,19 @@ ACCIDENTS = frozenset({"explosion", "blast", "leak", "fire", "spill"})
 ACCIDENT_SITES = frozenset({"plant", "factory", "mine", "refinery", "warehouse", "pipeline",
                             "workshop", "mill", "boiler", "well"})
 ACCIDENT_FUELS = frozenset({"gas", "boiler", "methane", "fuel", "industrial", "dust"})
+
+
+def no_deed(t: Token, code: str, cues: Cues, event_nouns: Collection[str]) -> bool:
+    """Whether the fired trigger ``t`` (coded ``code``) tells no deed at all, whoever its
+    parties: harm no one did ("the earthquake killed 300 people"), work made ("a film was
+    shot"), a danger named, an event noun that only modifies a noun ("detention centres"),
+    a standing relation, presence or war ("militias backed by the coalition", "troops are
+    stationed", "rebels fighting the regime"), a purpose ("strikes were intended to
+    reassure"), or a name for another event."""
+    return natural_cause(t, code, cues.disasters) or made_work(t, code, cues.works) or \
+        danger(t) or modifier_only(t) or standing_support(t, code) or \
+        standing_presence(t, code) or standing_fight(t) or purpose(t, code) or \
+        renames(t, event_nouns)
 
 
 def natural_cause(t: Token, code: str, disasters: frozenset[str]) -> bool:
