@@ -3793,3 +3793,21 @@ def test_forces_that_are_stationed_somewhere_are_no_deployment() -> None:
         [("154", "SYR")], summary(sent)
     deployed = events_of("2,000 US troops were deployed to Syria.")
     assert [e.cameo for e in deployed] == ["154"], summary(deployed)
+
+
+def test_a_killing_in_a_relative_clause_on_the_force_is_that_force() -> None:
+    """"airstrikes in Yemen that killed 20 civilians": the airstrikes' killing is the
+    airstrikes (195 against the civilians), not also an assault by no one (1823)."""
+    events = events_of("Saudi jets carried out airstrikes in Yemen that killed 20 civilians.")
+    assert [e.cameo for e in events] == ["195"], summary(events)
+    assert events[0].target is not None and events[0].target.sector == "CVL"
+
+
+def test_military_advisers_sent_are_military_aid() -> None:
+    """"Iran sent military advisers to help the Syrian army": military aid (072) to the army
+    helped, as weapons sent are; troops sent stay a deployment (154)."""
+    advisers = events_of("Iran sent military advisers to help the Syrian army.")
+    assert [(e.cameo, e.target.country if e.target else None) for e in advisers] == \
+        [("072", "SYR")], summary(advisers)
+    troops = events_of("Russia sent troops to Syria.")
+    assert [e.cameo for e in troops] == ["154"], summary(troops)

@@ -147,7 +147,8 @@ def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None
             and prep.lower_ in MEANS_PREPS for g in prep.children
             if g.dep_ in ("pobj", "pcomp")]
     ways += [c for v in verbs for c in v.children if c.dep_ == "nsubj"]  # "airstrikes killed"
-    ways += [v.head for v in verbs if v.dep_ == "acl"]  # "reports of airstrikes killing"
+    # "reports of airstrikes killing", "airstrikes that have killed scores of civilians"
+    ways += [v.head for v in verbs if v.dep_ in ("acl", "relcl")]
     # "shelled the city, killing 12"; "launched a wave of airstrikes, killing 30": the
     # clause a trailing participle hangs on, and that clause's objects
     ways += [w for v in verbs if trailing_participle(v)
