@@ -169,8 +169,8 @@ def _object_subject(clause: Token) -> None:
     the verb that reports it: in "activists warned **the Lebanese governments**, intent on
     …, **were trying** to force the refugees home" the small model reads "governments" as
     the ones warned. A reported clause with a tense of its own and no subject, after the
-    object of its verb, has that object as its subject (a verb whose object is warned has a
-    clause of its own subject: "warned Turkey that it would …")."""
+    object of its verb, has that object as its subject (when the object is the one
+    addressed, the clause has a subject of its own: "warned Turkey that it would …")."""
     if clause.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass", "mark", "expl")
                                      for c in clause.children) or not (
             clause.tag_ in _FINITE or any(c.dep_ == "aux" and c.tag_ in _FINITE

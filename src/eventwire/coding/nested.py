@@ -135,8 +135,10 @@ def _measured(words: list[Token]) -> list[Token]:
 def means(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> Token | None:
     """The fired event word that is the means of the harm at ``t`` ("killed in
     airstrikes", "wounded by shelling", "killed in shelling by government forces" with
-    "shelling" parsed as a verb, "airstrikes killed 20", "airstrikes killing hundreds"; a
-    killing of fighters too: "militants were killed in a gunfight"), or None."""
+    "shelling" parsed as a verb, "airstrikes killed 20", "airstrikes killing hundreds",
+    "airstrikes that killed 20", "shelled the city, killing 12", "killed in dozens of
+    airstrikes"; a killing of fighters too: "militants were killed in a gunfight"), or
+    None."""
     if t.pos_ != "VERB" or not (pattern.code.startswith(HARM_ROOTS) or
                                 pattern.lemma in HARM_LEMMAS):
         return None
@@ -290,7 +292,8 @@ def told_assault(t: Token, pattern: Pattern) -> bool:
     soldiers … were killed", "three soldiers were injured"), which, after an assault the
     article told (a bombing), is a casualty of that assault rather than of fighting."""
     return t.pos_ == "VERB" and pattern.lemma in HARM_LEMMAS and passive(t) and \
-        pattern.code.startswith(("18", "19")) and not any(c.dep_ == "agent" for c in t.children)
+        pattern.code.startswith(HARM_ROOTS + FIGHT_ROOTS) and \
+        not any(c.dep_ == "agent" for c in t.children)
 
 
 #: the code of a casualty of fighting, for a harm with no named doer in a report of war
