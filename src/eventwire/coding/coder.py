@@ -170,14 +170,16 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         # "did not rule out a joint operation": the operation, as a possibility, instead
         opened = {g.i for g in governors.values()
                   if g is not None and stance.leaves_open(g, fired[g.i])}
+        # what the article told before this sentence: a war, and whether its latest
+        # violence was an assault (the same for every trigger of the sentence)
+        war_told = any(c.startswith(nested.FIGHT_ROOTS) for c in ctx.deeds)
+        assault = recall.latest_assault(ctx.deeds, index)
         for i, p in fired.items():
             t = sent.doc[i]
             if i in opened or self._result_of_nominal(t, fired) or nested.toll(t, p, fired):
                 continue  # "more than 500 people have been killed since …": a death toll
             # "killed in airstrikes": 195; "Russian jets killed"; a casualty of a war told
-            p, way = nested.harm(t, p, fired, any(c.startswith(nested.FIGHT_ROOTS)
-                                                  for c in ctx.deeds),
-                                 recall.latest_assault(ctx.deeds, index))
+            p, way = nested.harm(t, p, fired, war_told, assault)
             governor = governors[i]
             alleged_by = possible_by = sender = presupposed_by = None
             if governor is not None:

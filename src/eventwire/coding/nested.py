@@ -280,11 +280,12 @@ def toll(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> bool:
 AGAIN_DETERMINERS = frozenset({"the", "this", "that"})
 
 
-def named_again(noun: Token) -> bool:
-    """Whether the event noun ``noun`` names again an event told before: definite, with no
-    actor in its own phrase ("killed in **the attack**", not "in a Russian airstrike")."""
+def named_again(noun: Token, determiners: frozenset[str] = AGAIN_DETERMINERS) -> bool:
+    """Whether the event noun ``noun`` names again an event told before: definite (one of
+    ``determiners``), with no actor in its own phrase ("killed in **the attack**", not "in a
+    Russian airstrike")."""
     return noun.pos_ == "NOUN" and own_actor(noun) is None and any(
-        c.dep_ == "det" and c.lower_ in AGAIN_DETERMINERS for c in noun.children)
+        c.dep_ == "det" and c.lower_ in determiners for c in noun.children)
 
 
 def told_assault(t: Token, pattern: Pattern) -> bool:

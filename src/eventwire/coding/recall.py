@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 from ..codes import FORCE_ROOTS
 from ..records import Actor, Event
 from .context import Found
-from .nested import own_actor
+from .nested import named_again
 from .patterns import Pattern
 from .syntax import PAYBACK_WORDS, cause
 from .veto import SpanOf, triggers
@@ -80,8 +80,6 @@ def remember(events: Iterable[Event], deeds: dict[str, Deed]) -> None:
                                   before | {ev.source.country}, ev.cameo)
 
 
-#: roots of violence: assaults (18), fighting (19), mass violence (20)
-VIOLENT_ROOTS = ("18", "19", "20")
 #: the root of assaults (bombings, shootings, kidnappings), which a story of one tells again
 ASSAULT_ROOT = "18"
 
@@ -92,7 +90,7 @@ def latest_assault(deeds: dict[str, Deed], sentence: int) -> str | None:
     ``IMPLIED_REACH`` sentences before ``sentence``; None when the latest was fighting or mass
     violence, or none was told. Fighting told in the same sentence by the same doer is the
     assault told twice; by another doer, no one kind is the latest."""
-    told = [deeds[root] for root in VIOLENT_ROOTS if root in deeds]
+    told = [deeds[root] for root in FORCE_ROOTS if root in deeds]
     last = max((d.sentence for d in told), default=None)
     if last is None or sentence - last > IMPLIED_REACH:
         return None
@@ -117,8 +115,7 @@ def doer_of(noun: Token, code: str, deeds: dict[str, Deed]) -> Actor | None:
     """The doer of the earlier event a definite event noun coded ``code`` names again ("the
     seizure": the last seizure's, else the last such event's of its root), or None when the
     noun names its own actor, is not definite, or the article named no doer before."""
-    if noun.pos_ != "NOUN" or own_actor(noun) is not None or not any(
-            c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+    if not named_again(noun, DEFINITE):
         return None
     deed = _last(code, deeds)
     if deed is None:
@@ -158,12 +155,13 @@ def implied_doer(code: str, deeds: dict[str, Deed], trigger: Token,
     if deed is None or sentence - deed.sentence > IMPLIED_REACH or (
             kin is not None and len(kin.countries) > 1):
         return None  # none named lately, or doers of more than one country: no guess
+    # force on another country's people or places: another war, no guess; but an assault of
+    # the very code told last is that assault's ("a suicide bombing …" then "16 people were
+    # killed in the attack", their country read from the place)
     if deed.target is not None and deed.target.country and target_country and \
             deed.target.country != target_country and not (
                 code.startswith(SAME_KIND_ROOTS) and deed.code == code):
-        return None  # force on another country's people or places: another war, no guess
-        # (an assault of the very code told last is that assault's: "a suicide bombing …"
-        # then "16 people were killed in the attack", their country read from the place)
+        return None
     doer = deed.doer
     return _implied(doer, f"implied by {trigger.text!r} ({code}): no doer named; the "
                           f"article's last named doer of such force, {doer.text!r} "
