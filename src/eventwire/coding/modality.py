@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ..records import Modality
 from .cues import Cues
-from .syntax import passive, side_clause, told_as_done
+from .syntax import DEFINITE, passive, side_clause, told_as_done
 
 #: Dependencies through which a governing word passes its modality down.
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl",
@@ -51,10 +51,6 @@ def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
             return  # "agreed to a ceasefire brokered by Egypt": the brokering is done
         yield head
         tok = head
-
-
-#: determiners of a definite description
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 #: "will" told in the past tense: "said the troops **would** withdraw"

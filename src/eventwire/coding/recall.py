@@ -33,11 +33,9 @@ from ..records import Actor, Event
 from .context import Found
 from .nested import named_again
 from .patterns import Pattern
-from .syntax import PAYBACK_WORDS, cause
+from .syntax import DEFINITE, PAYBACK_WORDS, cause
 from .veto import SpanOf, triggers
 
-#: determiners that point back to an event already told
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: modalities of events that happened, whose doer a later mention may point back to
 TOLD = frozenset({"asserted", "alleged"})
 #: how many sentences back a named doer of force may be implied by a later one

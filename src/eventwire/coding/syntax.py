@@ -247,6 +247,11 @@ def side_clause(tok: Token) -> bool:
                                        for m in tok.children)
 
 
+#: determiners of a definite description ("the attack", "these strikes"): what is named
+#: again, or named as known
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
 def within(word: Token, phrase: Token | None, trigger: Token) -> bool:
     """Whether ``word`` is a name or nationality modifying ``phrase``, the head of a phrase
     that does not hold ``trigger``: a modifier of the source's phrase ("**Turkish** troops
