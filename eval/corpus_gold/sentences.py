@@ -383,13 +383,26 @@ def _rank(salt: str, row: int) -> str:
 #: batches annotated after the plan, all on the dev side: rows chosen by hand as news reports
 #: (batches e and f, eighth session: each first scored as a held-out check, then added to dev,
 #: f in the ninth session); g to j (tenth session): the next eligible rows in the plan's
-#: "choose" hash order, each read once as a held-out check, then added
+#: "choose" hash order, each read once as a held-out check, then added; k to p (twenty-fifth
+#: session): the plan's eligible rows all taken, the next rows in "choose" hash order with 15
+#: to 45 sentences and at least 5 distinct cue stems, scored once held out, then added; q to
+#: w and x to ac (the same session) the next twelve such rows each, likewise
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
                                     "g": [20, 186, 628, 646, 713],
                                     "h": [248, 276, 619, 639, 706, 725],
                                     "i": [258, 265, 636, 649],
-                                    "j": [151, 648, 780]}
+                                    "j": [151, 648, 780],
+                                    "k": [680, 718], "l": [87, 698], "m": [96, 514],
+                                    "n": [629, 776], "o": [10, 147], "p": [397, 501],
+                                    "q": [148, 153], "r": [154, 588], "t": [479, 564],
+                                    "u": [83, 733], "v": [79, 605], "w": [142, 666],
+                                    "x": [256, 653], "y": [203, 261], "z": [307, 327],
+                                    "aa": [55, 88], "ab": [7, 528], "ac": [507, 523]}
+
+#: second-pass rows added with the later batches (row -> second annotator): 10 % of the grown
+#: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows)
+SECOND_EXTENSIONS: dict[int, str] = {96: "ad", 629: "ad", 154: "ae", 605: "ae"}
 
 
 def plan() -> dict[str, object]:
@@ -433,8 +446,9 @@ def plan() -> dict[str, object]:
         "split": {"dev": sorted(dev + extra), "test": test},
         "batches": {**{k: sorted(v) for k, v in batches.items()},
                     **{k: sorted(v) for k, v in EXTENSIONS.items()},
-                    "second_pass": sorted(second),
-                    "second_pass_annotator": {str(r): second_by[r] for r in sorted(second)}},
+                    "second_pass": sorted(second + list(SECOND_EXTENSIONS)),
+                    "second_pass_annotator": {str(r): k for r, k in sorted(
+                        {**second_by, **SECOND_EXTENSIONS}.items())}},
         "sentences": {k: load[k] for k in batches}, "total": total,
     }
 
