@@ -386,7 +386,9 @@ def _rank(salt: str, row: int) -> str:
 #: "choose" hash order, each read once as a held-out check, then added; k to p (twenty-fifth
 #: session): the plan's eligible rows all taken, the next rows in "choose" hash order with 15
 #: to 45 sentences and at least 5 distinct cue stems, scored once held out, then added; q to
-#: w and x to ac (the same session) the next twelve such rows each, likewise
+#: w, x to ac and af to ak (the same session) the next twelve such rows each, likewise (af to
+#: ak the last twelve rows of the sample that meet those bounds; ad and ae are second-pass
+#: annotators)
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
                                     "g": [20, 186, 628, 646, 713],
@@ -398,7 +400,9 @@ EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "q": [148, 153], "r": [154, 588], "t": [479, 564],
                                     "u": [83, 733], "v": [79, 605], "w": [142, 666],
                                     "x": [256, 653], "y": [203, 261], "z": [307, 327],
-                                    "aa": [55, 88], "ab": [7, 528], "ac": [507, 523]}
+                                    "aa": [55, 88], "ab": [7, 528], "ac": [507, 523],
+                                    "af": [195, 617], "ag": [485, 728], "ah": [146, 183],
+                                    "ai": [159, 350], "aj": [112, 577], "ak": [527, 723]}
 
 #: second-pass rows added with the later batches (row -> second annotator): 10 % of the grown
 #: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows)
