@@ -405,8 +405,9 @@ EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "ai": [159, 350], "aj": [112, 577], "ak": [527, 723]}
 
 #: second-pass rows added with the later batches (row -> second annotator): 10 % of the grown
-#: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows)
-SECOND_EXTENSIONS: dict[int, str] = {96: "ad", 629: "ad", 154: "ae", 605: "ae"}
+#: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows, two of af)
+SECOND_EXTENSIONS: dict[int, str] = {96: "ad", 629: "ad", 154: "ae", 605: "ae", 195: "al",
+                                     617: "al"}
 
 
 def plan() -> dict[str, object]:
