@@ -387,8 +387,8 @@ def _rank(salt: str, row: int) -> str:
 #: session): the plan's eligible rows all taken, the next rows in "choose" hash order with 15
 #: to 45 sentences and at least 5 distinct cue stems, scored once held out, then added; q to
 #: w, x to ac and af to ak (the same session) the next twelve such rows each, likewise (af to
-#: ak the last twelve rows of the sample that meet those bounds; ad and ae are second-pass
-#: annotators)
+#: ak the last twelve rows of the sample that meet those bounds; ad, ae and al are
+#: second-pass annotators: SECOND_EXTENSIONS)
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
                                     "g": [20, 186, 628, 646, 713],

@@ -31,6 +31,7 @@ from spacy.tokens import Token
 
 from .patterns import Pattern
 from .syntax import (
+    DEFINITE,
     FIGHT_WORDS,
     child,
     misread_gerund_doer,
@@ -276,8 +277,9 @@ def toll(t: Token, pattern: Pattern, fired: dict[int, Pattern]) -> bool:
                w.ent_type_ == "DATE" and w.lemma_.lower() in SPAN_UNITS for w in told)
 
 
-#: determiners of a noun that names again an event already told ("the attack")
-AGAIN_DETERMINERS = frozenset({"the", "this", "that"})
+#: determiners of a noun that names again one event already told ("the attack"): the
+#: definite ones of the singular
+AGAIN_DETERMINERS = DEFINITE - {"these", "those"}
 
 
 def named_again(noun: Token, determiners: frozenset[str] = AGAIN_DETERMINERS) -> bool:
