@@ -212,6 +212,10 @@ def test_a_countrys_proxy_is_not_that_country(bundled: ActorResolver) -> None:
     ("Turkish-backed militias", D(2018, 1, 1), None, None, "PRM"),  # "militias": a plural
     # a nationality outweighs an unknown person's surname shared with a foreign figure
     ("Serbian Defence Minister John Doe", D(2017, 2, 13), None, "SRB", "GOV"),
+    # a title of another walk of life than any role the surname's people held: no namesake
+    # ("Senator Graham" is no Canadian minister; "President Bush" is one of two Americans)
+    ("Senator Graham", D(2019, 1, 10), None, None, "LEG"),
+    ("President Bush", D(2019, 1, 10), None, "USA", None),
     # a sector word with a town after "in / at": the town's country, before the story's
     ("Police in Istanbul", D(2018, 1, 1), "Isis fighters in Iraq", "TUR", "COP"),
     ("rebels in Daraa", D(2018, 1, 1), "Russia", "SYR", "REB"),  # another spelling

@@ -865,6 +865,18 @@ def test_a_killing_when_a_weapon_struck_is_coded_by_the_weapon() -> None:
     assert dead[0].source.country == "RUS"
 
 
+def test_a_killing_of_an_armed_sides_members_by_another_is_fighting() -> None:
+    """"The army killed 30 Isis members": one armed side killing another's members in
+    battle is fighting (190), whatever word names the dead; the killing of protesters by
+    the same army stays a killing (1823)."""
+    fought = events_of("The Iraqi army killed 30 Isis members near Mosul.")
+    assert [e.cameo for e in fought] == ["190"], summary(fought)
+    assert fought[0].target is not None and fought[0].target.sector == "REB"
+    assert fought[0].evidence.rule.endswith(">armed")
+    killed = events_of("The Iraqi army killed two protesters near Mosul.")
+    assert [e.cameo for e in killed] == ["1823"], summary(killed)
+
+
 def test_the_force_a_deployment_sends_troops_to_use_is_coded_too() -> None:
     """"Sent forces to oust the militants": the deployment (154) and the force it was sent
     to use (190), both by the sender; troops sent "to deter" use no force."""
@@ -1848,6 +1860,21 @@ def test_paragraph_lines_are_told_from_hard_wrapped_lines() -> None:
                                "Monday as the\nUS imposed sanctions.")
 
 
+def test_a_group_the_tagger_takes_for_a_place_is_an_organisation() -> None:
+    """"The US defeated Isis": the small model tags "Isis" as a place here; the actor data
+    know it only as an organisation, so the object is a group defeated (190)."""
+    events = events_of("The US defeated Isis in Syria.")
+    assert [(e.cameo, _country(e.source), _country(e.target)) for e in events] == [
+        ("190", "USA", "IRQ")], summary(events)
+
+
+def test_a_line_of_a_few_words_above_a_story_line_is_a_heading_of_its_own() -> None:
+    """A tag or heading of a word or two with no full stop ("clash") is not read into the
+    sentence on the next line, even in hard-wrapped text."""
+    events = events_of("clash\nRussia attacked Turkey, officials in Ankara said.")
+    assert [e.evidence.trigger for e in events] == ["attacked"], summary(events)
+
+
 @pytest.mark.parametrize("text, side", [
     # a clause beside the verb that tells an event of its own
     ("Turkish forces shelled the town as Washington imposed sanctions on Ankara.",
@@ -1905,6 +1932,18 @@ def test_a_second_clause_keeps_its_subject_when_the_parser_joins_it_to_the_objec
              e.target.country if e.target else None) for e in events
             if e.sentence.startswith("France")}
     assert ("11", "FRA", "ISR") in said and ("02", "EGY", None) in said, summary(events)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("On Sunday Trump criticised Iran.", "USA"),  # the subject read as the object of "on"
+    ("In September Turkey persuaded Russia to hold off.", "TUR"),
+    ("In December Donald Trump criticised Iran.", "USA"),  # the date read into the name
+])
+def test_a_time_phrase_leading_the_sentence_without_a_comma_keeps_the_subject(
+        text: str, source: str) -> None:
+    events = events_of(text)
+    assert events and events[0].source is not None, summary(events)
+    assert events[0].source.country == source, summary(events)
 
 
 def test_the_doer_of_an_attack_may_be_named_in_a_relative_clause() -> None:
@@ -3290,6 +3329,27 @@ def test_a_warning_of_what_may_happen_codes_it_as_possible() -> None:
                        "offensive in the spring.")
     assert [(_country(e.source), e.modality) for e in events if e.root == "19"] == \
         [("RUS", "hypothetical")], summary(events)
+
+
+@pytest.mark.parametrize("text, code, target", [
+    # a warning of war with a named side threatens it; a war warned of is no war waged
+    ("Netanyahu warned of an impending war with Iran.", "138", "IRN"),
+    ("Moscow warned of the dangers of a military clash with the United States.", "138", "USA"),
+    # the side the named noun of a warning is against ("retaliation against Israel")
+    ("Tehran warned of retaliation against Israel.", "138", "ISR"),
+])
+def test_a_warning_of_war_or_retaliation_against_a_side_threatens_it(
+        text: str, code: str, target: str) -> None:
+    events = events_of(text)
+    threats = [e for e in events if e.root == "13"]
+    assert [(e.cameo, _country(e.target)) for e in threats] == [(code, target)], summary(events)
+    assert all(e.modality != "asserted" for e in events if e.root == "19"), summary(events)
+
+
+def test_a_war_warned_of_between_others_is_concern_and_no_fighting() -> None:
+    events = events_of("The UN envoy warned of a war between Israel and Iran.")
+    assert [e.cameo for e in events if e.root in ("01", "13")] == ["012"], summary(events)
+    assert all(e.modality == "hypothetical" for e in events if e.root == "19"), summary(events)
 
 
 def test_a_threats_own_forces_are_not_its_target() -> None:

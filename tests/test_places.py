@@ -475,6 +475,21 @@ def _event_place(text: str) -> list[eventwire.Location | None]:
 
 
 @pytest.mark.model
+def test_a_nationality_places_a_setting_but_not_what_a_state_owns_abroad() -> None:
+    """"Detained at an Iraqi checkpoint" happens in Iraq, which is no side of it; "fired
+    rockets at a Russian airbase" does not happen in Russia (its bases are abroad)."""
+    if not _RULES:
+        _RULES.append(eventwire.Extractor(veto=False, proposer=False))
+    article = eventwire.Article(id="t", text="He was detained at an Iraqi checkpoint.",
+                                published="2019-03-01")
+    [detained] = next(_RULES[0].extract_many([article]))[1]
+    assert detained.location is not None and detained.location.country == "IRQ"
+    assert detained.location.precision == "country" and detained.target is None
+    assert all(p is None or p.country != "RUS" for p in _event_place(
+        "Rebels fired rockets at a Russian airbase on Sunday."))
+
+
+@pytest.mark.model
 def test_a_purpose_clause_takes_the_governing_verbs_place() -> None:
     """"In Cairo, the league issued a statement to condemn …": the condemnation (its
     clause hung on the statement) is made in Cairo too."""
@@ -534,6 +549,10 @@ def test_a_purpose_clause_takes_the_governing_verbs_place() -> None:
      (48.21, 16.37)),  # the meeting's place, hung by the parser on one of its parties
     ("Geneva will be the second meeting between Lavrov and Kerry this month.",
      (46.20, 6.15)),  # the place a meeting is said to be
+    ("The Briton was arrested on a Turkish beach last summer.", (38.96, 35.24)),  # a
+    # nationality on a place of the event's locative phrase: that country
+    ("Turkey is going ahead with the Kurdish national dialogue congress scheduled next week "
+     "at the lakeside resort of Van.", (38.49, 43.38)),  # the noun the event noun qualifies
     ("Seven hospitals have been bombed by government jets since Monday morning in eastern "
      "Ghouta.", (33.55, 36.45)),  # a place the parser hangs on the time phrase
     ("Rebel groups fired an artillery barrage targeting Latakia on Tuesday.",

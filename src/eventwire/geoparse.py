@@ -69,6 +69,7 @@ class Rules:
     centre_words: frozenset[str]
     feature_nouns: frozenset[str]
     admin_nouns: frozenset[str]
+    setting_nouns: frozenset[str]
     quarter_nouns: frozenset[str]
     place_object_verbs: frozenset[str]
     route_nouns: frozenset[str]

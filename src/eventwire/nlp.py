@@ -79,21 +79,34 @@ class PlainApostrophes:
 
 @Language.component("eventwire_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after each line break in text set one paragraph to a line, and
-    after each line break that ends a long line."""
+    """Start a sentence after each line break in text set one paragraph to a line, after
+    each line break that ends a long line, and after a line of a few words that closes no
+    sentence before a capital (a heading or a tag: "clash" above "Russia attacked …")."""
     every = paragraph_lines(doc.text)
     line_start = 0
+    words = 0
+    last = ""  # the line's last word
     after_break = False
     for token in doc:
         if token.is_space and "\n" in token.text:
             after_break = True
             continue
         if after_break:
-            if every or token.idx - line_start > MAX_LINE_SENTENCE_CHARS:
+            heading = 0 < words <= HEADING_WORDS and token.text[:1].isupper() and \
+                not last.endswith(_CLOSING)
+            if every or heading or token.idx - line_start > MAX_LINE_SENTENCE_CHARS:
                 token.is_sent_start = True
             line_start = token.idx
+            words = 0
             after_break = False
+        if not token.is_space:
+            last = token.text
+            words += not token.is_punct
     return doc
+
+
+#: the most words a line may have to be read as a heading when it closes no sentence
+HEADING_WORDS = 3
 
 
 #: how a line that closes its sentence ends
@@ -124,6 +137,7 @@ def subject_repair(doc: Doc) -> Doc:
         _joined_subject(verb)
         _gapped_passive(verb)
         _object_subject(verb)
+        _fronted_time_subject(verb)
     for ent in doc.ents:
         _one_name(ent)
     return doc
@@ -182,6 +196,53 @@ def _object_subject(clause: Token) -> None:
         obj.dep_ = "nsubj"
 
 
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _fronted_time_subject(verb: Token) -> None:
+    """Give a clause back its subject when a time phrase leads the sentence with no comma
+    after it: in "**In September Turkey** persuaded Russia …" or "On Sunday Trump
+    criticised Iran" the small model reads the subject as the object of "in / on", with the
+    date as its modifier, and leaves the verb without a subject; in "In December Donald
+    Trump announced …" it reads the date as part of the subject's name. The words after
+    the date are the verb's subject, the date the preposition's object."""
+    if verb.pos_ not in ("VERB", "AUX") or not (
+            verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE | {"MD"}
+                                        for c in verb.children)):
+        return
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == c.sent.start), None)
+    if prep is None:
+        return
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj",
+                                                          "expl")), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if subject is None and obj is not None and obj.i < verb.i:
+        phrase = obj  # "In September Turkey persuaded": the subject read as the object
+    elif subject is not None and obj is None and subject.left_edge.i == prep.i + 1:
+        phrase = subject  # "In December Donald Trump announced": the date in the name
+    else:
+        return
+    if phrase.ent_type_ in _TIME_LABELS:
+        return
+    words = sorted(phrase.subtree, key=lambda t: t.i)
+    dated = 0
+    while dated < len(words) and (words[dated].ent_type_ in _TIME_LABELS or
+                                  words[dated].is_punct and 0 < dated):
+        dated += 1
+    if dated == 0 or words[dated - 1].is_punct or any(
+            t.ent_type_ in _TIME_LABELS for t in words[dated:]):
+        return
+    date_words = {t.i for t in words[:dated]}
+    heads = [t for t in words[:dated] if t.head.i not in date_words]
+    date = heads[-1]
+    for other in heads[:-1]:
+        other.head = date
+    date.head = prep
+    date.dep_ = "pobj"
+    phrase.head = verb
+    phrase.dep_ = "nsubj" if subject is None else subject.dep_
+
+
 def _gapped_passive(verb: Token) -> None:
     """In "15 people were killed and **dozens wounded**" the second clause's passive
     auxiliary is left out, and the parser reads "dozens" as the doer of "wounded": a past
@@ -203,18 +264,23 @@ def country_names(doc: Doc) -> Doc:
     """Tag as a place (GPE) a one-word person entity that is a country's name ("Mali",
     "Niger", "Chad", "Jordan": names the small model often takes for persons), unless it
     is part of a name ("Chad Smith") or the text names a person it is part of ("Jim Jordan
-    … Jordan said")."""
+    … Jordan said"); and as an organisation (ORG) a one-word place or person entity that
+    is only an organisation's name in the actor data ("the US defeated **Isis**", which
+    the small model may take for a place)."""
     ents = list(doc.ents)
     names = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     changed = False
     for n, ent in enumerate(ents):
         word = ent[0]
-        if ent.label_ != "PERSON" or len(ent) != 1 or not word.is_title or \
-                word.lower_ in names or word.dep_ == "compound" and word.head.pos_ == "PROPN" \
+        if ent.label_ not in ("PERSON", "GPE") or len(ent) != 1 or word.lower_ in names or \
+                word.dep_ == "compound" and word.head.pos_ == "PROPN" \
                 or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in word.children):
             continue
-        if _country_name(word.text):
+        if ent.label_ == "PERSON" and word.is_title and _country_name(word.text):
             ents[n] = Span(doc, ent.start, ent.end, label="GPE")
+            changed = True
+        elif _only_organisation(word.text):
+            ents[n] = Span(doc, ent.start, ent.end, label="ORG")
             changed = True
     if changed:
         doc.ents = ents
@@ -227,6 +293,16 @@ def _country_name(word: str) -> bool:
     from .actors.knowledge import load, phrase_key  # the actor data need no parser
 
     return any(e.kind == "country" for e in load().lookup(phrase_key(word)))
+
+
+@functools.cache
+def _only_organisation(word: str) -> bool:
+    """Whether ``word`` names an organisation in the bundled actor data and nothing else
+    there (no country, capital, person or people)."""
+    from .actors.knowledge import load, phrase_key  # the actor data need no parser
+
+    kinds = {e.kind for e in load().lookup(phrase_key(word))}
+    return kinds == {"org"}
 
 
 def entity_of(tok: Token) -> Span:

@@ -119,6 +119,7 @@ class _Parts:
     unknown_name: bool = False  # a capitalised word nothing matched: someone we do not know
     head_is_agent: bool = False  # the last word of the core is a sector word
     surname_country: tuple[str, Match] | None = None  # an ambiguous surname of one country
+    surname_sectors: frozenset[str] = frozenset()  # the sectors of its people's roles
     people: tuple[str, Match] | None = None  # a people of several states ("Kurdish")
     notes: list[str] = dataclasses.field(default_factory=list)
     backers: list[str] = dataclasses.field(default_factory=list)  # "US-backed": not its own
@@ -397,10 +398,13 @@ class ActorResolver:
                     if person:
                         parts.person = (person, m)
                     elif kind == "surname":
-                        homes = {self.kb.people[e.ref].country for e in m.entries
-                                 if e.kind == "surname"}
+                        named = [self.kb.people[e.ref] for e in m.entries
+                                 if e.kind == "surname"]
+                        homes = {p.country for p in named}
                         if len(homes) == 1:  # "President Bush": which one is unclear, not where
                             parts.surname_country = (homes.pop(), m)
+                            parts.surname_sectors = frozenset(
+                                t.sector for p in named for t in p.terms if t.sector)
             org_entries = [e for e in m.entries if e.kind == "org"]
             if org_entries:
                 want = [c for c, _, _ in parts.countries] + context_countries
@@ -592,9 +596,12 @@ class ActorResolver:
                 evidence.append(f"sector word {last_strong[1].text!r}")
         if country is None and parts.surname_country and not parts.orgs and (
                 parts.strong or parts.weak) and not (
-                parts.countries and parts.countries[0][0] != parts.surname_country[0]):
+                parts.countries and parts.countries[0][0] != parts.surname_country[0]) and not (
+                parts.strong and parts.strong[-1][0] not in parts.surname_sectors):
             # a title makes the bare name a person -- unless a nationality says otherwise
-            # ("Serbian Defence Minister Doe" is no Liberian namesake)
+            # ("Serbian Defence Minister Doe" is no Liberian namesake) or the title is of
+            # another walk of life than any role they held ("Senator Graham" is no namesake
+            # of a Canadian minister)
             country, m = parts.surname_country
             kind, name = "person", None
             evidence.append(f"surname {m.text!r}: several people, all of {country}")

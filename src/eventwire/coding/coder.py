@@ -223,6 +223,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                     ) -> Iterator[Event]:
         if relevance.no_deed(t, p.code, self.cues, self.patterns.nouns):
             return  # "the earthquake killed 300 people"; "troops are stationed"
+        p = stance.war_warned(t, p) or p  # "warned of a war with Iran": a threat to Iran
         source_head, candidates, gov = self._roles(t, p)
         if source_head is None and way is not None:  # "killed in shelling by the army"
             source_head = nested.means_actor(way)
@@ -302,7 +303,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             notes.append(f"target implied: the doer's adversary of late ({side.text})")
             targets = [Found(side, t)]
         if not targets and not together and place is not None and place.country and \
-                not where.from_dateline(place) and place_is_target(
+                not where.from_dateline(place) and not where.from_adjective(place) and \
+                place_is_target(
                     p.code, sources, place.country,
                     several=source_head is not None and len(conjuncts(source_head)) > 1):
             notes.append(f"target from the event's place ({place.name})")
@@ -317,7 +319,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             # "Qatar denies it": the accusation it answers was Saudi Arabia's
             notes.append(f"the other side is whom it answers ({asked.text})")
             targets = [Found(asked, t)]
-        p = reframe.by_target(p, targets)  # "ordered residents to evacuate": 174
+        p = reframe.by_target(p, targets, sources)  # "ordered residents to evacuate": 174
         if p.target_sectors and not any(f.actor.sector in p.target_sectors for f in targets):
             return  # "backed the government": not the armed side this pattern is for
         if relevance.said_to_no_one(p.code, targets):

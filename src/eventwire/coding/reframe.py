@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
@@ -155,9 +156,21 @@ def _people(found: Found) -> bool:
         for w in found.token.subtree)
 
 
-def by_target(p: Pattern, targets: list[Found]) -> Pattern:
+#: a killing of an armed side's members by another armed side is fighting (CAMEO 190, "the
+#: army killed 30 Isis members"), as is one of combatants named as such (``19_fight.yaml``);
+#: the killing of a person apart from battle keeps its own word ("murdered", "executed")
+COMBAT_KILLED = {"1823": "190"}
+KILL_LEMMAS = frozenset({"kill"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF"})
+
+
+def by_target(p: Pattern, targets: list[Found], sources: Sequence[Found] = ()) -> Pattern:
     """``p`` recoded for whom it is done to: an expulsion of civilians or of a people only
-    is the expulsion of individuals (:data:`PEOPLE_EXPELLED`)."""
+    is the expulsion of individuals (:data:`PEOPLE_EXPELLED`); a killing of armed fighters
+    only, by armed fighters, is fighting (:data:`COMBAT_KILLED`)."""
     if p.code in PEOPLE_EXPELLED and targets and all(_people(f) for f in targets):
         return dataclasses.replace(p, code=PEOPLE_EXPELLED[p.code], id=f"{p.id}>people")
+    if p.code in COMBAT_KILLED and p.lemma in KILL_LEMMAS and targets and sources and \
+            all(f.actor.sector in ARMED_SECTORS for f in (*targets, *sources)):
+        return dataclasses.replace(p, code=COMBAT_KILLED[p.code], id=f"{p.id}>armed")
     return p

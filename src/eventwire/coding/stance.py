@@ -11,6 +11,8 @@ keep the condition's subject as the other side: :meth:`RoleFinder._condition_sub
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Token
 
 from .patterns import Pattern
@@ -48,3 +50,32 @@ def warning_clause(verb: Token) -> Token | None:
                 "against", "of", "about") for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "ccomp"), None)
+
+
+#: what a warning of war with a named adversary is: a threat of military force (CAMEO 138)
+WAR_THREAT_CODE = "138"
+#: nouns of armed conflict: "warned of a war with Iran", "of a military clash with the US"
+WAR_NOUNS = frozenset({"war", "clash", "confrontation", "conflict", "showdown", "hostility"})
+#: the prepositions that name the adversary of such a war
+WAR_SIDES = ("with", "against")
+
+
+def war_warned(verb: Token, p: Pattern) -> Pattern | None:
+    """``p`` recoded as a threat of force when a warning "of" is of a war with someone
+    ("Netanyahu warned of an impending war with Iran", "warned of the dangers of a military
+    clash with the United States"): the speaker threatens that side, it does not merely
+    comment. None when the war has no other side named ("warned of war" stays 012), or
+    another pair fights it ("warned of a war between Israel and Iran")."""
+    if p.code != CONCERN_CODE or p.particle != "of" or p.pos != "verb":
+        return None
+    nouns = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+             for o in c.children if o.dep_ == "pobj"]
+    nouns += [o for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+              for o in c.children if o.dep_ == "pobj"]  # "the dangers of a clash with …"
+    war = next((n for n in nouns if n.lemma_.lower() in WAR_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ in WAR_SIDES for c in n.children)), None)
+    if war is None:
+        return None
+    return dataclasses.replace(p, code=WAR_THREAT_CODE, target=WAR_SIDES,
+                               object=frozenset({war.lemma_.lower()}),
+                               id=f"{p.id}>war")

@@ -36,7 +36,7 @@ from ..actors import ActorResolver
 from ..actors.knowledge import Knowledge
 from ..codes import FORCE_ROOTS
 from ..geocode import Resolved, doc_places
-from ..geoparse import Rules, country_place, rules
+from ..geoparse import COUNTRY_SCORE, Rules, country_of_word, country_place, rules
 from ..places import Gazetteer
 from ..records import Location
 from .syntax import nearest_subjects, prep_objects
@@ -82,7 +82,8 @@ def _locative(prep: Token, pobj: Token, r: Rules) -> bool:
     if pobj.like_num:
         return False
     return prep.lower_ not in ("on", "over") or pobj.pos_ != "NOUN" or \
-        pobj.lemma_.lower() in r.place_nouns | r.feature_nouns | r.land_nouns | _SIDELINES
+        pobj.lemma_.lower() in r.place_nouns | r.feature_nouns | r.land_nouns | _SIDELINES | \
+        r.setting_nouns
 
 
 def _preps(holder: Token, preps: frozenset[str], topic: bool = False) -> Iterator[Token]:
@@ -173,6 +174,14 @@ def _own_clause(trigger: Token, code: str | None) -> Iterator[tuple[str, Token]]
     if _is_noun(trigger) and trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
             trigger.head.head.pos_ == "NOUN":  # "a wave of bombardment targeting Damascus":
         clauses += [c for c in trigger.head.head.children if c.dep_ == "acl"]  # the wave's
+    if _is_noun(trigger) and trigger.dep_ == "compound" and _is_noun(trigger.head):
+        # "the dialogue congress in Sochi", "the peace congress scheduled at the resort of
+        # Sochi": the event noun names the kind of the noun whose place is told
+        yield from (("the event's locative phrase", t) for t in _noun_places(trigger.head, r))
+        reduced = trigger.head.head  # the parser's reading of "congress scheduled at X" as
+        if trigger.head.dep_ in ("nsubj", "nsubjpass") and reduced.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass") for c in reduced.children):  # a clause of its own
+            yield from (("the event's locative phrase", t) for t in _preps(reduced, r.event_preps))
     for c in clauses:
         if c.dep_ in _CLAUSE_DEPS and c.tag_ in ("VBG", "VBN") or \
                 c.dep_ == "relcl" and _is_noun(trigger) and not _aim_of_noun(c, trigger):
@@ -505,6 +514,37 @@ def _country_in_phrase(extra: Sequence[Token], kb: Knowledge, skip: range,
     return None
 
 
+def _adjective_country(own: Sequence[tuple[str, Token]], kb: Knowledge,
+                       skip: range) -> Location | None:
+    """A country named by a nationality adjective on a place in the event's own locative
+    phrase ("arrested on a **Turkish** beach", "held in **Syrian** custody"): the event
+    happens in that country, at country precision. Not an object ("bombed a Turkish
+    base": a base may be abroad)."""
+    r = rules()
+    settings = (r.place_nouns | r.feature_nouns | r.setting_nouns) - r.owned_nouns
+    for why, tok in own:
+        if not why.endswith("locative phrase") or tok.dep_ != "amod" or tok.idx in skip or \
+                tok.head.lemma_.lower() not in settings or tok.head.dep_ != "pobj":
+            continue
+        country = country_of_word(tok.text, kb)
+        place = country_place(kb.countries[country].name, kb) if country else None
+        if place is not None:
+            return place.location(f"{ADJECTIVE_REASON} in {why}: {tok.text!r} "
+                                  f"({tok.text} {tok.head.text}); score {COUNTRY_SCORE:.2f}: "
+                                  f"the country of a nationality")
+    return None
+
+
+#: why an event is placed by a nationality on a place (the start of ``Location.evidence``)
+ADJECTIVE_REASON = "a place named by its nationality"
+
+
+def from_adjective(place: Location) -> bool:
+    """Whether ``place`` is only the country a nationality names ("on a Turkish beach"):
+    where the event happened, no side of it."""
+    return (place.evidence or "").startswith(ADJECTIVE_REASON)
+
+
 #: why an event is placed at the dateline (the start of its ``Location.evidence``)
 DATELINE_REASON = "the dateline (a local event)"
 
@@ -532,8 +572,12 @@ def locate(trigger: Token, extra: Sequence[Token], gazetteer: Gazetteer, kb: Kno
                 None if root in r.speech_roots else
                 _pick((o for o in own if o[0] == "the event's object"), places, skip))
     else:
-        picked = _pick(_own_clause(trigger, code), places, skip) or \
-            _pick(target_phrase, places, skip) or _pick(_source_phrase(trigger), places, skip)
+        own = list(_own_clause(trigger, code))
+        picked = _pick(iter(own), places, skip)
+        if picked is None and (named := _adjective_country(own, kb, skip)) is not None:
+            return named
+        picked = picked or _pick(target_phrase, places, skip) or \
+            _pick(_source_phrase(trigger), places, skip)
     if picked is None and (code or "").startswith(tuple(r.material_roots)):
         picked = _pick((("the target itself", t) for t in extra), places, skip)
         if picked is None:
