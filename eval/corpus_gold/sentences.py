@@ -388,7 +388,10 @@ def _rank(salt: str, row: int) -> str:
 #: to 45 sentences and at least 5 distinct cue stems, scored once held out, then added; q to
 #: w, x to ac and af to ak (the same session) the next twelve such rows each, likewise (af to
 #: ak the last twelve rows of the sample that meet those bounds; ad, ae and al are
-#: second-pass annotators: SECOND_EXTENSIONS)
+#: second-pass annotators: SECOND_EXTENSIONS); am to at (twenty-sixth session): the first
+#: eight rows in "choose" hash order with 46 to 70 sentences and at least 5 cue stems, none
+#: in the place gold's test half, one long article per annotator, scored once held out, then
+#: added
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
                                     "g": [20, 186, 628, 646, 713],
@@ -402,12 +405,15 @@ EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "x": [256, 653], "y": [203, 261], "z": [307, 327],
                                     "aa": [55, 88], "ab": [7, 528], "ac": [507, 523],
                                     "af": [195, 617], "ag": [485, 728], "ah": [146, 183],
-                                    "ai": [159, 350], "aj": [112, 577], "ak": [527, 723]}
+                                    "ai": [159, 350], "aj": [112, 577], "ak": [527, 723],
+                                    "am": [732], "an": [135], "ao": [45], "ap": [493],
+                                    "aq": [107], "ar": [532], "as": [145], "at": [631]}
 
 #: second-pass rows added with the later batches (row -> second annotator): 10 % of the grown
-#: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows, two of af)
+#: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows, two of af;
+#: twenty-sixth: row 631 of batch at)
 SECOND_EXTENSIONS: dict[int, str] = {96: "ad", 629: "ad", 154: "ae", 605: "ae", 195: "al",
-                                     617: "al"}
+                                     617: "al", 631: "au"}
 
 
 def plan() -> dict[str, object]:
