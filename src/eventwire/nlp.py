@@ -1,15 +1,20 @@
 """The spaCy pipeline, loaded once per process and shared by every stage.
 
-One component of ours runs last and mends two errors of the small model's:
-a second clause's subject read as a second object of the first clause, and the patient of
-a passive whose auxiliary is left out read as its doer (:func:`subject_repair`). One runs
-after the entity tagger: a country's one-word name tagged as a person ("The African Union
-suspended Mali") is a place (:func:`country_names`). One runs before the parser. In text
+One component of ours runs last and mends errors of the small model's subjects: a second
+clause's subject read as a second object of the first clause, the patient of a passive whose
+auxiliary is left out read as its doer, a reported clause's subject read as its verb's
+object, a subject read into a time phrase that leads the sentence without a comma ("In
+September Turkey persuaded …") (:func:`subject_repair`). One runs after the entity tagger: a
+country's one-word name tagged as a person ("The African Union suspended Mali") is a place,
+an organisation's tagged as a place ("the US defeated Isis") an organisation
+(:func:`country_names`). One runs before the parser. In text
 set one paragraph to a line (most lines close a sentence), every line break ends a
 sentence: a headline or a caption with no full stop does not run on into the next
 paragraph. In hard-wrapped text a break may fall
-inside a sentence and is left to the parser, except that a line of more than
-:data:`~eventwire.ingest.limits.MAX_LINE_SENTENCE_CHARS` characters ends its sentence at
+inside a sentence and is left to the parser, except after a line of at most
+:data:`HEADING_WORDS` words that closes no sentence (a heading or a tag), and except that a
+line of more than :data:`~eventwire.ingest.limits.MAX_LINE_SENTENCE_CHARS` characters ends
+its sentence at
 the line break (a table or a script does not run on into the next line), so that a long
 junk line never swallows the story's next sentence into one sentence too long to code.
 The geoparser and the coder share one reading of the tagger's output here: the entity a
@@ -129,10 +134,12 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 @Language.component("eventwire_subject_repair")
 def subject_repair(doc: Doc) -> Doc:
-    """Mend the subjects of joined clauses, one pass over the words: a second clause's
-    subject read as the first clause's object (:func:`_joined_subject`), and the patient of
-    a passive whose auxiliary is left out read as its doer (:func:`_gapped_passive`); and a
-    name read as several subjects or objects (:func:`_one_name`)."""
+    """Mend the subjects of clauses, one pass over the words: a second clause's subject
+    read as the first clause's object (:func:`_joined_subject`), the patient of a passive
+    whose auxiliary is left out read as its doer (:func:`_gapped_passive`), a reported
+    clause's subject read as its verb's object (:func:`_object_subject`), a subject read
+    into a leading time phrase (:func:`_fronted_time_subject`); and a name read as several
+    subjects or objects (:func:`_one_name`)."""
     for verb in doc:
         _joined_subject(verb)
         _gapped_passive(verb)
