@@ -391,7 +391,7 @@ def _rank(salt: str, row: int) -> str:
 #: second-pass annotators: SECOND_EXTENSIONS); am to at (twenty-sixth session): the first
 #: eight rows in "choose" hash order with 46 to 70 sentences and at least 5 cue stems, none
 #: in the place gold's test half, one long article per annotator, scored once held out, then
-#: added
+#: added; av to bb (the same session) the next seven such rows, likewise
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
                                     "g": [20, 186, 628, 646, 713],
@@ -407,13 +407,15 @@ EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "af": [195, 617], "ag": [485, 728], "ah": [146, 183],
                                     "ai": [159, 350], "aj": [112, 577], "ak": [527, 723],
                                     "am": [732], "an": [135], "ao": [45], "ap": [493],
-                                    "aq": [107], "ar": [532], "as": [145], "at": [631]}
+                                    "aq": [107], "ar": [532], "as": [145], "at": [631],
+                                    "av": [228], "aw": [204], "ax": [504], "ay": [754],
+                                    "az": [766], "ba": [237], "bb": [141]}
 
 #: second-pass rows added with the later batches (row -> second annotator): 10 % of the grown
 #: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows, two of af;
-#: twenty-sixth: row 631 of batch at)
+#: twenty-sixth: rows 631 of batch at and 135 of batch an)
 SECOND_EXTENSIONS: dict[int, str] = {96: "ad", 629: "ad", 154: "ae", 605: "ae", 195: "al",
-                                     617: "al", 631: "au"}
+                                     617: "al", 631: "au", 135: "bc"}
 
 
 def plan() -> dict[str, object]:
