@@ -148,12 +148,17 @@ class Scored:
 def country_place(name: str, kb: Knowledge) -> Place | None:
     """The country a name (or its nationality adjective) names, at its centroid."""
     for entry in kb.lookup(phrase_key(name)):
-        if entry.kind == "country" and entry.ref in kb.countries:
-            info = kb.countries[entry.ref]
-            if info.lat is None or info.lon is None:
-                continue
-            return Place(info.name, entry.ref, info.lat, info.lon, 0, "country")
+        if entry.kind == "country" and (place := place_of_country(entry.ref, kb)) is not None:
+            return place
     return None
+
+
+def place_of_country(code: str, kb: Knowledge) -> Place | None:
+    """The country ``code`` at its centroid, or None when the actor data give it none."""
+    info = kb.countries.get(code)
+    if info is None or info.lat is None or info.lon is None:
+        return None
+    return Place(info.name, code, info.lat, info.lon, 0, "country")
 
 
 def country_of_word(word: str, kb: Knowledge) -> str | None:

@@ -295,21 +295,22 @@ def country_names(doc: Doc) -> Doc:
 
 
 @functools.cache
-def _country_name(word: str) -> bool:
-    """Whether ``word`` is the name of a country in the bundled actor data."""
+def _kinds(word: str) -> frozenset[str]:
+    """What ``word`` names in the bundled actor data (country, org, person …)."""
     from .actors.knowledge import load, phrase_key  # the actor data need no parser
 
-    return any(e.kind == "country" for e in load().lookup(phrase_key(word)))
+    return frozenset(e.kind for e in load().lookup(phrase_key(word)))
 
 
-@functools.cache
+def _country_name(word: str) -> bool:
+    """Whether ``word`` is the name of a country in the bundled actor data."""
+    return "country" in _kinds(word)
+
+
 def _only_organisation(word: str) -> bool:
     """Whether ``word`` names an organisation in the bundled actor data and nothing else
     there (no country, capital, person or people)."""
-    from .actors.knowledge import load, phrase_key  # the actor data need no parser
-
-    kinds = {e.kind for e in load().lookup(phrase_key(word))}
-    return kinds == {"org"}
+    return _kinds(word) == {"org"}
 
 
 def entity_of(tok: Token) -> Span:

@@ -161,7 +161,9 @@ def _people(found: Found) -> bool:
 #: the killing of a person apart from battle keeps its own word ("murdered", "executed")
 COMBAT_KILLED = {"1823": "190"}
 KILL_LEMMAS = frozenset({"kill"})
-ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF"})
+#: the sectors of armed sides that fight (not a government as such, unlike
+#: ``holders.ARMED_SECTORS``, whose holders of a place may be one)
+COMBATANT_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF"})
 
 
 def by_target(p: Pattern, targets: list[Found], sources: Sequence[Found] = ()) -> Pattern:
@@ -171,6 +173,6 @@ def by_target(p: Pattern, targets: list[Found], sources: Sequence[Found] = ()) -
     if p.code in PEOPLE_EXPELLED and targets and all(_people(f) for f in targets):
         return dataclasses.replace(p, code=PEOPLE_EXPELLED[p.code], id=f"{p.id}>people")
     if p.code in COMBAT_KILLED and p.lemma in KILL_LEMMAS and targets and sources and \
-            all(f.actor.sector in ARMED_SECTORS for f in (*targets, *sources)):
+            all(f.actor.sector in COMBATANT_SECTORS for f in (*targets, *sources)):
         return dataclasses.replace(p, code=COMBAT_KILLED[p.code], id=f"{p.id}>armed")
     return p

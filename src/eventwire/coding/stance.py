@@ -16,6 +16,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from .patterns import Pattern
+from .syntax import prep_objects
 
 #: rejections that, negated, leave their object open: (lemma, particle)
 OPENING_REJECTIONS = frozenset({("rule", "out"), ("exclude", None), ("preclude", None)})
@@ -68,10 +69,8 @@ def war_warned(verb: Token, p: Pattern) -> Pattern | None:
     another pair fights it ("warned of a war between Israel and Iran")."""
     if p.code != CONCERN_CODE or p.particle != "of" or p.pos != "verb":
         return None
-    nouns = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
-             for o in c.children if o.dep_ == "pobj"]
-    nouns += [o for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
-              for o in c.children if o.dep_ == "pobj"]  # "the dangers of a clash with …"
+    nouns = prep_objects([verb], "of")  # the nouns whose slots the roles will read
+    nouns += prep_objects(nouns, "of")  # "the dangers of a clash with …"
     war = next((n for n in nouns if n.lemma_.lower() in WAR_NOUNS and any(
         c.dep_ == "prep" and c.lower_ in WAR_SIDES for c in n.children)), None)
     if war is None:

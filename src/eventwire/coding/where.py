@@ -36,7 +36,14 @@ from ..actors import ActorResolver
 from ..actors.knowledge import Knowledge
 from ..codes import FORCE_ROOTS
 from ..geocode import Resolved, doc_places
-from ..geoparse import COUNTRY_SCORE, Rules, country_of_word, country_place, rules
+from ..geoparse import (
+    COUNTRY_SCORE,
+    Rules,
+    country_of_word,
+    country_place,
+    place_of_country,
+    rules,
+)
 from ..places import Gazetteer
 from ..records import Location
 from .syntax import nearest_subjects, prep_objects
@@ -527,7 +534,7 @@ def _adjective_country(own: Sequence[tuple[str, Token]], kb: Knowledge,
                 tok.head.lemma_.lower() not in settings or tok.head.dep_ != "pobj":
             continue
         country = country_of_word(tok.text, kb)
-        place = country_place(kb.countries[country].name, kb) if country else None
+        place = place_of_country(country, kb) if country else None
         if place is not None:
             return place.location(f"{ADJECTIVE_REASON} in {why}: {tok.text!r} "
                                   f"({tok.text} {tok.head.text}); score {COUNTRY_SCORE:.2f}: "
