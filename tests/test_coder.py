@@ -3873,3 +3873,51 @@ def test_military_advisers_sent_are_military_aid() -> None:
         [("072", "SYR")], summary(advisers)
     troops = events_of("Russia sent troops to Syria.")
     assert [e.cameo for e in troops] == ["154"], summary(troops)
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    # a town, region or ground defended is a fight for it, against whoever attacks
+    ("Kurdish fighters defended Afrin against the Turkish assault.", "190", "SYR", "TUR"),
+    ("Syrian troops defended the town from the rebels.", "190", "SYR", "SYR"),
+    # defending a decision, a position or another country is speech (052)
+    ("Trump defended his decision to withdraw troops.", "052", "USA", None),
+    ("China defended Russia at the Security Council.", "052", "CHN", "RUS"),
+])
+def test_a_defence_of_ground_is_a_fight_and_of_a_decision_words(
+        text: str, code: str, source: str, target: str | None) -> None:
+    events = events_of(text)
+    assert [(e.cameo, _country(e.source), _country(e.target)) for e in events
+            if e.root in ("05", "19")] == [(code, source, target)], summary(events)
+
+
+@pytest.mark.parametrize("text, code", [
+    # a state's forces bomb from the air (195); a group's bombing is a non-military one (183)
+    ("He was killed in a US-led bombing of Mosul.", "195"),
+    ("Russian bombing of Idlib killed 12 civilians.", "195"),
+    ("A bombing by Isis killed 12 civilians in Baghdad.", "183"),
+])
+def test_a_states_bombing_is_military_and_a_groups_is_not(text: str, code: str) -> None:
+    events = events_of(text)
+    assert [e.cameo for e in events if e.root in ("18", "19")] == [code], summary(events)
+
+
+@pytest.mark.parametrize("text, country", [
+    # a person introduced by kind and nationality, then named, then told of as "her"
+    ("An American woman who joined Isis has asked to return home. Hoda Muthana, 24, says "
+     "she regrets it. Kurdish forces captured her in January.", "USA"),
+    # ... or by surname alone
+    ("A British woman fighting alongside Kurdish forces has been wounded. Anna Campbell, "
+     "from Lewes, was volunteering with a Kurdish unit. Turkish police arrested Campbell "
+     "in March.", "GBR"),
+])
+def test_a_person_introduced_by_nationality_keeps_it_when_named_and_as_her(
+        text: str, country: str) -> None:
+    events = events_of(text)
+    assert [_country(e.target) for e in events if e.root == "17"] == [country], summary(events)
+
+
+def test_an_object_pronoun_is_not_its_clauses_doer() -> None:
+    """"Trump called Erdoğan, urging **him** to …": Erdoğan, not Trump, who urges."""
+    events = events_of("Donald Trump called Erdoğan on Wednesday, urging him to curtail the "
+                       "operation.")
+    assert sides(events, "02") == [("USA", "TUR")], summary(events)

@@ -283,7 +283,7 @@ def country_names(doc: Doc) -> Doc:
                 word.dep_ == "compound" and word.head.pos_ == "PROPN" \
                 or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in word.children):
             continue
-        if ent.label_ == "PERSON" and word.is_title and _country_name(word.text):
+        if ent.label_ == "PERSON" and word.is_title and country_name(word.text):
             ents[n] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
         elif _only_organisation(word.text):
@@ -302,9 +302,9 @@ def _kinds(word: str) -> frozenset[str]:
     return frozenset(e.kind for e in load().lookup(phrase_key(word)))
 
 
-def _country_name(word: str) -> bool:
-    """Whether ``word`` is the name of a country in the bundled actor data."""
-    return "country" in _kinds(word)
+def country_name(name: str) -> bool:
+    """Whether ``name`` is the name of a country in the bundled actor data."""
+    return "country" in _kinds(name)
 
 
 def _only_organisation(word: str) -> bool:

@@ -95,11 +95,18 @@ class ArticleMemory:
         """An unknown person named in full ("Nasr al-Hariri"), and the actor the words beside
         the name make of them, if any."""
         keys = [t.key for t in kn.tokens(full_name)]
+        if described is None and self.described_as(full_name) is not None:
+            return  # named again without the words that described them
         if len(keys) >= 2:
             self.others[keys[-1]] = dataclasses.replace(
                 described, name=full_name, kind="agent", id=None, members=(),
                 evidence=f"{full_name}, named earlier as {described.text!r}: "
                          f"{described.evidence}") if described is not None else None
+
+    def described_as(self, full_name: str) -> Actor | None:
+        """The actor an unknown person named in full was described as, if any."""
+        keys = [t.key for t in kn.tokens(full_name)]
+        return self.others.get(keys[-1]) if len(keys) >= 2 else None
 
 
 @dataclasses.dataclass

@@ -59,6 +59,9 @@ class ArticleContext:
     #: the offsets of the dateline in the parsed text (empty when there is none)
     skip: range = range(0)
     last_person: Actor | None = None
+    #: one person the article has described but not yet named ("An American woman captured
+    #: by Kurdish forces …"): the next unknown name a sentence is about is theirs
+    described: Actor | None = None
     resolving_pronoun: bool = False  # an antecedent is being looked for (no chains)
     #: the country of the last named doer of each kind of force the article reports (CAMEO
     #: code -> country): "regime airstrikes" … "killed in airstrikes" are the regime's too

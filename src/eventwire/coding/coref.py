@@ -286,6 +286,26 @@ def window(tok: Token) -> str:
     return tok.doc[start:tok.i].text
 
 
+def clause_doer(tok: Token) -> Token | None:
+    """Who does the deed of the clause ``tok`` is an object in: the verb's subject, or for a
+    clause with none of its own, the object that controls it ("expected **Trump** to tell
+    him") or the subject of the verb it hangs on ("**Trump** called Erdoğan, urging him",
+    "**Trump** called and urged him")."""
+    verb = tok.head.head if tok.head.dep_ == "prep" else tok.head
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ == "xcomp":
+            controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return controller
+        if verb.dep_ not in ("xcomp", "advcl", "acl", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
 def salient_people(sent: Span) -> list[Token]:
     """The words that may name the person a following "he" / "she" stands for, most salient
     first: names as subjects, last first, then the other names of people, last first

@@ -28,11 +28,14 @@ from .syntax import (
     hyphen_pair_of,
     np_tokens,
     prep_objects,
+    sentence_ents,
     to_original,
     words_text,
 )
 
 PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
+#: the dependencies of a pronoun that is an object ("urged **him**", "spoke to **her**")
+OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 #: names of days and months, which the parser tags as dates: never an actor, even when the
 #: actor data know a person so named ("on Friday", "in March")
 CALENDAR_WORDS = frozenset({
@@ -203,7 +206,7 @@ class PartyFinder(RoleFinder):
             if speaker is not None:
                 return self._actor(speaker, ctx)
             if tok.lower_ in PRONOUN_PERSON:
-                return ctx.last_person
+                return self._person_for(tok, ctx)
             # "its" / "their" name an owner (_owner), not a party of the event
             return self._antecedent(tok, ctx) if tok.dep_ != "poss" else None
         if conflict_sides(tok):
@@ -265,8 +268,16 @@ class PartyFinder(RoleFinder):
             appos = child(tok, "appos")
             described = self._actor(appos, ctx) if appos is not None else None
             if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
-                ctx.memory.remember_other(text, described)  # "Hariri" will be this man
-            if appos is not None:
+                name = entity_of(tok).text  # "Hoda Muthana", not "Hoda Muthana, 24"
+                described = described or ctx.memory.described_as(name)
+                if described is None and ctx.described is not None and \
+                        tok.dep_ in SUBJECTS:  # "A British woman … has been killed. Anna
+                    described, ctx.described = ctx.described, None  # Campbell, from Lewes"
+                ctx.memory.remember_other(name, described)  # "Hariri" will be this man
+                if described is not None:  # the person, described so: "he" may be them
+                    described = dataclasses.replace(described, name=name, kind="agent",
+                                                    id=None, members=())
+            if appos is not None or described is not None:
                 return described
             home = self._affiliation(tok, ctx)
             if home is not None:
@@ -297,7 +308,29 @@ class PartyFinder(RoleFinder):
             ctx.last_person = actor
         elif actor.kind == "country":
             _remember_described(tok, actor, ctx)
+        if actor.country is not None and introduced_person(tok):
+            ctx.last_person = ctx.described = actor  # "An American woman … says she …"
         return actor
+
+    def _person_for(self, pron: Token, ctx: ArticleContext) -> Actor | None:
+        """Whom "he" / "she" stands for: the last person named; but "him" / "her" as an
+        object is never who does its clause's deed ("Trump called Erdoğan, urging **him**
+        to …", "expected Trump to tell **him** to back off"): then the last other person
+        the sentence names before it."""
+        person = ctx.last_person
+        if person is None or person.span is None or pron.dep_ not in OBJECT_DEPS:
+            return person
+        doer = coref.clause_doer(pron)
+        if doer is None or not person.span.start <= self._span(
+                ctx, doer.idx, doer.idx + len(doer)).start < person.span.end:
+            return person
+        doers = {w.i for w in doer.subtree}
+        for ent in reversed(sentence_ents(pron.sent)):
+            if ent.label_ == "PERSON" and ent.end <= pron.i and ent.root.i not in doers:
+                other = self._actor(ent.root, ctx)
+                if other is not None and other.kind == "person":
+                    return other
+        return person
 
     def _note_person(self, sent: Span, ctx: ArticleContext) -> None:
         """Note the person "he" / "she" will next stand for (:func:`.coref.salient_people`),
@@ -305,8 +338,9 @@ class PartyFinder(RoleFinder):
         not know."""
         for tok in coref.salient_people(sent):
             actor = self._actor(tok, ctx)
-            if actor is not None and actor.kind == "person":
-                ctx.last_person = actor
+            if actor is not None and (actor.kind == "person" or actor.country is not None and
+                                      tok.ent_type_ == "PERSON" and actor.kind == "agent"):
+                ctx.last_person = actor  # a known person, or one the article described
                 return
             if tok.ent_type_ == "PERSON":
                 ctx.last_person = None  # someone the actor data do not know
@@ -570,6 +604,23 @@ class PartyFinder(RoleFinder):
 
     def _span(self, ctx: ArticleContext, start: int, end: int) -> CharSpan:
         return to_original(ctx.article, start, end)
+
+
+#: subjects' dependency labels
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: singular nouns for one person besides people nouns (:func:`.agentless.people_noun`)
+PERSON_ROLES = frozenset({"soldier", "fighter", "jihadist", "militant", "volunteer",
+                          "recruiter", "national", "citizen", "briton", "mother", "father"})
+
+
+def introduced_person(tok: Token) -> bool:
+    """A person a story introduces before naming: one of a kind, with "a" or "an" ("An
+    American woman captured by Kurdish forces", "A former British soldier jailed in
+    Turkey"), as the subject of the sentence."""
+    lemma = tok.lemma_.lower()
+    return tok.dep_ in SUBJECTS and tok.tag_ in ("NN", "NNP") and (
+        agentless.people_noun(lemma) or lemma in PERSON_ROLES) and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
 def _remember_described(tok: Token, actor: Actor, ctx: ArticleContext) -> None:

@@ -326,8 +326,9 @@ class LearnedProposer(Proposer, Bundled[ProposerModel]):
         if not wanted:
             return []
         # the proposer must not change what the rules code next: resolving actors may note
-        # the last person named and remember people; both are put back
-        last_person, people = ctx.last_person, list(ctx.memory.people)
+        # the last person named, a person described and remember people; all are put back
+        last_person, described, people = ctx.last_person, ctx.described, list(
+            ctx.memory.people)
         try:
             out = []
             for root, p in wanted:
@@ -336,7 +337,7 @@ class LearnedProposer(Proposer, Bundled[ProposerModel]):
                     out.append(ev)
             return out
         finally:
-            ctx.last_person, ctx.memory.people = last_person, people
+            ctx.last_person, ctx.described, ctx.memory.people = last_person, described, people
 
     def _sides(self, t: Token, p: Pattern, sent: Span, ctx: ArticleContext, host: Host
                ) -> tuple[Found | None, Found | None, Token | None]:
@@ -409,12 +410,14 @@ class Pending:
     ctx: ArticleContext
     span: CharSpan
     last_person: Any
+    described: Any
     people: list[str]
     features: list[str]
 
     def propose(self, proposer: LearnedProposer, host: Host) -> list[Event]:
         """What ``proposer`` adds to this sentence, in the article state it was coded in."""
-        self.ctx.last_person, self.ctx.memory.people = self.last_person, list(self.people)
+        self.ctx.last_person, self.ctx.described = self.last_person, self.described
+        self.ctx.memory.people = list(self.people)
         return proposer.propose(self.sent, self.index, self.coded, self.ctx, host)
 
 
@@ -429,6 +432,6 @@ class Recorder(Proposer):
                 host: Host) -> list[Event]:
         self.seen.setdefault(ctx.article.id, []).append(Pending(
             sent, index, list(coded), ctx, host._span(ctx, sent.start_char, sent.end_char),
-            ctx.last_person, list(ctx.memory.people),
+            ctx.last_person, ctx.described, list(ctx.memory.people),
             features(sent, {e.root for e in coded}, index, self.lexicon_of(host.patterns))))
         return []

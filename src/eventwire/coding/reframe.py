@@ -34,6 +34,11 @@ STATE_PROTEST_CODE = "114"
 #: A truce an international body is the source of is one it orders or calls for: its
 #: demand (CAMEO 107), as it has no guns to silence ("a ceasefire ordered by the UN")
 IGO_ORDERS = {"0871": "107"}
+#: A bombing done by a state's forces is a military one, from the air (CAMEO 195): 183 is the
+#: non-military bombing of a group or a person ("a US-led bombing of Mosul", "Russian
+#: bombing of Idlib"; not "a bombing by Isis"; an explosion keeps 183)
+STATE_BOMBING = {"183": "195"}
+STATE_FORCE_SECTORS = frozenset({"GOV", "MIL"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -132,14 +137,24 @@ def load() -> Reframing:
 def by_doer(p: Pattern, doer: Token | None, sources: list[Found]) -> Pattern:
     """``p`` recoded for who does it: "Vietnam protested against the oil rig" -- a state
     or government complains (:data:`STATE_PROTEST_CODE`), it does not march; a truce with
-    only international bodies as source is one they order (:data:`IGO_ORDERS`)."""
+    only international bodies as source is one they order (:data:`IGO_ORDERS`); a state's
+    bombing is from the air (:data:`STATE_BOMBING`)."""
     if p.pos == "verb" and p.lemma == "protest" and p.code.startswith(PROTEST_ROOT) and \
             sources and doer is not None and (
                 doer.ent_type_ == "GPE" or sources[0].actor.sector == "GOV"):
         return dataclasses.replace(p, code=STATE_PROTEST_CODE, id=f"{p.id}>state")
     if p.code in IGO_ORDERS and sources and all(f.actor.sector == "IGO" for f in sources):
         return dataclasses.replace(p, code=IGO_ORDERS[p.code], id=f"{p.id}>ordered")
+    if p.code in STATE_BOMBING and "bomb" in p.id.split(">")[-1] and sources and \
+            all(_state_force(f.actor) for f in sources):
+        return dataclasses.replace(p, code=STATE_BOMBING[p.code], id=f"{p.id}>military")
     return p
+
+
+def _state_force(actor: Actor) -> bool:
+    """A state's armed forces, or a state named as such ("US-led", "Russian")."""
+    return actor.sector == "MIL" or actor.kind == "country" and (
+        actor.sector is None or actor.sector in STATE_FORCE_SECTORS)
 
 
 #: expulsions whose code names whom they expel: an order to leave given to civilians

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import country_name, entity_of
 from ..records import Article
 from ..records import Span as CharSpan
 from .cues import Cues
@@ -157,6 +158,9 @@ def other_clause(tok: Token, clause: Token) -> bool:
 #: entity labels of places, and the word an object constraint uses for any of them
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_WORD = "(place)"
+#: the word for a place's name that is no country's: a town, region or site ("defended
+#: Afrin" is a fight; "defended Russia" may be words)
+LOCALITY_WORD = "(locality)"
 #: the word an object constraint uses for a named organisation ("drove Islamic State from")
 GROUP_WORD = "(group)"
 #: the word for a named person ("talked with Putin")
@@ -167,11 +171,14 @@ SEVERAL_WORD = "(several)"
 
 
 def head_words(tok: Token) -> set[str]:
-    """The word's lemma, and ``(place)`` for a place's name, ``(group)`` for an
-    organisation's or ``(person)`` for a person's ("captured Tripoli", "drove Islamic State
-    from", "talked with Putin")."""
-    kind = PLACE_WORD if tok.ent_type_ in PLACE_ENTITIES else \
-        GROUP_WORD if tok.ent_type_ == "ORG" or _people(tok) else \
+    """The word's lemma, and ``(place)`` for a place's name (and ``(locality)`` if it is no
+    country's), ``(group)`` for an organisation's or ``(person)`` for a person's ("captured
+    Tripoli", "drove Islamic State from", "talked with Putin")."""
+    if tok.ent_type_ in PLACE_ENTITIES:
+        if country_name(entity_of(tok).text):
+            return {tok.lemma_.lower(), PLACE_WORD}
+        return {tok.lemma_.lower(), PLACE_WORD, LOCALITY_WORD}
+    kind = GROUP_WORD if tok.ent_type_ == "ORG" or _people(tok) else \
         PERSON_WORD if tok.ent_type_ == "PERSON" else None
     return {tok.lemma_.lower(), kind} if kind else {tok.lemma_.lower()}
 
