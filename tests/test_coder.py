@@ -1564,6 +1564,7 @@ def test_a_statement_about_the_speakers_own_country_is_no_event() -> None:
     ("US troops withdrew from Syria last year.", "0874", "USA"),
     ("Turkish forces left the town after a ceasefire.", "0874", "TUR"),
     ("Government forces pulled back from the front line.", "0874", None),
+    ("Russia extricated its troops from the region last year.", "0874", "RUS"),
     # a government that quits a deal is no retreat
     ("The United States withdrew from the nuclear deal.", "166", "USA"),
     ("Britain pulled out of the coalition.", "166", "GBR"),
@@ -3921,3 +3922,17 @@ def test_an_object_pronoun_is_not_its_clauses_doer() -> None:
     events = events_of("Donald Trump called Erdoğan on Wednesday, urging him to curtail the "
                        "operation.")
     assert sides(events, "02") == [("USA", "TUR")], summary(events)
+
+
+@pytest.mark.parametrize("text, sides_wanted", [
+    # a war, fight or struggle against a named side is force against it
+    ("Turkey launched a war against the YPG.", [("TUR", "SYR")]),
+    ("Kurdish fighters joined the fight against Isis in Syria.", [("SYR", "IRQ")]),
+    # against no one named (a war on drugs, a fight against corruption) it is none
+    ("The president vowed to win the war on drugs.", []),
+    ("The government said the fight against corruption would continue.", []),
+])
+def test_a_war_or_fight_against_a_named_side_is_force(
+        text: str, sides_wanted: list[tuple[str, str]]) -> None:
+    events = events_of(text)
+    assert sides(events, "19") == sides_wanted, summary(events)
