@@ -1558,6 +1558,13 @@ def test_a_statement_about_the_speakers_own_country_is_no_event() -> None:
     other = events_of("The German defence minister said Turkey faced a hard choice.",
                       "2019-02-20")
     assert [e for e in other if e.root == "01" and _country(e.target) == "TUR"], summary(other)
+    # nor one about the international body the speaker speaks for, nor a demand on their own
+    # country
+    for text in ("Federica Mogherini said the EU is determined to avoid a forgotten war.",
+                 "Germany must be able to ensure prosecution is possible, the German defence "
+                 "minister said."):
+        own = events_of(text, "2019-02-20")
+        assert not [e for e in own if e.root in ("01", "10")], summary(own)
 
 
 @pytest.mark.parametrize("text, code, source", [
@@ -1565,6 +1572,10 @@ def test_a_statement_about_the_speakers_own_country_is_no_event() -> None:
     ("Turkish forces left the town after a ceasefire.", "0874", "TUR"),
     ("Government forces pulled back from the front line.", "0874", None),
     ("Russia extricated its troops from the region last year.", "0874", "RUS"),
+    # a state that withdraws or pulls out of a country, or from nothing named, takes its
+    # forces out
+    ("Russia withdrew from Syria last year.", "0874", "RUS"),
+    ("The Americans pulled out last year.", "0874", "USA"),
     # a government that quits a deal is no retreat
     ("The United States withdrew from the nuclear deal.", "166", "USA"),
     ("Britain pulled out of the coalition.", "166", "GBR"),

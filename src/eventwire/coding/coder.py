@@ -248,7 +248,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         sources = self._actors(source_head, ctx, expand=not between)
         if p.needs_source and not sources:
             return  # "Isis has been defeated": an outcome with no doer named
-        p = reframe.by_doer(p, source_head, sources)  # a state's protest is a complaint
+        p = reframe.by_doer(p, t, source_head, sources)  # a state's protest is a complaint
         if p.code[:2] == "13" and (clause := stance.warning_clause(t)) is not None:
             # "warned that millions face a freezing winter": concern, not a threat; but
             # "warned that its troops would advance" stays the speaker's threat

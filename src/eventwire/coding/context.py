@@ -296,11 +296,13 @@ def article_context(article: Article, resolver: ActorResolver,
 def another(actor: Actor, of: Actor) -> bool:
     """Whether ``actor`` is another party than ``of``: not ``of`` itself, nor its own country
     or that country's people named by role ("the German defence minister said Germany …",
-    "… German citizens")."""
+    "… German citizens"), nor the international body it speaks for ("Mogherini said the EU
+    …")."""
     if actor.same_as(of):
         return False
-    return not (actor.country is not None and actor.country == of.country and
-                actor.kind in ("country", "place", "agent") and actor.sector in (None, "CVL"))
+    return not (actor.country is not None and actor.country == of.country and (
+        actor.kind in ("country", "place", "agent") and actor.sector in (None, "CVL")
+        or actor.kind == "igo"))
 
 
 def pairs_of(code: codes.CameoCode, sources: list[Found], targets: list[Found], *, together: bool,

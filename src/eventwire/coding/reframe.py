@@ -21,6 +21,7 @@ from ..records import Actor
 from .context import Found
 from .matching import PROTEST_ROOT
 from .patterns import Pattern
+from .syntax import prep_objects
 
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
@@ -39,6 +40,16 @@ IGO_ORDERS = {"0871": "107"}
 #: bombing of Idlib"; not "a bombing by Isis"; an explosion keeps 183)
 STATE_BOMBING = {"183": "195"}
 STATE_FORCE_SECTORS = frozenset({"GOV", "MIL"})
+#: A state that withdraws or pulls out from a country or a region, or from nothing named,
+#: takes its forces out (CAMEO 0874: "Trump's decision to withdraw from Syria", "if the
+#: Americans pull out"); from a deal or a body (``LEFT_BODIES``) it cuts relations (166)
+TROOPS_WITHDRAWN = {"166": "0874"}
+WITHDRAW_LEMMAS = frozenset({"withdraw", "pull"})
+LEFT_BODIES = frozenset({
+    "deal", "agreement", "treaty", "accord", "pact", "convention", "protocol", "framework",
+    "coalition", "alliance", "organisation", "organization", "union", "bloc", "council",
+    "court", "body", "league", "membership", "talks", "negotiation", "process", "summit",
+    "conference", "race", "election", "contest", "competition", "tournament", "bid"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,11 +145,15 @@ def load() -> Reframing:
                      captor_sectors=frozenset(str(w) for w in data.get("captor_sectors") or []))
 
 
-def by_doer(p: Pattern, doer: Token | None, sources: list[Found]) -> Pattern:
+def by_doer(p: Pattern, t: Token, doer: Token | None, sources: list[Found]) -> Pattern:
     """``p`` recoded for who does it: "Vietnam protested against the oil rig" -- a state
     or government complains (:data:`STATE_PROTEST_CODE`), it does not march; a truce with
     only international bodies as source is one they order (:data:`IGO_ORDERS`); a state's
-    bombing is from the air (:data:`STATE_BOMBING`)."""
+    bombing is from the air (:data:`STATE_BOMBING`); a state that withdraws from no deal or
+    body takes its forces out (:data:`TROOPS_WITHDRAWN`)."""
+    if p.code in TROOPS_WITHDRAWN and p.lemma in WITHDRAW_LEMMAS and not p.object and \
+            sources and all(_state_force(f.actor) for f in sources) and not _body_left(t):
+        return dataclasses.replace(p, code=TROOPS_WITHDRAWN[p.code], id=f"{p.id}>troops")
     if p.pos == "verb" and p.lemma == "protest" and p.code.startswith(PROTEST_ROOT) and \
             sources and doer is not None and (
                 doer.ent_type_ == "GPE" or sources[0].actor.sector == "GOV"):
@@ -152,9 +167,18 @@ def by_doer(p: Pattern, doer: Token | None, sources: list[Found]) -> Pattern:
 
 
 def _state_force(actor: Actor) -> bool:
-    """A state's armed forces, or a state named as such ("US-led", "Russian")."""
-    return actor.sector == "MIL" or actor.kind == "country" and (
-        actor.sector is None or actor.sector in STATE_FORCE_SECTORS)
+    """A state's armed forces or government, or a state named as such ("US-led",
+    "Russian")."""
+    return actor.sector in STATE_FORCE_SECTORS or actor.kind == "country" and actor.sector is None
+
+
+def _body_left(t: Token) -> bool:
+    """Whether what ``t`` withdraws or pulls out from is a deal, a body or an undertaking
+    ("withdrew from the nuclear deal", "pulled out of the coalition"), not a country or a
+    region, and not left unsaid."""
+    holders = [t, *(c for c in t.children if c.lower_ in ("out", "back"))]  # "pulled out of"
+    return any(o.lemma_.lower() in LEFT_BODIES or o.ent_type_ == "ORG"
+               for word in ("from", "of") for o in prep_objects(holders, word))
 
 
 #: expulsions whose code names whom they expel: an order to leave given to civilians

@@ -51,7 +51,7 @@ class StatementCoder(PartyFinder):
                 continue
             if demanded and comp is not None:
                 subjects = [f for f in self._actors(child(comp, "nsubj"), ctx)
-                            if f.actor != sources[0].actor]  # not the speaker himself
+                            if another(f.actor, sources[0].actor)]  # not the speaker's own
                 if subjects:
                     mod, cue = modality.modality(t, self.cues)
                     date, precision, date_source = self._date(t, None, sent, ctx, mod)
