@@ -1576,6 +1576,9 @@ def test_a_statement_about_the_speakers_own_country_is_no_event() -> None:
     # forces out
     ("Russia withdrew from Syria last year.", "0874", "RUS"),
     ("The Americans pulled out last year.", "0874", "USA"),
+    # a presence reduced is one of troops
+    ("Russia reduced its military presence in Syria last year.", "0874", "RUS"),
+    ("Britain halved its troop presence in Iraq last year.", "0874", "GBR"),
     # a government that quits a deal is no retreat
     ("The United States withdrew from the nuclear deal.", "166", "USA"),
     ("Britain pulled out of the coalition.", "166", "GBR"),
@@ -3939,6 +3942,7 @@ def test_an_object_pronoun_is_not_its_clauses_doer() -> None:
     # a war, fight or struggle against a named side is force against it
     ("Turkey launched a war against the YPG.", [("TUR", "SYR")]),
     ("Kurdish fighters joined the fight against Isis in Syria.", [("SYR", "IRQ")]),
+    ("The Syrian army continues to hunt down Isis fighters.", [("SYR", "IRQ")]),
     # against no one named (a war on drugs, a fight against corruption) it is none
     ("The president vowed to win the war on drugs.", []),
     ("The government said the fight against corruption would continue.", []),

@@ -391,7 +391,8 @@ def _rank(salt: str, row: int) -> str:
 #: second-pass annotators: SECOND_EXTENSIONS); am to at (twenty-sixth session): the first
 #: eight rows in "choose" hash order with 46 to 70 sentences and at least 5 cue stems, none
 #: in the place gold's test half, one long article per annotator, scored once held out, then
-#: added; av to bb (the same session) the next seven such rows, likewise
+#: added; av to bb (the same session) the next seven such rows, likewise; bd to bk
+#: (twenty-seventh session) the next eight such rows, likewise
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
                                     "g": [20, 186, 628, 646, 713],
@@ -409,13 +410,15 @@ EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "am": [732], "an": [135], "ao": [45], "ap": [493],
                                     "aq": [107], "ar": [532], "as": [145], "at": [631],
                                     "av": [228], "aw": [204], "ax": [504], "ay": [754],
-                                    "az": [766], "ba": [237], "bb": [141]}
+                                    "az": [766], "ba": [237], "bb": [141],
+                                    "bd": [318], "be": [37], "bf": [72], "bg": [214],
+                                    "bh": [398], "bi": [149], "bj": [678], "bk": [284]}
 
 #: second-pass rows added with the later batches (row -> second annotator): 10 % of the grown
 #: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows, two of af;
-#: twenty-sixth: rows 631 of batch at and 135 of batch an)
+#: twenty-sixth: rows 631 of batch at and 135 of batch an; twenty-seventh: row 37 of batch be)
 SECOND_EXTENSIONS: dict[int, str] = {96: "ad", 629: "ad", 154: "ae", 605: "ae", 195: "al",
-                                     617: "al", 631: "au", 135: "bc"}
+                                     617: "al", 631: "au", 135: "bc", 37: "bl"}
 
 
 def plan() -> dict[str, object]:
