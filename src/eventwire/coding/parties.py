@@ -335,7 +335,8 @@ class PartyFinder(RoleFinder):
     def _note_person(self, sent: Span, ctx: ArticleContext) -> None:
         """Note the person "he" / "she" will next stand for (:func:`.coref.salient_people`),
         whether the sentence was coded or not; none when it is someone the actor data do
-        not know."""
+        not know and the article did not describe ("Hoda Muthana, 24", after "An American
+        woman …", is that American)."""
         for tok in coref.salient_people(sent):
             actor = self._actor(tok, ctx)
             if actor is not None and (actor.kind == "person" or actor.country is not None and
