@@ -3951,3 +3951,34 @@ def test_a_war_or_fight_against_a_named_side_is_force(
         text: str, sides_wanted: list[tuple[str, str]]) -> None:
     events = events_of(text)
     assert sides(events, "19") == sides_wanted, summary(events)
+
+
+@pytest.mark.parametrize("text, want", [
+    # speaking to an official is consulting, each way
+    ("Jeremy Hunt spoke to Mike Pompeo on Thursday.", ["040", "040"]),
+    ("Erdogan spoke to Putin by phone.", ["041", "041"]),  # by phone: 041 wins
+    # speaking to a newspaper or a broadcaster is no meeting
+    ("Lavrov spoke to the BBC on Monday.", []),
+])
+def test_speaking_to_an_official_is_consulting(text: str, want: list[str]) -> None:
+    events = events_of(text)
+    assert sorted(e.cameo for e in events if e.root == "04") == want, summary(events)
+
+
+def test_asking_forgiveness_is_an_apology() -> None:
+    """"asking Britain for forgiveness": an apology (055), not an appeal (020)."""
+    events = events_of("The minister said Turkey was asking Britain for forgiveness.")
+    assert [(e.cameo, _country(e.target)) for e in events if e.root in ("02", "05")] == [
+        ("055", "GBR")], summary(events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a deed after a preposition is the subject's when the verb's object is the subject's own
+    ("Washington has focused its energies on fighting Isis.", "USA"),
+    # a deed a person's "his" promise or plan names is that person's
+    ("Erdogan said on Monday that Turkey would act. Erdogan follows through on his promise "
+     "to invade Syria.", "TUR"),
+])
+def test_a_deed_after_ones_own_thing_or_promise_is_ones_own(text: str, source: str) -> None:
+    events = events_of(text)
+    assert [_country(e.source) for e in events if e.root == "19"] == [source], summary(events)

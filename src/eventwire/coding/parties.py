@@ -33,7 +33,7 @@ from .syntax import (
     words_text,
 )
 
-PRONOUN_PERSON = frozenset({"he", "she", "him", "her"})
+PRONOUN_PERSON = frozenset({"he", "she", "him", "her", "his"})
 #: the dependencies of a pronoun that is an object ("urged **him**", "spoke to **her**")
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 #: names of days and months, which the parser tags as dates: never an actor, even when the

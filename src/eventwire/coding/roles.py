@@ -289,7 +289,10 @@ class RoleFinder:
             if gov.pos_ == "ADJ" and gov.dep_ == "advcl" and gov.i < gov.head.i:
                 # "fresh from ousting Isis, the SDF had been emboldened": the clause's subject
                 return child(gov.head, "nsubj", "nsubjpass")
-            return child(gov, "dobj") or self._source_head(gov)
+            obj = child(gov, "dobj")
+            if obj is not None and _own_thing(obj):
+                obj = None  # "focused its energies on fighting Isis": the subject fights
+            return obj or self._source_head(gov)
         if p is not None and p.code[:2] in SAID_ROOTS and _said_aside(t, self.cues.speech_verbs):
             return child(t.head.head, "nsubj")  # "Assad said the nations had …, blasting the US"
         if t.dep_ == "advcl" and (t.tag_ == "VBG" or to_infinitive(t)):
@@ -304,9 +307,10 @@ class RoleFinder:
                                              if t.head.dep_ == "dobj" else None)
         if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN"):
             return t.head  # "Kurdish militias **fighting** against Turkey": the militias
-        if t.dep_ == "acl" and to_infinitive(t) and child(t.head, "poss") is not None and \
-                child(t.head, "poss").pos_ != "PRON":
-            return child(t.head, "poss")  # "Trump's decision to withdraw the troops"
+        if t.dep_ == "acl" and to_infinitive(t) and child(t.head, "poss") is not None and (
+                child(t.head, "poss").pos_ != "PRON" or child(t.head, "poss").lower_ in (
+                    "his", "her")):
+            return child(t.head, "poss")  # "Trump's decision to withdraw", "his promise to"
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr") and t.head.head.pos_ in (
                 "VERB", "AUX"):
             return self._source_head(t.head.head)  # "has the potential to attack"
@@ -655,6 +659,15 @@ def _countable(noun: Token) -> bool:
     "a force of 3,000", not the bare "force" of "a show of force"."""
     return noun.tag_ in ("NNS", "NNPS") or any(
         c.dep_ in ("det", "amod", "compound", "nummod", "poss") for c in noun.children)
+
+
+def _own_thing(obj: Token) -> bool:
+    """An object that is the subject's own, named by a possessive pronoun ("focused **its
+    energies** on", "spent **his years** …"): no one who could do the deed of the phrase
+    that follows."""
+    return obj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" and
+                                      c.lower_ in ("its", "his", "her", "their", "our", "my")
+                                      for c in obj.children)
 
 
 def _described(noun: Token) -> Token:
