@@ -48,7 +48,8 @@ SPEAKING = frozenset({"he", "she"})
 #: actor kinds "it" and "they" never stand for (people go through "he" / "she"; a place
 #: named as a place is no actor)
 NOT_KINDS = frozenset({"person", "place"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: the dependency labels of a clause's subject
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: nouns that name another party by its relation to the owner: "its neighbour" is not the
 #: owner's own, as "its army" is
 RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "enemy", "rival", "ally", "partner",
@@ -153,7 +154,7 @@ def candidates(pron: Token) -> Iterator[Token]:
         return
     sent = pron.sent
     before = [c for c in _chunks(sent) if c.end <= pron.i]
-    ordered = sorted(before, key=lambda c: (c.root.dep_ not in _SUBJECTS, -c.start))
+    ordered = sorted(before, key=lambda c: (c.root.dep_ not in SUBJECTS, -c.start))
     own = {s.i for s in own_subjects(pron)}
     pair = subject_they(pron)
     yield from (c.root for c in ordered if _agrees(c.root, number, pair) and c.root.i != pron.i
@@ -163,7 +164,7 @@ def candidates(pron: Token) -> Iterator[Token]:
             return
         sent = pron.doc[sent.start - 1].sent
         chunks = list(_chunks(sent))
-        ordered = sorted(chunks, key=lambda c: (c.root.dep_ not in _SUBJECTS, c.start))
+        ordered = sorted(chunks, key=lambda c: (c.root.dep_ not in SUBJECTS, c.start))
         yield from (c.root for c in ordered if _agrees(c.root, number, pair))
 
 
@@ -197,7 +198,7 @@ def subject_they(pron: Token) -> bool:
     """A subject "they", which may stand for several parties named together ("Putin and
     Erdoğan met … they also spoke by phone"); an object "them" is more often the people
     acted on, and stands for a plural noun only."""
-    return pron.lower_ == "they" and pron.dep_ in _SUBJECTS
+    return pron.lower_ == "they" and pron.dep_ in SUBJECTS
 
 
 def _agrees(head: Token, number: str, coordinated: bool = False) -> bool:
@@ -293,7 +294,7 @@ def clause_doer(tok: Token) -> Token | None:
     "**Trump** called and urged him")."""
     verb = tok.head.head if tok.head.dep_ == "prep" else tok.head
     for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
         if verb.dep_ == "xcomp":
@@ -312,6 +313,6 @@ def salient_people(sent: Span) -> list[Token]:
     ("Erdoğan dismissed the threat. **He** said …", though nothing in the first sentence was
     coded). A name the parser takes for no entity counts when it is a subject."""
     people = [ent.root for ent in sentence_ents(sent) if ent.label_ == "PERSON"]
-    subjects = [t for t in sent if t.dep_ in _SUBJECTS and t.pos_ == "PROPN" and (
+    subjects = [t for t in sent if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and (
         t.ent_type_ in ("PERSON", ""))]
     return [*reversed(subjects), *(p for p in reversed(people) if p not in subjects)]

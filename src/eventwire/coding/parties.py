@@ -271,7 +271,7 @@ class PartyFinder(RoleFinder):
                 name = entity_of(tok).text  # "Hoda Muthana", not "Hoda Muthana, 24"
                 described = described or ctx.memory.described_as(name)
                 if described is None and ctx.described is not None and \
-                        tok.dep_ in SUBJECTS:  # "A British woman … has been killed. Anna
+                        tok.dep_ in coref.SUBJECTS:  # "A British woman … has been killed. Anna
                     described, ctx.described = ctx.described, None  # Campbell, from Lewes"
                 ctx.memory.remember_other(name, described)  # "Hariri" will be this man
                 if described is not None:  # the person, described so: "he" may be them
@@ -607,8 +607,6 @@ class PartyFinder(RoleFinder):
         return to_original(ctx.article, start, end)
 
 
-#: subjects' dependency labels
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: singular nouns for one person besides people nouns (:func:`.agentless.people_noun`)
 PERSON_ROLES = frozenset({"soldier", "fighter", "jihadist", "militant", "volunteer",
                           "recruiter", "national", "citizen", "briton", "mother", "father"})
@@ -619,7 +617,7 @@ def introduced_person(tok: Token) -> bool:
     American woman captured by Kurdish forces", "A former British soldier jailed in
     Turkey"), as the subject of the sentence."""
     lemma = tok.lemma_.lower()
-    return tok.dep_ in SUBJECTS and tok.tag_ in ("NN", "NNP") and (
+    return tok.dep_ in coref.SUBJECTS and tok.tag_ in ("NN", "NNP") and (
         agentless.people_noun(lemma) or lemma in PERSON_ROLES) and any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 

@@ -23,6 +23,7 @@ from .syntax import (
     hyphen_pair,
     misread_gerund_doer,
     named_modifiers,
+    named_nouns,
     passive,
     prep_objects,
     raised_subject,
@@ -446,9 +447,8 @@ class RoleFinder:
                 c for c in t.children if c.dep_ == "prt"]
             if obj is not None:  # "pledged 50 million euros in aid for Syrian refugees"
                 holders += prep_objects([obj], "in")
-            if p.particle and p.object:  # "warned of retaliation against Israel", "of the
-                named = prep_objects([t], p.particle)  # dangers of a clash with the US":
-                holders += named + prep_objects(named, "of")  # the named noun's own slots
+            if p.particle and p.object:  # the named noun's own slots: "warned of
+                holders += named_nouns(t, p.particle)  # retaliation against Israel"
             targets = self._slots(p, holders, t, passive(t))
             if "none" not in p.target:
                 # "a camp **for Congolese refugees** was attacked": in the passive, the subject

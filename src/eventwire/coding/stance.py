@@ -16,7 +16,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from .patterns import Pattern
-from .syntax import prep_objects
+from .syntax import named_nouns
 
 #: rejections that, negated, leave their object open: (lemma, particle)
 OPENING_REJECTIONS = frozenset({("rule", "out"), ("exclude", None), ("preclude", None)})
@@ -69,10 +69,9 @@ def war_warned(verb: Token, p: Pattern) -> Pattern | None:
     another pair fights it ("warned of a war between Israel and Iran")."""
     if p.code != CONCERN_CODE or p.particle != "of" or p.pos != "verb":
         return None
-    nouns = prep_objects([verb], "of")  # the nouns whose slots the roles will read
-    nouns += prep_objects(nouns, "of")  # "the dangers of a clash with …"
-    war = next((n for n in nouns if n.lemma_.lower() in WAR_NOUNS and any(
-        c.dep_ == "prep" and c.lower_ in WAR_SIDES for c in n.children)), None)
+    war = next((n for n in named_nouns(verb, "of")  # the nouns whose slots the roles read
+                if n.lemma_.lower() in WAR_NOUNS and any(
+                    c.dep_ == "prep" and c.lower_ in WAR_SIDES for c in n.children)), None)
     if war is None:
         return None
     return dataclasses.replace(p, code=WAR_THREAT_CODE, target=WAR_SIDES,

@@ -127,6 +127,13 @@ def prep_objects(holders: Sequence[Token | None], word: str) -> list[Token]:
     return out
 
 
+def named_nouns(verb: Token, word: str) -> list[Token]:
+    """The nouns a verb's ``word`` phrase names, and the nouns of their "of" phrases
+    ("warned **of** retaliation", "warned of the dangers **of** a clash with the US")."""
+    named = prep_objects([verb], word)
+    return named + prep_objects(named, "of")
+
+
 def lemma_of(word: str | None, near: Token) -> str | None:
     """The lemma of a cue word found near ``near`` ("refused" -> "refuse")."""
     if word is None:
