@@ -664,6 +664,20 @@ def test_geocode_command() -> None:
     assert CliRunner().invoke(app, ["geocode", "x", "--date", "soon"]).exit_code == 2
 
 
+@pytest.mark.model
+def test_geocode_a_bare_name() -> None:
+    """A text that is only a name is looked up as one, even where no slot says it is a
+    place; a sentence without a place name still gives none."""
+    best = {c.text: c for c in eventwire.geocode("Hudaydah") if c.rank == 1}
+    assert best["Hudaydah"].location.country == "YEM"
+    melos = eventwire.geocode("Melos.")
+    assert melos[0].text == "Melos" and melos[0].slot == "name asked for"
+    assert "GRC" in {c.location.country for c in melos}
+    assert eventwire.geocode("What happened next?") == []
+    found = eventwire.geocode("Sinjar", context="Rebels overran the northern Iraqi town.")
+    assert found[0].text == "Sinjar" and found[0].location.country == "IRQ"
+
+
 def test_gold_and_traps_are_well_formed() -> None:
     gold = read_jsonl(GOLD)
     places = [g for g in gold if g["kind"] == "place"]

@@ -147,6 +147,24 @@ def doc_places(doc: Doc, gazetteer: Gazetteer, kb: Knowledge,
     return out
 
 
+#: the most words a text asked about on its own may have to be taken as one place name
+BARE_NAME_WORDS = 5
+
+
+def _bare_name(doc: Doc, length: int) -> Mention | None:
+    """A text that is just a name ("Vancouver", "Deir al-Zour"), not a sentence: looked
+    up as a place name even where no slot or entity says it is one."""
+    tokens = [t for t in doc if t.idx < length and not t.is_space]
+    words = [t for t in tokens if not t.is_punct]
+    if not words or len(words) > BARE_NAME_WORDS or \
+            any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return None
+    start, end = tokens[0].i, tokens[-1].i + 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return Mention(start, end, doc[start:end].text, "name asked for")
+
+
 def geocode(text: str, *, context: str | None = None, date: dt.date | None = None,
             nlp: Language | None = None, resolver: ActorResolver | None = None,
             top: int = 5) -> list[PlaceCandidate]:
@@ -170,6 +188,12 @@ def geocode(text: str, *, context: str | None = None, date: dt.date | None = Non
             if actor is not None and actor.country and actor.country not in countries:
                 countries.append(actor.country)
     places = doc_places(doc, resolver.gazetteer, resolver.kb, countries)
+    if not any(doc[i].idx < len(text) for i in places) and \
+            (bare := _bare_name(doc, len(text))) is not None:
+        ranked = tuple(rank(bare.text, resolver.gazetteer, resolver.kb,
+                            context=Context(tuple(countries))))
+        if ranked:
+            places = {bare.start: Resolved(bare, ranked), **places}
     out: list[PlaceCandidate] = []
     for resolved in dict.fromkeys(places.values()):
         m = resolved.mention
