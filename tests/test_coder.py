@@ -879,6 +879,31 @@ def test_a_killing_of_an_armed_sides_members_by_another_is_fighting() -> None:
     assert [e.cameo for e in killed] == ["1823"], summary(killed)
 
 
+def test_an_armed_sides_members_killed_by_no_one_named_died_fighting() -> None:
+    """"Three Hezbollah members were killed near Qusayr": armed men killed with no killer
+    named died in fighting (190, no source); civilians killed so stay a killing (1823)."""
+    fought = events_of("Three Hezbollah members were killed near Qusayr.")
+    assert [e.cameo for e in fought] == ["190"], summary(fought)
+    assert fought[0].source is None and fought[0].evidence.rule.endswith(">armed")
+    killed = events_of("Three civilians were killed near Qusayr.")
+    assert [e.cameo for e in killed] == ["1823"], summary(killed)
+
+
+def test_a_clash_with_a_person_is_one_of_words() -> None:
+    """"The senator has clashed with Trump", "clashed with Trump's assessment", "with the
+    president": a clash with a person, a person's view or an office holder, by no armed
+    side, is disapproval (110); armed men clashing with a leader's men still fight."""
+    for text in ("The Tennessee Republican has clashed repeatedly with Trump.",
+                 "Tobias Ellwood had clashed with Trump's assessment of the war.",
+                 "The foreign minister clashed with the president over the budget."):
+        events = events_of(text)
+        assert [e.cameo for e in events] == ["110"], (text, summary(events))
+        assert events[0].evidence.rule.endswith(">words")
+    for text in ("Hezbollah fighters clashed with Abu Mohammed al-Jolani's men.",
+                 "Kurdish fighters clashed with Isis near Raqqa."):
+        assert [e.cameo for e in events_of(text)] == ["190"], text
+
+
 def test_the_force_a_deployment_sends_troops_to_use_is_coded_too() -> None:
     """"Sent forces to oust the militants": the deployment (154) and the force it was sent
     to use (190), both by the sender; troops sent "to deter" use no force."""
@@ -3982,3 +4007,27 @@ def test_asking_forgiveness_is_an_apology() -> None:
 def test_a_deed_after_ones_own_thing_or_promise_is_ones_own(text: str, source: str) -> None:
     events = events_of(text)
     assert [_country(e.source) for e in events if e.root == "19"] == [source], summary(events)
+
+
+def test_a_war_in_name_only_is_no_force() -> None:
+    """"Riyadh's cold war with Qatar", "since the first world war between Iraq, Syria, Iran
+    and Turkey": a figure of speech or an era's name is no force; a state's war on a named
+    side still is."""
+    for text in ("Relations were strained by Riyadh's cold war with Qatar.",
+                 "Their homeland has been split since the first world war between Iraq, "
+                 "Syria, Iran and Turkey.",
+                 "Ankara is waging a war of words with the Netherlands."):
+        assert not [e for e in events_of(text) if e.root == "19"], text
+    fought = events_of("Turkey launched a war against the YPG.")
+    assert [e.cameo for e in fought] == ["190"], summary(fought)
+
+
+def test_a_reports_terms_with_its_sources_are_no_deed() -> None:
+    """"Spoke on condition of anonymity to discuss relations with Turkey", "were not
+    authorised to discuss the talks with Iran": what a source was not free to say on the
+    record is no consultation; a meeting to discuss something still is one."""
+    for text in ("They spoke on condition of anonymity to discuss relations with Turkey.",
+                 "The officials were not authorized to discuss the negotiations with Russia."):
+        assert not events_of(text), (text, summary(events_of(text)))
+    met = events_of("Erdogan met Putin to discuss relations with Turkey's neighbours.")
+    assert {e.cameo for e in met} == {"040"}, summary(met)

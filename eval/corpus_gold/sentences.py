@@ -392,7 +392,8 @@ def _rank(salt: str, row: int) -> str:
 #: eight rows in "choose" hash order with 46 to 70 sentences and at least 5 cue stems, none
 #: in the place gold's test half, one long article per annotator, scored once held out, then
 #: added; av to bb (the same session) the next seven such rows, likewise; bd to bk
-#: (twenty-seventh session) the next eight such rows, likewise
+#: (twenty-seventh session) the next eight such rows, likewise; bm to bs (twenty-eighth)
+#: the next seven, likewise
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
                                     "g": [20, 186, 628, 646, 713],
@@ -412,13 +413,16 @@ EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "av": [228], "aw": [204], "ax": [504], "ay": [754],
                                     "az": [766], "ba": [237], "bb": [141],
                                     "bd": [318], "be": [37], "bf": [72], "bg": [214],
-                                    "bh": [398], "bi": [149], "bj": [678], "bk": [284]}
+                                    "bh": [398], "bi": [149], "bj": [678], "bk": [284],
+                                    "bm": [669], "bn": [781], "bo": [43], "bp": [560],
+                                    "bq": [85], "br": [716], "bs": [93]}
 
 #: second-pass rows added with the later batches (row -> second annotator): 10 % of the grown
 #: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows, two of af;
-#: twenty-sixth: rows 631 of batch at and 135 of batch an; twenty-seventh: row 37 of batch be)
+#: twenty-sixth: rows 631 of batch at and 135 of batch an; twenty-seventh: row 37 of batch be;
+#: twenty-eighth: row 669 of batch bm)
 SECOND_EXTENSIONS: dict[int, str] = {96: "ad", 629: "ad", 154: "ae", 605: "ae", 195: "al",
-                                     617: "al", 631: "au", 135: "bc", 37: "bl"}
+                                     617: "al", 631: "au", 135: "bc", 37: "bl", 669: "bu"}
 
 
 def plan() -> dict[str, object]:

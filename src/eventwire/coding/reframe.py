@@ -22,6 +22,7 @@ from .context import Found
 from .matching import PROTEST_ROOT
 from .patterns import Pattern
 from .syntax import prep_objects
+from .visits import OFFICE_WORDS
 
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 THREAT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
@@ -195,8 +196,9 @@ def _people(found: Found) -> bool:
         for w in found.token.subtree)
 
 
-#: a killing of an armed side's members by another armed side is fighting (CAMEO 190, "the
-#: army killed 30 Isis members"), as is one of combatants named as such (``19_fight.yaml``);
+#: a killing of an armed side's members by another armed side, or by no one named, is
+#: fighting (CAMEO 190, "the army killed 30 Isis members", "three Hezbollah members were
+#: killed"), as is one of combatants named as such (``19_fight.yaml``);
 #: the killing of a person apart from battle keeps its own word ("murdered", "executed")
 COMBAT_KILLED = {"1823": "190"}
 KILL_LEMMAS = frozenset({"kill"})
@@ -205,13 +207,40 @@ KILL_LEMMAS = frozenset({"kill"})
 COMBATANT_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF"})
 
 
+#: a clash with a named person, or with a person's view, by no armed side is a clash of
+#: words (CAMEO 110: "the senator has clashed with Trump", "clashed with Trump's
+#: assessment"; not "clashed with Jolani's men")
+WORDS_CLASHED = {"190": "110"}
+CLASH_LEMMAS = frozenset({"clash"})
+VIEW_NOUNS = frozenset({
+    "assessment", "claim", "view", "policy", "position", "decision", "remark", "comment",
+    "statement", "plan", "stance", "approach", "idea", "proposal", "account", "analysis",
+    "version", "line", "strategy", "handling", "rhetoric"})
+
+
+def _person_or_view(found: Found) -> bool:
+    """A named person ("Trump"), a person's view ("Trump's assessment") or an office holder
+    ("the president")."""
+    tok = found.token
+    lemma = tok.lemma_.lower()
+    if found.actor.kind == "agent":
+        return lemma in OFFICE_WORDS
+    return found.actor.kind == "person" and (tok.pos_ == "PROPN" or lemma in VIEW_NOUNS)
+
+
 def by_target(p: Pattern, targets: list[Found], sources: Sequence[Found] = ()) -> Pattern:
     """``p`` recoded for whom it is done to: an expulsion of civilians or of a people only
     is the expulsion of individuals (:data:`PEOPLE_EXPELLED`); a killing of armed fighters
-    only, by armed fighters, is fighting (:data:`COMBAT_KILLED`)."""
+    only, by armed fighters or by no one named, is fighting (:data:`COMBAT_KILLED`); a clash
+    with a person or a person's view, by no armed side, is one of words
+    (:data:`WORDS_CLASHED`)."""
+    if p.code in WORDS_CLASHED and p.lemma in CLASH_LEMMAS and targets and \
+            all(_person_or_view(f) for f in targets) and \
+            not any(f.actor.sector in COMBATANT_SECTORS for f in sources):
+        return dataclasses.replace(p, code=WORDS_CLASHED[p.code], id=f"{p.id}>words")
     if p.code in PEOPLE_EXPELLED and targets and all(_people(f) for f in targets):
         return dataclasses.replace(p, code=PEOPLE_EXPELLED[p.code], id=f"{p.id}>people")
-    if p.code in COMBAT_KILLED and p.lemma in KILL_LEMMAS and targets and sources and \
+    if p.code in COMBAT_KILLED and p.lemma in KILL_LEMMAS and targets and \
             all(f.actor.sector in COMBATANT_SECTORS for f in (*targets, *sources)):
         return dataclasses.replace(p, code=COMBAT_KILLED[p.code], id=f"{p.id}>armed")
     return p

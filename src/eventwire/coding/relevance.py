@@ -22,7 +22,7 @@ from ..codes import FORCE_ROOTS  # an event of these needs a doer, not a disaste
 from ..records import Actor, Location
 from .cues import Cues
 from .roles import FRAME_NOUNS
-from .syntax import child, passive, perfect, prep_objects
+from .syntax import child, passive, perfect, prep_objects, to_infinitive
 
 #: sectors of political actors (docs/actors.md)
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY",
@@ -105,7 +105,50 @@ def no_deed(t: Token, code: str, cues: Cues, event_nouns: Collection[str]) -> bo
     return natural_cause(t, code, cues.disasters) or made_work(t, code, cues.works) or \
         danger(t) or modifier_only(t) or standing_support(t, code) or \
         standing_presence(t, code) or standing_fight(t) or purpose(t, code) or \
-        renames(t, event_nouns)
+        renames(t, event_nouns) or war_in_name_only(t, code) or sourcing_terms(t)
+
+
+#: nouns of armed conflict that a modifier may make a figure of speech or a name
+WAR_NOUNS = frozenset({"war", "battle", "fight", "conflict", "offensive", "attack"})
+#: modifiers that make them one: "a trade war", "Riyadh's cold war with Qatar", "a war of
+#: words", "the first world war between …" (a name of an era, not a deed told)
+FIGURATIVE_WAR_WORDS = frozenset({
+    "cold", "trade", "price", "tariff", "currency", "culture", "tax", "bidding", "turf",
+    "legal", "court", "media", "propaganda", "word", "world", "charm", "pr"})
+
+
+def war_in_name_only(t: Token, code: str) -> bool:
+    """Whether a noun of war is a figure of speech or a historical era's name, not force:
+    "Riyadh's cold war with Qatar", "a trade war with China", "a war of words with
+    Ankara", "since the first world war"."""
+    if not code.startswith(FORCE_ROOTS) or t.pos_ != "NOUN" or \
+            t.lemma_.lower() not in WAR_NOUNS:
+        return False
+    words = {m.lemma_.lower() for m in t.children if m.dep_ in ("amod", "compound")}
+    words |= {o.lemma_.lower() for o in prep_objects([t], "of")}
+    return bool(words & FIGURATIVE_WAR_WORDS)
+
+
+#: the words of a report's terms with its sources: "spoke on condition of anonymity to
+#: discuss", "were not authorised to speak publicly"
+ANONYMITY = "anonymity"
+AUTHORISING = frozenset({"authorise", "authorize", "authorised", "authorized", "permit",
+                         "allow", "clear"})
+
+
+def sourcing_terms(t: Token) -> bool:
+    """Whether the trigger is what a source was not free to do on the record, a report's
+    terms with its sources, not a deed: "officials spoke on condition of anonymity to
+    discuss relations with Turkey", "they were not authorised to discuss the talks"."""
+    if not to_infinitive(t):
+        return False
+    head = t.head
+    if head.lemma_.lower() == ANONYMITY or any(
+            c.dep_ == "prep" and any(w.lower_ == ANONYMITY for w in c.subtree)
+            for c in head.children):  # "spoke on condition of anonymity to discuss"
+        return True
+    return head.lemma_.lower() in AUTHORISING and any(
+        c.dep_ == "neg" or c.lower_ in ("not", "n't") for c in head.children)
 
 
 def natural_cause(t: Token, code: str, disasters: frozenset[str]) -> bool:
