@@ -4031,3 +4031,34 @@ def test_a_reports_terms_with_its_sources_are_no_deed() -> None:
         assert not events_of(text), (text, summary(events_of(text)))
     met = events_of("Erdogan met Putin to discuss relations with Turkey's neighbours.")
     assert {e.cameo for e in met} == {"040"}, summary(met)
+
+
+def test_a_promise_of_force_is_a_threat() -> None:
+    """"Turkey promised to attack the YPG": force announced by a plain promise is a threat
+    (1384) with the force itself `future`, not an intent to cooperate (030); a promise of
+    a cooperative step keeps its intent code."""
+    events = events_of("Turkey promised to attack the YPG.")
+    assert sorted((e.cameo, e.modality) for e in events) == [
+        ("1384", "asserted"), ("190", "future")], summary(events)
+    assert all(e.source is not None and e.source.country == "TUR" for e in events)
+    released = events_of("Russia promised to release the prisoners.")
+    assert [e.cameo for e in released] == ["0353"], summary(released)
+
+
+def test_an_armed_side_destroyed_is_force() -> None:
+    """"The army destroyed Isis in Mosul": destroying an armed side is force (190), not the
+    destruction of property (1712), which a temple destroyed still is."""
+    fought = events_of("The army destroyed Isis in Mosul.")
+    assert [e.cameo for e in fought] == ["190"], summary(fought)
+    assert fought[0].evidence.rule.endswith(">armed")
+    razed = events_of("Isis destroyed the ancient temple.")
+    assert [e.cameo for e in razed] == ["1712"], summary(razed)
+
+
+def test_a_relative_pronoun_in_a_complement_is_the_noun_it_hangs_on() -> None:
+    """"The YPG, which Turkey has vowed to attack": the object of the vowed attack is the
+    YPG, as "which" in "the YPG, which Turkey attacked" is."""
+    events = events_of("The YPG, which Turkey has vowed to attack, held the town.")
+    threats = [e for e in events if e.root == "13"]
+    assert threats and threats[0].target is not None, summary(events)
+    assert threats[0].target.text == "The YPG" and threats[0].target.sector == "REB"

@@ -237,6 +237,8 @@ def _first(text: str, context: str | None = None) -> dict[str, eventwire.PlaceCa
     ("Six Britons died in Syria fighting with the YPG.", "Syria", "SYR", "in X"),
     ("Idlib has seen an increase in bloodshed.", "Idlib", "SYR", "X seen"),
     ("Damascus and Riyadh experienced missile attacks.", "Riyadh", "SAU", "X experienced"),
+    ("Jordan houses more than 600,000 refugees.", "Jordan", "JOR", "X houses"),  # the land
+    ("Syria borders Turkey to the north.", "Syria", "SYR", "X borders"),  # holds, borders
     ("Mattis did not mention Syria in his letter.", "Syria", "SYR", "GPE entity"),
     ("Iran intervened early in Syria's civil war.", "Syria", "SYR", "X's war"),
     ("Pompeo defended the US recognition of Jerusalem as Israel's capital.", "Jerusalem", "ISR",

@@ -170,13 +170,17 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         # "did not rule out a joint operation": the operation, as a possibility, instead
         opened = {g.i for g in governors.values()
                   if g is not None and stance.leaves_open(g, fired[g.i])}
+        # "pledged to attack the YPG": the promise is coded by the force it announces
+        promised = {g.i for i, g in governors.items() if g is not None and
+                    nested.promised_force(sent.doc[i], fired[i], g, fired[g.i])}
         # what the article told before this sentence: a war, and whether its latest
         # violence was an assault (the same for every trigger of the sentence)
         war_told = any(c.startswith(nested.FIGHT_ROOTS) for c in ctx.deeds)
         assault = recall.latest_assault(ctx.deeds, index)
         for i, p in fired.items():
             t = sent.doc[i]
-            if i in opened or self._result_of_nominal(t, fired) or nested.toll(t, p, fired):
+            if i in opened or i in promised or self._result_of_nominal(t, fired) or \
+                    nested.toll(t, p, fired):
                 continue  # "more than 500 people have been killed since …": a death toll
             # "killed in airstrikes": 195; "Russian jets killed"; a casualty of a war told
             p, way = nested.harm(t, p, fired, war_told, assault)
@@ -193,6 +197,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                     presupposed_by = governor  # "will investigate": the raid is no less done
                 elif nested.mission(t, p, governor, fired[governor.i]):
                     sender = governor  # "sent forces to oust the militants": the ousting too
+                elif governor.i in promised:
+                    pass  # "pledged to attack": the attack, announced (a threat, and `future`)
                 else:
                     continue
             elif cause(t):  # "vowed to retaliate for the strike": the strike was done

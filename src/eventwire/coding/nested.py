@@ -109,6 +109,22 @@ def mission(t: Token, pattern: Pattern, governor: Token, governing: Pattern) -> 
             and t.dep_ in ("advcl", "xcomp") and to_infinitive(t))
 
 
+#: the plain intent a promise is coded as when its complement says nothing more
+#: (``03_intent.yaml``: "promised to", "pledged to", "committed to")
+PLAIN_INTENT = "030"
+#: CAMEO roots of the coercion and force a promise may announce, which make it a threat
+PROMISED_FORCE_ROOTS = ("17", "18", "19", "20")
+
+
+def promised_force(t: Token, pattern: Pattern, governor: Token, governing: Pattern) -> bool:
+    """Whether ``t`` is force promised by a plain promise: "Turkey has pledged **to
+    attack** the YPG" announces force, a threat (1384) with the force itself `future`, not
+    a plain intent to cooperate (030); the promise is coded by the force, not by itself."""
+    return (t.pos_ == "VERB" and governing.code == PLAIN_INTENT
+            and pattern.code.startswith(PROMISED_FORCE_ROOTS) and t.head.i == governor.i
+            and t.dep_ == "xcomp" and to_infinitive(t))
+
+
 #: CAMEO roots of harm to people, whose means may be named ("killed in airstrikes")
 HARM_ROOTS = ("18",)
 #: CAMEO roots (and codes) of the means that name the event instead: fighting and weapons

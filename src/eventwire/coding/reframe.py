@@ -202,6 +202,9 @@ def _people(found: Found) -> bool:
 #: the killing of a person apart from battle keeps its own word ("murdered", "executed")
 COMBAT_KILLED = {"1823": "190"}
 KILL_LEMMAS = frozenset({"kill"})
+#: an armed side destroyed is one defeated by force (CAMEO 190: "pledged to destroy the
+#: YPG"), not property destroyed (1712)
+ARMED_DESTROYED = {"1712": "190"}
 #: the sectors of armed sides that fight (not a government as such, unlike
 #: ``holders.ARMED_SECTORS``, whose holders of a place may be one)
 COMBATANT_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF"})
@@ -231,9 +234,13 @@ def _person_or_view(found: Found) -> bool:
 def by_target(p: Pattern, targets: list[Found], sources: Sequence[Found] = ()) -> Pattern:
     """``p`` recoded for whom it is done to: an expulsion of civilians or of a people only
     is the expulsion of individuals (:data:`PEOPLE_EXPELLED`); a killing of armed fighters
-    only, by armed fighters or by no one named, is fighting (:data:`COMBAT_KILLED`); a clash
+    only, by armed fighters or by no one named, is fighting (:data:`COMBAT_KILLED`), as is
+    destroying an armed side (:data:`ARMED_DESTROYED`); a clash
     with a person or a person's view, by no armed side, is one of words
     (:data:`WORDS_CLASHED`)."""
+    if p.code in ARMED_DESTROYED and targets and \
+            all(f.actor.sector in COMBATANT_SECTORS for f in targets):
+        return dataclasses.replace(p, code=ARMED_DESTROYED[p.code], id=f"{p.id}>armed")
     if p.code in WORDS_CLASHED and p.lemma in CLASH_LEMMAS and targets and \
             all(_person_or_view(f) for f in targets) and \
             not any(f.actor.sector in COMBATANT_SECTORS for f in sources):

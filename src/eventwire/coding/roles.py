@@ -178,6 +178,15 @@ def _idiom_it(obj: Token, verb: Token) -> bool:
                                       for c in verb.children)
 
 
+def antecedent(clause: Token) -> Token | None:
+    """The noun a relative clause hangs on, for a relative pronoun in ``clause`` or in a
+    complement of it ("the prince, whom Turkey accuses"; "the YPG, which Turkey has vowed
+    **to attack**"; "the defenders that Turkey has pledged to destroy")."""
+    while clause.dep_ in ("xcomp", "ccomp") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else None
+
+
 class RoleFinder:
     """Source and target finding; mixed into :class:`~eventwire.coding.coder.EventCoder`."""
 
@@ -337,6 +346,8 @@ class RoleFinder:
                     if found:
                         return found[0]
                 obj = child(comp, "dobj", "dative")
+                if obj is not None and obj.lower_ in RELATIVE_PRONOUNS:
+                    obj = antecedent(comp)  # "the YPG, which Turkey has vowed to attack"
                 if obj is not None and comp.lemma_.lower() not in INSTRUMENT_VERBS:
                     return obj  # not "threatened to use **force**"
         return None
@@ -385,8 +396,8 @@ class RoleFinder:
                 if obj is None and (reduced_passive(t) or not passive and zero_relative(t)):
                     obj = t.head  # "the journalist captured by Islamic State", "the Kurds it
                     # had backed"
-                if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
-                    obj = t.head  # "the prince, whom Turkey accuses": the prince
+                if obj is not None and obj.lower_ in RELATIVE_PRONOUNS:
+                    obj = antecedent(t) or obj  # "the prince, whom Turkey accuses": the prince
                 if obj is None and not passive:
                     # "kidnapped up to 16 advisers": the parser reads "up to" as a particle
                     obj = next((o for prt in t.children if prt.dep_ == "prt" and
