@@ -4062,3 +4062,35 @@ def test_a_relative_pronoun_in_a_complement_is_the_noun_it_hangs_on() -> None:
     threats = [e for e in events if e.root == "13"]
     assert threats and threats[0].target is not None, summary(events)
     assert threats[0].target.text == "The YPG" and threats[0].target.sector == "REB"
+
+
+def test_a_decision_reacted_to_is_coded_as_announced() -> None:
+    """"The Kurds condemned the White House's decision to withdraw US troops from Syria":
+    the decision was taken, so the withdrawal is announced (0356, and 0874 `future`) beside
+    the condemnation; a plan with no owner named is not."""
+    events = events_of("The Kurds condemned the White House's decision to withdraw US troops "
+                       "from Syria.")
+    assert sorted(e.cameo for e in events) == ["0356", "0874", "111"], summary(events)
+    withdrawal = next(e for e in events if e.cameo == "0874")
+    assert withdrawal.modality == "future" and withdrawal.source is not None
+    assert withdrawal.source.country == "USA"
+    plain = events_of("Lawmakers criticised the plan to withdraw troops.")
+    assert [e.cameo for e in plain] == ["111"], summary(plain)
+
+
+def test_bringing_troops_home_is_taking_forces_out() -> None:
+    """"Trump said he would bring US troops home": a state takes its forces out (0874,
+    announced: 0356); a family bringing its children home is no event."""
+    events = events_of("Trump said he would bring US troops home.")
+    assert sorted((e.cameo, e.modality) for e in events) == [
+        ("0356", "asserted"), ("0874", "future")], summary(events)
+    assert not events_of("The family brought the children home.")
+
+
+def test_a_deed_urged_with_let_is_hypothetical() -> None:
+    """"Let them fight Isis": an imperative "let" urges the deed, it does not tell it
+    (hypothetical); "Russia let Turkey use the airspace to bomb Afrin" tells a bombing."""
+    urged = events_of("Let them fight Isis.")
+    assert [(e.cameo, e.modality) for e in urged] == [("190", "hypothetical")], summary(urged)
+    told = events_of("Russia let Turkey use the airspace to bomb Afrin.")
+    assert [e.modality for e in told if e.root == "19"] == ["asserted"], summary(told)

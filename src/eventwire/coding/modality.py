@@ -127,13 +127,20 @@ def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modalit
         yield "negated", "yet"  # "has yet to comment": not (yet) done
     elif lemma in cues.negating_governors:
         yield "negated", tok.text
-    elif lemma in cues.hypothetical_words:
-        yield "hypothetical", tok.text
+    elif lemma in cues.hypothetical_words or hortative(tok):
+        yield "hypothetical", tok.text  # "consider sending troops"; "let them fight Isis"
     elif lemma in cues.alleged_governors or (
             lemma in cues.alleged_passive_governors and passive(tok)):
         yield "alleged", tok.text
     elif lemma in cues.future_governors and (lemma != "go" or tok.tag_ == "VBG"):
         yield "future", tok.text  # "going to attack", not "the fighting went on"
+
+
+def hortative(tok: Token) -> bool:
+    """An imperative "let" with no subject of its own: "**Let** them fight Isis", "let us
+    talk" urge a deed, they do not tell one (not "Russia let Turkey use the airspace")."""
+    return tok.lemma_.lower() == "let" and tok.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children)
 
 
 #: tags of verbs with a tense of their own

@@ -85,9 +85,26 @@ def deed_object(t: Token, governor: Token) -> bool:
         verb.head.i in (governor.i, *(c.i for c in governor.children if c.dep_ == "prep"))
 
 
+#: nouns of a decision or plan whose infinitive tells what was decided ("the White House's
+#: decision **to withdraw** US troops")
+DECISION_NOUNS = frozenset({"decision", "plan", "order", "move", "announcement", "pledge",
+                            "promise", "intention", "bid", "threat", "vow"})
+
+
+#: the codes of reacting to a decision, which say it was taken: disapproving of it,
+#: investigating it, defying it, and praising or welcoming it (051)
+DECISION_TAKERS = (*PRESUPPOSING_ROOTS, "051")
+
+
 def codes_nested(t: Token, governor: Token, governing: Pattern) -> bool:
     """Whether the nominal event ``t``, inside the complement of the fired trigger
-    ``governor``, is coded as an event of its own (see the module's docstring)."""
+    ``governor``, is coded as an event of its own (see the module's docstring); so is what
+    a decision of its own actor's that is disapproved, investigated or welcomed decides
+    ("condemned the White House's decision **to withdraw** US troops": the withdrawal,
+    announced)."""
+    if t.pos_ == "VERB" and t.dep_ == "acl" and to_infinitive(t) and \
+            t.head.lemma_.lower() in DECISION_NOUNS:
+        return governing.code.startswith(DECISION_TAKERS) and own_actor(t.head) is not None
     return t.pos_ == "NOUN" and (
         governing.code.startswith(PRESUPPOSING_ROOTS) and own_actor(t) is not None or
         governing.code in HOSTING_CODES and any(c.dep_ == "prep" and c.lower_ == "between"
