@@ -672,7 +672,7 @@ def test_geocode_a_bare_name() -> None:
     place; a sentence without a place name still gives none."""
     best = {c.text: c for c in eventwire.geocode("Hudaydah") if c.rank == 1}
     assert best["Hudaydah"].location.country == "YEM"
-    melos = eventwire.geocode("Melos.")
+    melos = eventwire.geocode("(Melos).")
     assert melos[0].text == "Melos" and melos[0].slot == "name asked for"
     assert "GRC" in {c.location.country for c in melos}
     assert eventwire.geocode("What happened next?") == []

@@ -159,9 +159,7 @@ def _bare_name(doc: Doc, length: int) -> Mention | None:
     if not words or len(words) > BARE_NAME_WORDS or \
             any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return None
-    start, end = tokens[0].i, tokens[-1].i + 1
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
+    start, end = words[0].i, words[-1].i + 1  # "(Melos)." is Melos
     return Mention(start, end, doc[start:end].text, "name asked for")
 
 

@@ -235,9 +235,8 @@ def by_target(p: Pattern, targets: list[Found], sources: Sequence[Found] = ()) -
     """``p`` recoded for whom it is done to: an expulsion of civilians or of a people only
     is the expulsion of individuals (:data:`PEOPLE_EXPELLED`); a killing of armed fighters
     only, by armed fighters or by no one named, is fighting (:data:`COMBAT_KILLED`), as is
-    destroying an armed side (:data:`ARMED_DESTROYED`); a clash
-    with a person or a person's view, by no armed side, is one of words
-    (:data:`WORDS_CLASHED`)."""
+    destroying an armed side (:data:`ARMED_DESTROYED`); a clash with a person, a person's
+    view or an office holder, by no armed side, is one of words (:data:`WORDS_CLASHED`)."""
     if p.code in ARMED_DESTROYED and targets and \
             all(f.actor.sector in COMBATANT_SECTORS for f in targets):
         return dataclasses.replace(p, code=ARMED_DESTROYED[p.code], id=f"{p.id}>armed")
