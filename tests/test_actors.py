@@ -210,6 +210,11 @@ def test_a_countrys_proxy_is_not_that_country(bundled: ActorResolver) -> None:
     ("Russian backed forces", D(2018, 1, 1), None, None, "MIL"),
     ("the US-led coalition", D(2018, 1, 1), None, "USA", None),
     ("Turkish-backed militias", D(2018, 1, 1), None, None, "PRM"),  # "militias": a plural
+    # an organisation the actor is tied to is not the actor when another body is named after
+    # it; one that backs it never is; "Isis-linked fighters" alone are counted as Isis's
+    ("the al-Qaida-inspired Hayat Tahrir al-Sham", D(2018, 1, 1), None, "SYR", "REB"),
+    ("Hezbollah-backed militias", D(2018, 1, 1), None, None, "PRM"),
+    ("Isis-linked fighters", D(2018, 1, 1), None, "IRQ", "REB"),
     # a nationality outweighs an unknown person's surname shared with a foreign figure
     ("Serbian Defence Minister John Doe", D(2017, 2, 13), None, "SRB", "GOV"),
     # a title of another walk of life than any role the surname's people held: no namesake

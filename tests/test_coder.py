@@ -4094,3 +4094,16 @@ def test_a_deed_urged_with_let_is_hypothetical() -> None:
     assert [(e.cameo, e.modality) for e in urged] == [("190", "hypothetical")], summary(urged)
     told = events_of("Russia let Turkey use the airspace to bomb Afrin.")
     assert [e.modality for e in told if e.root == "19"] == ["asserted"], summary(told)
+
+
+def test_a_denied_virtue_or_a_kind_of_evil_is_blame() -> None:
+    """"Erdogan said the Americans were not being honest": praise denied in a reported
+    verdict blames its subject (111), as a vice named does ("said Turkey is part of a
+    triangle of evil"); praise granted is a plain statement."""
+    denied = events_of("Erdogan said the Americans were not being honest.")
+    assert [(e.cameo, e.modality) for e in denied] == [("111", "asserted")], summary(denied)
+    assert denied[0].target is not None and denied[0].target.country == "USA"
+    evil = events_of("Lavrov said Turkey is part of a triangle of evil.")
+    assert [e.cameo for e in evil] == ["111"], summary(evil)
+    praised = events_of("Erdogan said the Americans were honest.")
+    assert [e.cameo for e in praised] == ["010"], summary(praised)

@@ -174,6 +174,12 @@ _BACKER_WORDS = frozenset({"backed", "funded", "supported", "sponsored", "allied
                            "armed", "trained", "financed", "equipped"})
 
 
+#: Words after an organisation's name that make it another party when another body is named
+#: after them ("the al-Qaida-inspired Hayat Tahrir al-Sham" is not al-Qaida); alone, the
+#: actor stays the organisation's ("Isis-linked fighters" are counted as Isis's), unless it
+#: backs them ("Hezbollah-backed militias": :data:`_BACKER_WORDS`)
+_TIED_WORDS = frozenset({"inspired", "linked", "affiliated", "style", "loyal"})
+
 #: Nouns that a country's name before them makes someone else's: "the US proxy", "a US
 #: ally" are not the US (a nationality adjective may be their own: "Kurdish partners").
 _PATRONS_OF = frozenset({"ally", "proxy", "client", "partner", "satellite", "surrogate"})
@@ -413,7 +419,13 @@ class ActorResolver:
                             parts.surname_sectors = frozenset(
                                 t.sector for p in named for t in p.terms if t.sector)
             org_entries = [e for e in m.entries if e.kind == "org"]
-            if org_entries:
+            tied = m.end < len(toks) and (toks[m.end].key in _BACKER_WORDS or (
+                toks[m.end].key in _TIED_WORDS and any(
+                    o.start > m.end and o.first("org") for o in matches)))
+            if org_entries and tied:
+                parts.notes.append(f"{m.text!r} is what it is tied to ({toks[m.end].text!r}): "
+                                   f"not itself")
+            elif org_entries:
                 want = [c for c, _, _ in parts.countries] + context_countries
                 # "ministers from the Group of Seven": after "from/in" only if nothing before
                 (parts.orgs if in_core else parts.tail_orgs).append(

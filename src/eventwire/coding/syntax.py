@@ -496,13 +496,26 @@ def predicate_words(verb: Token) -> frozenset[str]:
             head = inner[0]  # "a textbook example of ethnic cleansing": what it exemplifies
             inner = prep_objects([head], "of")
         words.add(head.lemma_.lower())
+        if head.lemma_.lower() in PRAISE_WORDS and _denied(head):
+            words.add(f"not {head.lemma_.lower()}")  # "they are not being honest"
         words.update(c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound"))
         words.update(o.lemma_.lower() for o in inner)
     return frozenset(words)
 
 
-#: nouns that only say what kind of thing their "of" object is ("an example of", "a case of")
-KIND_NOUNS = frozenset({"example", "case", "instance", "kind", "form", "sort", "type"})
+#: nouns that only say what kind of thing their "of" object is ("an example of", "a case of",
+#: "part of a triangle of evil")
+KIND_NOUNS = frozenset({"example", "case", "instance", "kind", "form", "sort", "type", "part"})
+#: words of praise that, denied, blame ("the Americans are not being honest": ``not honest``)
+PRAISE_WORDS = frozenset({"honest", "serious", "sincere", "credible", "trustworthy",
+                          "reliable", "genuine", "constructive", "legitimate", "acceptable",
+                          "legal", "truthful", "helpful", "fair"})
+
+
+def _denied(head: Token) -> bool:
+    """Whether a predicate is denied, on itself or on its copula ("is **not** honest")."""
+    holders = [head, head.head] if head.dep_ in ("acomp", "attr") else [head]
+    return any(c.dep_ == "neg" for h in holders for c in h.children)
 
 
 def hyphen_pair(noun: Token) -> tuple[Token, Token] | None:
