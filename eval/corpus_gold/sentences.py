@@ -393,7 +393,9 @@ def _rank(salt: str, row: int) -> str:
 #: in the place gold's test half, one long article per annotator, scored once held out, then
 #: added; av to bb (the same session) the next seven such rows, likewise; bd to bk
 #: (twenty-seventh session) the next eight such rows, likewise; bm to bs (twenty-eighth)
-#: the next seven, likewise; bv to cb (the same session) the seven after them, likewise
+#: the next seven, likewise; bv to cb (the same session) the seven after them, likewise;
+#: cd to cj (the same session) the last such row (215) and the first six in that order with
+#: 71 to 90 sentences and at least 5 cue stems, likewise
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
                                     "g": [20, 186, 628, 646, 713],
@@ -417,15 +419,17 @@ EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "bm": [669], "bn": [781], "bo": [43], "bp": [560],
                                     "bq": [85], "br": [716], "bs": [93],
                                     "bv": [132], "bw": [592], "bx": [18], "by": [590],
-                                    "bz": [708], "ca": [786], "cb": [130]}
+                                    "bz": [708], "ca": [786], "cb": [130],
+                                    "cd": [215], "ce": [211], "cf": [693], "cg": [78],
+                                    "ch": [638], "ci": [239], "cj": [520]}
 
 #: second-pass rows added with the later batches (row -> second annotator): 10 % of the grown
 #: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows, two of af;
 #: twenty-sixth: rows 631 of batch at and 135 of batch an; twenty-seventh: row 37 of batch be;
-#: twenty-eighth: rows 669 of batch bm and 592 of batch bw)
+#: twenty-eighth: rows 669 of batch bm, 592 of batch bw and 215 of batch cd)
 SECOND_EXTENSIONS: dict[int, str] = {96: "ad", 629: "ad", 154: "ae", 605: "ae", 195: "al",
                                      617: "al", 631: "au", 135: "bc", 37: "bl", 669: "bu",
-                                     592: "cc"}
+                                     592: "cc", 215: "ck"}
 
 
 def plan() -> dict[str, object]:
