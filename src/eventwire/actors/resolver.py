@@ -95,13 +95,12 @@ class ArticleMemory:
         """An unknown person named in full ("Nasr al-Hariri"), and the actor the words beside
         the name make of them, if any."""
         keys = [t.key for t in kn.tokens(full_name)]
-        if described is None and self.described_as(full_name) is not None:
-            return  # named again without the words that described them
-        if len(keys) >= 2:
-            self.others[keys[-1]] = dataclasses.replace(
-                described, name=full_name, kind="agent", id=None, members=(),
-                evidence=f"{full_name}, named earlier as {described.text!r}: "
-                         f"{described.evidence}") if described is not None else None
+        if len(keys) < 2 or described is None and self.others.get(keys[-1]) is not None:
+            return  # not named in full; or named again without the words that described them
+        self.others[keys[-1]] = dataclasses.replace(
+            described, name=full_name, kind="agent", id=None, members=(),
+            evidence=f"{full_name}, named earlier as {described.text!r}: "
+                     f"{described.evidence}") if described is not None else None
 
     def described_as(self, full_name: str) -> Actor | None:
         """The actor an unknown person named in full was described as, if any."""
@@ -419,10 +418,10 @@ class ActorResolver:
                             parts.surname_sectors = frozenset(
                                 t.sector for p in named for t in p.terms if t.sector)
             org_entries = [e for e in m.entries if e.kind == "org"]
-            tied = m.end < len(toks) and (toks[m.end].key in _BACKER_WORDS or (
-                toks[m.end].key in _TIED_WORDS and any(
-                    o.start > m.end and o.first("org") for o in matches)))
-            if org_entries and tied:
+            tied = bool(org_entries) and m.end < len(toks) and (
+                toks[m.end].key in _BACKER_WORDS or toks[m.end].key in _TIED_WORDS and any(
+                    o.start > m.end and o.first("org") for o in matches))
+            if tied:
                 parts.notes.append(f"{m.text!r} is what it is tied to ({toks[m.end].text!r}): "
                                    f"not itself")
             elif org_entries:

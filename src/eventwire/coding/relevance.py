@@ -22,7 +22,7 @@ from ..codes import FORCE_ROOTS  # an event of these needs a doer, not a disaste
 from ..records import Actor, Location
 from .cues import Cues
 from .roles import FRAME_NOUNS
-from .syntax import child, passive, perfect, prep_objects, to_infinitive
+from .syntax import child, negated, passive, perfect, prep_objects, to_infinitive
 
 #: sectors of political actors (docs/actors.md)
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY",
@@ -147,8 +147,7 @@ def sourcing_terms(t: Token) -> bool:
             c.dep_ == "prep" and any(w.lower_ == ANONYMITY for w in c.subtree)
             for c in head.children):  # "spoke on condition of anonymity to discuss"
         return True
-    return head.lemma_.lower() in AUTHORISING and any(
-        c.dep_ == "neg" or c.lower_ in ("not", "n't") for c in head.children)
+    return head.lemma_.lower() in AUTHORISING and negated(head)
 
 
 def natural_cause(t: Token, code: str, disasters: frozenset[str]) -> bool:

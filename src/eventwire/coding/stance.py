@@ -16,18 +16,10 @@ import dataclasses
 from spacy.tokens import Token
 
 from .patterns import Pattern
-from .syntax import named_nouns
+from .syntax import named_nouns, negated
 
 #: rejections that, negated, leave their object open: (lemma, particle)
 OPENING_REJECTIONS = frozenset({("rule", "out"), ("exclude", None), ("preclude", None)})
-_NEGATIONS = frozenset({"not", "n't", "never"})
-
-
-def negated(verb: Token) -> bool:
-    """Whether the verb itself is negated ("did **not** rule out", "**never** excluded")."""
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATIONS)
-               for c in verb.children)
-
 
 def leaves_open(governor: Token, p: Pattern) -> bool:
     """Whether the fired trigger ``governor`` (coded as ``p``) is a negated rejection whose

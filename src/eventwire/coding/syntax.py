@@ -127,6 +127,17 @@ def prep_objects(holders: Sequence[Token | None], word: str) -> list[Token]:
     return out
 
 
+#: words that deny a verb or predicate when they modify it
+NEGATIONS = frozenset({"not", "n't", "never"})
+
+
+def negated(word: Token) -> bool:
+    """Whether the word itself is negated ("did **not** rule out", "**never** excluded",
+    "were **not** authorised")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATIONS)
+               for c in word.children)
+
+
 def named_nouns(verb: Token, word: str) -> list[Token]:
     """The nouns a verb's ``word`` phrase names, and the nouns of their "of" phrases
     ("warned **of** retaliation", "warned of the dangers **of** a clash with the US")."""
@@ -515,7 +526,7 @@ PRAISE_WORDS = frozenset({"honest", "serious", "sincere", "credible", "trustwort
 def _denied(head: Token) -> bool:
     """Whether a predicate is denied, on itself or on its copula ("is **not** honest")."""
     holders = [head, head.head] if head.dep_ in ("acomp", "attr") else [head]
-    return any(c.dep_ == "neg" for h in holders for c in h.children)
+    return any(negated(h) for h in holders)
 
 
 def hyphen_pair(noun: Token) -> tuple[Token, Token] | None:
