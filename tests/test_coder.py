@@ -3935,10 +3935,52 @@ def test_a_defence_of_ground_is_a_fight_and_of_a_decision_words(
     ("He was killed in a US-led bombing of Mosul.", "195"),
     ("Russian bombing of Idlib killed 12 civilians.", "195"),
     ("A bombing by Isis killed 12 civilians in Baghdad.", "183"),
+    # the bombs a state's forces dropped ("by Russian bombs", the weapon of the killing)
+    ("In Ghouta 500 people were killed by Russian bombs.", "195"),
+    # a bombing of towns, by no one named, is an air raid; bombings in a town are not
+    ("Syrian forces pressed on. The bombing of towns and villages in Idlib continued.", "195"),
+    ("Syrian forces pressed on. In Raqqa, bombings have increased.", "183"),
 ])
 def test_a_states_bombing_is_military_and_a_groups_is_not(text: str, code: str) -> None:
     events = events_of(text)
+    assert [e.cameo for e in events if e.root == "18" or e.cameo.startswith("195")] == \
+        [code], summary(events)
+
+
+@pytest.mark.parametrize("text, code", [
+    # "that" stands for the shelling that killed (a relative clause's antecedent is the doer)
+    ("Syrian forces pressed their offensive on Idlib. Residents fear months of shelling "
+     "that has killed several civilians.", "194"),
+    ("Syrian forces pressed their offensive on Idlib. The UN condemned a car bomb which "
+     "killed five people in Azaz.", "1832"),
+])
+def test_a_relative_pronoun_doer_of_a_killing_is_its_weapon(text: str, code: str) -> None:
+    events = events_of(text)
+    assert [e.cameo for e in events if e.root in ("18", "19") and e.cameo != "190"] == \
+        [code], summary(events)
+
+
+@pytest.mark.parametrize("text, code", [
+    # one killed while fighting is a combatant: the killing is part of a fight (190)
+    ("A British woman fighting alongside Kurdish forces has been killed.", "190"),
+    ("Other Britons killed fighting Isis include Mehmet Aksoy.", "190"),
+    # one killed while living somewhere is not
+    ("A British woman living in Afrin has been killed.", "1823"),
+])
+def test_one_killed_fighting_is_a_combatant(text: str, code: str) -> None:
+    events = events_of(text)
     assert [e.cameo for e in events if e.root in ("18", "19")] == [code], summary(events)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Kurdish and Arab forces closed in on Raqqa.", ["190"]),
+    ("Syrian troops are closing in on the rebels.", ["190"]),
+    # an inquiry or a deadline closing in is no force
+    ("As the Russia investigation closes in on Trump, he grows hostile.", []),
+])
+def test_forces_closing_in_advance_on_an_enemy(text: str, want: list[str]) -> None:
+    events = events_of(text)
+    assert [e.cameo for e in events if e.root == "19"] == want, summary(events)
 
 
 @pytest.mark.parametrize("text, country", [
@@ -4107,3 +4149,44 @@ def test_a_denied_virtue_or_a_kind_of_evil_is_blame() -> None:
     assert [e.cameo for e in evil] == ["111"], summary(evil)
     praised = events_of("Erdogan said the Americans were honest.")
     assert [e.cameo for e in praised] == ["010"], summary(praised)
+
+
+@pytest.mark.parametrize("text, target", [
+    # foreign forces leaving, no country named: the story's scene is the country they leave
+    ("Syrian government forces shelled Idlib and Aleppo. Kurdish commanders fear the US "
+     "troop withdrawal.", "SYR"),
+    # ... the place named, when it is
+    ("Syrian government forces shelled Idlib. The US army withdrew from Afghanistan in "
+     "2021.", "AFG"),
+    # forces of the scene's own country leave no country
+    ("Syrian government forces shelled Idlib and Aleppo. Syrian troops withdrew.", None),
+])
+def test_forces_leaving_leave_the_storys_country(text: str, target: str | None) -> None:
+    events = events_of(text)
+    assert [_country(e.target) for e in events if e.cameo == "0874"] == [target], \
+        summary(events)
+
+
+def test_he_stands_for_a_person_a_relative_clause_introduces() -> None:
+    """"the parents of a British soldier **who** was arrested after **he** fought": the
+    soldier, introduced by kind and told of by the relative clause, is who fought."""
+    events = events_of("The parents of a British soldier who was arrested after he fought "
+                       "against Isis are angry.")
+    assert [_country(e.source) for e in events if e.root == "19"] == ["GBR"], summary(events)
+
+
+@pytest.mark.parametrize("text, want", [
+    # held in a prison, a camp or custody: detained, by the keeper its words name
+    ("Kurdish forces attacked Isis in Raqqa. A British man is held in a US prison in Iraq.",
+     [("173", "USA", "GBR", "US")]),
+    # the patient of a passive joined to a first clause is that clause's subject
+    ("Kurdish forces attacked Isis in Raqqa. The British man travelled to Syria in 2014 and "
+     "is now being held in a Kurdish prison.", [("173", "SYR", "GBR", "Kurdish")]),
+    # held in a city is no detention
+    ("Kurdish forces attacked Isis. The talks were held in Geneva.", []),
+])
+def test_held_in_custody_is_detention_by_its_keeper(
+        text: str, want: list[tuple[str, str | None, str | None, str]]) -> None:
+    events = events_of(text)
+    assert [(e.cameo, _country(e.source), _country(e.target), e.source and e.source.text)
+            for e in events if e.root == "17"] == want, summary(events)

@@ -15,13 +15,16 @@ suspects **were picked up**") and name the people an event happens to by number 
   in brackets, since no words of the sentence name it;
 * gives the people an unnamed doer's force falls on the story's country when nothing else
   does (:func:`local_victims`): "seven hospitals have been bombed", "captured fighters were
-  tortured" in a report from Syria are Syrian, as a careful coder reads them.
+  tortured" in a report from Syria are Syrian, as a careful coder reads them;
+* names the country foreign forces leave when the text leaves it unsaid (:func:`left_country`:
+  "the US withdrawal", "if the Americans pull out", in a story set in Syria).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
+import pycountry
 from spacy.tokens import Token
 
 from ..codes import CameoCode
@@ -177,3 +180,26 @@ def fill_source(code: CameoCode, trigger: Token, index: int, place: Location | N
     if code.quad_class == MATERIAL_CONFLICT and place is None:
         targets = local_victims(targets, home)
     return sources, targets
+
+
+#: CAMEO codes of forces leaving a country ("the US withdrawal"): the country they leave is
+#: the other side, named or not
+LEAVING_CODES = ("0874",)
+
+
+def left_country(code: str, sources: Sequence[Found], place: Location | None,
+                 scene: Callable[[], str | None]) -> Actor | None:
+    """The country foreign forces leave when no words name it: the event's place's, else the
+    story's scene (``scene``: the country the sentence's or else the article's places lie
+    in); None for forces of that country or of none, and for other codes."""
+    if not code.startswith(LEAVING_CODES) or not sources:
+        return None
+    placed = place is not None and bool(place.country)
+    country = place.country if place is not None and place.country else scene()
+    if country is None or any(f.actor.country in (None, country) for f in sources):
+        return None
+    found = pycountry.countries.get(alpha_3=country)
+    name = found.name if found is not None else country
+    return Actor(text=f"[{name}]", name=name, country=country, sector=None, kind="place",
+                 evidence=f"implied: the country the forces leave, the "
+                          f"{'event place' if placed else 'scene'}'s ({country})")

@@ -316,6 +316,11 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             notes.append(f"target from the event's place ({place.name})")
             targets = [Found(Actor(text=place.name, name=place.name, country=place.country,
                                     sector=None, kind="place", evidence="event place"), t)]
+        if not targets and not together and (
+                left := agentless.left_country(p.code, sources, place, lambda: where.scene_country(
+                    t, self.resolver, ctx) or where.article_scene(t, self.resolver, ctx))):
+            notes.append(f"target implied: the country the forces leave ({left.text})")
+            targets = [Found(left, t)]  # "the US withdrawal", in a story set in Syria
         targets = self.held_targets(p.code, t, sources, targets, ctx)  # "Isis-held Raqqa"
         if not sources and (passive(t) or t.pos_ == "NOUN"):
             # "dozens were detained after the march": the police, though no one says so

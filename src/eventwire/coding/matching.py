@@ -15,7 +15,7 @@ from .case import MONTHS
 from .cues import Cues
 from .nested import own_actor
 from .patterns import NAMING_VERBS, Pattern, PatternSet
-from .roles import HARM_VERBS, frame_head, gerund_noun
+from .roles import CUSTODY_NOUNS, HARM_VERBS, frame_head, gerund_noun
 from .stance import warning_clause
 from .syntax import (
     cause_prep,
@@ -183,6 +183,8 @@ class PatternMatcher:
         if p.complement_noun:
             nouns = [child(t, "dobj")] + [o for w in ("for", "on", "to", "of", "into", "with")
                                           for o in prep_objects([t], w)]
+            nouns += [o for o in prep_objects([t], "in") if o.lemma_.lower() in CUSTODY_NOUNS]
+            # "held in a Kurdish prison"; another "in" is a place or a time
             nouns += [g for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "for"
                       for g in prep.children if g.dep_ == "pcomp"]  # "held for questioning"
             if not any(n is not None and n.lemma_.lower() in p.complement_noun for n in nouns):

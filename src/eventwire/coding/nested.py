@@ -236,12 +236,14 @@ def weapon_code(t: Token, pattern: Pattern) -> str | None:
         return None
     verb = t.head if t.dep_ == "conj" or trailing_participle(t) else t
     doers = [c for c in verb.children if c.dep_ == "nsubj"]  # "a car bomb exploded, killing"
+    doers += _antecedents(verb, doers)  # "months of shelling that has killed"
     doers += [g for c in t.children if c.dep_ == "agent" for g in c.children
               if g.dep_ == "pobj"]  # "six Britons have been killed by drones"
     if force:  # not "clashed with tanks": there, "with" names the other side
         doers += prep_objects([t], "with")
     for doer in doers:
-        for word in (doer, *(c for c in doer.children if c.dep_ == "compound")):
+        for word in (doer, *(c for c in doer.children if c.dep_ == "compound" or
+                             c.dep_ == "amod" and c.pos_ != "ADJ")):  # "shelling/amod fire"
             code = WEAPONS.get(word.lemma_.lower())
             if code is None or force and word.tag_ == "NN" and word.lemma_.lower() == "bomber":
                 continue  # "the bomber struck": the one who blew himself up, not a plane
@@ -252,6 +254,21 @@ def weapon_code(t: Token, pattern: Pattern) -> str | None:
                 return kind or code
             return code
     return None
+
+
+def _antecedents(verb: Token, doers: list[Token]) -> list[Token]:
+    """What a relative pronoun doer stands for: the noun its clause hangs on and the nouns
+    joined to it ("shelling and cross-border fire **that** has killed several civilians",
+    "a car bomb **which** killed five"), through a span of time ("months **of** shelling
+    that …")."""
+    if verb.dep_ != "relcl" or not any(d.lower_ in ("that", "which") for d in doers):
+        return []
+    noun = verb.head
+    if noun.lemma_.lower() in SPAN_UNITS:
+        noun = next(iter(prep_objects([noun], "of")), noun)
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return [noun, *(c for c in noun.subtree if c.dep_ == "conj" and c.head.pos_ == "NOUN")]
 
 
 def harm(t: Token, pattern: Pattern, fired: dict[int, Pattern], war_told: bool,

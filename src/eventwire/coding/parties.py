@@ -615,9 +615,11 @@ PERSON_ROLES = frozenset({"soldier", "fighter", "jihadist", "militant", "volunte
 def introduced_person(tok: Token) -> bool:
     """A person a story introduces before naming: one of a kind, with "a" or "an" ("An
     American woman captured by Kurdish forces", "A former British soldier jailed in
-    Turkey"), as the subject of the sentence."""
+    Turkey"), as the subject of the sentence or told of by a relative clause ("the parents
+    of a former British soldier **who** was arrested after he fought …")."""
     lemma = tok.lemma_.lower()
-    return tok.dep_ in coref.SUBJECTS and tok.tag_ in ("NN", "NNP") and (
+    return (tok.dep_ in coref.SUBJECTS or any(c.dep_ == "relcl" for c in tok.children)) and \
+        tok.tag_ in ("NN", "NNP") and (
         agentless.people_noun(lemma) or lemma in PERSON_ROLES) and any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 

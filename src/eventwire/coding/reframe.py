@@ -21,7 +21,7 @@ from ..records import Actor
 from .context import Found
 from .matching import PROTEST_ROOT
 from .patterns import Pattern
-from .syntax import prep_objects
+from .syntax import FIGHT_WORDS, prep_objects
 from .visits import OFFICE_WORDS
 
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
@@ -161,10 +161,17 @@ def by_doer(p: Pattern, t: Token, doer: Token | None, sources: list[Found]) -> P
         return dataclasses.replace(p, code=STATE_PROTEST_CODE, id=f"{p.id}>state")
     if p.code in IGO_ORDERS and sources and all(f.actor.sector == "IGO" for f in sources):
         return dataclasses.replace(p, code=IGO_ORDERS[p.code], id=f"{p.id}>ordered")
-    if p.code in STATE_BOMBING and "bomb" in p.id.split(">")[-1] and sources and \
+    if p.code in STATE_BOMBING and _bombing(p) and sources and \
             all(_state_force(f.actor) for f in sources):
         return dataclasses.replace(p, code=STATE_BOMBING[p.code], id=f"{p.id}>military")
     return p
+
+
+def _bombing(p: Pattern) -> bool:
+    """Whether ``p`` was coded by a word of bombs: the trigger ("bombing") or the weapon that
+    did the harm ("killed by Russian bombs": ``>weapon:183``)."""
+    last = p.id.split(">")[-1]
+    return "bomb" in last or last == f"weapon:{next(iter(STATE_BOMBING))}"
 
 
 def _state_force(actor: Actor) -> bool:
@@ -186,6 +193,38 @@ def _body_left(t: Token) -> bool:
 #: ("ordered residents of northern Gaza to evacuate") expels individuals (CAMEO 174), not
 #: diplomats, troops or missions (166)
 PEOPLE_EXPELLED = {"166": "174"}
+
+
+#: nouns of inhabited places: a bombing of them, by no one named, is an air raid ("the
+#: bombing of towns and villages in Idlib"); one who bombs a church or a market plants a bomb
+SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "district", "neighbourhood",
+                              "neighborhood", "suburb", "province", "region", "area",
+                              "enclave", "countryside"})
+
+
+def _settlement(found: Found) -> bool:
+    """A town, a region or a country as what is bombed ("the bombing of Idlib", "of towns"),
+    not where bombs went off ("bombings in Raqqa")."""
+    tok = found.token
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+        found.actor.kind == "place" or found.actor.kind == "country" and (
+            tok.ent_type_ in ("GPE", "LOC") or tok.lemma_.lower() in SETTLEMENT_NOUNS))
+
+
+def _fighting(person: Token) -> bool:
+    """Whether the text says the person killed was fighting, or is the one fought: "a
+    British woman **fighting** alongside Kurdish forces has been killed", "Britons killed
+    **fighting** Isis" (a combatant, even where no armed group's sector says so; the killing
+    is then a part of the fight)."""
+    if person.dep_ == "dobj" and _fight_participle(person.head):
+        return True
+    told = [person, *(c for c in person.children if c.dep_ == "acl")]
+    return any(c.dep_ in ("acl", "advcl", "xcomp") and _fight_participle(c)
+               for w in told for c in w.children)
+
+
+def _fight_participle(word: Token) -> bool:
+    return word.tag_ == "VBG" and word.lemma_.lower() in FIGHT_WORDS
 
 
 def _people(found: Found) -> bool:
@@ -246,7 +285,11 @@ def by_target(p: Pattern, targets: list[Found], sources: Sequence[Found] = ()) -
         return dataclasses.replace(p, code=WORDS_CLASHED[p.code], id=f"{p.id}>words")
     if p.code in PEOPLE_EXPELLED and targets and all(_people(f) for f in targets):
         return dataclasses.replace(p, code=PEOPLE_EXPELLED[p.code], id=f"{p.id}>people")
-    if p.code in COMBAT_KILLED and p.lemma in KILL_LEMMAS and targets and \
-            all(f.actor.sector in COMBATANT_SECTORS for f in (*targets, *sources)):
+    if p.code in STATE_BOMBING and _bombing(p) and not sources and targets and \
+            all(_settlement(f) for f in targets):
+        return dataclasses.replace(p, code=STATE_BOMBING[p.code], id=f"{p.id}>places")
+    if p.code in COMBAT_KILLED and p.lemma in KILL_LEMMAS and targets and (
+            all(f.actor.sector in COMBATANT_SECTORS for f in (*targets, *sources)) or
+            all(_fighting(f.token) for f in targets)):
         return dataclasses.replace(p, code=COMBAT_KILLED[p.code], id=f"{p.id}>armed")
     return p

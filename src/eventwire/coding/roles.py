@@ -74,6 +74,8 @@ FRAME_NOUNS = frozenset({"effort", "bid", "initiative", "process", "drive", "pus
                          "programme", "program", "plan", "move", "attempt"})
 #: Relative pronouns: they stand for the noun their clause describes.
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+#: places and states of custody, whose keeper the words before them name ("a Kurdish prison")
+CUSTODY_NOUNS = frozenset({"prison", "jail", "custody", "detention", "camp", "cell"})
 #: Verbs that only deliver a nominal event to its target: "delivered a rebuke **to** Obama",
 #: "issued a warning to Iran", "sent a message to Tehran".
 DELIVERY_VERBS = frozenset({"deliver", "issue", "send", "give", "extend", "address", "direct",
@@ -196,9 +198,11 @@ class RoleFinder:
     def _instrument_agent(self, t: Token) -> Token | None:
         """Who did the deed a passive verb's victims suffered "in": "dozens were killed in
         airstrikes **by regime forces**", "in **Russian** airstrikes", "in **the army's**
-        shelling"."""
+        shelling"; who keeps the place of custody they are held in: "held in a **Kurdish**
+        prison", "in **US** custody"."""
         for deed in prep_objects([t], "in"):
-            if deed.lemma_.lower() not in self.patterns.nouns:
+            if deed.lemma_.lower() not in self.patterns.nouns and \
+                    deed.lemma_.lower() not in CUSTODY_NOUNS:
                 continue
             found = noun_agent(deed) or child(deed, "poss") or next(
                 iter(named_modifiers(deed)), None)
@@ -393,6 +397,9 @@ class RoleFinder:
                 obj = child(t, "nsubjpass") if passive else child(t, "dobj")
                 if obj is None and passive:  # "four men are believed to be held"
                     obj = raised_subject(t)
+                if obj is None and passive and t.dep_ == "conj":
+                    # "He travelled to Syria and is now being held": the first clause's doer
+                    obj = child(t.head, "nsubj", "nsubjpass")
                 if obj is None and (reduced_passive(t) or not passive and zero_relative(t)):
                     obj = t.head  # "the journalist captured by Islamic State", "the Kurds it
                     # had backed"
