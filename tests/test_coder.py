@@ -4190,3 +4190,15 @@ def test_held_in_custody_is_detention_by_its_keeper(
     events = events_of(text)
     assert [(e.cameo, _country(e.source), _country(e.target), e.source and e.source.text)
             for e in events if e.root == "17"] == want, summary(events)
+
+
+@pytest.mark.parametrize("text, target", [
+    # a place taken from an armed side: the fight is against that side
+    ("The Kurds surrendered a town they had liberated from Islamic State.", "IRQ"),
+    ("The Syrian military said it had reclaimed the border town of Albu Kamal from Isis.",
+     "IRQ"),
+])
+def test_a_place_taken_from_an_armed_side_is_taken_from_that_side(text: str,
+                                                                   target: str) -> None:
+    events = events_of(text)
+    assert [_country(e.target) for e in events if e.root == "19"] == [target], summary(events)

@@ -395,7 +395,10 @@ def _rank(salt: str, row: int) -> str:
 #: (twenty-seventh session) the next eight such rows, likewise; bm to bs (twenty-eighth)
 #: the next seven, likewise; bv to cb (the same session) the seven after them, likewise;
 #: cd to cj (the same session) the last such row (215) and the first six in that order with
-#: 71 to 90 sentences and at least 5 cue stems, likewise
+#: 71 to 90 sentences and at least 5 cue stems, likewise; cl to cr (twenty-ninth) the last
+#: such row (739), the first with 91 to 100 sentences (720) and the first five in that order
+#: with 30 to 70 sentences and 4 cue stems, likewise; ct to cz (the same session) the first
+#: with 100 sentences and the next six with 30 to 70 sentences and 4 cue stems, likewise
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
                                     "g": [20, 186, 628, 646, 713],
@@ -421,15 +424,20 @@ EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "bv": [132], "bw": [592], "bx": [18], "by": [590],
                                     "bz": [708], "ca": [786], "cb": [130],
                                     "cd": [215], "ce": [211], "cf": [693], "cg": [78],
-                                    "ch": [638], "ci": [239], "cj": [520]}
+                                    "ch": [638], "ci": [239], "cj": [520],
+                                    "cl": [739], "cm": [720], "cn": [530], "co": [571],
+                                    "cp": [91], "cq": [775], "cr": [286],
+                                    "ct": [656], "cu": [34], "cv": [140], "cw": [128],
+                                    "cx": [401], "cy": [415], "cz": [743]}
 
 #: second-pass rows added with the later batches (row -> second annotator): 10 % of the grown
 #: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows, two of af;
 #: twenty-sixth: rows 631 of batch at and 135 of batch an; twenty-seventh: row 37 of batch be;
-#: twenty-eighth: rows 669 of batch bm, 592 of batch bw and 215 of batch cd)
+#: twenty-eighth: rows 669 of batch bm, 592 of batch bw and 215 of batch cd; twenty-ninth:
+#: rows 775 of batch cq and 743 of batch cz)
 SECOND_EXTENSIONS: dict[int, str] = {96: "ad", 629: "ad", 154: "ae", 605: "ae", 195: "al",
                                      617: "al", 631: "au", 135: "bc", 37: "bl", 669: "bu",
-                                     592: "cc", 215: "ck"}
+                                     592: "cc", 215: "ck", 775: "cs", 743: "da"}
 
 
 def plan() -> dict[str, object]:

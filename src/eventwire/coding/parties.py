@@ -416,10 +416,18 @@ class PartyFinder(RoleFinder):
                      targets: list[Found], ctx: ArticleContext) -> list[Found]:
         """``targets``, with a place that an armed side holds (:meth:`held_places`) given
         as that side when the event is fighting ("the battle to liberate Raqqa" after
-        "Isis-held Raqqa": against Isis), unless the side is the doer's own."""
-        if not code.startswith(holders.FIGHT_ROOT) or not targets or \
+        "Isis-held Raqqa": against Isis; "a town they had liberated **from Islamic State**"),
+        unless the side is the doer's own."""
+        if not code.startswith(holders.FIGHT_ROOT) or \
                 any(f.actor.kind != "place" for f in targets):
             return targets  # fighting only: an assault's or a massacre's are its victims
+        taken_from = next((a for o in prep_objects([trigger], "from")
+                           if (a := self._actor(o, ctx)) is not None
+                           and a.sector in holders.ARMED_SECTORS and a.kind != "place"), None)
+        if taken_from is not None and not any(s.actor.same_as(taken_from) for s in sources):
+            return [Found(taken_from, targets[0].token if targets else trigger)]
+        if not targets:
+            return targets
         held = self.held_places(trigger.doc, ctx)
         sent = trigger.sent
         out = []
