@@ -4202,3 +4202,15 @@ def test_a_place_taken_from_an_armed_side_is_taken_from_that_side(text: str,
                                                                    target: str) -> None:
     events = events_of(text)
     assert [_country(e.target) for e in events if e.root == "19"] == [target], summary(events)
+
+
+@pytest.mark.parametrize("text, sources", [
+    # every nation of a list before an event noun is a doer, the first one too
+    ("US, British and French airstrikes hit Syrian chemical sites.", ["FRA", "GBR", "USA"]),
+    ("US and British airstrikes hit Syrian chemical sites.", ["GBR", "USA"]),
+])
+def test_each_nation_listed_before_an_event_noun_is_a_doer(text: str,
+                                                           sources: list[str]) -> None:
+    events = events_of(text)
+    assert sorted(_country(e.source) or "" for e in events if e.root == "19") == sources, \
+        summary(events)

@@ -296,6 +296,8 @@ def test_regions_of_conflict_are_places(text: str, name: str, country: str) -> N
     ("The government of Syria rejected the plan.", "Syria"),
     ("Leaders across Asia condemned the test.", "Asia"),
     ("The court ruled under the Rome statute.", "Rome"),
+    # a name joined to a modifier modifies too
+    ("British, French and US airstrikes hit Syrian chemical sites.", "US"),
     ("The talks in the Kazakh capital, Astana, ended.", "Kazakh"),  # a nationality word
 ])
 def test_trap_is_not_placed(text: str, trap: str) -> None:

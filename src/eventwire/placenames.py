@@ -484,7 +484,10 @@ def _entity_of(tok: Token) -> Span:
 
 
 def _names_a_thing(root: Token, place_words: frozenset[str]) -> bool:
-    """A name that only modifies another noun names a thing: "the Rome statute"."""
+    """A name that only modifies another noun names a thing: "the Rome statute"; so does one
+    joined to such a modifier ("British, French and **US** airstrikes")."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
     return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") \
         and root.head.lemma_.lower() not in place_words and root.head.ent_type_ == ""
 

@@ -34,6 +34,8 @@ from .syntax import (
 )
 
 PRONOUN_PERSON = frozenset({"he", "she", "him", "her", "his"})
+#: entity labels of nations and states named before a noun ("US", "British")
+NATION_LABELS = frozenset({"NORP", "GPE"})
 #: the dependencies of a pronoun that is an object ("urged **him**", "spoke to **her**")
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 #: names of days and months, which the parser tags as dates: never an actor, even when the
@@ -186,6 +188,14 @@ class PartyFinder(RoleFinder):
         named += [(o, f"{tok.text} {prep} {o.text}", o.idx) for prep in ("of", "from")
                   for owner in prep_objects([tok], prep)
                   for o in owner.conjuncts if o.i > owner.i and o.text[:1].isupper()]
+        if tok.dep_ in ("amod", "compound", "nmod") and tok.ent_type_ in NATION_LABELS:
+            # "US, British and French airstrikes", read from "US": the nations beside it
+            noun = tok.head
+            named += [(o, f"{o.text} {noun.text}", o.idx)
+                      for m in noun.children if m.i != tok.i and m.dep_ in (
+                          "amod", "compound", "nmod") and m.ent_type_ in NATION_LABELS
+                      for o in (m, *(c for c in m.children if c.dep_ == "conj"
+                                     and c.ent_type_ in NATION_LABELS))]
         out: list[Found] = []
         for other, text, start in named:
             found = self.resolver.resolve(text, date=ctx.published, memory=ctx.memory)

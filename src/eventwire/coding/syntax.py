@@ -255,8 +255,12 @@ def named(tok: Token) -> bool:
 
 
 def named_modifiers(noun: Token) -> list[Token]:
-    """Compound and adjective modifiers of ``noun`` that name someone."""
-    return [c for c in noun.children if c.dep_ in ("compound", "amod") and named(c)]
+    """Compound and adjective modifiers of ``noun`` that name someone; a name the parser
+    hangs on it as "nmod" only in a list of such names ("US and British airstrikes", "US,
+    British and French airstrikes"; not "the Iran nuclear deal")."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and named(c)]
+    return [c for c in mods if c.dep_ != "nmod" or len(mods) > 1 or any(
+        g.dep_ == "conj" and named(g) for g in c.children)]
 
 
 #: conjunctions of a clause that tells another event beside its verb's: "as Washington
