@@ -299,8 +299,8 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         if code.root == PROTEST_ROOT:
             sources, targets = self._protest_parties(sources, targets, source_head, place, t,
                                                      ctx, notes)
-        sources, targets = placed_sides(sources, targets, place, lambda: where.scene_country(
-            t, self.resolver, ctx) or where.article_scene(t, self.resolver, ctx), notes, p.code)
+        scene = functools.partial(where.story_scene, t, self.resolver, ctx)
+        sources, targets = placed_sides(sources, targets, place, scene, notes, p.code)
         together = len(sources) > 1 and (mutual is not None or done_together(t))
         if not targets and not together and sources and (
                 side := recall.implied_target(
@@ -317,8 +317,7 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             targets = [Found(Actor(text=place.name, name=place.name, country=place.country,
                                     sector=None, kind="place", evidence="event place"), t)]
         if not targets and not together and (
-                left := agentless.left_country(p.code, sources, place, lambda: where.scene_country(
-                    t, self.resolver, ctx) or where.article_scene(t, self.resolver, ctx))):
+                left := agentless.left_country(p.code, sources, place, scene)):
             notes.append(f"target implied: the country the forces leave ({left.text})")
             targets = [Found(left, t)]  # "the US withdrawal", in a story set in Syria
         targets = self.held_targets(p.code, t, sources, targets, ctx)  # "Isis-held Raqqa"

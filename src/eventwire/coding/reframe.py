@@ -171,7 +171,7 @@ def _bombing(p: Pattern) -> bool:
     """Whether ``p`` was coded by a word of bombs: the trigger ("bombing") or the weapon that
     did the harm ("killed by Russian bombs": ``>weapon:183``)."""
     last = p.id.split(">")[-1]
-    return "bomb" in last or last == f"weapon:{next(iter(STATE_BOMBING))}"
+    return "bomb" in last or any(last == f"weapon:{code}" for code in STATE_BOMBING)
 
 
 def _state_force(actor: Actor) -> bool:

@@ -640,6 +640,12 @@ def scene_country(trigger: Token, resolver: ActorResolver, article: _Article) ->
     return countries.pop() if len(countries) == 1 else None
 
 
+def story_scene(trigger: Token, resolver: ActorResolver, article: _Article) -> str | None:
+    """The country of the sentence's places (:func:`scene_country`), else of the article's
+    (:func:`article_scene`)."""
+    return scene_country(trigger, resolver, article) or article_scene(trigger, resolver, article)
+
+
 def peoples_scene(trigger: Token, place: Location | None, resolver: ActorResolver,
                   article: _Article, facing: bool) -> str | None:
     """Where a people of several states that an event names is at home: the event's place
