@@ -4214,3 +4214,18 @@ def test_each_nation_listed_before_an_event_noun_is_a_doer(text: str,
     events = events_of(text)
     assert sorted(_country(e.source) or "" for e in events if e.root == "19") == sources, \
         summary(events)
+
+
+@pytest.mark.parametrize("text, partners", [
+    # fighting alongside a side, or with it against another, is military cooperation
+    ("The YPG fought alongside US special forces.", ["USA"]),
+    ("Kurdish militias had fought with Washington against Isis.", ["USA"]),
+    # with no "against", "fought with" names the enemy; killed alongside is no partnership
+    ("Turkey fought with the PKK for decades.", []),
+    ("A British soldier was killed in Manbij alongside an American soldier.", []),
+])
+def test_fighting_alongside_a_side_is_military_cooperation(text: str,
+                                                           partners: list[str]) -> None:
+    events = events_of(text)
+    assert [_country(e.target) for e in events if e.cameo == "062"] == partners, \
+        summary(events)

@@ -6,7 +6,9 @@ together, which no verb of the sentence names. This module derives that cooperat
 
 * a phrase of coordination hangs on the act's trigger, or on the verb whose object the
   trigger is ("carried out strikes in coordination with …"): "in" + a noun of coordination
-  (:data:`COORDINATION_NOUNS`) + "with" X, or "jointly" / "together" + "with" X;
+  (:data:`COORDINATION_NOUNS`) + "with" X, "jointly" / "together" + "with" X, or, for a
+  fight, "alongside" X or "with" X when "against" names the other side ("fought with
+  Washington against Isis"; one killed "alongside" a soldier is no partner);
 * X names an actor with a country, other than the act's doer and target;
 * the doer cooperates with X: militarily (CAMEO 062) when the act is force or its posture
   (roots 15, 17 to 20), else materially (060), with the act's modality, date and place, and
@@ -22,7 +24,7 @@ from spacy.tokens import Span, Token
 from ..records import Event
 from .context import Found
 from .record import between, derived
-from .syntax import prep_objects
+from .syntax import FIGHT_WORDS, prep_objects
 from .veto import SpanOf, triggers
 
 #: nouns of "in … with X" that make X a partner in the act
@@ -45,6 +47,11 @@ def partners(word: Token) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ == "with" and any(
                 a.dep_ == "advmod" and a.lower_ in JOINT_ADVERBS for a in c.children):
             out += [g for g in c.children if g.dep_ == "pobj"]  # "together with X"
+        elif c.dep_ == "prep" and word.lemma_.lower() in FIGHT_WORDS and (
+                c.lower_ == "alongside" or c.lower_ == "with" and any(
+                    o.dep_ == "prep" and o.lower_ == "against" for o in word.children)):
+            out += [g for g in c.children if g.dep_ == "pobj"]  # "fought alongside X",
+            # "fought with Washington against Isis" (the other side named by "against")
         elif c.dep_ == "prep" and c.lower_ == "in":
             out += [x for g in c.children if g.dep_ == "pobj"
                     and g.lemma_.lower() in COORDINATION_NOUNS for x in prep_objects([g], "with")]
