@@ -512,7 +512,7 @@ def predicate_words(verb: Token) -> frozenset[str]:
             inner = prep_objects([head], "of")
         words.add(head.lemma_.lower())
         if head.lemma_.lower() in PRAISE_WORDS and _denied(head):
-            words.add(f"not {head.lemma_.lower()}")  # "they are not being honest"
+            words.add(DENIED_PRAISE_WORD)  # "they are not being honest"
         words.update(c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound"))
         words.update(o.lemma_.lower() for o in inner)
     return frozenset(words)
@@ -521,7 +521,9 @@ def predicate_words(verb: Token) -> frozenset[str]:
 #: nouns that only say what kind of thing their "of" object is ("an example of", "a case of",
 #: "part of a triangle of evil")
 KIND_NOUNS = frozenset({"example", "case", "instance", "kind", "form", "sort", "type", "part"})
-#: words of praise that, denied, blame ("the Americans are not being honest": ``not honest``)
+#: words of praise that, denied, blame ("the Americans are not being honest"), and the word a
+#: predicate list uses for any of them denied
+DENIED_PRAISE_WORD = "(denied praise)"
 PRAISE_WORDS = frozenset({"honest", "serious", "sincere", "credible", "trustworthy",
                           "reliable", "genuine", "constructive", "legitimate", "acceptable",
                           "legal", "truthful", "helpful", "fair"})

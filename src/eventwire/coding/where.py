@@ -654,8 +654,8 @@ def peoples_scene(trigger: Token, place: Location | None, resolver: ActorResolve
     article's scene ("Turkish jets bombed Kurdish fighters" in a story set in Syria)."""
     if place is not None and place.country:
         return place.country
-    return scene_country(trigger, resolver, article) or (
-        article_scene(trigger, resolver, article) if facing else None)
+    return story_scene(trigger, resolver, article) if facing else \
+        scene_country(trigger, resolver, article)
 
 
 _SCENE_KEY = "eventwire.article_scene"
