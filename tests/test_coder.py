@@ -880,11 +880,15 @@ def test_a_killing_of_an_armed_sides_members_by_another_is_fighting() -> None:
 
 
 def test_an_armed_sides_members_killed_by_no_one_named_died_fighting() -> None:
-    """"Three Hezbollah members were killed near Qusayr": armed men killed with no killer
-    named died in fighting (190, no source); civilians killed so stay a killing (1823)."""
-    fought = events_of("Three Hezbollah members were killed near Qusayr.")
+    """"Three members of the Syrian army were killed near Qusayr": armed men killed with no
+    killer named died in fighting (190, no source); civilians killed so stay a killing
+    (1823). ("Three Hezbollah members were killed" is fighting too, and the story, naming an
+    armed group, is one of a war: ``>war``.)"""
+    fought = events_of("Three members of the Syrian army were killed near Qusayr.")
     assert [e.cameo for e in fought] == ["190"], summary(fought)
     assert fought[0].source is None and fought[0].evidence.rule.endswith(">armed")
+    members = events_of("Three Hezbollah members were killed near Qusayr.")
+    assert [(e.cameo, e.source) for e in members] == [("190", None)], summary(members)
     killed = events_of("Three civilians were killed near Qusayr.")
     assert [e.cameo for e in killed] == ["1823"], summary(killed)
 
@@ -4165,6 +4169,120 @@ def test_forces_leaving_leave_the_storys_country(text: str, target: str | None) 
     events = events_of(text)
     assert [_country(e.target) for e in events if e.cameo == "0874"] == [target], \
         summary(events)
+
+
+@pytest.mark.parametrize("text, target", [
+    # a named doer's force, no one named struck: the story's scene is the country it falls on
+    ("Kurdish forces shelled Raqqa. For the past two nights US jets have attacked.", "SYR"),
+    # ... not when the words name whom it struck
+    ("Kurdish forces shelled Raqqa. US jets attacked Iranian militias.", "IRN"),
+    # a state's own forces may strike in their own country
+    ("Kurdish forces shelled Raqqa. Syrian jets attacked overnight.", "SYR"),
+])
+def test_force_with_no_one_named_struck_falls_on_the_storys_country(
+        text: str, target: str | None) -> None:
+    events = events_of(text)
+    struck = [e for e in events if e.root == "19" and e.sentence_index == 1]
+    assert [_country(e.target) for e in struck] == [target], summary(events)
+
+
+def test_an_armed_group_of_several_states_names_each_of_them() -> None:
+    """A story that names Isis more often than Syria is still set in Syria: Isis, coded to
+    Iraq where it began, fights in both, so its name counts for each, and the Kurdish forces
+    of the story are Syria's."""
+    events = events_of("Islamic State lost its last enclave in Syria on Saturday. Isis "
+                       "fighters surrendered to the coalition. Kurdish forces captured an "
+                       "American woman.")
+    assert [_country(e.source) for e in events if e.cameo == "173"] == ["SYR"], \
+        summary(events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # an armed side named by role fights where it is: the event's place's
+    ("United States-backed fighters retook the town of Baghuz in eastern Syria.", "SYR"),
+    # ... unless called foreign
+    ("Foreign fighters attacked the town of Baghuz in eastern Syria.", None),
+])
+def test_an_armed_side_named_by_role_is_of_the_place_it_fights_in(
+        text: str, source: str | None) -> None:
+    events = events_of(text)
+    assert [_country(e.source) for e in events if e.root == "19"] == [source], \
+        summary(events)
+
+
+@pytest.mark.parametrize("text, code", [
+    # a story that names an armed group is a story of a war: a death with no doer named is
+    # the fighting's, though no battle was told before it
+    ("She travelled to Syria to join Islamic State in 2015. Her husband was killed in Mosul.",
+     "190"),
+    # ... while a killing in a story of no war stays a killing
+    ("She travelled to Pakistan in 2015. Her husband was killed in Karachi.", "1823"),
+])
+def test_a_death_in_a_story_of_an_armed_group_is_the_fightings(text: str, code: str) -> None:
+    events = events_of(text)
+    assert [e.cameo for e in events if e.sentence_index == 1] == [code], summary(events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a withdrawal with no subject: the forces withdrawn are the side that leaves
+    ("Reducing American troops in Afghanistan is a mistake.", "USA"),
+    # ... and with a subject of no country
+    ("The president is withdrawing American troops from Syria.", "USA"),
+    # a subject with a country stays the side
+    ("Trump is withdrawing the troops from Syria.", "USA"),
+])
+def test_the_forces_withdrawn_are_the_side_that_leaves(text: str, source: str) -> None:
+    events = events_of(text)
+    assert [_country(e.source) for e in events if e.cameo == "0874"] == [source], \
+        summary(events)
+
+
+@pytest.mark.parametrize("text, codes", [
+    # people taken, moved or sent to a prison or camp are detained
+    ("Kurdish forces transferred the women to al-Hawl camp.", ["173"]),
+    ("Turkish police took the journalists to a prison in Ankara.", ["173"]),
+    # ... not those taken to a hospital
+    ("Turkish police took the journalists to a hospital in Ankara.", []),
+])
+def test_people_taken_to_a_prison_or_camp_are_detained(text: str, codes: list[str]) -> None:
+    events = events_of(text)
+    assert [e.cameo for e in events] == codes, summary(events)
+
+
+@pytest.mark.parametrize("text, fights", [
+    # a deed backed or praised is told as done: coded too, by its own actor
+    ("The US has backed Turkey's fight against Isis.", [("TUR", "IRQ")]),
+    ("Russia praised Turkey's offensive against the YPG.", [("TUR", "SYR")]),
+    # ... not when its phrase names no actor of its own
+    ("The US has backed a fight against Isis.", []),
+])
+def test_a_deed_backed_or_praised_is_coded_too(text: str, fights: list[tuple[str, str]]
+                                               ) -> None:
+    events = events_of(text)
+    assert [(_country(e.source), _country(e.target)) for e in events if e.root == "19"] == \
+        fights, summary(events)
+
+
+def test_aid_to_a_deed_is_no_aid_to_whom_it_is_against() -> None:
+    """"Backed a fight against Isis" aids those who fight, not Isis."""
+    events = events_of("The US has backed a fight against Isis.")
+    assert not [e for e in events if e.root == "07"], summary(events)
+
+
+@pytest.mark.parametrize("text, codes", [
+    # an enemy held off, fended off or beaten back is fought
+    ("Syrian rebels fended off the Turkish army.", ["190"]),
+    ("The Syrian army beat back the rebels.", ["190"]),
+    # forces advancing on a town assault it
+    ("Iraqi forces advanced on Mosul.", ["190"]),
+    # ... not prices, nor a decision held off
+    ("Prices advanced on Monday.", []),
+    ("The Turkish government held off the decision.", []),
+])
+def test_enemies_held_off_and_towns_advanced_on_are_fought(text: str, codes: list[str]
+                                                           ) -> None:
+    events = events_of(text)
+    assert [e.cameo for e in events] == codes, summary(events)
 
 
 def test_he_stands_for_a_person_a_relative_clause_introduces() -> None:

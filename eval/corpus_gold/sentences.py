@@ -400,7 +400,9 @@ def _rank(salt: str, row: int) -> str:
 #: with 30 to 70 sentences and 4 cue stems, likewise; ct to cz (the same session) the first
 #: with 100 sentences and the next six with 30 to 70 sentences and 4 cue stems, likewise; db
 #: to dh (the same session) the next three with at least 5 cue stems (105 to 122 sentences)
-#: and the first four with 4 cue stems and fewer than 30 sentences, likewise
+#: and the first four with 4 cue stems and fewer than 30 sentences, likewise; dj to dp
+#: (thirtieth) four more with at least 5 cue stems (155, 304, 545, 11: 124 to 312 sentences)
+#: and the next three with 4 cue stems and fewer than 30 sentences, likewise
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
                                     "g": [20, 186, 628, 646, 713],
@@ -432,16 +434,19 @@ EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "ct": [656], "cu": [34], "cv": [140], "cw": [128],
                                     "cx": [401], "cy": [415], "cz": [743],
                                     "db": [738], "dc": [510], "dd": [589], "de": [71],
-                                    "df": [62], "dg": [23], "dh": [12]}
+                                    "df": [62], "dg": [23], "dh": [12],
+                                    "dj": [155], "dk": [304], "dl": [545], "dm": [11],
+                                    "dn": [303], "do": [737], "dp": [84]}
 
 #: second-pass rows added with the later batches (row -> second annotator): 10 % of the grown
 #: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows, two of af;
 #: twenty-sixth: rows 631 of batch at and 135 of batch an; twenty-seventh: row 37 of batch be;
 #: twenty-eighth: rows 669 of batch bm, 592 of batch bw and 215 of batch cd; twenty-ninth:
-#: rows 775 of batch cq, 743 of batch cz and 62 of batch df)
+#: rows 775 of batch cq, 743 of batch cz and 62 of batch df; thirtieth: row 571 of batch co)
 SECOND_EXTENSIONS: dict[int, str] = {96: "ad", 629: "ad", 154: "ae", 605: "ae", 195: "al",
                                      617: "al", 631: "au", 135: "bc", 37: "bl", 669: "bu",
-                                     592: "cc", 215: "ck", 775: "cs", 743: "da", 62: "di"}
+                                     592: "cc", 215: "ck", 775: "cs", 743: "da", 62: "di",
+                                     571: "dq"}
 
 
 def plan() -> dict[str, object]:

@@ -174,6 +174,9 @@ class Organization:
     kind: str
     members: tuple[str, ...]
     periods: tuple[Period, ...] = ()
+    #: the states an armed group fights in when they are more than its own ("Islamic
+    #: State": coded to Iraq, where it began, and fighting in Syria too)
+    operates: tuple[str, ...] = ()
 
     def sector_on(self, day: dt.date) -> str | None:
         for p in self.periods:
@@ -342,6 +345,9 @@ def _load_organizations(kb: Knowledge) -> None:
                 _country_code(m, where, kb.countries) or "" for m in item.get("members") or []
             ),
             periods=periods,
+            operates=tuple(
+                _country_code(c, where, kb.countries) or "" for c in item.get("operates") or []
+            ),
         )
         if org.id in kb.organizations:
             raise DataError(f"{where}: duplicate id {org.id!r}")

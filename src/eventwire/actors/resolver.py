@@ -54,6 +54,8 @@ AGAINST_PREFIXES = frozenset({"anti"})
 #: Words before "to" that make it part of a quantity, not a boundary ("up to 100 Albanians").
 _QUANTITY_LEAD = frozenset({"up", "close", "nearly", "next"})
 _COUNTRYISH = frozenset({"country", "adjective", "demonym", "capital", "seat", "region"})
+#: the kind of organisation that fights (Isis, the Taliban, Hezbollah)
+ARMED_GROUP = "armed_group"
 _DETERMINERS = frozenset({"the", "a", "an", "'s", "its", "their", "his", "her", "our", "some",
                           "several", "many", "two", "three", "four", "five", "six", "ten", "one"})
 
@@ -293,21 +295,34 @@ class ActorResolver:
     def country_mentions(self, text: str, people: bool = False) -> list[str]:
         """The country of every country-ish mention in a text, in order, repeats kept (how
         often an article names a country says what it is about); with ``people``, also of
-        every person named whose country is clear ("Putin spoke to Erdogan")."""
+        every person named whose country is clear ("Putin spoke to Erdogan"). An armed
+        group that fights in several states names each of them, not only the one it is coded
+        to, which is where it began (Isis, coded Iraqi, names Iraq and Syria: a story from
+        Syria that names it often is not set in Iraq)."""
         out: list[str] = []
         for m in self._match(kn.tokens(text), None, dt.date.today()):
             homes = {self.kb.people[e.ref].country for e in m.entries
                      if e.kind in ("person", "surname")} if people else set()
             for e in m.entries:
-                code = e.ref if e.kind in _COUNTRYISH else None
+                codes = [e.ref] if e.kind in _COUNTRYISH else []
                 if e.kind == "org":
-                    code = self.kb.organizations[e.ref].country
+                    org = self.kb.organizations[e.ref]
+                    codes = list(org.operates) or ([org.country] if org.country else [])
                 elif e.kind in ("person", "surname") and len(homes) == 1:
-                    code = next(iter(homes))
-                if code and code not in kn.IGO_CODES:
-                    out.append(code)
+                    codes = [next(iter(homes))]
+                codes = [c for c in codes if c and c not in kn.IGO_CODES]
+                if codes:
+                    out.extend(codes)
                     break
         return out
+
+    def names_armed_group(self, text: str) -> bool:
+        """Whether a text names an armed group the actor data know ("Isis", "the Taliban",
+        "Hezbollah"): a story of a war, whether or not it tells a battle."""
+        orgs = self.kb.organizations
+        return any(e.kind == "org" and orgs[e.ref].kind == ARMED_GROUP
+                   for m in self._match(kn.tokens(text), None, dt.date.today())
+                   for e in m.entries)
 
     # -- matching -----------------------------------------------------------------------
     def _allowed(self, entry: Entry, span: Sequence[Token], all_upper: bool) -> bool:

@@ -17,7 +17,9 @@ suspects **were picked up**") and name the people an event happens to by number 
   does (:func:`local_victims`): "seven hospitals have been bombed", "captured fighters were
   tortured" in a report from Syria are Syrian, as a careful coder reads them;
 * names the country foreign forces leave when the text leaves it unsaid (:func:`left_country`:
-  "the US withdrawal", "if the Americans pull out", in a story set in Syria).
+  "the US withdrawal", "if the Americans pull out", in a story set in Syria), and the country
+  a named doer's force falls on when no words name whom it struck (:func:`struck_country`:
+  "for two nights US jets have attacked", in a story set in Syria).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import pycountry
 from spacy.tokens import Token
 
-from ..codes import CameoCode
+from ..codes import FORCE_ROOTS, CameoCode
 from ..records import Actor, Event, Location
 from . import recall
 from .context import MATERIAL_CONFLICT, ArticleContext, Found, of_country
@@ -187,6 +189,19 @@ def fill_source(code: CameoCode, trigger: Token, index: int, place: Location | N
 LEAVING_CODES = ("0874",)
 
 
+def withdrawn_forces(trigger: Token, code: str, object_words: frozenset[str],
+                     sources: Sequence[Found]) -> Token | None:
+    """The forces a withdrawal moves, when they are its side: the object of a verb of taking
+    forces out ("withdrawing US troops", "to reduce the American presence") whose subject is
+    missing or names no country ("the president is withdrawing American troops"): the
+    forces' country is the one that leaves; None otherwise."""
+    if not code.startswith(LEAVING_CODES) or not object_words or trigger.pos_ != "VERB" or \
+            any(f.actor.country for f in sources):
+        return None
+    return next((c for c in trigger.children if c.dep_ == "dobj"
+                 and c.lemma_.lower() in object_words), None)
+
+
 def left_country(code: str, sources: Sequence[Found], place: Location | None,
                  scene: Callable[[], str | None]) -> Actor | None:
     """The country foreign forces leave when no words name it: the event's place's, else the
@@ -194,12 +209,32 @@ def left_country(code: str, sources: Sequence[Found], place: Location | None,
     in); None for forces of that country or of none, and for other codes."""
     if not code.startswith(LEAVING_CODES) or not sources:
         return None
+    return _unsaid_country(sources, place, scene, "the country the forces leave",
+                           foreign_only=True)
+
+
+def struck_country(code: str, sources: Sequence[Found], place: Location | None,
+                   scene: Callable[[], str | None]) -> Actor | None:
+    """The country a named doer's force falls on when no words name whom it struck ("US jets
+    have attacked", "Turkish troops shelled overnight", in a story set in Syria): the
+    event's place's, else the story's scene, as for :func:`local_victims`; a state's own
+    forces may strike in their own country (a civil war). None for other codes."""
+    if not code.startswith(FORCE_ROOTS) or not sources:
+        return None
+    return _unsaid_country(sources, place, scene, "the country the force falls on",
+                           foreign_only=False)
+
+
+def _unsaid_country(sources: Sequence[Found], place: Location | None,
+                    scene: Callable[[], str | None], what: str, *,
+                    foreign_only: bool) -> Actor | None:
     placed = place is not None and bool(place.country)
     country = place.country if place is not None and place.country else scene()
-    if country is None or any(f.actor.country in (None, country) for f in sources):
+    if country is None or foreign_only and any(
+            f.actor.country in (None, country) for f in sources):
         return None
     found = pycountry.countries.get(alpha_3=country)
     name = found.name if found is not None else country
     return Actor(text=f"[{name}]", name=name, country=country, sector=None, kind="place",
-                 evidence=f"implied: the country the forces leave, the "
+                 evidence=f"implied: {what}, the "
                           f"{'event place' if placed else 'scene'}'s ({country})")

@@ -77,7 +77,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.41"
+CODER_VERSION = "0.5.42"
 
 MAX_SENTENCE_TOKENS = 300
 
@@ -173,9 +173,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
         # "pledged to attack the YPG": the promise is coded by the force it announces
         promised = {g.i for i, g in governors.items() if g is not None and
                     nested.promised_force(sent.doc[i], fired[i], g, fired[g.i])}
-        # what the article told before this sentence: a war, and whether its latest
-        # violence was an assault (the same for every trigger of the sentence)
-        war_told = any(c.startswith(nested.FIGHT_ROOTS) for c in ctx.deeds)
+        # what the article told before this sentence: a war (or it names an armed group),
+        # and whether its latest violence was an assault (the same for every trigger)
+        war_told = ctx.armed or any(c.startswith(nested.FIGHT_ROOTS) for c in ctx.deeds)
         assault = recall.latest_assault(ctx.deeds, index)
         for i, p in fired.items():
             t = sent.doc[i]
@@ -252,6 +252,9 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
             (pair := hyphen_pair_of(source_head)) is not None  # "a Turkish-YPG conflict"
             and pair[0] == source_head))
         sources = self._actors(source_head, ctx, expand=not between)
+        if (forces := agentless.withdrawn_forces(t, p.code, p.object, sources)) is not None \
+                and (moved := self._actors(forces, ctx)):
+            source_head, sources = forces, moved  # "withdrawing US troops": the US leaves
         if p.needs_source and not sources:
             return  # "Isis has been defeated": an outcome with no doer named
         p = reframe.by_doer(p, t, source_head, sources)  # a state's protest is a complaint
@@ -320,6 +323,10 @@ class EventCoder(StatementCoder, Framer, PatternMatcher):
                 left := agentless.left_country(p.code, sources, place, scene)):
             notes.append(f"target implied: the country the forces leave ({left.text})")
             targets = [Found(left, t)]  # "the US withdrawal", in a story set in Syria
+        if not targets and not together and (
+                struck := agentless.struck_country(p.code, sources, place, scene)):
+            notes.append(f"target implied: the country the force falls on ({struck.text})")
+            targets = [Found(struck, t)]  # "US jets have attacked", in a story set in Syria
         targets = self.held_targets(p.code, t, sources, targets, ctx)  # "Isis-held Raqqa"
         if not sources and (passive(t) or t.pos_ == "NOUN"):
             # "dozens were detained after the march": the police, though no one says so

@@ -72,6 +72,9 @@ class ArticleContext:
     #: the places the article says an armed side holds, worked out on first use
     #: (:meth:`.parties.PartyFinder.held_places`)
     held: list[tuple[int, str, Actor]] | None = None
+    #: whether the article names an armed group (Isis, the Taliban): a story of a war, whose
+    #: deaths with no doer named are the fighting's (:func:`.nested.war_casualty`)
+    armed: bool = False
 
     @contextlib.contextmanager
     def looking_back(self) -> Iterator[bool]:
@@ -143,6 +146,9 @@ LOCAL_SECTORS = frozenset({"COP", "JUD", "OPP", "LAB", "EDU"})
 #: opposition"); not people at large ("civilians", "refugees", "activists"), who may be
 #: anyone's
 SCENE_SECTORS = frozenset({"GOV", "MIL", "REB", "PRM", "COP", "JUD", "OPP"})
+#: sectors of the armed sides named by role alone ("rebels", "US-backed fighters",
+#: "militiamen", "troops"): in a fight at a place, local to it unless called foreign
+ARMED_ROLE_SECTORS = frozenset({"MIL", "REB", "PRM"})
 
 
 def local_forces(found: list[Found], country: str) -> list[Found]:
@@ -290,7 +296,8 @@ def article_context(article: Article, resolver: ActorResolver,
     if countries and countries[0] in resolver.kb.countries:
         ctx_name = resolver.kb.countries[countries[0]].name
     return ArticleContext(article, pub or dt.date.today(), pub is not None, ArticleMemory(),
-                          countries, ctx_name, skip)
+                          countries, ctx_name, skip,
+                          armed=resolver.names_armed_group(body[:CONTEXT_CHARS]))
 
 
 def another(actor: Actor, of: Actor) -> bool:
@@ -328,7 +335,8 @@ def placed_sides(sources: list[Found], targets: list[Found], place: Location | N
                  ) -> tuple[list[Found], list[Found]]:
     """``sources`` and ``targets`` with countries given by where the event happens: people
     named only by their role take the place's ("distributed food to refugees in Chad"), and
-    so do police, courts, protesters, workers and students (:func:`local_forces`); with no
+    so do police, courts, protesters, workers and students (:func:`local_forces`) and, in a
+    fight, the armed sides named by role ("US-backed fighters retook Baghuz"); with no
     place, the institutions and armed sides named by role
     alone, and the people at large who suffer force or coercion ("Isis kidnapped
     civilians"), take the country of the story's ``scene`` (called only then: the country the
@@ -343,6 +351,9 @@ def placed_sides(sources: list[Found], targets: list[Found], place: Location | N
             notes.append(f"target country from the event's place ({place.name})")
             targets = of_country(targets, place.country)
         sources = local_forces(sources, place.country)
+        sources = of_country(sources, place.country,
+                             f"armed side where it fights ({place.name})", ARMED_ROLE_SECTORS) \
+            if code.startswith(FORCE_ROOTS) else sources
     elif (country := scene()) is not None:
         why = f"country of the story's scene ({country})"
         # people at large who suffer force or coercion are the scene's ("Isis kidnapped

@@ -34,6 +34,7 @@ from .syntax import (
     DEFINITE,
     FIGHT_WORDS,
     child,
+    hands_of,
     misread_gerund_doer,
     named_modifiers,
     passive,
@@ -47,6 +48,10 @@ from .syntax import (
 #: **airstrikes by the coalition**"); and the defiance of a norm, whose norm was made
 #: ("violated **a 2013 US-Russia agreement**")
 PRESUPPOSING_ROOTS = ("11", "09", "128")
+#: CAMEO codes of backing a deed, which name it as done or under way: aid (07: "the US
+#: has supported **the Kurds' fight** against Isis") and praise (051: "praised **Turkey's
+#: offensive**")
+BACKING_CODES = ("07", "051")
 #: CAMEO codes of hosting and mediating, whose object event between two sides happens
 #: between them ("hosted **talks between** Israeli and Hamas negotiators", "brokered **a
 #: ceasefire between** Israel and Hamas")
@@ -106,7 +111,8 @@ def codes_nested(t: Token, governor: Token, governing: Pattern) -> bool:
             t.head.lemma_.lower() in DECISION_NOUNS:
         return governing.code.startswith(DECISION_TAKERS) and own_actor(t.head) is not None
     return t.pos_ == "NOUN" and (
-        governing.code.startswith(PRESUPPOSING_ROOTS) and own_actor(t) is not None or
+        governing.code.startswith((*PRESUPPOSING_ROOTS, *BACKING_CODES)) and
+        own_actor(t) is not None or
         governing.code in HOSTING_CODES and any(c.dep_ == "prep" and c.lower_ == "between"
                                                 for c in t.children))
 
@@ -356,12 +362,13 @@ WAR_CASUALTY_CODE = "190"
 def war_casualty(t: Token, pattern: Pattern, war_told: bool) -> str | None:
     """The code of a killing or wounding in the passive with no named doer ("61 people were
     killed on Tuesday", "her husband was killed in Mosul") in an article that has told of
-    armed force by a named doer (``war_told``): a casualty of the fighting (190), as CAMEO
-    codes deaths in war, not a killing by physical assault (1823); else None."""
+    armed force by a named doer or names an armed group (``war_told``): a casualty of the
+    fighting (190), as CAMEO codes deaths in war, not a killing by physical assault (1823);
+    else None."""
     if not war_told or t.pos_ != "VERB" or not pattern.code.startswith(HARM_ROOTS) or \
             pattern.lemma not in HARM_LEMMAS or not passive(t) or \
-            any(c.dep_ == "agent" for c in t.children):
-        return None
+            any(c.dep_ == "agent" for c in t.children) or hands_of(t):
+        return None  # "killed at the hands of Houthi rebels" names its doer
     return WAR_CASUALTY_CODE
 
 

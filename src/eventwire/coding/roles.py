@@ -76,6 +76,8 @@ FRAME_NOUNS = frozenset({"effort", "bid", "initiative", "process", "drive", "pus
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 #: places and states of custody, whose keeper the words before them name ("a Kurdish prison")
 CUSTODY_NOUNS = frozenset({"prison", "jail", "custody", "detention", "camp", "cell"})
+#: the CAMEO root of aid, given to a side and never to whom its deed is against
+AID_ROOT = "07"
 #: Verbs that only deliver a nominal event to its target: "delivered a rebuke **to** Obama",
 #: "issued a warning to Iran", "sent a message to Tehran".
 DELIVERY_VERBS = frozenset({"deliver", "issue", "send", "give", "extend", "address", "direct",
@@ -432,13 +434,17 @@ class RoleFinder:
         return out
 
     @staticmethod
-    def _modifier_actors(noun: Token | None) -> list[Token]:
+    def _modifier_actors(noun: Token | None, code: str = "") -> list[Token]:
         """Actors named inside an object noun phrase: "an appeal **from** X", "a
-        **Senegalese** plan", "calls by **Belarus's** rulers", "an admission **by** Moscow"."""
+        **Senegalese** plan", "calls by **Belarus's** rulers", "an admission **by** Moscow";
+        for aid (``code`` 07), not whom the aided deed is against ("backed a fight **against
+        Isis**" is no aid to Isis)."""
         if noun is None:
             return []
         out = [c for c in noun.children if c.dep_ == "poss"]
         for word in ("by", "from", "of", "with", "against", "to", "toward", "towards", "for"):
+            if word == "against" and code.startswith(AID_ROOT):
+                continue
             out += prep_objects([noun], word)
         for inner in prep_objects([noun], "of"):  # "the prospect of talks with Armenia"
             for word in ("with", "against", "to", "by"):
@@ -470,7 +476,8 @@ class RoleFinder:
             targets = self._slots(p, holders, t, passive(t))
             if "none" not in p.target:
                 # "a camp **for Congolese refugees** was attacked": in the passive, the subject
-                targets += self._modifier_actors(child(t, "nsubjpass") if passive(t) else obj)
+                targets += self._modifier_actors(child(t, "nsubjpass") if passive(t) else obj,
+                                                 p.code)
                 # "mobilized reservists for a war **against Iraq**"
                 targets += [x for aim in prep_objects([t], "for")
                             for x in prep_objects([aim], "against")]
