@@ -4285,6 +4285,20 @@ def test_enemies_held_off_and_towns_advanced_on_are_fought(text: str, codes: lis
     assert [e.cameo for e in events] == codes, summary(events)
 
 
+@pytest.mark.parametrize("text, want", [
+    # a town that fell was taken, by no one named
+    ("Mosul fell in 2014.", [("192", None, "IRQ")]),
+    # a place taken over by name
+    ("The US-led coalition took over Raqqa last month.", [("192", "USA", "SYR")]),
+    # prices fall, and take over nothing
+    ("Oil prices fell in 2014.", []),
+])
+def test_a_town_that_fell_or_was_taken_over_was_taken(text: str, want: list) -> None:
+    events = events_of(text)
+    assert [(e.cameo, _country(e.source), _country(e.target)) for e in events] == want, \
+        summary(events)
+
+
 def test_he_stands_for_a_person_a_relative_clause_introduces() -> None:
     """"the parents of a British soldier **who** was arrested after **he** fought": the
     soldier, introduced by kind and told of by the relative clause, is who fought."""

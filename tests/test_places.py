@@ -473,7 +473,7 @@ def _event_place(text: str) -> list[eventwire.Location | None]:
     """The places of a sentence's events, coded with the rules alone (the learned veto,
     tested in ``test_veto.py``, may drop an event whose place is under test)."""
     if not _RULES:
-        _RULES.append(eventwire.Extractor(veto=False, proposer=False))
+        _RULES.append(eventwire.Extractor(veto=False, proposer=False, counterpart=False))
     article = eventwire.Article(id="t", text=text, published="2019-03-01")
     return [e.location for e in next(_RULES[0].extract_many([article]))[1]]
 
@@ -483,7 +483,7 @@ def test_a_nationality_places_a_setting_but_not_what_a_state_owns_abroad() -> No
     """"Detained at an Iraqi checkpoint" happens in Iraq, which is no side of it; "fired
     rockets at a Russian airbase" does not happen in Russia (its bases are abroad)."""
     if not _RULES:
-        _RULES.append(eventwire.Extractor(veto=False, proposer=False))
+        _RULES.append(eventwire.Extractor(veto=False, proposer=False, counterpart=False))
     article = eventwire.Article(id="t", text="He was detained at an Iraqi checkpoint.",
                                 published="2019-03-01")
     [detained] = next(_RULES[0].extract_many([article]))[1]
@@ -498,7 +498,7 @@ def test_a_purpose_clause_takes_the_governing_verbs_place() -> None:
     """"In Cairo, the league issued a statement to condemn …": the condemnation (its
     clause hung on the statement) is made in Cairo too."""
     if not _RULES:
-        _RULES.append(eventwire.Extractor(veto=False, proposer=False))
+        _RULES.append(eventwire.Extractor(veto=False, proposer=False, counterpart=False))
     article = eventwire.Article(id="t", published="2019-03-01", text=(
         "In Cairo, the Arab League issued a statement to condemn the Israeli raid."))
     events = next(_RULES[0].extract_many([article]))[1]
@@ -628,7 +628,7 @@ def test_places_aside_are_not_the_events(text: str) -> None:
 def test_an_accusation_is_not_placed_where_the_deed_was() -> None:
     """The accusation is made elsewhere; the deed it alleges (coded too) is in Afghanistan."""
     if not _RULES:
-        _RULES.append(eventwire.Extractor(veto=False, proposer=False))
+        _RULES.append(eventwire.Extractor(veto=False, proposer=False, counterpart=False))
     article = eventwire.Article(id="t", published="2019-03-01", text=(
         "The Soviet Union was accused by Washington of using chemical weapons in Afghanistan."))
     events = next(_RULES[0].extract_many([article]))[1]
