@@ -299,14 +299,24 @@ class ActorResolver:
         group that fights in several states names each of them, not only the one it is coded
         to, which is where it began (Isis, coded Iraqi, names Iraq and Syria: a story from
         Syria that names it often is not set in Iraq)."""
+        return self.story_mentions(text, people)[0]
+
+    def story_mentions(self, text: str, people: bool = False) -> tuple[list[str], bool]:
+        """:meth:`country_mentions` of a text, and whether it names an armed group the actor
+        data know ("Isis", "the Taliban", "Hezbollah": a story of a war, whether or not it
+        tells a battle), read in one pass."""
+        orgs = self.kb.organizations
         out: list[str] = []
+        armed = False
         for m in self._match(kn.tokens(text), None, dt.date.today()):
+            armed = armed or any(e.kind == "org" and orgs[e.ref].kind == ARMED_GROUP
+                                 for e in m.entries)
             homes = {self.kb.people[e.ref].country for e in m.entries
                      if e.kind in ("person", "surname")} if people else set()
             for e in m.entries:
                 codes = [e.ref] if e.kind in _COUNTRYISH else []
                 if e.kind == "org":
-                    org = self.kb.organizations[e.ref]
+                    org = orgs[e.ref]
                     codes = list(org.operates) or ([org.country] if org.country else [])
                 elif e.kind in ("person", "surname") and len(homes) == 1:
                     codes = [next(iter(homes))]
@@ -314,15 +324,7 @@ class ActorResolver:
                 if codes:
                     out.extend(codes)
                     break
-        return out
-
-    def names_armed_group(self, text: str) -> bool:
-        """Whether a text names an armed group the actor data know ("Isis", "the Taliban",
-        "Hezbollah"): a story of a war, whether or not it tells a battle."""
-        orgs = self.kb.organizations
-        return any(e.kind == "org" and orgs[e.ref].kind == ARMED_GROUP
-                   for m in self._match(kn.tokens(text), None, dt.date.today())
-                   for e in m.entries)
+        return out, armed
 
     # -- matching -----------------------------------------------------------------------
     def _allowed(self, entry: Entry, span: Sequence[Token], all_upper: bool) -> bool:

@@ -286,7 +286,8 @@ def article_context(article: Article, resolver: ActorResolver,
         body = body[max(0, article.dateline.span.end - offset):]
     # the countries the article names most often first ("the regime" in a story about
     # Syria that opens with Russia is Syria's)
-    counts = Counter(resolver.country_mentions(body[:CONTEXT_CHARS]))
+    mentions, armed = resolver.story_mentions(body[:CONTEXT_CHARS])
+    counts = Counter(mentions)
     countries = [c for c, _ in counts.most_common()]
     skip = range(0)
     if article.dateline is not None:
@@ -296,8 +297,7 @@ def article_context(article: Article, resolver: ActorResolver,
     if countries and countries[0] in resolver.kb.countries:
         ctx_name = resolver.kb.countries[countries[0]].name
     return ArticleContext(article, pub or dt.date.today(), pub is not None, ArticleMemory(),
-                          countries, ctx_name, skip,
-                          armed=resolver.names_armed_group(body[:CONTEXT_CHARS]))
+                          countries, ctx_name, skip, armed=armed)
 
 
 def another(actor: Actor, of: Actor) -> bool:
