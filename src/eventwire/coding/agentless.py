@@ -178,6 +178,8 @@ def fill_source(code: CameoCode, trigger: Token, index: int, place: Location | N
             (f.actor.country for f in victims if f.actor.country), None))
         if implied is not None and any(f.actor.same_as(implied) for f in targets):
             implied = None
+        if implied is None:  # "the final assault on the last bastion of Isis": by whoever
+            implied = recall.foe_of([f.actor for f in victims], ctx.deeds, trigger, index)
     sources = [Found(implied, trigger)] if implied is not None else []
     if code.quad_class == MATERIAL_CONFLICT and place is None:
         targets = local_victims(targets, home)

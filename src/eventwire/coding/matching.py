@@ -48,6 +48,8 @@ SCENE_PREPS = frozenset({"during", "amid", "amidst"})
 FRONTED_SCENE_PREPS = frozenset({"in", "at"})
 #: modals of what may happen, not of what someone will do
 POSSIBLE_MODALS = frozenset({"could", "might", "may"})
+#: nouns of a state of being held, events only where someone is in or put in that state
+STATE_NOUNS = frozenset({"custody", "captivity"})
 
 
 def _adjunct(tok: Token) -> bool:
@@ -105,6 +107,10 @@ def _target_named(p: Pattern, t: Token) -> bool:
     obj = child(t, "dobj") if p.pos == "verb" else None
     if obj is not None:
         holders.append(obj)
+    if p.pos == "verb" and "dobj" in p.target and passive(t) and child(t, "nsubjpass") \
+            and prep_objects([t], "by"):
+        return True  # "the town was reclaimed by the army": the object is the subject (with
+        # the doer named: "this is called a war" is no phone call)
     return any(c.dep_ == "prep" and c.lower_ in p.target or c.dep_ in p.target
                for h in holders for c in h.children)
 
@@ -148,6 +154,10 @@ class PatternMatcher:
                 p.object and not passive(t) and _carries(child(t, "dobj"), p.particle, ("prep",))):
             return False  # the parser may hang the particle's phrase on the object ("ousted
             # [the extremists from eastern Syria]"): enough when the object list pins the sense
+        if p.particle and not p.object and "dobj" not in p.target and child(t, "dobj") and \
+                not any(c.dep_ == "prt" and c.lower_ == p.particle for c in t.children) and \
+                prep_objects([t], p.particle):
+            return False  # "gave birth in a camp" is no "gave in": an object, and a phrase
         if p.object:
             obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
             obj = obj or raised_subject(t)  # "four men are believed to be held"
@@ -172,6 +182,9 @@ class PatternMatcher:
             doer = child(t, "nsubj") or (child(t.head, "nsubj") if t.dep_ == "conj" else None)
             if doer is None or not (object_words(doer) & p.subject):
                 return False
+        if t.lemma_.lower() in STATE_NOUNS and not (
+                t.dep_ == "pobj" and t.head.lower_ in ("in", "under", "into", "from")):
+            return False  # "in Kurdish custody", not "a chain of custody" for samples
         if p.needs_target and not _target_named(p, t):
             return False  # "the war between Israel and Hezbollah", not "the Syrian war";
             # "called Erdogan", not "the UN calls for a ceasefire" taken for a verb

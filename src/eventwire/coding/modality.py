@@ -25,6 +25,10 @@ GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "
 #: Prepositions of time and circumstance: what they introduce keeps its own modality.
 CIRCUMSTANTIAL = frozenset({"after", "before", "since", "despite", "following", "during", "amid",
                             "over", "because", "due", "until"})
+#: Prepositions by which a phrase tells where or amid what a noun stands: what they
+#: introduce is no part of what the noun plans, doubts or denies
+SCENE_PREPS = frozenset({"in", "at", "from", "with", "near", "under", "into", "through",
+                         "within", "across"})
 _ORDER: tuple[Modality, ...] = ("negated", "hypothetical", "alleged", "future")
 
 
@@ -41,6 +45,9 @@ def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
             return
         if tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANTIAL:
             return  # "... intends to act after the strike": the strike is not intended
+        if tok.dep_ == "prep" and tok.lower_ in SCENE_PREPS and head.pos_ == "NOUN":
+            return  # "stuck to his decision in the face of criticism": said of the decision
+            # where it stands, not what it decides
         if side_clause(tok):
             return  # "agreed to talks **as** fighting entered its fourth week"
         if presupposed(tok, cues):
@@ -123,7 +130,8 @@ def _cues_on(tok: Token, cues: Cues, is_trigger: bool) -> Iterator[tuple[Modalit
                 yield "alleged", child.text
     if is_trigger:
         return
-    if lemma in ("have", "be") and any(c.lower_ == "yet" for c in tok.children):
+    if lemma in ("have", "be") and any(c.lower_ == "yet" for c in tok.children) and \
+            any(c.dep_ == "xcomp" for c in tok.children):
         yield "negated", "yet"  # "has yet to comment": not (yet) done
     elif lemma in cues.negating_governors:
         yield "negated", tok.text

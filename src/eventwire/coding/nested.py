@@ -40,6 +40,7 @@ from .syntax import (
     passive,
     perfect,
     prep_objects,
+    stray_agent,
     to_infinitive,
     trailing_participle,
 )
@@ -58,6 +59,12 @@ BACKING_CODES = ("07", "051")
 HOSTING_CODES = ("043", "045")
 
 
+#: nouns of a side named by its role that, before an event noun, say whose it is
+ROLE_MODIFIERS = frozenset({"coalition", "regime", "government", "army", "military", "police",
+                            "rebel", "militia", "jihadist", "militant", "opposition",
+                            "insurgent", "junta"})
+
+
 def own_actor(noun: Token) -> Token | None:
     """The word naming a nominal event's own actor, if its phrase names one: a possessive,
     a name or nationality modifier, a "by" phrase, or the leader of an "X-led" one ("the
@@ -68,8 +75,12 @@ def own_actor(noun: Token) -> Token | None:
     named = named_modifiers(noun)
     if named:
         return named[0]
+    role = next((c for c in noun.children if c.dep_ == "compound" and
+                 c.lemma_.lower() in ROLE_MODIFIERS), None)
+    if role is not None:
+        return role  # "coalition airstrikes", "regime shelling", "police raids"
     by = prep_objects([noun], "by")
-    return by[0] if by else leader(noun)
+    return by[0] if by else stray_agent(noun) or leader(noun)
 
 
 def leader(noun: Token) -> Token | None:
@@ -118,8 +129,9 @@ def codes_nested(t: Token, governor: Token, governing: Pattern) -> bool:
 
 
 #: CAMEO roots of sending forces, and of the fighting they are sent to do (not all the
-#: roots of force, :data:`eventwire.codes.FORCE_ROOTS`)
-DEPLOYING_ROOTS = ("15",)
+#: roots of force, :data:`eventwire.codes.FORCE_ROOTS`); a journey made to fight is the
+#: traveller's fighting ("travelled to Syria **to fight** against Isis": 042 is a visit)
+DEPLOYING_ROOTS = ("15", "042")
 FIGHT_ROOTS = ("19",)
 
 

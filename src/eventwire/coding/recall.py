@@ -68,14 +68,55 @@ class Deed:
 
 def remember(events: Iterable[Event], deeds: dict[str, Deed]) -> None:
     """Note in ``deeds`` the named doer of each kind of event told, by its three-digit code
-    and by its root (the last one wins)."""
+    and by its root (the last one wins), and the named doer of force against each side
+    named (:func:`_foe_key`)."""
     for ev in events:
         if ev.modality in TOLD and ev.source is not None and ev.source.country is not None \
                 and not ev.source.text.startswith("["):  # an implied doer is no named one
-            for key in {ev.cameo, ev.cameo[:3], ev.root}:
+            keys = {ev.cameo, ev.cameo[:3], ev.root}
+            if ev.root in FORCE_ROOTS and _a_side(ev.target) and \
+                    ev.target.country != ev.source.country:
+                keys.add(_foe_key(ev.target))
+            for key in keys:
                 before = deeds[key].countries if key in deeds else frozenset()
                 deeds[key] = Deed(ev.source, ev.sentence_index, ev.target,
                                   before | {ev.source.country}, ev.cameo)
+
+
+#: sectors of those force falls on that are no side of a fight: civilians are everyone's
+#: victims
+NO_SIDE_SECTORS = frozenset({None, "CVL"})
+
+
+def _a_side(actor: Actor | None) -> bool:
+    """Whether ``actor`` is a side one fights: of a country and a sector, no place and no
+    civilians ("Islamic State", "the regime"; not "Syria", "Idlib", "civilians")."""
+    return actor is not None and actor.country is not None and \
+        actor.sector not in NO_SIDE_SECTORS and actor.kind != "place"
+
+
+def _foe_key(side: Actor) -> str:
+    """The key under which :func:`remember` notes who last used force against ``side``: its
+    country and sector ("against IRQ REB": against Islamic State)."""
+    return f"against {side.country} {side.sector}"
+
+
+def foe_of(targets: Iterable[Actor], deeds: dict[str, Deed], trigger: Token,
+           sentence: int) -> Actor | None:
+    """For force with no doer named against a side the article named ("the final assault on
+    the last bastion of Isis"), the article's last named doer of force against that side
+    (its country and sector), of another country, if told at most ``IMPLIED_REACH``
+    sentences before: the side fighting it; None otherwise."""
+    for target in targets:
+        if not _a_side(target):
+            continue
+        deed = deeds.get(_foe_key(target))
+        if deed is not None and sentence - deed.sentence <= IMPLIED_REACH:
+            return _implied(deed.doer, f"implied by {trigger.text!r}: no doer named; the "
+                                       f"article's last named doer of force against "
+                                       f"{target.text!r}, {deed.doer.text!r} "
+                                       f"({deed.doer.evidence})")
+    return None
 
 
 #: the root of assaults (bombings, shootings, kidnappings), which a story of one tells again

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..codes import FORCE_ROOTS
+from ..nlp import country_name, entity_of
 from .coref import may_stand_for, quoted
 from .cues import Cues
 from .modality import SAID_ROOTS, UNSAYING
@@ -29,6 +30,7 @@ from .syntax import (
     raised_subject,
     reduced_passive,
     shared_object,
+    stray_agent,
     to_infinitive,
     zero_relative,
 )
@@ -69,6 +71,14 @@ HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "destroy", "damage", 
 #: Verbs whose subject suffered the nominal event under "in" / "during": "two men **died
 #: in** army shelling", "three were **killed in** an air strike".
 VICTIM_VERBS = frozenset({"die", "perish", "kill", "wound", "injure", "hurt", "maim"})
+#: Verbs of keeping someone from harm: their object is whom the harm "from" names would
+#: have hit ("rescued civilians **from** airstrikes", "shield the town from shelling")
+SHIELDING_VERBS = frozenset({"rescue", "protect", "shield", "save", "defend", "evacuate",
+                             "spare", "guard", "pull", "free"})
+#: Verbs that say only that an event goes on, starts or grows; the parser hangs the event
+#: noun's "with" or "between" phrase on them ("clashes **continued with** Isis fighters")
+ONGOING_VERBS = frozenset({"continue", "resume", "erupt", "rage", "break", "flare",
+                           "intensify", "escalate", "persist", "begin", "start"})
 #: Nouns that only frame an event named by their compound modifier ("a mediation effort").
 FRAME_NOUNS = frozenset({"effort", "bid", "initiative", "process", "drive", "push",
                          "programme", "program", "plan", "move", "attempt"})
@@ -76,6 +86,12 @@ FRAME_NOUNS = frozenset({"effort", "bid", "initiative", "process", "drive", "pus
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 #: places and states of custody, whose keeper the words before them name ("a Kurdish prison")
 CUSTODY_NOUNS = frozenset({"prison", "jail", "custody", "detention", "camp", "cell"})
+#: the CAMEO code of detention, and the verbs by which someone is said to be in it ("are
+#: in Kurdish custody", "has remained in detention since 2016")
+DETAIN_CODE = "173"
+BEING_VERBS = frozenset({"be", "remain", "stay", "languish", "spend", "sit"})
+#: nouns of being held whose "of" phrase names the holder ("in the custody of the SDF")
+HOLDING_NOUNS = frozenset({"custody", "captivity"})
 #: the CAMEO root of aid, given to a side and never to whom its deed is against
 AID_ROOT = "07"
 #: Verbs that only deliver a nominal event to its target: "delivered a rebuke **to** Obama",
@@ -166,7 +182,7 @@ def noun_agent(t: Token) -> Token | None:
         found = prep_objects([n], "by") or hands_of(n)  # "killing at the hands of rebels"
         if found:
             return found[0]
-    return None
+    return stray_agent(t)  # "rescued civilians from airstrikes by the regime"
 
 
 def frame_head(t: Token) -> Token:
@@ -289,6 +305,11 @@ class RoleFinder:
         if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
             own = self._source_head(t.head)
             return self._reporter(t, own) or own
+        if t.dep_ == "relcl" and to_infinitive(t) and t.head.dep_ == "dobj" and \
+                t.head.head.pos_ == "VERB":
+            # "needs more time **to force** the militants out": an infinitive the parser
+            # took for a relative clause, done by whoever has the time (as "acl" below)
+            return self._source_head(t.head.head)
         if t.dep_ == "relcl":
             return _described(t.head)
         if t.dep_ in ("acomp", "attr") or (t.pos_ == "ADJ" and t.dep_ == "ccomp"):
@@ -526,6 +547,9 @@ class RoleFinder:
         gov = self._noun_governor(n)
         # "a suspension of air links **with** Serbia": the slot may sit on the "of" noun
         holders = [n, gov, *prep_objects([n], "of")]
+        if n.dep_ == "nsubj" and n.head.lemma_.lower() in ONGOING_VERBS and \
+                child(n.head, "dobj") is None:
+            holders.append(n.head)  # "clashes continued with Isis fighters"
         # "airstrikes by French forces on regime targets": the parser hangs the target's "on"
         # on the agent
         holders += [a for a in prep_objects([n], "by") if a.lemma_.lower() not in
@@ -544,12 +568,16 @@ class RoleFinder:
         movers = [o for o in prep_objects([n], "of") if o.lemma_.lower() in ARMED_MEN
                   and _countable(o)] if p.code.startswith(MOVER_CODES) and poss is None else []
         source = poss or next(iter(movers + prep_objects([n], "by") + (
+            prep_objects([n], "of") if n.lemma_.lower() in HOLDING_NOUNS else []) + (
             [] if p.code.startswith("0874") else prep_objects([n], "from"))), None) \
             or noun_agent(n) or next(iter(_agents_of(n)), None)  # "a truce brokered by Moscow"
-        if source is None:  # "attacks on hospitals by Russian jets": the parser hangs the
-            source = next((a for word in AGENT_BORNE for o in prep_objects([n], word)  # agent
-                           if o.lemma_.lower() not in self.patterns.nouns  # on the target
-                           for a in prep_objects([o], "by")), None)
+        if source is None:  # "attacks on hospitals by Russian jets", "the bombardment of the
+            # enclave by Russian planes": the parser hangs the agent on the target, or on the
+            # noun that counts the events ("a series of airstrikes by Russian jets")
+            source = next((a for word in (*AGENT_BORNE, "of") for o in prep_objects([n], word)
+                           if o.lemma_.lower() not in self.patterns.nouns
+                           for a in prep_objects([o], "by")), None) or next(
+                iter(prep_objects([m], "by") if (m := _measured(n)) is not n else []), None)
         if source is None and n.dep_ == "ROOT":
             # a headline's verb read as a noun: "UN chief **calls** for ceasefire"
             source = child(n, "nsubj")
@@ -594,6 +622,11 @@ class RoleFinder:
             victims = child(gov, "nsubj", "nsubjpass")  # "two men died in army shelling"
             if victims is not None:
                 targets.append(victims)
+        if gov is not None and n.dep_ == "pobj" and n.head.lower_ == "from" and \
+                n.head.head.i == gov.i and gov.lemma_.lower() in SHIELDING_VERBS:
+            kept = child(gov, "dobj")  # "rescued civilians from airstrikes": the civilians
+            if kept is not None:
+                targets.append(kept)
         if gov is not None and "none" not in p.target and (
                 n.dep_ == "dobj" and gov.lemma_.lower() in SUFFERING_VERBS or
                 n.dep_ == "pobj" and n.head.lower_ == "under" and n.head.head.i == gov.i):
@@ -601,6 +634,19 @@ class RoleFinder:
             targets = [sufferer, *targets] if sufferer is not None else targets
             source = source or next(iter(prep_objects([gov], "by")), None)  # the parser may
             # hang the doer's "by" on the verb
+        held = n.head.head if n.dep_ == "pobj" and n.head.lower_ in ("in", "under") else None
+        if held is not None and held.lemma_.lower() in BEING_VERBS and p.code == DETAIN_CODE:
+            who = child(held, "nsubj") or (child(held.head, "nsubjpass", "nsubj") if held.dep_
+                                            == "xcomp" else None)  # "three British men are
+            # **in Kurdish custody**", "are believed to be in Kurdish custody"
+            targets = [who, *targets] if who is not None else targets
+        face = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
+        if face is not None and face.lemma_.lower() == "face" and face.head.lower_ == "in" \
+                and "none" not in p.target:
+            verb = next((a for a in face.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            sufferer = child(verb, "nsubj") if verb is not None else None  # "stood firm in
+            targets = [sufferer, *targets] if sufferer is not None else targets  # the face
+            # of fierce criticism", "held to its decision in the face of …"
         if gov is not None and "none" not in p.target:
             targets += self._condition_subjects(gov)
             for clause in gov.children:  # "staged a strike to demand the release of X"
@@ -673,9 +719,14 @@ CONSULT_ROOT = "04"
 def _venue_or_topic(modifier: Token, noun: Token, code: str) -> bool:
     """Whether a place named before a noun of meeting is where it is held or what it is about,
     not who holds it: "the Vienna talks", "the Sochi summit", "the Syria talks" -- unless
-    the meeting names its other side ("US talks **with Iran**": the US is a party)."""
-    return code.startswith(CONSULT_ROOT) and modifier.dep_ == "compound" and \
-        modifier.ent_type_ in ("GPE", "LOC", "FAC") and \
+    the meeting names its other side ("US talks **with Iran**": the US is a party); and
+    whether a town or city named before a noun of force is where it struck ("the Paris
+    attacks", "the Manchester bombing": no country's government did them)."""
+    if modifier.dep_ != "compound" or modifier.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    if code.startswith(FORCE_ROOTS):
+        return not country_name(entity_of(modifier).text)
+    return code.startswith(CONSULT_ROOT) and \
         not prep_objects([noun], "with") and not prep_objects([noun], "between")
 
 

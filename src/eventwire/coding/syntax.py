@@ -100,6 +100,21 @@ def hands_of(tok: Token) -> list[Token]:
                         "of")
 
 
+def stray_agent(noun: Token) -> Token | None:
+    """The "by" agent of an event noun that the parser hung on the active verb governing it:
+    "rescued civilians from **airstrikes** by the regime" (an active verb's "by" phrase is its
+    means, "by firing shells", never its doer; one that follows the noun's own phrase
+    directly and names no deed is the noun's)."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or passive(verb):
+        return None
+    return next((g for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                 and prep.i == noun.right_edge.i + 1
+                 for g in prep.children if g.dep_ == "pobj" and g.tag_ != "VBG"), None)
+
+
 def nearest_subjects(verb: Token, through: frozenset[str], hops: int = 3) -> list[Token]:
     """The subjects of ``verb``, or, when it has none, of the verb it hangs on by one of the
     dependencies ``through`` (up to ``hops`` verbs): "Turkey sent troops to storm …" (the
