@@ -27,7 +27,7 @@ CIRCUMSTANTIAL = frozenset({"after", "before", "since", "despite", "following", 
                             "over", "because", "due", "until"})
 #: Prepositions by which a phrase tells where or amid what a noun stands: what they
 #: introduce is no part of what the noun plans, doubts or denies
-SCENE_PREPS = frozenset({"in", "at", "from", "with", "near", "under", "into", "through",
+STANDING_PREPS = frozenset({"in", "at", "from", "with", "near", "under", "into", "through",
                          "within", "across"})
 _ORDER: tuple[Modality, ...] = ("negated", "hypothetical", "alleged", "future")
 
@@ -45,7 +45,7 @@ def governors(trigger: Token, cues: Cues) -> Iterator[Token]:
             return
         if tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANTIAL:
             return  # "... intends to act after the strike": the strike is not intended
-        if tok.dep_ == "prep" and tok.lower_ in SCENE_PREPS and head.pos_ == "NOUN":
+        if tok.dep_ == "prep" and tok.lower_ in STANDING_PREPS and head.pos_ == "NOUN":
             return  # "stuck to his decision in the face of criticism": said of the decision
             # where it stands, not what it decides
         if side_clause(tok):
