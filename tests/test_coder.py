@@ -4572,3 +4572,29 @@ def test_a_role_before_a_nested_event_noun_names_its_own_actor() -> None:
                        "coalition airstrikes in Raqqa.")
     assert [(e.cameo, _country(e.source)) for e in events if e.evidence.trigger ==
             "airstrikes"] == [("195", "USA")], summary(events)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a meeting a journey is made for is the traveller's, and so is one a subject is
+    # somewhere for
+    ("The Iranian foreign minister arrived in Ankara for talks with Erdogan.",
+     [("040", "IRN", "TUR"), ("040", "TUR", "IRN")]),
+    ("The US envoy was in the region for talks with Turkish leaders.",
+     [("040", "USA", "TUR"), ("040", "TUR", "USA")]),
+])
+def test_a_meeting_one_travels_or_stays_for_is_ones_own(
+        text: str, want: list[tuple[str, str | None, str | None]]) -> None:
+    events = events_of(text)
+    assert [(e.cameo, _country(e.source), _country(e.target)) for e in events
+            if e.root == "04" and e.cameo != "042"] == want, summary(events)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a release with no doer named is by whoever held the freed
+    ("It could mean foreign fighters held by the Kurdish-led SDF are released.", "SYR"),
+    ("Two British men were released from a Syrian prison.", "SYR"),
+    ("The hostages were freed from the custody of Islamic State.", "IRQ"),
+])
+def test_a_release_with_no_doer_is_by_the_keeper(text: str, source: str) -> None:
+    events = events_of(text)
+    assert [_country(e.source) for e in events if e.root == "08"] == [source], summary(events)

@@ -135,10 +135,20 @@ DEPLOYING_ROOTS = ("15", "042")
 FIGHT_ROOTS = ("19",)
 
 
+#: CAMEO codes of a journey, and the roots of the meetings a journey "for" is made for
+VISIT_CODES = ("042", "043")
+MEETING_ROOTS = ("03", "04", "05")
+
+
 def mission(t: Token, pattern: Pattern, governor: Token, governing: Pattern) -> bool:
     """Whether ``t`` is the force a deployment sends troops to use: "sent forces **to
     oust** the militants", "deployed troops **to fight** the YPG" — an event of its own,
-    by the deployer, beside the deployment."""
+    by the deployer, beside the deployment; or the meeting a journey is made for: "arrived
+    in Ankara **for talks** with Erdoğan", the traveller's."""
+    if t.pos_ == "NOUN" and governing.code.startswith(VISIT_CODES) and \
+            pattern.code.startswith(MEETING_ROOTS) and t.dep_ == "pobj" and \
+            t.head.lower_ == "for" and t.head.head.i == governor.i:
+        return True
     return (t.pos_ == "VERB" and governing.code.startswith(DEPLOYING_ROOTS)
             and pattern.code.startswith(FIGHT_ROOTS) and t.head.i == governor.i
             and t.dep_ in ("advcl", "xcomp") and to_infinitive(t))

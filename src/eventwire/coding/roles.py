@@ -86,10 +86,15 @@ FRAME_NOUNS = frozenset({"effort", "bid", "initiative", "process", "drive", "pus
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 #: places and states of custody, whose keeper the words before them name ("a Kurdish prison")
 CUSTODY_NOUNS = frozenset({"prison", "jail", "custody", "detention", "camp", "cell"})
+#: the CAMEO code of releasing people (0841) and property (0842)
+RELEASE_CODE = "084"
 #: the CAMEO code of detention, and the verbs by which someone is said to be in it ("are
 #: in Kurdish custody", "has remained in detention since 2016")
 DETAIN_CODE = "173"
 BEING_VERBS = frozenset({"be", "remain", "stay", "languish", "spend", "sit"})
+#: the CAMEO roots of meetings, whose noun after "for" on a verb of being is its subject's
+#: ("the envoy was in the region **for talks** with Kurdish leaders")
+MEETING_ROOTS = ("03", "04", "05")
 #: nouns of being held whose "of" phrase names the holder ("in the custody of the SDF")
 HOLDING_NOUNS = frozenset({"custody", "captivity"})
 #: the CAMEO root of aid, given to a side and never to whom its deed is against
@@ -525,6 +530,8 @@ class RoleFinder:
                     return self._source_head(t.head), [made, *targets], None
             source = self._source_head(t, p) or noun_agent(t) or (  # "shelling by forces"
                 self._instrument_agent(t) if passive(t) else None)
+            if source is None and p.code.startswith(RELEASE_CODE):
+                source = _keeper(t)  # "fighters held by the SDF are released"
             if passive(t) and not prep_objects([t], "by"):
                 # "a ceasefire was agreed between Israel and Hamas": the two sides
                 between = prep_objects([t, child(t, "nsubjpass")], "between")
@@ -578,6 +585,9 @@ class RoleFinder:
                            if o.lemma_.lower() not in self.patterns.nouns
                            for a in prep_objects([o], "by")), None) or next(
                 iter(prep_objects([m], "by") if (m := _measured(n)) is not n else []), None)
+        if source is None and n.dep_ == "pobj" and n.head.lower_ == "for" and \
+                n.head.head.lemma_.lower() in BEING_VERBS and p.code.startswith(MEETING_ROOTS):
+            source = child(n.head.head, "nsubj")  # "the envoy was in the region for talks"
         if source is None and n.dep_ == "ROOT":
             # a headline's verb read as a noun: "UN chief **calls** for ceasefire"
             source = child(n, "nsubj")
@@ -728,6 +738,21 @@ def _venue_or_topic(modifier: Token, noun: Token, code: str) -> bool:
         return not country_name(entity_of(modifier).text)
     return code.startswith(CONSULT_ROOT) and \
         not prep_objects([noun], "with") and not prep_objects([noun], "between")
+
+
+def _keeper(release: Token) -> Token | None:
+    """Who held those a release with no doer named frees, and so frees them: the doer of the
+    holding that describes them ("foreign fighters **held by the SDF** are released"), or
+    the keeper named on the custody they leave ("freed from **Turkish** custody", "released
+    from **the SDF's** prisons", "from the custody **of the Kurds**")."""
+    freed = child(release, "nsubjpass")
+    if freed is not None and (kept := _agents_of(freed)):
+        return kept[0]
+    for place in prep_objects([release], "from"):
+        if place.lemma_.lower() in CUSTODY_NOUNS | HOLDING_NOUNS:
+            owner = child(place, "poss") or next(iter(named_modifiers(place)), None)
+            return owner or next(iter(prep_objects([place], "of")), None)
+    return None
 
 
 def _countable(noun: Token) -> bool:
