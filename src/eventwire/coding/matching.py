@@ -15,7 +15,7 @@ from .case import MONTHS
 from .cues import Cues
 from .nested import own_actor
 from .patterns import NAMING_VERBS, Pattern, PatternSet
-from .roles import CUSTODY_NOUNS, HARM_VERBS, frame_head, gerund_noun
+from .roles import CUSTODY_NOUNS, HARM_VERBS, HOLDING_NOUNS, frame_head, gerund_noun
 from .stance import warning_clause
 from .syntax import (
     cause_prep,
@@ -48,8 +48,6 @@ SCENE_PREPS = frozenset({"during", "amid", "amidst"})
 FRONTED_SCENE_PREPS = frozenset({"in", "at"})
 #: modals of what may happen, not of what someone will do
 POSSIBLE_MODALS = frozenset({"could", "might", "may"})
-#: nouns of a state of being held, events only where someone is in or put in that state
-STATE_NOUNS = frozenset({"custody", "captivity"})
 
 
 def _adjunct(tok: Token) -> bool:
@@ -182,7 +180,7 @@ class PatternMatcher:
             doer = child(t, "nsubj") or (child(t.head, "nsubj") if t.dep_ == "conj" else None)
             if doer is None or not (object_words(doer) & p.subject):
                 return False
-        if t.lemma_.lower() in STATE_NOUNS and not (
+        if t.lemma_.lower() in HOLDING_NOUNS and not (
                 t.dep_ == "pobj" and t.head.lower_ in ("in", "under", "into", "from")):
             return False  # "in Kurdish custody", not "a chain of custody" for samples
         if p.needs_target and not _target_named(p, t):

@@ -14,6 +14,7 @@ from ..nlp import country_name, entity_of
 from .coref import may_stand_for, quoted
 from .cues import Cues
 from .modality import SAID_ROOTS, UNSAYING
+from .nested import MEETING_ROOTS
 from .patterns import Pattern, PatternSet
 from .syntax import (
     FIGHT_WORDS,
@@ -92,10 +93,9 @@ RELEASE_CODE = "084"
 #: in Kurdish custody", "has remained in detention since 2016")
 DETAIN_CODE = "173"
 BEING_VERBS = frozenset({"be", "remain", "stay", "languish", "spend", "sit"})
-#: the CAMEO roots of meetings, whose noun after "for" on a verb of being is its subject's
-#: ("the envoy was in the region **for talks** with Kurdish leaders")
-MEETING_ROOTS = ("03", "04", "05")
-#: nouns of being held whose "of" phrase names the holder ("in the custody of the SDF")
+#: nouns of being held, events only where someone is in or put in that state
+#: (:class:`.matching.PatternMatcher`: "in Kurdish custody", not "a chain of custody"), whose
+#: "of" phrase names the holder ("in the custody of the SDF")
 HOLDING_NOUNS = frozenset({"custody", "captivity"})
 #: the CAMEO root of aid, given to a side and never to whom its deed is against
 AID_ROOT = "07"
@@ -587,6 +587,7 @@ class RoleFinder:
                 iter(prep_objects([m], "by") if (m := _measured(n)) is not n else []), None)
         if source is None and n.dep_ == "pobj" and n.head.lower_ == "for" and \
                 n.head.head.lemma_.lower() in BEING_VERBS and p.code.startswith(MEETING_ROOTS):
+            # a meeting a subject is somewhere for is its own, as one travelled for
             source = child(n.head.head, "nsubj")  # "the envoy was in the region for talks"
         if source is None and n.dep_ == "ROOT":
             # a headline's verb read as a noun: "UN chief **calls** for ceasefire"
