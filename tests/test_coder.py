@@ -87,6 +87,13 @@ def sides(events: list[Event], code: str) -> list[tuple[str | None, str | None]]
             if _code_fits(e, frozenset({code}))]
 
 
+def coded(events: list[Event], *roots: str) -> list[tuple[str, str | None, str | None]]:
+    """The (code, source country, target country) of the events, in the order coded, unknown
+    sides as None; of the CAMEO roots ``roots`` only, when any are given."""
+    return [(e.cameo, _country(e.source), _country(e.target)) for e in events
+            if not roots or e.root in roots]
+
+
 @dataclasses.dataclass(frozen=True)
 class Case:
     """One expected event: ``codes`` holds acceptable CAMEO codes and/or two-digit roots."""
@@ -589,9 +596,7 @@ def test_sentence_over_300_tokens_is_skipped_not_fatal(caplog: pytest.LogCapture
         events = eventwire.extract(text, published=PUBLISHED, outlet=OUTLET)
     assert any("over 300" in r.getMessage() for r in caplog.records)
     assert all(e.sentence_index == 1 for e in events), summary(events)
-    assert ("111", "IRN", "SAU") in [
-        (e.cameo, _country(e.source), _country(e.target)) for e in events
-    ]
+    assert ("111", "IRN", "SAU") in coded(events)
 
 
 # -- every event of every sentence -----------------------------------------------------------
@@ -1910,8 +1915,7 @@ def test_a_group_the_tagger_takes_for_a_place_is_an_organisation() -> None:
     """"The US defeated Isis": the small model tags "Isis" as a place here; the actor data
     know it only as an organisation, so the object is a group defeated (190)."""
     events = events_of("The US defeated Isis in Syria.")
-    assert [(e.cameo, _country(e.source), _country(e.target)) for e in events] == [
-        ("190", "USA", "IRQ")], summary(events)
+    assert coded(events) == [("190", "USA", "IRQ")], summary(events)
 
 
 def test_a_line_of_a_few_words_above_a_story_line_is_a_heading_of_its_own() -> None:
@@ -3930,8 +3934,7 @@ def test_military_advisers_sent_are_military_aid() -> None:
 def test_a_defence_of_ground_is_a_fight_and_of_a_decision_words(
         text: str, code: str, source: str, target: str | None) -> None:
     events = events_of(text)
-    assert [(e.cameo, _country(e.source), _country(e.target)) for e in events
-            if e.root in ("05", "19")] == [(code, source, target)], summary(events)
+    assert coded(events, "05", "19") == [(code, source, target)], summary(events)
 
 
 @pytest.mark.parametrize("text, code", [
@@ -4259,8 +4262,7 @@ def test_people_taken_to_a_prison_or_camp_are_detained(text: str, codes: list[st
 def test_a_deed_backed_or_praised_is_coded_too(text: str, fights: list[tuple[str, str]]
                                                ) -> None:
     events = events_of(text)
-    assert [(_country(e.source), _country(e.target)) for e in events if e.root == "19"] == \
-        fights, summary(events)
+    assert sides(events, "19") == fights, summary(events)
 
 
 def test_aid_to_a_deed_is_no_aid_to_whom_it_is_against() -> None:
@@ -4295,8 +4297,7 @@ def test_enemies_held_off_and_towns_advanced_on_are_fought(text: str, codes: lis
 ])
 def test_a_town_that_fell_or_was_taken_over_was_taken(text: str, want: list) -> None:
     events = events_of(text)
-    assert [(e.cameo, _country(e.source), _country(e.target)) for e in events] == want, \
-        summary(events)
+    assert coded(events) == want, summary(events)
 
 
 def test_he_stands_for_a_person_a_relative_clause_introduces() -> None:
@@ -4468,8 +4469,7 @@ def test_a_noun_governor_does_not_reach_through_a_phrase_of_where_it_stands() ->
 def test_contradicting_and_ripping_into_are_disapproval(
         text: str, want: list[tuple[str, str | None, str | None]]) -> None:
     events = events_of(text)
-    assert [(e.cameo, _country(e.source), _country(e.target)) for e in events
-            if e.root == "11"] == want, summary(events)
+    assert coded(events, "11") == want, summary(events)
 
 
 def test_an_infinitive_on_an_object_read_as_a_relative_clause_is_the_subjects() -> None:
@@ -4490,8 +4490,7 @@ def test_an_infinitive_on_an_object_read_as_a_relative_clause_is_the_subjects() 
 def test_being_in_custody_is_detention_by_the_holder(
         text: str, want: list[tuple[str, str | None, str | None]]) -> None:
     events = events_of(text)
-    assert [(e.cameo, _country(e.source), _country(e.target)) for e in events
-            if e.root == "17"] == want, summary(events)
+    assert coded(events, "17") == want, summary(events)
 
 
 @pytest.mark.parametrize("text, want", [
@@ -4515,8 +4514,7 @@ def test_enslaving_people_is_holding_them_hostage(text: str,
 def test_troops_sent_or_returned_home_withdraw(
         text: str, want: list[tuple[str, str | None, str | None]]) -> None:
     events = events_of(text)
-    assert [(e.cameo, _country(e.source), _country(e.target)) for e in events
-            if e.root == "08"] == want, summary(events)
+    assert coded(events, "08") == want, summary(events)
 
 
 @pytest.mark.parametrize("text, source", [
@@ -4585,8 +4583,7 @@ def test_a_role_before_a_nested_event_noun_names_its_own_actor() -> None:
 def test_a_meeting_one_travels_or_stays_for_is_ones_own(
         text: str, want: list[tuple[str, str | None, str | None]]) -> None:
     events = events_of(text)
-    assert [(e.cameo, _country(e.source), _country(e.target)) for e in events
-            if e.root == "04" and e.cameo != "042"] == want, summary(events)
+    assert [c for c in coded(events, "04") if c[0] != "042"] == want, summary(events)
 
 
 @pytest.mark.parametrize("text, source", [

@@ -469,24 +469,26 @@ def test_precision(text: str, name: str, precision: str) -> None:
 _RULES: list[eventwire.Extractor] = []
 
 
-def _event_place(text: str) -> list[eventwire.Location | None]:
-    """The places of a sentence's events, coded with the rules alone (the learned veto,
-    tested in ``test_veto.py``, may drop an event whose place is under test)."""
+def _rules_events(text: str) -> list[eventwire.Event]:
+    """The events of a text coded with the rules alone (the learned models, tested in their
+    own files, may drop an event or infer a side whose place is under test); one extractor
+    for the whole module."""
     if not _RULES:
         _RULES.append(eventwire.Extractor(veto=False, proposer=False, counterpart=False))
     article = eventwire.Article(id="t", text=text, published="2019-03-01")
-    return [e.location for e in next(_RULES[0].extract_many([article]))[1]]
+    return next(_RULES[0].extract_many([article]))[1]
+
+
+def _event_place(text: str) -> list[eventwire.Location | None]:
+    """The places of a sentence's events, coded with the rules alone."""
+    return [e.location for e in _rules_events(text)]
 
 
 @pytest.mark.model
 def test_a_nationality_places_a_setting_but_not_what_a_state_owns_abroad() -> None:
     """"Detained at an Iraqi checkpoint" happens in Iraq, which is no side of it; "fired
     rockets at a Russian airbase" does not happen in Russia (its bases are abroad)."""
-    if not _RULES:
-        _RULES.append(eventwire.Extractor(veto=False, proposer=False, counterpart=False))
-    article = eventwire.Article(id="t", text="He was detained at an Iraqi checkpoint.",
-                                published="2019-03-01")
-    [detained] = next(_RULES[0].extract_many([article]))[1]
+    [detained] = _rules_events("He was detained at an Iraqi checkpoint.")
     assert detained.location is not None and detained.location.country == "IRQ"
     assert detained.location.precision == "country" and detained.target is None
     assert all(p is None or p.country != "RUS" for p in _event_place(
@@ -497,11 +499,8 @@ def test_a_nationality_places_a_setting_but_not_what_a_state_owns_abroad() -> No
 def test_a_purpose_clause_takes_the_governing_verbs_place() -> None:
     """"In Cairo, the league issued a statement to condemn …": the condemnation (its
     clause hung on the statement) is made in Cairo too."""
-    if not _RULES:
-        _RULES.append(eventwire.Extractor(veto=False, proposer=False, counterpart=False))
-    article = eventwire.Article(id="t", published="2019-03-01", text=(
-        "In Cairo, the Arab League issued a statement to condemn the Israeli raid."))
-    events = next(_RULES[0].extract_many([article]))[1]
+    events = _rules_events(
+        "In Cairo, the Arab League issued a statement to condemn the Israeli raid.")
     condemned = [e for e in events if e.cameo.startswith("11")]
     assert condemned and all(e.location is not None and
                              near(e.location.lat, e.location.lon, (30.06, 31.25))
@@ -627,11 +626,8 @@ def test_places_aside_are_not_the_events(text: str) -> None:
 @pytest.mark.model
 def test_an_accusation_is_not_placed_where_the_deed_was() -> None:
     """The accusation is made elsewhere; the deed it alleges (coded too) is in Afghanistan."""
-    if not _RULES:
-        _RULES.append(eventwire.Extractor(veto=False, proposer=False, counterpart=False))
-    article = eventwire.Article(id="t", published="2019-03-01", text=(
-        "The Soviet Union was accused by Washington of using chemical weapons in Afghanistan."))
-    events = next(_RULES[0].extract_many([article]))[1]
+    events = _rules_events(
+        "The Soviet Union was accused by Washington of using chemical weapons in Afghanistan.")
     accused = [e for e in events if e.root == "11"]
     deed = [e for e in events if e.root == "20"]
     assert accused and all(e.location is None for e in accused), events

@@ -28,7 +28,7 @@ CIRCUMSTANTIAL = frozenset({"after", "before", "since", "despite", "following", 
 #: Prepositions by which a phrase tells where or amid what a noun stands: what they
 #: introduce is no part of what the noun plans, doubts or denies
 STANDING_PREPS = frozenset({"in", "at", "from", "with", "near", "under", "into", "through",
-                         "within", "across"})
+                            "within", "across"})
 _ORDER: tuple[Modality, ...] = ("negated", "hypothetical", "alleged", "future")
 
 
