@@ -1479,6 +1479,18 @@ def test_a_statement_is_an_event_when_it_is_about_another_actor() -> None:
     assert not [e for e in alone if e.root == "01"], summary(alone)
 
 
+@pytest.mark.parametrize("text", [
+    "Turkey said the Kurdish militias were confined to Manbij.",
+    "The UN said 51 Syrian refugees have died in the camp.",
+])
+def test_a_statement_reporting_an_act_is_no_statement_event(text: str) -> None:
+    """"Turkey said the Kurds were confined to Manbij": speech that reports an act (coded or
+    not) only attributes it; a statement event judges ("said the vote was a step forward"),
+    and "have died" is no "must": no demand either."""
+    events = events_of(text)
+    assert not [e for e in events if e.cameo in ("010", "100")], summary(events)
+
+
 def test_an_embassy_opened_abroad_concerns_the_host_country() -> None:
     events = events_of("Sri Lanka opened an embassy in Tehran on Wednesday.")
     assert [e for e in events if e.target and e.target.country == "IRN"], summary(events)
@@ -1587,9 +1599,10 @@ def test_fighting_together_is_fighting_each_other() -> None:
 
 
 def test_a_statement_about_the_speakers_own_country_is_no_event() -> None:
-    own = events_of("The German defence minister said Germany faced a hard choice.", "2019-02-20")
+    own = events_of("The German defence minister said Germany was in a hard position.",
+                    "2019-02-20")
     assert not [e for e in own if e.root == "01"], summary(own)
-    other = events_of("The German defence minister said Turkey faced a hard choice.",
+    other = events_of("The German defence minister said Turkey was in a hard position.",
                       "2019-02-20")
     assert [e for e in other if e.root == "01" and _country(e.target) == "TUR"], summary(other)
     # nor one about the international body the speaker speaks for, nor a demand on their own
@@ -1794,6 +1807,17 @@ def test_arrests_worded_otherwise_are_arrests(text: str, source: tuple[str | Non
             "inferred from the article" in (doer.evidence or ""), summary(events)
     else:
         assert doer.country == source[0], summary(events)
+
+
+def test_police_where_they_arrest_are_that_places_not_the_storys() -> None:
+    """"police arrested him at Manchester airport" in a story set in Syria: the police are
+    Britain's, not the country the story names most."""
+    events = events_of("Syrian jets bombed Idlib and Aleppo. Syrian rebels fought in Daraa. "
+                       "He returned to the UK in 2015 and police arrested him at Manchester "
+                       "airport.")
+    arrests = [e for e in events if e.cameo == "173"]
+    assert arrests and arrests[0].source is not None and \
+        (arrests[0].source.country, arrests[0].source.sector) == ("GBR", "COP"), summary(events)
 
 
 def test_picking_up_a_thing_is_no_arrest() -> None:
@@ -2711,6 +2735,23 @@ def test_a_state_backing_an_armed_side_gives_military_aid() -> None:
     assert not events_of("Russia supports the Syrian government."), "not an armed side"
 
 
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("The US provided air cover and direct military support to the Syrian rebels.",
+     ("USA", "SYR")),
+    ("Syrian rebel groups received logistical support and funding from the United States.",
+     ("USA", "SYR")),
+])
+def test_support_given_to_or_received_by_an_armed_side_is_military_aid(text: str,
+                                                                       dyad: tuple) -> None:
+    """"provided air cover and military support to the militias", "the rebels received
+    support from the US" (the giver named in a "from" on the object); a president's support
+    from his party is no aid."""
+    events = events_of(text)
+    assert dyad in dyads(events, "072"), summary(events)
+    party = events_of("The president received support from his party.")
+    assert not [e for e in party if e.root == "07"], summary(party)
+
+
 @pytest.mark.parametrize("text", ["The Kremlin reiterated its position on Tuesday.",
                                   "The foreign ministry issued a statement on Monday."])
 def test_a_statement_about_no_one_is_no_event(text: str) -> None:
@@ -2826,17 +2867,27 @@ def test_support_told_as_what_an_actor_is_is_no_event() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The US-led coalition fighting Islamic State carried out twenty strikes.",
     "Hezbollah, which is fighting alongside the Assad regime, lost twelve men.",
-    "Rebels fighting the regime lost the town.",
+    "The Kurdish militias, which are fighting Turkey, lost twelve men.",
 ])
 def test_fighting_told_as_what_an_actor_is_is_no_event(text: str) -> None:
-    """"rebels fighting the regime": a long-running relation that describes an actor
-    (docs/annotation.md), not a fight that happened; "the militia fought the army last
-    week" and "Kurdish forces are fighting Isis near Hajin" are fights."""
+    """"Hezbollah, which is fighting alongside the regime": a long-running relation that
+    describes an actor (docs/annotation.md), not a fight that happened; "the militia fought
+    the army last week" and "Kurdish forces are fighting Isis near Hajin" are fights."""
     events = events_of(text)
     assert not [e for e in events if e.cameo == "190" and e.evidence.trigger.startswith(
         "fight")], summary(events)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Rebels fighting the Syrian regime lost the town.", ("SYR", "SYR")),
+    ("Kurdish forces fighting Islamic State in Syria captured the town.", ("SYR", "IRQ")),
+])
+def test_a_participle_of_fighting_on_an_actor_is_a_fight(text: str, dyad: tuple) -> None:
+    """"Kurdish forces fighting Islamic State": the gold codes people described as fighting
+    (docs/annotation.md), unlike a relative clause of standing war."""
+    events = events_of(text)
+    assert dyad in dyads(events, "190"), summary(events)
 
 
 @pytest.mark.parametrize("text", [
@@ -3867,6 +3918,38 @@ def test_a_participle_after_a_verb_of_seeing_is_passive() -> None:
     assert seen[0].source is not None and seen[0].source.country == "SYR", summary(events)
 
 
+@pytest.mark.parametrize("text", [
+    "The British jihadist had his citizenship revoked.",
+    "The British jihadist, who travelled to Syria in 2015, had his British passport revoked.",
+])
+def test_a_thing_of_ones_own_had_done_to_it_makes_one_the_target(text: str) -> None:
+    """"had his citizenship revoked": a passive done to the subject's own thing (read as a
+    past tense or not), so the subject is the target; "had them killed" stays a deed
+    ordered."""
+    events = events_of(text)
+    revoked = [e for e in events if e.cameo == "172"]
+    assert revoked and revoked[0].target is not None and revoked[0].target.country == "GBR", \
+        summary(events)
+
+
+def test_a_gerund_after_a_clause_preposition_is_the_subjects_deed() -> None:
+    """"extradited two jihadists after stripping them of citizenship": the UK strips, not the
+    object of "extradite" (as in "accused the army of shelling", where it is)."""
+    events = events_of("The UK attempted to extradite two British jihadists to the US after "
+                       "stripping them of their UK citizenship.")
+    stripped = [e for e in events if e.cameo == "172"]
+    assert stripped and stripped[0].source is not None and \
+        stripped[0].source.text == "The UK", summary(events)
+
+
+def test_a_gerund_subject_of_a_reported_clause_is_the_speakers_deed() -> None:
+    """"the officials said battling the YPG was a necessity": the officials battle."""
+    events = events_of("The Syrian rebel officials said battling the YPG was a necessity.")
+    assert ("SYR", "SYR") in dyads(events, "190"), summary(events)
+    assert [e.source.sector for e in events if e.cameo == "190" and e.source] == ["REB"], \
+        summary(events)
+
+
 def test_people_repatriated_by_name_or_pronoun_are_returned() -> None:
     """"Kazakhstan repatriated **Ali Bekov**", "**they** were repatriated to Russia": the
     return of persons (0841), whoever they are named as; profits repatriated are no event."""
@@ -3975,8 +4058,10 @@ def test_a_relative_pronoun_doer_of_a_killing_is_its_weapon(text: str, code: str
     ("A British woman living in Afrin has been killed.", "1823"),
 ])
 def test_one_killed_fighting_is_a_combatant(text: str, code: str) -> None:
+    """(The participle of fighting is a fight of its own, 190 too: docs/annotation.md.)"""
     events = events_of(text)
-    assert [e.cameo for e in events if e.root in ("18", "19")] == [code], summary(events)
+    assert {e.cameo for e in events if e.root in ("18", "19")} == {code}, summary(events)
+    assert [e for e in events if e.evidence.trigger.startswith("kill")], summary(events)
 
 
 @pytest.mark.parametrize("text, want", [

@@ -407,7 +407,9 @@ def _rank(salt: str, row: int) -> str:
 #: last with 4 (439) and the first four with 3 cue stems (97, 24, 82, 114), likewise; dz to
 #: ef (thirty-first) the next seven with 3 cue stems (704, 351, 580, 201, 194, 531, 673: 10 to
 #: 43 sentences), likewise; eh to el (the same session) the last five with 3 cue stems (285,
-#: 736, 735, 41, 57: 18 to 75 sentences), likewise
+#: 736, 735, 41, 57: 18 to 75 sentences), likewise; en to es (thirty-second) thirteen of the
+#: eighteen rows left, all with 2 cue stems or fewer (9 to 57 sentences: 290, 99, 687, 36,
+#: 584, 757, 512, 764, 615, 681, 603, 119, 721), one to three per annotator, likewise
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
                                     "g": [20, 186, 628, 646, 713],
@@ -447,18 +449,23 @@ EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "dz": [704], "ea": [351], "eb": [580], "ec": [201],
                                     "ed": [194], "ee": [531], "ef": [673],
                                     "eh": [285], "ei": [736], "ej": [735], "ek": [41],
-                                    "el": [57]}
+                                    "el": [57],
+                                    "en": [99, 290], "eo": [36, 584, 687],
+                                    "ep": [512, 757, 764], "eq": [615, 681],
+                                    "er": [119, 603], "es": [721]}
 
 #: second-pass rows added with the later batches (row -> second annotator): 10 % of the grown
 #: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows, two of af;
 #: twenty-sixth: rows 631 of batch at and 135 of batch an; twenty-seventh: row 37 of batch be;
 #: twenty-eighth: rows 669 of batch bm, 592 of batch bw and 215 of batch cd; twenty-ninth:
 #: rows 775 of batch cq, 743 of batch cz and 62 of batch df; thirtieth: rows 571 of batch co
-#: and 739 of batch cl; thirty-first: rows 580 of batch eb and 57 of batch el)
+#: and 739 of batch cl; thirty-first: rows 580 of batch eb and 57 of batch el;
+#: thirty-second: rows 36 and 584 of batch eo)
 SECOND_EXTENSIONS: dict[int, str] = {96: "ad", 629: "ad", 154: "ae", 605: "ae", 195: "al",
                                      617: "al", 631: "au", 135: "bc", 37: "bl", 669: "bu",
                                      592: "cc", 215: "ck", 775: "cs", 743: "da", 62: "di",
-                                     571: "dq", 739: "dy", 580: "eg", 57: "em"}
+                                     571: "dq", 739: "dy", 580: "eg", 57: "em", 36: "et",
+                                     584: "et"}
 
 
 def plan() -> dict[str, object]:

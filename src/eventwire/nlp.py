@@ -183,6 +183,11 @@ def _joined_subject(verb: Token) -> None:
 #: verbs of seeing and finding, whose complement may be a passive with no auxiliary: "we are
 #: seeing medical facilities **attacked**", "residents found the bodies **dumped**"
 _SEEING = frozenset({"see", "watch", "witness", "find", "notice", "hear"})
+#: verbs whose complement is a passive done to what their subject has: "Begum **had** her
+#: citizenship **revoked**", "having their assets **frozen**"
+UNDERGOING = frozenset({"have", "get"})
+#: possessives that make a thing the subject's own
+OWN = frozenset({"his", "her", "their", "its"})
 
 
 def _object_subject(clause: Token) -> None:
@@ -255,15 +260,20 @@ def _gapped_passive(verb: Token) -> None:
     auxiliary is left out, and the parser reads "dozens" as the doer of "wounded": a past
     participle joined to a passive verb, with no auxiliary or object of its own, is passive
     too, and its subject is its patient. So is a past participle complementing a verb of
-    seeing or finding ("we are seeing medical facilities **attacked**")."""
-    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+    seeing or finding ("we are seeing medical facilities **attacked**") or of undergoing
+    ("Begum had her citizenship **revoked**", which the parser may read as a past tense:
+    only a thing of the subject's own, not "had them killed", where they are done to)."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj")
+                                              for c in verb.children):
         return
+    complement = verb.dep_ in ("ccomp", "xcomp", "oprd")
     joined = verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
-    seen = verb.dep_ in ("ccomp", "xcomp", "oprd") and verb.head.lemma_.lower() in _SEEING
-    if not joined and not seen:
-        return
+    seen = complement and verb.head.lemma_.lower() in _SEEING
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        subject.dep_ = "nsubjpass"
+        if verb.tag_ == "VBN" and (joined or seen) or complement and \
+                verb.head.lemma_.lower() in UNDERGOING and any(
+                    c.dep_ == "poss" and c.lower_ in OWN for c in subject.children):
+            subject.dep_ = "nsubjpass"
 
 
 @Language.component("eventwire_country_names")

@@ -77,7 +77,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.45"
+CODER_VERSION = "0.5.46"
 
 MAX_SENTENCE_TOKENS = 300
 

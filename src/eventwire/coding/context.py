@@ -154,9 +154,13 @@ ARMED_ROLE_SECTORS = frozenset({"MIL", "REB", "PRM"})
 def local_forces(found: list[Found], country: str) -> list[Found]:
     """``found`` with ``country`` given to police, courts, protesters, workers and students
     of no named country (:data:`LOCAL_SECTORS`): "police arrested 51 people in Ahmedabad" are
-    India's police (not soldiers, who may be foreign)."""
-    return of_country(found, country, f"local side of the event's place ({country})",
-                      LOCAL_SECTORS)
+    India's police (not soldiers, who may be foreign), and so are those whose country was
+    only the story's most named ("police arrested him at Manchester airport" in a story set
+    in Syria: Britain's)."""
+    why = f"local side of the event's place ({country})"
+    return of_country([_moved(f, country, why) if _story_guess(f) and f.actor.sector in
+                       LOCAL_SECTORS and f.actor.country != country else f for f in found],
+                      country, why, LOCAL_SECTORS)
 
 
 #: sectors of a state's institutions that act on their own state's people and officials

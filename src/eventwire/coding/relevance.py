@@ -100,8 +100,8 @@ def no_deed(t: Token, code: str, cues: Cues, event_nouns: Collection[str]) -> bo
     parties: harm no one did ("the earthquake killed 300 people"), work made ("a film was
     shot"), a danger named, an event noun that only modifies a noun ("detention centres"),
     a standing relation, presence or war ("militias backed by the coalition", "troops are
-    stationed", "rebels fighting the regime"), a purpose ("strikes were intended to
-    reassure"), or a name for another event."""
+    stationed", "Hezbollah, which is fighting alongside the regime"), a purpose ("strikes
+    were intended to reassure"), or a name for another event."""
     return natural_cause(t, code, cues.disasters) or made_work(t, code, cues.works) or \
         danger(t) or modifier_only(t) or standing_support(t, code) or \
         standing_presence(t, code) or standing_fight(t) or purpose(t, code) or \
@@ -242,22 +242,21 @@ def standing_presence(t: Token, code: str) -> bool:
         c.dep_ == "aux" for c in t.children)
 
 
-#: verbs of ongoing war whose participle describing an actor tells what the actor is
+#: verbs of ongoing war whose relative clause on an actor can tell what the actor is
 STANDING_FIGHT = frozenset({"fight", "battle"})
 
 
 def standing_fight(t: Token) -> bool:
-    """Whether fighting is told as what an actor is, not as something done: a participle
-    describing the actor ("rebels **fighting** the regime", "the US-led coalition
-    **fighting** Islamic State") or a present relative clause ("Hezbollah, which **is
-    fighting** alongside the regime", "the Kurdish militias, which **are fighting**
-    Turkey"), or a perfect one whose war is told by its length ("the PKK, which **has
-    fought** a decades-long insurgency against the Turkish state") -- a long-running relation
-    (docs/annotation.md), as "backed by" is."""
+    """Whether fighting is told as what an actor is, not as something done: a present
+    relative clause ("Hezbollah, which **is fighting** alongside the regime", "the Kurdish
+    militias, which **are fighting** Turkey") or a perfect one whose war is told by its length
+    ("the PKK, which **has fought** a decades-long insurgency against the Turkish state") -- a
+    long-running relation (docs/annotation.md), as "backed by" is. A participle describing an
+    actor ("rebels **fighting** the regime", "Kurdish forces **fighting** Isis") is a fight:
+    the gold codes people described as fighting (190), and the dev half agrees (coder 0.5.46:
+    +17 events, +10 dyads)."""
     if t.lemma_.lower() not in STANDING_FIGHT:
         return False
-    if t.dep_ == "acl" and t.tag_ == "VBG":
-        return True
     if t.dep_ != "relcl":
         return False
     if t.tag_ == "VBN" and perfect(t):

@@ -33,8 +33,15 @@ from .syntax import (
     shared_object,
     stray_agent,
     to_infinitive,
+    undergoer,
     zero_relative,
 )
+
+#: prepositions that set a gerund beside the clause's own deed ("extradited two men **after**
+#: stripping them of citizenship", "**without** consulting its allies"): its doer is the
+#: clause's subject, never the object that "accused the army **of** bombing" names
+CLAUSE_PREPS = frozenset({"after", "before", "since", "upon", "while", "without", "despite",
+                          "besides", "instead", "when"})
 
 #: Acts by which their maker does what they say: "an executive order imposing sanctions" is
 #: the sanctions of whoever signs it, "a resolution demanding a ceasefire" of whoever passes it
@@ -297,6 +304,10 @@ class RoleFinder:
         if agent is not None:
             return agent  # "killed in airstrikes and shelling by forces loyal to Assad": a
             # gerund the parser read as a verb, its doer in the "by" phrase
+        if t.dep_ == "csubj" and t.tag_ == "VBG" and t.head.dep_ == "ccomp" and \
+                t.head.head.lemma_.lower() in self.cues.speech_verbs:
+            # "the officials said **battling** the YPG was a necessity": the speakers' deed
+            return child(t.head.head, "nsubj")
         if t.dep_ == "xcomp":
             gov = t.head
             controller = child(gov, "dobj") or next(iter(prep_objects([gov], "on")), None)
@@ -332,8 +343,9 @@ class RoleFinder:
                 # "fresh from ousting Isis, the SDF had been emboldened": the clause's subject
                 return child(gov.head, "nsubj", "nsubjpass")
             obj = child(gov, "dobj")
-            if obj is not None and _own_thing(obj):
-                obj = None  # "focused its energies on fighting Isis": the subject fights
+            if obj is not None and (_own_thing(obj) or t.head.lower_ in CLAUSE_PREPS):
+                obj = None  # "focused its energies on fighting Isis": the subject fights;
+                # "extradited two men after stripping them of citizenship": so it strips
             return obj or self._source_head(gov)
         if p is not None and p.code[:2] in SAID_ROOTS and _said_aside(t, self.cues.speech_verbs):
             return child(t.head.head, "nsubj")  # "Assad said the nations had …, blasting the US"
@@ -433,6 +445,8 @@ class RoleFinder:
                     # had backed"
                 if obj is not None and obj.lower_ in RELATIVE_PRONOUNS:
                     obj = antecedent(t) or obj  # "the prince, whom Turkey accuses": the prince
+                if obj is not None and passive:
+                    obj = undergoer(t, obj) or obj  # "Begum had her citizenship revoked"
                 if obj is None and not passive:
                     # "kidnapped up to 16 advisers": the parser reads "up to" as a particle
                     obj = next((o for prt in t.children if prt.dep_ == "prt" and
@@ -489,8 +503,11 @@ class RoleFinder:
                 if t.head.lemma_.lower() in VICTIM_VERBS else None
             return doer, [x for x in (victims, *prep_objects([t], "of")) if x is not None], None
         if p.doer:  # "Raqqa fell to Kurdish forces": the forces, against whoever held Raqqa
-            doer = next((o for word in p.doer for o in prep_objects([t], word)), None)
-            return doer, [x for x in (child(t, "nsubj"),) if x is not None], None
+            # (the preposition may hang on the object: "received support **from** the US")
+            doer = next((o for word in p.doer for o in prep_objects([t, child(t, "dobj")], word)),
+                        None)
+            undergoer = child(t, "nsubj") or (self._source_head(t) if not passive(t) else None)
+            return doer, [x for x in (undergoer,) if x is not None], None
         if p.pos == "verb":
             obj = child(t, "dobj")
             holders: list[Token | None] = [t, *(conjuncts(obj) if obj is not None else [])] + [

@@ -3,7 +3,9 @@ demand put as what another must do ("X said Y must ...", 100).
 
 Speech that reports another event is that event's attribution, not an event of its own
 (:mod:`.attribution`); a speech act is coded here only when its complement holds no fired
-trigger, and only when it is addressed to or about another actor (docs/annotation.md,
+trigger, only when it is addressed to or about another actor, and, when it reports a clause,
+only when that clause judges its subject ("said the vote was a step forward"), not when it
+reports an act no pattern codes ("said Isis was confined to Baghuz": docs/annotation.md,
 "Statements").
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..records import Event
 from . import modality, relevance, where
@@ -25,6 +27,16 @@ STATEMENT_CODE = "010"
 #: fighters"): CAMEO 112, not a plain statement
 ACCUSING_SPEECH = frozenset({"allege"})
 ACCUSE_CODE = "112"
+
+
+def judged(clause: Token) -> bool:
+    """Whether a reported clause passes judgement on its subject ("the vote in Kiev **was a
+    step forward**", "UNHCR **is very concerned**"): a predicate noun or adjective. Any
+    other clause reports an act or a state ("Isis was now confined to Baghuz", "51 people
+    have died"); the speech then only attributes it (docs/annotation.md: "Do not add an
+    010")."""
+    return any(c.dep_ in ("acomp", "attr") for c in clause.children) or \
+        clause.lemma_ == "be" and not any(c.dep_ == "expl" for c in clause.children)
 
 
 class StatementCoder(PartyFinder):
@@ -42,8 +54,8 @@ class StatementCoder(PartyFinder):
                 continue
             comp = child(t, "ccomp")
             demanded = comp is not None and comp.i not in fired and any(
-                c.dep_ == "aux" and c.lower_ in self.reframing.demand_cues
-                for c in comp.children)
+                c.dep_ == "aux" and c.lower_ in self.reframing.demand_cues and c.tag_ == "MD"
+                for c in comp.children)  # "must", "should"; not the "have" of "have fled"
             if not demanded and any(i in fired for i in (w.i for w in t.subtree)):
                 continue
             sources = self._actors(self._source_head(t), ctx)
@@ -79,6 +91,9 @@ class StatementCoder(PartyFinder):
                                               if another(f.actor, speaker)])), [])
             if not targets:
                 continue  # a statement is an event when it is about another actor
+            if comp is not None and not judged(comp) and \
+                    t.lemma_.lower() not in ACCUSING_SPEECH:
+                continue  # "said Isis was now confined to Baghuz": a report of an act, no 010
             mod, cue = modality.modality(t, self.cues)
             date, precision, date_source = self._date(t, None, sent, ctx, mod)
             p = dataclasses.replace(statement, id=f"speech:{t.lemma_.lower()}")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import country_name, entity_of
+from ..nlp import OWN, UNDERGOING, country_name, entity_of
 from ..records import Article
 from ..records import Span as CharSpan
 from .cues import Cues
@@ -61,6 +61,23 @@ def passive(tok: Token) -> bool:
     """A passive verb: with a passive auxiliary or subject, or a past participle that
     modifies a noun ("the journalist **captured** by Islamic State")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or reduced_passive(tok)
+
+
+def undergoer(tok: Token, patient: Token) -> Token | None:
+    """Who undergoes a passive done to a thing of their own: the subject of "have" or "get"
+    whose complement ``tok`` is, when ``patient`` is that subject's own ("Begum **had her
+    citizenship** revoked", "the oligarch **had his assets** frozen by the Treasury"); None
+    otherwise ("he had **the letter** delivered": what he had done)."""
+    if tok.dep_ in ("ccomp", "xcomp", "oprd"):
+        have = tok.head
+    elif tok.dep_ == "acl" and tok.head is patient and patient.dep_ == "dobj":
+        have = patient.head
+    else:
+        return None
+    own = child(patient, "poss")
+    if have.lemma_.lower() not in UNDERGOING or own is None or own.lower_ not in OWN:
+        return None
+    return child(have, "nsubj", "nsubjpass")
 
 
 def raised_subject(tok: Token) -> Token | None:
