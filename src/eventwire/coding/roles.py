@@ -506,8 +506,8 @@ class RoleFinder:
             # (the preposition may hang on the object: "received support **from** the US")
             doer = next((o for word in p.doer for o in prep_objects([t, child(t, "dobj")], word)),
                         None)
-            undergoer = child(t, "nsubj") or (self._source_head(t) if not passive(t) else None)
-            return doer, [x for x in (undergoer,) if x is not None], None
+            done_to = child(t, "nsubj") or (self._source_head(t) if not passive(t) else None)
+            return doer, [x for x in (done_to,) if x is not None], None
         if p.pos == "verb":
             obj = child(t, "dobj")
             holders: list[Token | None] = [t, *(conjuncts(obj) if obj is not None else [])] + [
