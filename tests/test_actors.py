@@ -385,3 +385,17 @@ def test_a_given_name_in_a_full_birth_name_is_no_surname() -> None:
 def test_syrian_rebel_factions_are_known(name: str, day: str, sector: str) -> None:
     actor = resolve_actor(name, date=dt.date.fromisoformat(day))
     assert actor is not None and (actor.country, actor.sector) == ("SYR", sector), actor
+
+
+@pytest.mark.parametrize(("text", "day", "want"), [
+    ("Sajid Javid", D(2019, 2, 20), ("GBR", "GOV")),  # home secretary
+    ("Jeremy Corbyn", D(2018, 4, 12), ("GBR", "OPP")),  # Leader of the Opposition
+    ("Jeremy Corbyn", D(2021, 1, 1), ("GBR", "ELI")),  # after his term
+    ("Theresa May", D(2012, 6, 1), ("GBR", "GOV")),  # home secretary before prime minister
+])
+def test_british_home_secretaries_and_opposition_leaders_by_date(
+        bundled: ActorResolver, text: str, day: dt.date, want: tuple[str, str]) -> None:
+    """British reports name the home secretary and the Leader of the Opposition as often as
+    the foreign secretary (`people/uk_offices.csv`)."""
+    actor = bundled.resolve(text, date=day)
+    assert actor is not None and (actor.country, actor.sector) == want, actor
