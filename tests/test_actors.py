@@ -395,7 +395,7 @@ def test_syrian_rebel_factions_are_known(name: str, day: str, sector: str) -> No
 ])
 def test_british_home_secretaries_and_opposition_leaders_by_date(
         bundled: ActorResolver, text: str, day: dt.date, want: tuple[str, str]) -> None:
-    """British reports name the home secretary and the Leader of the Opposition as often as
-    the foreign secretary (`people/uk_offices.csv`)."""
+    """British reports often name the home secretary and the Leader of the Opposition
+    (`people/uk_offices.csv`)."""
     actor = bundled.resolve(text, date=day)
     assert actor is not None and (actor.country, actor.sector) == want, actor
