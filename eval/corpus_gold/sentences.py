@@ -408,7 +408,7 @@ def _rank(salt: str, row: int) -> str:
 #: ef (thirty-first) the next seven with 3 cue stems (704, 351, 580, 201, 194, 531, 673: 10 to
 #: 43 sentences), likewise; eh to el (the same session) the last five with 3 cue stems (285,
 #: 736, 735, 41, 57: 18 to 75 sentences), likewise; en to es (thirty-second) thirteen of the
-#: eighteen rows left, all with 2 cue stems or fewer (9 to 57 sentences: 290, 99, 687, 36,
+#: eighteen rows left, all with 2 cue stems or fewer (8 to 56 sentences: 290, 99, 687, 36,
 #: 584, 757, 512, 764, 615, 681, 603, 119, 721), one to three per annotator, likewise
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
