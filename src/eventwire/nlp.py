@@ -187,7 +187,14 @@ _SEEING = frozenset({"see", "watch", "witness", "find", "notice", "hear"})
 #: citizenship **revoked**", "having their assets **frozen**"
 UNDERGOING = frozenset({"have", "get"})
 #: possessives that make a thing the subject's own
-OWN = frozenset({"his", "her", "their", "its"})
+_OWN = frozenset({"his", "her", "their", "its"})
+
+
+def owned(tok: Token) -> bool:
+    """Whether ``tok`` is named as someone's own by a possessive pronoun of the third person
+    ("**her** citizenship", "**their** assets"): the thing of a subject that undergoes what is
+    done to it (:data:`UNDERGOING`)."""
+    return any(c.dep_ == "poss" and c.lower_ in _OWN for c in tok.children)
 
 
 def _object_subject(clause: Token) -> None:
@@ -271,8 +278,7 @@ def _gapped_passive(verb: Token) -> None:
     seen = complement and verb.head.lemma_.lower() in _SEEING
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         if verb.tag_ == "VBN" and (joined or seen) or complement and \
-                verb.head.lemma_.lower() in UNDERGOING and any(
-                    c.dep_ == "poss" and c.lower_ in OWN for c in subject.children):
+                verb.head.lemma_.lower() in UNDERGOING and owned(subject):
             subject.dep_ = "nsubjpass"
 
 

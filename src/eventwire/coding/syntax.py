@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import OWN, UNDERGOING, country_name, entity_of
+from ..nlp import UNDERGOING, country_name, entity_of, owned
 from ..records import Article
 from ..records import Span as CharSpan
 from .cues import Cues
@@ -74,8 +74,7 @@ def undergoer(tok: Token, patient: Token) -> Token | None:
         have = patient.head
     else:
         return None
-    own = child(patient, "poss")
-    if have.lemma_.lower() not in UNDERGOING or own is None or own.lower_ not in OWN:
+    if have.lemma_.lower() not in UNDERGOING or not owned(patient):
         return None
     return child(have, "nsubj", "nsubjpass")
 
