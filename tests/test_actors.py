@@ -399,3 +399,29 @@ def test_british_home_secretaries_and_opposition_leaders_by_date(
     (`people/uk_offices.csv`)."""
     actor = bundled.resolve(text, date=day)
     assert actor is not None and (actor.country, actor.sector) == want, actor
+
+
+@pytest.mark.parametrize(("text", "day", "want"), [
+    ("Lindsey Graham", D(2018, 12, 20), ("USA", "LEG")),  # senator
+    ("Nancy Pelosi", D(2019, 10, 16), ("USA", "LEG")),  # speaker of the house
+    ("Marco Rubio", D(2018, 1, 1), ("USA", "LEG")),  # senator before secretary of state
+    ("Marco Rubio", D(2025, 6, 1), ("USA", "GOV")),
+])
+def test_us_legislators_by_date(bundled: ActorResolver, text: str, day: dt.date,
+                                want: tuple[str, str]) -> None:
+    """Senators and the House's leaders and committee heads (`people/us_congress.csv`)."""
+    actor = bundled.resolve(text, date=day)
+    assert actor is not None and (actor.country, actor.sector) == want, actor
+
+
+def test_a_legislators_bare_surname_names_them_only_once_named_in_full(
+        bundled: ActorResolver) -> None:
+    """Legislators are many and their surnames common: "Graham" alone is no senator (nor
+    a country) until the article names Lindsey Graham; then it is he."""
+    day = D(2018, 12, 20)
+    alone = bundled.resolve("Graham", date=day)
+    assert alone is None or alone.country != "USA", alone
+    memory = ArticleMemory()
+    bundled.resolve("Senator Lindsey Graham", date=day, memory=memory)
+    later = bundled.resolve("Graham", date=day, memory=memory)
+    assert later is not None and (later.country, later.sector) == ("USA", "LEG"), later

@@ -4680,3 +4680,80 @@ def test_a_meeting_one_travels_or_stays_for_is_ones_own(
 def test_a_release_with_no_doer_is_by_the_keeper(text: str, source: str) -> None:
     events = events_of(text)
     assert [_country(e.source) for e in events if e.root == "08"] == [source], summary(events)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a person's possessive alone on a deed done to people is whom it was done to
+    ("Joe Robinson, a British former soldier, was jailed in Turkey. He was freed a year "
+     "after his arrest.", "GBR"),
+    ("The US reporter James Foley was held for months. Foley's abduction was planned.",
+     "USA"),
+])
+def test_a_persons_possessive_on_a_deed_done_to_people_is_its_target(
+        text: str, want: str) -> None:
+    events = events_of(text)
+    done = [e for e in events if e.evidence.trigger in ("arrest", "abduction")]
+    assert [_country(e.target) for e in done] == [want], summary(events)
+    assert all(e.source is None or e.source.sector != "ELI" for e in done), summary(events)
+
+
+def test_a_states_possessive_with_an_of_phrase_stays_the_doer() -> None:
+    """"Turkey's detention of the journalists": Turkey detains."""
+    events = events_of("Turkey's detention of the journalists angered Berlin.")
+    assert sides(events, "173") == [("TUR", "TUR")], summary(events)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a participle joined to a passive verb is passive too, with its subject and agent
+    ("A Syrian activist was beaten and detained by Turkish police in Istanbul.",
+     ("173", "TUR", "SYR")),
+    ("The town was shelled and captured by Syrian government forces.", ("192", "SYR", None)),
+])
+def test_a_participle_joined_to_a_passive_verb_is_passive(
+        text: str, want: tuple[str, str | None, str | None]) -> None:
+    events = events_of(text)
+    assert want in coded(events, want[0][:2]), summary(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump said ahead of a meeting with Turkish officials at the White House.",
+    "Putin spoke to reporters following a meeting with the Turkish president.",
+])
+def test_a_meeting_with_someone_that_times_a_clause_is_its_subjects(text: str) -> None:
+    """"said ahead of a meeting with X": the other party named, the clause's subject meets."""
+    events = events_of(text)
+    met = coded(events, "04")
+    assert any(source in ("USA", "RUS") and target == "TUR" for _, source, target in met), \
+        summary(events)
+
+
+@pytest.mark.parametrize("text, want", [
+    # the side whose part in a fight a phrase around the fight noun tells is its doer
+    ("The Kurdish-led YPG militia – Washington's main proxy in the fight against Islamic "
+     "State – pleaded for help.", "SYR"),
+    ("Western powers abandoned their Iraqi Kurdish allies who had been so valuable in the "
+     "fight against Isis.", "IRQ"),
+    ("The US-backed Syrian Kurdish militia has formed the backbone of the fight against "
+     "Isis.", "SYR"),
+])
+def test_a_sides_part_in_a_fight_makes_it_the_fighter(text: str, want: str) -> None:
+    events = events_of(text)
+    assert [_country(e.source) for e in events if e.evidence.trigger == "fight"] == [want], \
+        summary(events)
+
+
+@pytest.mark.parametrize("text, want", [
+    # calls and talks told in other shapes are consultations too
+    ("The last straw was a phone call on Friday between Trump and the Turkish president.",
+     ("041", "USA", "TUR")),  # a call said to be what a thing was, between parties named
+    ("The leaders of Britain and France spoke on the phone on Thursday.",
+     ("041", "GBR", "FRA")),
+    ("He decided after an amiable chat with Turkey's president.", ("040", None, "TUR")),
+    ("President Emmanuel Macron has called for more dialogue with Russia in a phone call "
+     "with his Russian counterpart Vladimir Putin.", ("041", "FRA", "RUS")),  # the call an
+    # appeal is made in
+])
+def test_calls_and_chats_are_consultations(
+        text: str, want: tuple[str, str | None, str | None]) -> None:
+    events = events_of(text)
+    assert want in coded(events, "04"), summary(events)

@@ -157,6 +157,18 @@ class Person:
     def active_on(self, day: dt.date) -> bool:
         return any(t.covers(day) for t in self.terms)
 
+    @property
+    def legislator_only(self) -> bool:
+        """Whether every office the data give is a legislature's seat (sector LEG):
+        legislators are many and their surnames common, so a bare surname names one only
+        once the article has named them in full."""
+        return all(t.sector == "LEG" for t in self.terms)
+
+    def in_office_by_surname(self, day: dt.date) -> bool:
+        """Whether a bare surname may name this person on ``day``: in an office then other
+        than a legislature's seat."""
+        return any(t.covers(day) and t.sector != "LEG" for t in self.terms)
+
 
 @dataclasses.dataclass(frozen=True)
 class Period:

@@ -312,7 +312,8 @@ class ActorResolver:
             armed = armed or any(e.kind == "org" and orgs[e.ref].kind == ARMED_GROUP
                                  for e in m.entries)
             homes = {self.kb.people[e.ref].country for e in m.entries
-                     if e.kind in ("person", "surname")} if people else set()
+                     if e.kind == "person" or e.kind == "surname" and
+                     not self.kb.people[e.ref].legislator_only} if people else set()
             for e in m.entries:
                 codes = [e.ref] if e.kind in _COUNTRYISH else []
                 if e.kind == "org":
@@ -430,7 +431,9 @@ class ActorResolver:
                         named = [self.kb.people[e.ref] for e in m.entries
                                  if e.kind == "surname"]
                         homes = {p.country for p in named}
-                        if len(homes) == 1:  # "President Bush": which one is unclear, not where
+                        # "President Bush": which one is unclear, not where; a legislator's
+                        # surname may make it unclear, never tell it alone ("Paul")
+                        if len(homes) == 1 and not all(p.legislator_only for p in named):
                             parts.surname_country = (homes.pop(), m)
                             parts.surname_sectors = frozenset(
                                 t.sector for p in named for t in p.terms if t.sector)
@@ -508,10 +511,12 @@ class ActorResolver:
             seen = [p for p in people if p.id in memory.people]
             if seen:
                 return seen[-1]
-        active = [p for p in people if p.active_on(day)]
         if kind == "person":
+            active = [p for p in people if p.active_on(day)]
             return (active or people)[0]
         # a bare surname: only when exactly one holder of the name is in office on the date
+        # (a legislator's seat is no such office: :attr:`kn.Person.legislator_only`)
+        active = [p for p in people if p.in_office_by_surname(day)]
         return active[0] if len(active) == 1 else None
 
     def _pick_org(self, entries: list[Entry], want: list[str]) -> kn.Organization:

@@ -77,7 +77,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.47"
+CODER_VERSION = "0.5.48"
 
 MAX_SENTENCE_TOKENS = 300
 

@@ -35,6 +35,7 @@ class Cues:
     works: frozenset[str]
     undergoing_verbs: frozenset[str]
     reacting_verbs: frozenset[str]
+    undergone_nouns: frozenset[str]
 
 
 @functools.cache

@@ -26,6 +26,7 @@ from .syntax import (
     object_words,
     owner_words,
     passive,
+    passive_subject,
     predicate_words,
     prep_objects,
     raised_subject,
@@ -41,6 +42,7 @@ from .syntax import (
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl",
                         "attr", "oprd", "relcl"})
 PROTEST_ROOT = "14"
+CONSULT_ROOT = "04"
 #: prepositions of a verb's setting, not of its complement: "during talks", "amid clashes"
 #: anywhere; "in" only before the verb ("in a phone call to the Kremlin, Merkel urged …",
 #: not "engaged in talks")
@@ -157,7 +159,7 @@ class PatternMatcher:
                 prep_objects([t], p.particle):
             return False  # "gave birth in a camp" is no "gave in": an object, and a phrase
         if p.object:
-            obj = child(t, "nsubjpass") if passive(t) else child(t, "dobj")
+            obj = passive_subject(t) if passive(t) else child(t, "dobj")
             obj = obj or raised_subject(t)  # "four men are believed to be held"
             if obj is None and (reduced_passive(t) or zero_relative(t)):
                 obj = t.head  # "a conference boycotted by the opposition", "Kurds it backed"
@@ -235,7 +237,7 @@ class PatternMatcher:
 
     @staticmethod
     def _object_head_fits(p: Pattern, t: Token) -> bool:
-        obj = (child(t, "nsubjpass") if passive(t) else child(t, "dobj")) or raised_subject(t)
+        obj = (passive_subject(t) if passive(t) else child(t, "dobj")) or raised_subject(t)
         if obj is None and reduced_passive(t):
             obj = t.head
         if obj is None and p.particle:
@@ -252,9 +254,15 @@ class PatternMatcher:
         tok = frame_head(t)
         while tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB":
             tok = tok.head  # "demanded that they repatriate and prosecute": as the first verb
+        own = fired.get(t.i)
         while tok.dep_ in EMBED_DEPS and tok.head.i != tok.i:
             if _adjunct(tok):
                 return None  # "in a phone call to the Kremlin, Merkel urged Putin": a scene
+            if tok.dep_ == "prep" and tok.lower_ == "in" and own is not None and \
+                    own.code.startswith(CONSULT_ROOT) and tok.head.i in fired and \
+                    not fired[tok.head.i].code.startswith(CONSULT_ROOT):
+                return None  # "agreed in a phone call to …": a meeting is where the verb's
+                # deed is done, an event of its own ("discussed Syria in a call": one)
             if told_as_done(tok):
                 return None  # "urged the militias that ousted Isis to help": what they did
             head = tok.head

@@ -197,10 +197,12 @@ def made_work(t: Token, code: str, works: frozenset[str]) -> bool:
 def renames(t: Token, event_nouns: Collection[str]) -> bool:
     """Whether an event noun only says what a thing that is no event is: "the US plan was a
     blatant attack on Syrian sovereignty" (a plan called an attack: disapproval, coded from
-    the speech; not "the strike was an attack on civilians", where the strike is one)."""
+    the speech; not "the strike was an attack on civilians", where the strike is one; nor
+    "the last straw was a phone call between Trump and Erdoğan", an event between parties
+    it names)."""
     return t.pos_ == "NOUN" and t.dep_ == "attr" and t.head.lemma_ == "be" and any(
         c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() not in event_nouns
-        for c in t.head.children)
+        for c in t.head.children) and not prep_objects([t], "between")
 
 
 def modifier_only(t: Token) -> bool:

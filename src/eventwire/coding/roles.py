@@ -13,6 +13,7 @@ from ..codes import FORCE_ROOTS
 from ..nlp import country_name, entity_of
 from .coref import may_stand_for, quoted
 from .cues import Cues
+from .holders import FIGHT_ROOT
 from .modality import SAID_ROOTS, UNSAYING
 from .nested import MEETING_ROOTS
 from .patterns import Pattern, PatternSet
@@ -67,6 +68,19 @@ NOT_AGENTIVE_PREPS = frozenset({"after", "before", "since", "despite", "followin
 #: deed: "Poland scrambled jets **during** the attack" (the attack is not Poland's; "raised it
 #: during talks" is his talks)
 FORCE_SCENE_PREPS = frozenset({"during"})
+#: prepositions that time a clause by a meeting "with" someone the clause's subject has
+#: (also "ahead of")
+MEETING_TIME_PREPS = frozenset({"after", "before", "following", "during"})
+#: the words by which a phrase gives a side its part in a fight ("allies in the fight
+#: against Isis", "engaged in the battle", "their contribution to the war")
+FIGHT_ROLE_WORDS = frozenset({"ally", "partner", "proxy", "backbone", "spearhead", "vanguard",
+                              "contribution", "role", "part", "heart", "forefront", "engage",
+                              "involve", "align", "participate", "join", "valuable",
+                              "instrumental", "crucial", "key", "vital", "central"})
+#: of those, the nouns of one's own share in it, whose possessive is the side
+SHARE_NOUNS = frozenset({"contribution", "role", "part"})
+#: the CAMEO root of consultations (meetings, talks, calls)
+CONSULT_ROOT = "04"
 #: verbs whose subject suffers the event their object names ("the town **suffered** heavy
 #: shelling", "the rebels **faced** an assault"), as does the subject of "come under" an
 #: event ("Afrin **came under** attack"): that subject is the event's target
@@ -113,6 +127,8 @@ DELIVERY_VERBS = frozenset({"deliver", "issue", "send", "give", "extend", "addre
 #: Pronouns that, inside reported speech, stand for the speaker ("Syria says it will ...").
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 #: pronouns that, inside the speaker's own quoted words, mean someone else
+#: possessive pronouns that may stand for a person ("its" is a state's or a group's)
+PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 OTHER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
 
@@ -416,6 +432,63 @@ class RoleFinder:
                         out.append(subj)
         return out
 
+    def _undergoes(self, poss: Token, noun: Token) -> bool:
+        """Whether the possessive ``poss`` of the event noun ``noun`` names whom the deed was
+        done to: a person (a personal pronoun, a person's name or a name the model leaves
+        untyped) on one of the cue list's nouns of deeds done to people, with no "of" phrase."""
+        if noun.lemma_.lower() not in self.cues.undergone_nouns or prep_objects([noun], "of"):
+            return False
+        if poss.pos_ == "PRON":
+            return poss.lower_ in PERSONAL_POSSESSIVES
+        return poss.ent_type_ == "PERSON" or poss.pos_ == "PROPN" and not poss.ent_type_ and \
+            not country_name(poss.text)
+
+    def _part_in_fight(self, n: Token) -> Token | None:
+        """The side whose part in a fight a phrase around the fight noun ``n`` tells: "allies
+        in the fight against Isis" (the allies; "they are allies …": they), "their
+        contribution to the fight" (theirs), "the militia that formed the backbone of the
+        fight" (the militia), "forces engaged in the fight", "Kurds who were at the heart of
+        the fight"."""
+        if n.dep_ != "pobj" or n.head.lower_ not in ("in", "to", "of"):
+            return None
+        part = n.head.head
+        if part.pos_ in ("VERB", "ADJ") and part.lemma_.lower() in FIGHT_ROLE_WORDS:
+            if part.dep_ in ("acl", "amod"):
+                return part.head  # "forces engaged in the fight"
+            clause = part.head if part.dep_ == "acomp" else part  # "so valuable in"
+            subject = child(clause, "nsubj", "nsubjpass")  # "who were aligned with them in"
+            if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and \
+                    clause.dep_ == "relcl":
+                return clause.head
+            return subject
+        if part.pos_ != "NOUN" or part.lemma_.lower() not in FIGHT_ROLE_WORDS:
+            return None
+        owner = child(part, "poss")
+        if owner is not None and part.lemma_.lower() in SHARE_NOUNS:
+            return owner  # "their contribution to the fight" (not "Washington's proxy")
+        if part.dep_ == "appos":
+            return part.head  # "the YPG – Washington's main proxy in the fight"
+        if part.dep_ in ("attr", "dobj"):
+            return self._source_head(part.head)  # "they are allies in", "formed the backbone"
+        if part.dep_ == "pobj" and part.head.head.pos_ in ("VERB", "AUX"):
+            return self._source_head(part.head.head)  # "have been at the heart of the fight"
+        return part if part.dep_ in ("nsubj", "nsubjpass") else None  # "allies in the
+        # fight against Isis were not consulted"
+
+    def _meeting_timing(self, held: Token) -> Token | None:
+        """The subject of the clause a meeting "with" someone times ("Trump said **ahead
+        of** a meeting with lawmakers", "left Ankara **after** talks with Erdogan"): with the
+        other party named, that subject is the one who meets."""
+        if held.dep_ != "pobj":
+            return None
+        prep = held.head
+        if prep.lower_ == "of" and prep.head.lower_ == "ahead":
+            prep = prep.head
+        elif prep.lower_ not in MEETING_TIME_PREPS:
+            return None
+        verb = prep.head
+        return self._source_head(verb) if verb.pos_ in ("VERB", "AUX") else None
+
     def _noun_governor(self, n: Token) -> Token | None:
         """The verb a nominal trigger is the object of ("launched **airstrikes**")."""
         tok = n
@@ -582,6 +655,11 @@ class RoleFinder:
         poss = child(n, "poss")
         if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
             poss = None  # "Tuesday's talks"
+        # "since his arrest", "Robinson's detention": a person's possessive alone on a deed
+        # done to people is whom it was done to ("Turkey's detention of journalists": doer)
+        undergone = poss if poss is not None and self._undergoes(poss, n) else None
+        if undergone is not None:
+            poss = None
         if poss is not None and poss.pos_ == "PRON":
             # "held their meeting", "completed their withdrawal": the clause's subject, if
             # it agrees ("the proposals passed to the envoy for **his** endorsement": not
@@ -620,6 +698,7 @@ class RoleFinder:
             source = next((m for m in modifiers if m not in means and
                            not _venue_or_topic(m, n, p.code)), None)
         targets = [x for x in self._slots(p, holders, n, False) if x not in movers]
+        targets = [undergone, *targets] if undergone is not None else targets
         targets += [x for cand in list(targets) for x in _agents_of(cand)]
         if "none" not in p.target:
             # "the campaign to drive Islamic State from Syria": whom its purpose is against
@@ -719,6 +798,10 @@ class RoleFinder:
                 n.lemma_.lower() in FIGHT_WORDS and prep_objects([n], "with"):
             source = self._source_head(gov)  # "captured the town after days of fighting
             # with government troops": the other side of the fight is the clause's subject
+        if source is None and p.code.startswith(CONSULT_ROOT) and prep_objects([n], "with"):
+            source = self._meeting_timing(held)
+        if source is None and p.code.startswith(FIGHT_ROOT):
+            source = self._part_in_fight(n)
         if source is None and gov is not None and cause(held) and held.head.lower_ == "over":
             source = self._blamed(gov)  # "condemned the US over the missile strike" (not
             # "arrested 50 after the attack": the arrested are not told to be its doers)

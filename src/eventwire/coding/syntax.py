@@ -59,8 +59,22 @@ def _within(sent: Span, key: str, read: Callable[[Doc], Iterable[Span]]) -> list
 
 def passive(tok: Token) -> bool:
     """A passive verb: with a passive auxiliary or subject, or a past participle that
-    modifies a noun ("the journalist **captured** by Islamic State")."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or reduced_passive(tok)
+    modifies a noun ("the journalist **captured** by Islamic State"), or a past participle
+    joined to a passive verb whose subject it shares ("he was betrayed by an associate and
+    **arrested** by soldiers")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or \
+        reduced_passive(tok) or tok.dep_ == "conj" and tok.tag_ == "VBN" and \
+        tok.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "aux", "dobj") for c in tok.children) and passive(tok.head)
+
+
+def passive_subject(tok: Token) -> Token | None:
+    """The subject of a passive verb, or of the passive verb a joined participle shares it
+    with ("the town was shelled and **captured**": the town)."""
+    own = child(tok, "nsubjpass")
+    if own is None and tok.dep_ == "conj" and passive(tok):
+        return child(tok.head, "nsubj", "nsubjpass")
+    return own
 
 
 def undergoer(tok: Token, patient: Token) -> Token | None:
