@@ -4757,3 +4757,23 @@ def test_calls_and_chats_are_consultations(
         text: str, want: tuple[str, str | None, str | None]) -> None:
     events = events_of(text)
     assert want in coded(events, "04"), summary(events)
+
+
+def test_one_killed_fighting_is_the_one_killed() -> None:
+    """"the first British woman killed fighting alongside Kurdish forces": a reduced passive
+    the parser reads as a past tense with the gerund as its object (`nlp._killed_fighting`)."""
+    events = events_of("She is the first British woman killed fighting alongside Kurdish "
+                       "forces in Syria.")
+    killed = [e for e in events if e.evidence.trigger == "killed"]
+    assert [(_country(e.source), _country(e.target)) for e in killed] == [(None, "GBR")], \
+        summary(events)
+
+
+def test_a_killing_told_of_the_place_an_attack_struck_is_the_attacks() -> None:
+    """"the chemical attack in Damascus, which killed 50 people": the relative clause hangs
+    on the place, but the attack killed; the place is no killer."""
+    events = events_of("The regime was responsible for Saturday's chemical attack in "
+                       "Damascus, which killed at least 50 people.")
+    assert not [e for e in events if e.source is not None and e.source.text == "Damascus"], \
+        summary(events)
+    assert [e.cameo for e in events if e.root == "20"] == ["2041"], summary(events)

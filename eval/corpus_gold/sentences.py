@@ -409,7 +409,9 @@ def _rank(salt: str, row: int) -> str:
 #: 43 sentences), likewise; eh to el (the same session) the last five with 3 cue stems (285,
 #: 736, 735, 41, 57: 18 to 75 sentences), likewise; en to es (thirty-second) thirteen of the
 #: eighteen rows left, all with 2 cue stems or fewer (8 to 56 sentences: 290, 99, 687, 36,
-#: 584, 757, 512, 764, 615, 681, 603, 119, 721), one to three per annotator, likewise
+#: 584, 757, 512, 764, 615, 681, 603, 119, 721), one to three per annotator, likewise; eu to
+#: ey (thirty-third) the last five rows of the sample (48, 685, 769, 51, 278: 34 to 81
+#: sentences), one per annotator, likewise
 EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "f": [74, 622, 634, 694, 719],
                                     "g": [20, 186, 628, 646, 713],
@@ -452,7 +454,9 @@ EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
                                     "el": [57],
                                     "en": [99, 290], "eo": [36, 584, 687],
                                     "ep": [512, 757, 764], "eq": [615, 681],
-                                    "er": [119, 603], "es": [721]}
+                                    "er": [119, 603], "es": [721],
+                                    "eu": [48], "ev": [685], "ew": [769], "ex": [51],
+                                    "ey": [278]}
 
 #: second-pass rows added with the later batches (row -> second annotator): 10 % of the grown
 #: gold's sentences stay coded twice (twenty-fifth session: four of the k to w rows, two of af;
@@ -460,12 +464,12 @@ EXTENSIONS: dict[str, list[int]] = {"e": [70, 110, 120, 575, 620],
 #: twenty-eighth: rows 669 of batch bm, 592 of batch bw and 215 of batch cd; twenty-ninth:
 #: rows 775 of batch cq, 743 of batch cz and 62 of batch df; thirtieth: rows 571 of batch co
 #: and 739 of batch cl; thirty-first: rows 580 of batch eb and 57 of batch el;
-#: thirty-second: rows 36 and 584 of batch eo)
+#: thirty-second: rows 36 and 584 of batch eo; thirty-third: row 278 of batch ey)
 SECOND_EXTENSIONS: dict[int, str] = {96: "ad", 629: "ad", 154: "ae", 605: "ae", 195: "al",
                                      617: "al", 631: "au", 135: "bc", 37: "bl", 669: "bu",
                                      592: "cc", 215: "ck", 775: "cs", 743: "da", 62: "di",
                                      571: "dq", 739: "dy", 580: "eg", 57: "em", 36: "et",
-                                     584: "et"}
+                                     584: "et", 278: "fa"}
 
 
 def plan() -> dict[str, object]:

@@ -143,6 +143,7 @@ def subject_repair(doc: Doc) -> Doc:
     for verb in doc:
         _joined_subject(verb)
         _gapped_passive(verb)
+        _killed_fighting(verb)
         _object_subject(verb)
         _fronted_time_subject(verb)
     for ent in doc.ents:
@@ -186,6 +187,9 @@ _SEEING = frozenset({"see", "watch", "witness", "find", "notice", "hear"})
 #: verbs whose complement is a passive done to what their subject has: "Begum **had** her
 #: citizenship **revoked**", "having their assets **frozen**"
 UNDERGOING = frozenset({"have", "get"})
+#: verbs of harm done to one who was fighting ("killed fighting Isis"), and the fighting
+_HARMED = frozenset({"kill", "wound", "injure"})
+_FIGHTING = frozenset({"fight", "battle", "defend"})
 #: possessives that make a thing the subject's own
 _OWN = frozenset({"his", "her", "their", "its"})
 
@@ -260,6 +264,24 @@ def _fronted_time_subject(verb: Token) -> None:
     date.dep_ = "pobj"
     phrase.head = verb
     phrase.dep_ = "nsubj" if subject is None else subject.dep_
+
+
+def _killed_fighting(verb: Token) -> None:
+    """"The first British woman **killed fighting** alongside Kurdish forces": a reduced
+    passive the parser reads as a past tense with the gerund as its object. Killing or
+    wounding has no fighting for its object; the subject is the one killed, the gerund what
+    they were doing."""
+    if verb.lemma_.lower() not in _HARMED or verb.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return
+    doing = next((c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "VBG" and
+                  c.lemma_.lower() in _FIGHTING), None)
+    if doing is None:
+        return
+    doing.dep_ = "advcl"
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        subject.dep_ = "nsubjpass"
+    verb.tag_ = "VBN"
 
 
 def _gapped_passive(verb: Token) -> None:

@@ -77,7 +77,7 @@ from .syntax import (
 )
 from .veto import Reviewer
 
-CODER_VERSION = "0.5.48"
+CODER_VERSION = "0.5.49"
 
 MAX_SENTENCE_TOKENS = 300
 

@@ -2,7 +2,7 @@
 rules' events (:mod:`.veto`), the proposer of events the rules miss (:mod:`.proposer`) and the
 counterpart model for a side the sentence leaves unnamed (:mod:`.counterpart`); and the
 version the coder stamps on its events, which says which bundled models it used
-("0.5.48+veto+proposer+counterpart"; the rules alone: "0.5.48")."""
+("0.5.49+veto+proposer+counterpart"; the rules alone: "0.5.49")."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..codes import FORCE_ROOTS
 from .case import MONTHS
 from .cues import Cues
 from .nested import own_actor
@@ -68,6 +69,27 @@ def _adjunct(tok: Token) -> bool:
 #: verbs through which a complement is reached: "offered to **help** mediate", "agreed to
 #: **try** to resolve"
 CATENATIVE = frozenset({"help", "try", "seek", "attempt"})
+
+
+#: prepositions by which an event noun of force names what it struck ("an attack **on**
+#: Douma", "a chemical attack **in** Damascus", "an airstrike on a market **in** Idlib")
+STRUCK_PREPS = frozenset({"on", "in", "at", "against"})
+
+
+def _struck_by_told_force(noun: Token, fired: dict[int, Pattern]) -> bool:
+    """Whether ``noun``, which a relative clause of harm hangs on ("… **which** killed
+    dozens"), is the place or thing an event noun of force the sentence codes struck, up to
+    two phrases away ("a gas attack on **Douma** which killed dozens", "an airstrike on a
+    market in **Idlib** that killed 20"): the killing is then that attack's result, not the
+    place's deed."""
+    for _ in range(2):
+        if noun.dep_ != "pobj" or noun.head.lower_ not in STRUCK_PREPS:
+            return False
+        head = noun.head.head
+        if head.i in fired and fired[head.i].code.startswith(FORCE_ROOTS):
+            return True
+        noun = head
+    return False
 
 
 def _leads_on(c: Token) -> bool:
@@ -289,5 +311,7 @@ class PatternMatcher:
         if t.pos_ != "VERB" or t.lemma_.lower() not in HARM_VERBS or passive(t):
             return False
         subj = child(t, "nsubj")
+        if subj is not None and subj.lower_ in ("that", "which") and t.dep_ == "relcl":
+            return _struck_by_told_force(t.head, fired)
         return subj is not None and subj.i in fired and (subj.pos_ == "NOUN"
                                                          or gerund_noun(subj))
