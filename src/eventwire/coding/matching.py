@@ -16,7 +16,14 @@ from .case import MONTHS
 from .cues import Cues
 from .nested import own_actor
 from .patterns import NAMING_VERBS, Pattern, PatternSet
-from .roles import CUSTODY_NOUNS, HARM_VERBS, HOLDING_NOUNS, frame_head, gerund_noun
+from .roles import (
+    CONSULT_ROOT,
+    CUSTODY_NOUNS,
+    HARM_VERBS,
+    HOLDING_NOUNS,
+    frame_head,
+    gerund_noun,
+)
 from .stance import warning_clause
 from .syntax import (
     cause_prep,
@@ -43,7 +50,6 @@ from .syntax import (
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl",
                         "attr", "oprd", "relcl"})
 PROTEST_ROOT = "14"
-CONSULT_ROOT = "04"
 #: prepositions of a verb's setting, not of its complement: "during talks", "amid clashes"
 #: anywhere; "in" only before the verb ("in a phone call to the Kremlin, Merkel urged …",
 #: not "engaged in talks")

@@ -127,9 +127,9 @@ DELIVERY_VERBS = frozenset({"deliver", "issue", "send", "give", "extend", "addre
 #: Pronouns that, inside reported speech, stand for the speaker ("Syria says it will ...").
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 #: pronouns that, inside the speaker's own quoted words, mean someone else
+OTHER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 #: possessive pronouns that may stand for a person ("its" is a state's or a group's)
 PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
-OTHER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
 
 def _said_aside(t: Token, speech_verbs: frozenset[str]) -> bool:
